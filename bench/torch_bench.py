@@ -1,0 +1,714 @@
+#!/usr/bin/python3
+"""PyTorch reference half of the Occam-vs-PyTorch CPU benchmark.
+
+Usage:
+    /usr/bin/python3 bench/torch_bench.py [--threads 1,2] [--quick]
+                                          [--workloads gemm,mlp] [--dtypes float32,float64]
+
+stdout: JSON lines only (one "meta" record, then one record per measurement).
+stderr: human-readable progress and a summary table.
+See bench/README.md for the workloads and the exact JSON schema.
+
+Nothing is written to disk and nothing touches the network.
+"""
+
+import argparse
+import copy
+import ctypes
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+
+# --------------------------------------------------------------------------
+# OMP_WAIT_POLICY must be in the environment before libgomp is loaded (i.e.
+# before `import torch`).  If the caller did not set it, re-exec ourselves with
+# OMP_WAIT_POLICY=PASSIVE so idle OpenMP workers sleep instead of spinning
+# (spinning workers steal the few cores from the BLAS threads and from the
+# main thread).  An explicit caller setting is respected.
+# --------------------------------------------------------------------------
+if "OMP_WAIT_POLICY" not in os.environ:
+    _env = dict(os.environ)
+    _env["OMP_WAIT_POLICY"] = "PASSIVE"
+    _env["TORCH_BENCH_REEXEC"] = "1"
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, [sys.executable] + sys.argv, _env)
+
+IMPL = "torch"
+
+
+def emit(rec):
+    sys.stdout.write(json.dumps(rec, sort_keys=False) + "\n")
+    sys.stdout.flush()
+
+
+def log(msg=""):
+    sys.stderr.write(msg + "\n")
+    sys.stderr.flush()
+
+
+try:
+    import torch
+    import torch.nn.functional as F
+except Exception as e:  # clean skip: torch missing or broken
+    emit({"impl": IMPL, "skipped": True,
+          "reason": "import torch failed: %s: %s" % (type(e).__name__, e)})
+    sys.exit(0)
+
+
+# --------------------------------------------------------------------------
+# constants
+# --------------------------------------------------------------------------
+GEMM_SHAPES = [(64, 64, 64), (128, 128, 128), (256, 256, 256), (512, 512, 512),
+               (1024, 1024, 1024), (512, 784, 256)]  # (m, k, n)
+D_IN, D_H, D_OUT = 784, 512, 10
+LR = 0.01            # SGD learning rate (sgd and gnp steps)
+GNP_LAMBDA = 0.01    # weight of ||grad loss||^2 in the gnp objective
+SEED_MODEL = 0       # torch.manual_seed before building the nn.Sequential
+SEED_DATA = 1        # generator for x (then y) pool of 1024 examples
+SEED_V = 2           # generator for the HVP direction v
+SEED_GEMM = 3        # generator for the GEMM operands
+DATA_POOL = 1024
+EPS_FD = 1e-6        # finite-difference step for the startup checks (float64)
+
+ALL_WORKLOADS = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro"]
+MLP_WORKLOADS = [w for w in ALL_WORKLOADS if w.startswith("mlp_")]
+DTYPES = {"float32": torch.float32, "float64": torch.float64}
+
+
+# --------------------------------------------------------------------------
+# environment / thread control
+# --------------------------------------------------------------------------
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+class BlasThreads:
+    """Torch's set_num_threads controls OpenMP (and MKL), but not an external
+    OpenBLAS, which keeps its own pthread pool (default: all cores).  Debian's
+    torch uses the system libblas (OpenBLAS via alternatives), so we find the
+    loaded OpenBLAS in /proc/self/maps and set its thread count via ctypes."""
+
+    def __init__(self):
+        self.lib = None
+        self.path = None
+        self.config = None
+        # make sure BLAS is actually loaded/initialised
+        a = torch.ones(8, 8)
+        (a @ a).sum().item()
+        paths = []
+        try:
+            with open("/proc/self/maps") as f:
+                for line in f:
+                    p = line.split()[-1]
+                    base = os.path.basename(p)
+                    if "openblas" in base and ".so" in base and p not in paths:
+                        paths.append(p)
+        except OSError:
+            pass
+        for p in paths:
+            try:
+                lib = ctypes.CDLL(p)
+                lib.openblas_set_num_threads.argtypes = [ctypes.c_int]
+                lib.openblas_get_num_threads.restype = ctypes.c_int
+                self.lib, self.path = lib, p
+                try:
+                    lib.openblas_get_config.restype = ctypes.c_char_p
+                    self.config = lib.openblas_get_config().decode()
+                except Exception:
+                    pass
+                break
+            except (OSError, AttributeError):
+                continue
+
+    def set(self, n):
+        if self.lib is not None:
+            self.lib.openblas_set_num_threads(int(n))
+
+    def get(self):
+        return self.lib.openblas_get_num_threads() if self.lib is not None else None
+
+
+def set_threads(t, blas):
+    torch.set_num_threads(t)
+    blas.set(t)
+    got = torch.get_num_threads()
+    if got != t:
+        log("WARNING: torch.get_num_threads() = %d after set_num_threads(%d)" % (got, t))
+    if blas.lib is not None and blas.get() != t:
+        log("WARNING: openblas_get_num_threads() = %s after setting %d" % (blas.get(), t))
+
+
+# --------------------------------------------------------------------------
+# timing
+# --------------------------------------------------------------------------
+_CLK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_snapshot():
+    """(wall s, system-wide busy CPU s, this process's CPU s, steal s)."""
+    busy = steal = None
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        # user nice system idle iowait irq softirq steal ...
+        busy = (v[0] + v[1] + v[2] + v[5] + v[6]) / _CLK
+        steal = (v[7] if len(v) > 7 else 0) / _CLK
+    except (OSError, ValueError, IndexError):
+        pass
+    return time.perf_counter(), busy, time.process_time(), steal
+
+
+def other_load(s0, s1):
+    """Average number of CPUs used by *other* processes (plus hypervisor steal)
+    between two snapshots; ~0 on a quiet machine.  Resolution ~1 jiffy."""
+    if s0[1] is None or s1[1] is None:
+        return None
+    dt = s1[0] - s0[0]
+    if dt <= 0:
+        return None
+    others = (s1[1] - s0[1]) - (s1[2] - s0[2]) + (s1[3] - s0[3])
+    return max(0.0, others / dt)
+
+
+class Policy:
+    def __init__(self, quick):
+        if quick:
+            self.warm_calls, self.warm_s = 1, 0.05
+            self.min_reps, self.target_s, self.max_s, self.max_reps = 5, 0.25, 1.2, 500
+        else:
+            self.warm_calls, self.warm_s = 3, 0.3
+            self.min_reps, self.target_s, self.max_s, self.max_reps = 15, 1.5, 5.0, 3000
+        self.min_sample_s = 1e-3   # batch very short calls so one sample >= 1 ms
+
+
+def measure(fn, pol):
+    """Median wall-clock ms per call of fn() (time.perf_counter).
+
+    Warm-up: at least pol.warm_calls calls and pol.warm_s seconds.  Very short
+    calls are batched `inner` at a time so one timed sample lasts >= ~1 ms.
+    Samples are collected until (reps >= min_reps and elapsed >= target_s), or
+    elapsed >= max_s (with at least 3 reps), or reps >= max_reps."""
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        n = 0
+        while n < pol.warm_calls or time.perf_counter() - t0 < pol.warm_s:
+            fn()
+            n += 1
+        per_call = (time.perf_counter() - t0) / n
+        inner = 1
+        if per_call < pol.min_sample_s:
+            inner = max(1, int(pol.min_sample_s / max(per_call, 1e-7)) + 1)
+        samples = []
+        snap0 = cpu_snapshot()
+        t_start = time.perf_counter()
+        while True:
+            s = time.perf_counter()
+            for _ in range(inner):
+                fn()
+            e = time.perf_counter()
+            samples.append((e - s) * 1e3 / inner)
+            el = e - t_start
+            r = len(samples)
+            if r >= pol.max_reps:
+                break
+            if r >= pol.min_reps and el >= pol.target_s:
+                break
+            if r >= 3 and el >= pol.max_s:
+                break
+        snap1 = cpu_snapshot()
+    finally:
+        if was_enabled:
+            gc.enable()
+    load = other_load(snap0, snap1)
+    return {
+        "median_ms": statistics.median(samples),
+        "min_ms": min(samples),
+        "mean_ms": statistics.fmean(samples),
+        "reps": len(samples),
+        "inner": inner,
+        "other_load": None if load is None else round(load, 3),
+    }
+
+
+class BusyGuard:
+    """Other engineers/jobs may share this machine.  If a measurement saw more
+    than `threshold` CPUs of foreign load, wait for the machine to go quiet and
+    measure again (keeping the least-disturbed result), spending at most
+    `budget_s` seconds on this over the whole run."""
+
+    def __init__(self, threshold, budget_s):
+        self.threshold = threshold
+        self.budget_s = budget_s
+        self.spent = 0.0
+        self.remeasured = 0
+
+    def wait_quiet(self, deadline):
+        while time.perf_counter() < deadline:
+            s0 = cpu_snapshot()
+            time.sleep(0.5)
+            ld = other_load(s0, cpu_snapshot())
+            if ld is None or ld < self.threshold:
+                return True
+        return False
+
+    def measure(self, fn, pol):
+        best = measure(fn, pol)
+        for _ in range(2):
+            ld = best["other_load"]
+            if ld is None or ld <= self.threshold or self.spent >= self.budget_s:
+                break
+            t0 = time.perf_counter()
+            log("  (machine busy: other_load=%.2f; waiting for quiet and re-measuring)" % ld)
+            quiet = self.wait_quiet(t0 + (self.budget_s - self.spent))
+            if quiet:
+                r = measure(fn, pol)
+                self.remeasured += 1
+                if r["other_load"] is not None and r["other_load"] < ld:
+                    best = r
+            self.spent += time.perf_counter() - t0
+        return best
+
+
+# --------------------------------------------------------------------------
+# model, data, workloads
+# --------------------------------------------------------------------------
+def make_base_model():
+    torch.manual_seed(SEED_MODEL)
+    return torch.nn.Sequential(
+        torch.nn.Linear(D_IN, D_H), torch.nn.Tanh(),
+        torch.nn.Linear(D_H, D_H), torch.nn.Tanh(),
+        torch.nn.Linear(D_H, D_OUT))
+
+
+def make_data():
+    g = torch.Generator().manual_seed(SEED_DATA)
+    x = torch.randn(DATA_POOL, D_IN, generator=g, dtype=torch.float32)
+    y = torch.randint(0, D_OUT, (DATA_POOL,), generator=g, dtype=torch.int64)
+    return x, y
+
+
+def make_v(base_model):
+    g = torch.Generator().manual_seed(SEED_V)
+    return [torch.randn(p.shape, generator=g, dtype=torch.float32) for p in base_model.parameters()]
+
+
+class Ctx:
+    """Fresh copy of the (fp32-initialised) model cast to `dtype`, plus data."""
+
+    def __init__(self, base_model, data, v32, dtype, batch):
+        self.model = copy.deepcopy(base_model).to(dtype)
+        self.params = list(self.model.parameters())
+        self.x = data[0][:batch].to(dtype).contiguous()
+        self.y = data[1][:batch].contiguous()
+        self.v = [t.to(dtype) for t in v32]
+
+    def loss(self):
+        return F.cross_entropy(self.model(self.x), self.y)
+
+
+def sgd_update(params, grads, lr=LR):
+    with torch.no_grad():
+        for p, g in zip(params, grads):
+            p.sub_(g, alpha=lr)
+
+
+def make_sgd_step(c):
+    params, model, x, y = c.params, c.model, c.x, c.y
+
+    def step():
+        loss = F.cross_entropy(model(x), y)
+        grads = torch.autograd.grad(loss, params)
+        sgd_update(params, grads)
+    return step
+
+
+def hvp_once(model, params, x, y, v):
+    loss = F.cross_entropy(model(x), y)
+    g = torch.autograd.grad(loss, params, create_graph=True)
+    dot = sum((gi * vi).sum() for gi, vi in zip(g, v))
+    hv = torch.autograd.grad(dot, params)
+    return loss, hv
+
+
+def make_hvp(c):
+    params, model, x, y, v = c.params, c.model, c.x, c.y, c.v
+
+    def run():
+        return hvp_once(model, params, x, y, v)
+    return run
+
+
+def gnp_objective_grads(model, params, x, y):
+    loss = F.cross_entropy(model(x), y)
+    g = torch.autograd.grad(loss, params, create_graph=True)
+    pen = sum((gi * gi).sum() for gi in g)
+    total = loss + GNP_LAMBDA * pen
+    grads = torch.autograd.grad(total, params)
+    return loss, pen, total, grads
+
+
+def make_gnp_step(c):
+    params, model, x, y = c.params, c.model, c.x, c.y
+
+    def step():
+        _, _, _, grads = gnp_objective_grads(model, params, x, y)
+        sgd_update(params, grads)
+    return step
+
+
+def jac_cotangents(batch, dtype):
+    cots = []
+    for k in range(D_OUT):
+        e = torch.zeros(batch, D_OUT, dtype=dtype)
+        e[:, k] = 1
+        cots.append(e)
+    return cots
+
+
+def jacobian_fro_batched(model, x, cots):
+    """sum_b ||d f(x_b)/d x_b||_F^2 : one forward, D_OUT reverse passes."""
+    xr = x.detach().requires_grad_(True)
+    out = model(xr)
+    total = None
+    for k in range(D_OUT):
+        (gx,) = torch.autograd.grad(out, xr, grad_outputs=cots[k], retain_graph=(k < D_OUT - 1))
+        s = gx.pow(2).sum()
+        total = s if total is None else total + s
+    return total
+
+
+def make_jac(c):
+    model, x = c.model, c.x
+    cots = jac_cotangents(x.shape[0], x.dtype)
+
+    def run():
+        return jacobian_fro_batched(model, x, cots)
+    return run
+
+
+# --------------------------------------------------------------------------
+# correctness checks (run once at startup, float64, tiny batches)
+# --------------------------------------------------------------------------
+def rel_err(a, b):
+    return abs(a - b) / max(abs(a), abs(b), 1e-300)
+
+
+def startup_checks(base_model, data, v32, needed):
+    msgs = []
+    # Jacobian Frobenius norm vs brute force torch.autograd.functional.jacobian
+    if "mlp_jacobian_fro" in needed:
+        c = Ctx(base_model, data, v32, torch.float64, 2)
+        brute = 0.0
+        for b in range(2):
+            J = torch.autograd.functional.jacobian(
+                lambda xb: c.model(xb.unsqueeze(0)).squeeze(0), c.x[b])
+            assert J.shape == (D_OUT, D_IN), J.shape
+            brute += float(J.pow(2).sum())
+        fast = float(jacobian_fro_batched(c.model, c.x, jac_cotangents(2, torch.float64)))
+        c32 = Ctx(base_model, data, v32, torch.float32, 2)
+        fast32 = float(jacobian_fro_batched(c32.model, c32.x, jac_cotangents(2, torch.float32)))
+        e64, e32 = rel_err(fast, brute), rel_err(fast32, brute)
+        msgs.append("jacobian_fro(B=2): batched=%.12g brute=%.12g rel64=%.1e rel32=%.1e" % (fast, brute, e64, e32))
+        if not (e64 < 1e-10 and e32 < 1e-4):
+            raise SystemExit("FATAL: jacobian check failed: " + msgs[-1])
+    # HVP vs central finite difference of the gradient along v
+    if "mlp_hvp" in needed or "mlp_gnp_step" in needed:
+        c = Ctx(base_model, data, v32, torch.float64, 16)
+        _, hv = hvp_once(c.model, c.params, c.x, c.y, c.v)
+        eps = EPS_FD
+
+        def grad_at(sign):
+            with torch.no_grad():
+                for p, vi in zip(c.params, c.v):
+                    p.add_(vi, alpha=sign * eps)
+            loss = c.loss()
+            g = torch.autograd.grad(loss, c.params)
+            with torch.no_grad():
+                for p, vi in zip(c.params, c.v):
+                    p.sub_(vi, alpha=sign * eps)
+            return g
+        gp, gm = grad_at(+1), grad_at(-1)
+        fd = [(a - b) / (2 * eps) for a, b in zip(gp, gm)]
+        num = sum(float((a - b).pow(2).sum()) for a, b in zip(hv, fd)) ** 0.5
+        den = sum(float(a.pow(2).sum()) for a in hv) ** 0.5
+        msgs.append("hvp(B=16) vs finite diff: rel L2 err=%.1e" % (num / den))
+        if not num / den < 1e-6:
+            raise SystemExit("FATAL: HVP check failed: " + msgs[-1])
+    # GNP gradient: directional derivative vs finite difference of the objective
+    if "mlp_gnp_step" in needed:
+        c = Ctx(base_model, data, v32, torch.float64, 16)
+        _, _, _, grads = gnp_objective_grads(c.model, c.params, c.x, c.y)
+        dd = sum(float((gi * vi).sum()) for gi, vi in zip(grads, c.v))
+        eps = EPS_FD
+
+        def obj_at(sign):
+            with torch.no_grad():
+                for p, vi in zip(c.params, c.v):
+                    p.add_(vi, alpha=sign * eps)
+            loss = c.loss()
+            g = torch.autograd.grad(loss, c.params)
+            val = float(loss) + GNP_LAMBDA * sum(float(gi.pow(2).sum()) for gi in g)
+            with torch.no_grad():
+                for p, vi in zip(c.params, c.v):
+                    p.sub_(vi, alpha=sign * eps)
+            return val
+        fd = (obj_at(+1) - obj_at(-1)) / (2 * eps)
+        msgs.append("gnp grad(B=16) . v: autograd=%.10g fd=%.10g rel=%.1e" % (dd, fd, rel_err(dd, fd)))
+        if not rel_err(dd, fd) < 1e-6:
+            raise SystemExit("FATAL: GNP gradient check failed: " + msgs[-1])
+    return msgs
+
+
+# --------------------------------------------------------------------------
+# value fields (computed once per case on a fresh model, before timing)
+# --------------------------------------------------------------------------
+def values_sgd(c):
+    loss0 = c.loss()
+    grads = torch.autograd.grad(loss0, c.params)
+    sgd_update(c.params, grads)
+    with torch.no_grad():
+        loss1 = c.loss()
+    return {"loss": float(loss0), "loss_after_1_step": float(loss1)}
+
+
+def values_hvp(c):
+    loss, hv = hvp_once(c.model, c.params, c.x, c.y, c.v)
+    vhv = sum(float((h * vi).sum()) for h, vi in zip(hv, c.v))
+    hvn = sum(float(h.pow(2).sum()) for h in hv) ** 0.5
+    return {"loss": float(loss), "vhv": vhv, "hv_norm": hvn}
+
+
+def values_gnp(c):
+    loss, pen, total, grads = gnp_objective_grads(c.model, c.params, c.x, c.y)
+    sgd_update(c.params, grads)
+    with torch.no_grad():
+        loss1 = c.loss()
+    return {"loss": float(loss), "grad_norm_sq": float(pen), "objective": float(total),
+            "loss_after_1_step": float(loss1)}
+
+
+def values_jac(c):
+    val = float(jacobian_fro_batched(c.model, c.x, jac_cotangents(c.x.shape[0], c.x.dtype)))
+    return {"value": val, "value_per_example": val / c.x.shape[0]}
+
+
+MLP_CASES = [
+    # (workload, batch, make_fn, value_fn)
+    ("mlp_sgd_step", 128, make_sgd_step, values_sgd),
+    ("mlp_sgd_step", 1024, make_sgd_step, values_sgd),
+    ("mlp_hvp", 1024, make_hvp, values_hvp),
+    ("mlp_gnp_step", 1024, make_gnp_step, values_gnp),
+    ("mlp_jacobian_fro", 256, make_jac, values_jac),
+]
+
+
+# --------------------------------------------------------------------------
+# main
+# --------------------------------------------------------------------------
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--threads", default="1,2", help="comma-separated thread counts (default 1,2)")
+    ap.add_argument("--quick", action="store_true", help="fewer reps (whole run < ~40 s)")
+    ap.add_argument("--workloads", default="gemm,mlp",
+                    help="comma-separated: gemm, mlp (= all mlp_*), " + ", ".join(MLP_WORKLOADS))
+    ap.add_argument("--dtypes", default="float32,float64", help="comma-separated: float32, float64")
+    ap.add_argument("--busy-threshold", type=float, default=0.25,
+                    help="foreign CPU load (in CPUs) above which a measurement counts as disturbed (default 0.25)")
+    ap.add_argument("--busy-wait", type=float, default=None,
+                    help="total seconds the run may spend waiting for a quiet machine and re-measuring "
+                         "disturbed cases (default 60, or 0 with --quick)")
+    a = ap.parse_args()
+    try:
+        a.threads = [int(t) for t in a.threads.split(",") if t.strip()]
+    except ValueError:
+        ap.error("--threads must be comma-separated integers")
+    if not a.threads or any(t < 1 for t in a.threads):
+        ap.error("--threads must be positive integers")
+    wl = []
+    for w in a.workloads.split(","):
+        w = w.strip()
+        if not w:
+            continue
+        if w == "mlp":
+            wl.extend(MLP_WORKLOADS)
+        elif w in ALL_WORKLOADS:
+            wl.append(w)
+        else:
+            ap.error("unknown workload %r (choose from gemm, mlp, %s)" % (w, ", ".join(MLP_WORKLOADS)))
+    a.workloads = [w for w in ALL_WORKLOADS if w in wl]
+    dts = [d.strip() for d in a.dtypes.split(",") if d.strip()]
+    for d in dts:
+        if d not in DTYPES:
+            ap.error("unknown dtype %r" % d)
+    a.dtypes = [d for d in DTYPES if d in dts]
+    if a.busy_wait is None:
+        a.busy_wait = 0.0 if a.quick else 60.0
+    return a
+
+
+def fmt_row(r):
+    if r["workload"] == "gemm":
+        shape = "m=%d k=%d n=%d" % (r["m"], r["k"], r["n"])
+        extra = "%8.2f GFLOP/s" % r["gflops"]
+    else:
+        shape = "batch=%d" % r["batch"]
+        extra = ""
+        for key in ("value_per_example", "loss"):
+            if key in r:
+                extra = "%s=%.6g" % (key, r[key])
+                break
+    ld = r.get("other_load")
+    lds = "   n/a" if ld is None else "%5.2f%s" % (ld, "!" if ld > BUSY_FLAG else " ")
+    return "%-17s %-8s %2d  %-20s %10.3f ms %10.3f ms %5d %s  %s" % (
+        r["workload"], r["dtype"], r["threads"], shape, r["median_ms"], r["min_ms"], r["reps"], lds, extra)
+
+
+BUSY_FLAG = 0.25
+HEADER = "%-17s %-8s %2s  %-20s %13s %13s %5s %6s  %s" % (
+    "workload", "dtype", "t", "shape", "median", "min", "reps", "other", "gflops / value")
+
+
+def main():
+    global BUSY_FLAG
+    args = parse_args()
+    BUSY_FLAG = args.busy_threshold
+    pol = Policy(args.quick)
+    guard = BusyGuard(args.busy_threshold, args.busy_wait)
+    t_begin = time.perf_counter()
+
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:
+        pass
+    blas = BlasThreads()
+    ncpu = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+    meta = {
+        "impl": IMPL, "meta": True,
+        "torch_version": torch.__version__,
+        "python": platform.python_version(),
+        "python_executable": sys.executable,
+        "cpu": cpu_model(),
+        "cpu_count": ncpu,
+        "platform": platform.platform(),
+        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
+        "blas": blas.config or "unknown (BLAS thread count not controlled)",
+        "blas_lib": blas.path,
+        "threads": args.threads,
+        "workloads": args.workloads,
+        "dtypes": args.dtypes,
+        "quick": bool(args.quick),
+        "timing": "median of per-call wall-clock ms (time.perf_counter) after warm-up",
+    }
+    emit(meta)
+    log("torch %s | python %s | %s | %d cpus | OMP_WAIT_POLICY=%s" % (
+        torch.__version__, platform.python_version(), meta["cpu"], ncpu, meta["omp_wait_policy"]))
+    log("BLAS: %s%s" % (meta["blas"], (" (%s)" % blas.path) if blas.path else ""))
+    for t in args.threads:
+        if t > ncpu:
+            log("WARNING: %d threads requested but only %d CPUs available" % (t, ncpu))
+
+    mlp_needed = [w for w in args.workloads if w != "gemm"]
+    base_model = data = v32 = None
+    if mlp_needed:
+        base_model = make_base_model()
+        data = make_data()
+        v32 = make_v(base_model)
+        set_threads(args.threads[0], blas)
+        for m in startup_checks(base_model, data, v32, mlp_needed):
+            log("check ok: " + m)
+
+    # GEMM operands (fixed per shape/dtype)
+    gemm_ops = {}
+    if "gemm" in args.workloads:
+        g = torch.Generator().manual_seed(SEED_GEMM)
+        for (m, k, n) in GEMM_SHAPES:
+            A = torch.randn(m, k, generator=g, dtype=torch.float32)
+            B = torch.randn(k, n, generator=g, dtype=torch.float32)
+            for d in args.dtypes:
+                gemm_ops[(m, k, n, d)] = (A.to(DTYPES[d]).contiguous(), B.to(DTYPES[d]).contiguous())
+
+    results = []
+    log("")
+    log(HEADER)
+    for t in args.threads:
+        set_threads(t, blas)
+        for d in args.dtypes:
+            dtype = DTYPES[d]
+            if "gemm" in args.workloads:
+                for (m, k, n) in GEMM_SHAPES:
+                    A, B = gemm_ops[(m, k, n, d)]
+                    res = guard.measure(lambda: A @ B, pol)
+                    rec = {"impl": IMPL, "workload": "gemm", "dtype": d, "threads": t,
+                           "m": m, "k": k, "n": n}
+                    rec.update(res)
+                    rec["gflops"] = 2.0 * m * n * k / (res["median_ms"] * 1e-3) / 1e9
+                    emit(rec)
+                    results.append(rec)
+                    log(fmt_row(rec))
+            for (wl, batch, make_fn, value_fn) in MLP_CASES:
+                if wl not in args.workloads:
+                    continue
+                vals = value_fn(Ctx(base_model, data, v32, dtype, batch))
+                c = Ctx(base_model, data, v32, dtype, batch)   # fresh params for timing
+                res = guard.measure(make_fn(c), pol)
+                rec = {"impl": IMPL, "workload": wl, "dtype": d, "threads": t, "batch": batch}
+                rec.update(res)
+                rec.update(vals)
+                emit(rec)
+                results.append(rec)
+                log(fmt_row(rec))
+                del c
+
+    # summary: threads side by side
+    log("")
+    log("summary (median ms; speedup = t%d / t%d)" % (args.threads[0], args.threads[-1])
+        if len(args.threads) > 1 else "summary (median ms)")
+    keys = []
+    by = {}
+    for r in results:
+        key = (r["workload"], r["dtype"], r.get("batch"), r.get("m"), r.get("k"), r.get("n"))
+        if key not in by:
+            keys.append(key)
+            by[key] = {}
+        by[key][r["threads"]] = r["median_ms"]
+    hdr = "%-17s %-8s %-16s" % ("workload", "dtype", "shape") + "".join(
+        "%12s" % ("t=%d" % t) for t in args.threads)
+    if len(args.threads) > 1:
+        hdr += "%10s" % "speedup"
+    log(hdr)
+    for key in sorted(keys, key=lambda k: (k[1], ALL_WORKLOADS.index(k[0]), k[2] or 0, k[3] or 0, k[4] or 0)):
+        wl, d, b, m, k, n = key
+        shape = ("b=%d" % b) if b is not None else ("%dx%dx%d" % (m, k, n))
+        line = "%-17s %-8s %-16s" % (wl, d, shape) + "".join(
+            "%12.3f" % by[key][t] if t in by[key] else "%12s" % "-" for t in args.threads)
+        if len(args.threads) > 1 and args.threads[0] in by[key] and args.threads[-1] in by[key]:
+            line += "%9.2fx" % (by[key][args.threads[0]] / by[key][args.threads[-1]])
+        log(line)
+    busy = [r for r in results if (r.get("other_load") or 0) > args.busy_threshold]
+    if busy:
+        log("WARNING: %d of %d measurements ran while other processes used > %.2f CPUs "
+            "(column 'other', marked '!'); their timings are unreliable - rerun on a quiet machine."
+            % (len(busy), len(results), args.busy_threshold))
+    if guard.remeasured:
+        log("re-measured %d disturbed case(s), %.1f s spent waiting/re-measuring" % (guard.remeasured, guard.spent))
+    log("total wall time: %.1f s" % (time.perf_counter() - t_begin))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+package org.occam.autodiff;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Shape;
+import org.occam.tensor.Tensor;
+
+/**
+ * The reverse-mode engine: pulls a cotangent from an output back to chosen variables.
+ *
+ * <p>Only nodes on a path from the output to a target are visited, so variables of enclosing
+ * transforms (which reach the output through other paths) are never touched: that is what keeps
+ * nested transforms from mixing their perturbations.
+ */
+final class Graph {
+    private Graph() {
+    }
+
+    /**
+     * Gradients of {@code <seed, out>} with respect to each target (zeros where out does not depend
+     * on it). With {@code createGraph} the backward pass is recorded and can be differentiated.
+     */
+    static Tensor[] backward(Tensor out, Tensor seed, Tensor[] targets, boolean createGraph) {
+        if (!Shape.same(out.shapeRef(), seed.shapeRef())) {
+            throw new IllegalArgumentException("cotangent shape " + Shape.str(seed.shapeRef())
+                    + " does not match output shape " + Shape.str(out.shapeRef()));
+        }
+        return Recording.with(createGraph, () -> run(out, seed, targets));
+    }
+
+    private static Tensor[] run(Tensor out, Tensor seed, Tensor[] targets) {
+        Map<Node, Boolean> isTarget = new IdentityHashMap<>();
+        for (Tensor t : targets) {
+            if (t.node() != null) {
+                isTarget.put(t.node(), Boolean.TRUE);
+            }
+        }
+        Map<Node, Tensor> grads = new IdentityHashMap<>();
+        if (out.node() != null) {
+            List<Node> order = relevantTopoOrder(out.node(), isTarget);
+            Set<Node> relevant = Collections.newSetFromMap(new IdentityHashMap<>());
+            relevant.addAll(order);
+            if (!order.isEmpty()) {
+                grads.put(out.node(), seed);
+            }
+            for (int k = order.size() - 1; k >= 0; k--) {
+                Node node = order.get(k);
+                Tensor g = grads.remove(node);
+                if (g == null) {
+                    continue;
+                }
+                if (isTarget.containsKey(node)) {
+                    grads.put(node, g); // keep: a target's gradient is the answer
+                    if (node.inputs().length == 0 || "leaf".equals(node.op())) {
+                        continue;
+                    }
+                }
+                propagate(node, g, grads, relevant);
+            }
+        }
+        Tensor[] result = new Tensor[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            Tensor g = targets[i].node() == null ? null : grads.get(targets[i].node());
+            result[i] = g != null ? g : Tensor.zeros(targets[i].dtype(), targets[i].shapeRef());
+        }
+        return result;
+    }
+
+    private static void propagate(Node node, Tensor g, Map<Node, Tensor> grads, Set<Node> relevant) {
+        Tensor[] inputs = node.inputs();
+        Tensor[] gi = node.backward().apply(g);
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor in = inputs[i];
+            if (in == null || in.node() == null || gi[i] == null || !relevant.contains(in.node())) {
+                continue;
+            }
+            if (!Shape.same(gi[i].shapeRef(), in.shapeRef())) {
+                throw new IllegalStateException("backward of '" + node.op() + "' returned gradient of shape "
+                        + Shape.str(gi[i].shapeRef()) + " for input " + i + " of shape " + Shape.str(in.shapeRef()));
+            }
+            grads.merge(in.node(), gi[i], Ops::add);
+        }
+    }
+
+    /**
+     * Nodes reachable from root that lead to a target, in topological order (inputs before users).
+     * Iterative, so deep graphs do not overflow the stack.
+     */
+    private static List<Node> relevantTopoOrder(Node root, Map<Node, Boolean> isTarget) {
+        Map<Node, Boolean> leads = new IdentityHashMap<>();
+        List<Node> post = new ArrayList<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        Map<Node, Boolean> onStack = new IdentityHashMap<>();
+        onStack.put(root, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Node n = (Node) frame[0];
+            int i = (Integer) frame[1];
+            Tensor[] in = n.inputs();
+            // Targets stop the descent: what lies behind them belongs to enclosing transforms.
+            boolean stop = isTarget.containsKey(n) && "leaf".equals(n.op());
+            if (!stop && i < in.length) {
+                frame[1] = i + 1;
+                Tensor t = in[i];
+                if (t != null && t.node() != null && !leads.containsKey(t.node()) && !onStack.containsKey(t.node())) {
+                    onStack.put(t.node(), Boolean.TRUE);
+                    stack.push(new Object[] {t.node(), 0});
+                }
+                continue;
+            }
+            stack.pop();
+            boolean l = isTarget.containsKey(n);
+            if (!stop) {
+                for (Tensor t : in) {
+                    if (t != null && t.node() != null && Boolean.TRUE.equals(leads.get(t.node()))) {
+                        l = true;
+                        break;
+                    }
+                }
+            }
+            leads.put(n, l);
+            if (l) {
+                post.add(n);
+            }
+        }
+        return post;
+    }
+}

@@ -1,0 +1,85 @@
+package org.occam.autodiff.ops;
+
+import org.occam.autodiff.Node;
+import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Binary;
+import org.occam.tensor.kernel.BinaryOp;
+
+/** Differentiable broadcasting arithmetic; gradients are summed back to each operand's shape. */
+final class BinaryOps {
+    private BinaryOps() {
+    }
+
+    static Tensor add(Tensor a, Tensor b) {
+        return Node.record("add", Binary.apply(BinaryOp.ADD, a, b),
+                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g, a)), need(b, () -> ViewOps.sumTo(g, b))}, a, b);
+    }
+
+    static Tensor sub(Tensor a, Tensor b) {
+        return Node.record("sub", Binary.apply(BinaryOp.SUB, a, b),
+                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g, a)), need(b, () -> ViewOps.sumTo(g.neg(), b))}, a, b);
+    }
+
+    static Tensor mul(Tensor a, Tensor b) {
+        return Node.record("mul", Binary.apply(BinaryOp.MUL, a, b),
+                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(b), a)), need(b, () -> ViewOps.sumTo(g.mul(a), b))},
+                a, b);
+    }
+
+    static Tensor div(Tensor a, Tensor b) {
+        Tensor[] y = new Tensor[1];
+        y[0] = Node.record("div", Binary.apply(BinaryOp.DIV, a, b),
+                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.div(b), a)),
+                    need(b, () -> ViewOps.sumTo(g.mul(y[0]).div(b).neg(), b))}, a, b);
+        return y[0];
+    }
+
+    /** a^b elementwise; d/da = b·a^(b-1), d/db = a^b·log a. */
+    static Tensor pow(Tensor a, Tensor b) {
+        Tensor[] y = new Tensor[1];
+        y[0] = Node.record("pow", Binary.apply(BinaryOp.POW, a, b),
+                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(b).mul(pow(a, b.sub(1))), a)),
+                    need(b, () -> ViewOps.sumTo(g.mul(y[0]).mul(a.log()), b))}, a, b);
+        return y[0];
+    }
+
+    /** x^p for a constant exponent p. */
+    static Tensor powScalar(Tensor x, double p) {
+        if (p == 1) {
+            return x;
+        }
+        if (p == 2) {
+            return mul(x, x);
+        }
+        Tensor exponent = Tensor.scalar(p, x.dtype());
+        return Node.record("pow_scalar", Binary.apply(BinaryOp.POW, x, exponent),
+                g -> new Tensor[] {g.mul(powScalar(x, p - 1)).mul(p)}, x);
+    }
+
+    /** Elementwise maximum; ties send the gradient to the first operand (as PyTorch's where-based rule). */
+    static Tensor maximum(Tensor a, Tensor b) {
+        return select("maximum", BinaryOp.MAX, BinaryOp.GE, a, b);
+    }
+
+    static Tensor minimum(Tensor a, Tensor b) {
+        return select("minimum", BinaryOp.MIN, BinaryOp.LE, a, b);
+    }
+
+    private static Tensor select(String name, BinaryOp op, BinaryOp firstWins, Tensor a, Tensor b) {
+        return Node.record(name, Binary.apply(op, a, b), g -> {
+            Tensor mask = Binary.apply(firstWins, a, b);
+            return new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(mask), a)),
+                need(b, () -> ViewOps.sumTo(g.mul(mask.neg().add(1)), b))};
+        }, a, b);
+    }
+
+    /** Comparison as a constant 0/1 tensor (no gradient). */
+    static Tensor compare(BinaryOp op, Tensor a, Tensor b) {
+        return Binary.apply(op, a, b);
+    }
+
+    /** Computes an input's gradient only when that input is being differentiated. */
+    static Tensor need(Tensor input, java.util.function.Supplier<Tensor> grad) {
+        return input.requiresGrad() ? grad.get() : null;
+    }
+}

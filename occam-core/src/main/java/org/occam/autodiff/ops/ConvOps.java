@@ -1,0 +1,78 @@
+package org.occam.autodiff.ops;
+
+import org.occam.autodiff.Node;
+import org.occam.tensor.Shape;
+import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Im2col;
+
+/** Convolution and pooling, built from a differentiable im2col and the matmul op. */
+final class ConvOps {
+    private ConvOps() {
+    }
+
+    static Tensor unfold(Tensor x, int kh, int kw, int stride, int pad, double padValue) {
+        int[] s = x.shape();
+        return Node.record("im2col", Im2col.unfold(x, kh, kw, stride, pad, padValue),
+                g -> new Tensor[] {fold(g, s[1], s[2], s[3], kh, kw, stride, pad)}, x);
+    }
+
+    static Tensor fold(Tensor cols, int c, int h, int w, int kh, int kw, int stride, int pad) {
+        return Node.record("col2im", Im2col.fold(cols, c, h, w, kh, kw, stride, pad),
+                g -> new Tensor[] {unfold(g, kh, kw, stride, pad, 0)}, cols);
+    }
+
+    /** PyTorch conv2d: x [N,C,H,W], weight [O,C,kh,kw], optional bias [O]. */
+    static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int pad) {
+        checkImage("conv2d", x);
+        if (weight.rank() != 4 || weight.shapeRef()[1] != x.shapeRef()[1]) {
+            throw new IllegalArgumentException("conv2d: weight shape " + Shape.str(weight.shapeRef())
+                    + " must be [out, " + x.shapeRef()[1] + ", kh, kw] for input " + Shape.str(x.shapeRef()));
+        }
+        int[] ws = weight.shapeRef();
+        int n = x.shapeRef()[0];
+        int ho = Im2col.outSize(x.shapeRef()[2], ws[2], stride, pad);
+        int wo = Im2col.outSize(x.shapeRef()[3], ws[3], stride, pad);
+        checkOut("conv2d", x, ws[2], ws[3], ho, wo);
+        Tensor cols = unfold(x, ws[2], ws[3], stride, pad, 0);
+        Tensor out = MatmulOps.mm(ViewOps.reshape(weight, ws[0], ws[1] * ws[2] * ws[3]), cols);
+        out = ViewOps.reshape(out, n, ws[0], ho, wo);
+        if (bias != null) {
+            out = out.add(ViewOps.reshape(bias, 1, ws[0], 1, 1));
+        }
+        return out;
+    }
+
+    static Tensor maxPool2d(Tensor x, int k, int stride, int pad) {
+        return pool(x, k, stride, pad, true);
+    }
+
+    /** Average pooling counting padded zeros (PyTorch's count_include_pad=True). */
+    static Tensor avgPool2d(Tensor x, int k, int stride, int pad) {
+        return pool(x, k, stride, pad, false);
+    }
+
+    private static Tensor pool(Tensor x, int k, int stride, int pad, boolean max) {
+        checkImage(max ? "max_pool2d" : "avg_pool2d", x);
+        int[] s = x.shapeRef();
+        int ho = Im2col.outSize(s[2], k, stride, pad);
+        int wo = Im2col.outSize(s[3], k, stride, pad);
+        checkOut(max ? "max_pool2d" : "avg_pool2d", x, k, k, ho, wo);
+        Tensor planes = ViewOps.reshape(x, s[0] * s[1], 1, s[2], s[3]);
+        Tensor cols = unfold(planes, k, k, stride, pad, max ? Double.NEGATIVE_INFINITY : 0);
+        Tensor r = max ? ReduceOps.max(cols, false, 1) : ReduceOps.mean(cols, false, 1);
+        return ViewOps.reshape(r, s[0], s[1], ho, wo);
+    }
+
+    private static void checkImage(String op, Tensor x) {
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException(op + " expects input [N, C, H, W], got shape " + Shape.str(x.shapeRef()));
+        }
+    }
+
+    private static void checkOut(String op, Tensor x, int kh, int kw, int ho, int wo) {
+        if (ho <= 0 || wo <= 0) {
+            throw new IllegalArgumentException(op + ": kernel " + kh + "x" + kw + " does not fit input "
+                    + Shape.str(x.shapeRef()));
+        }
+    }
+}

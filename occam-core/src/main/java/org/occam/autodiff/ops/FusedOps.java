@@ -1,0 +1,18 @@
+package org.occam.autodiff.ops;
+
+import org.occam.autodiff.Node;
+import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Fused;
+
+/** Fused ops whose own derivatives are spelled out, so fusing keeps every order differentiable. */
+final class FusedOps {
+    private FusedOps() {
+    }
+
+    /** t = g·(1 − y²); dt/dg = 1 − y², dt/dy = −2·g·y. */
+    static Tensor tanhBackward(Tensor g, Tensor y) {
+        return Node.record("tanh_backward", Fused.tanhGrad(g, y), gg -> new Tensor[] {
+            BinaryOps.need(g, () -> tanhBackward(gg, y)),
+            BinaryOps.need(y, () -> gg.mul(g).mul(y).mul(-2))}, g, y);
+    }
+}

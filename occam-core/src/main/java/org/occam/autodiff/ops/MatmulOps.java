@@ -1,0 +1,89 @@
+package org.occam.autodiff.ops;
+
+import org.occam.autodiff.Node;
+import org.occam.tensor.DType;
+import org.occam.tensor.Shape;
+import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Gemm;
+import org.occam.tensor.kernel.Strided;
+
+/** Differentiable (batched, broadcasting) matrix product on the GEMM kernel. */
+final class MatmulOps {
+    private MatmulOps() {
+    }
+
+    /** NumPy matmul semantics: 1-D operands are promoted and the added axis removed again. */
+    static Tensor matmul(Tensor a, Tensor b) {
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new IllegalArgumentException("matmul needs tensors of rank >= 1, got shapes "
+                    + Shape.str(a.shapeRef()) + " and " + Shape.str(b.shapeRef()));
+        }
+        Tensor a2 = a.rank() == 1 ? ViewOps.unsqueeze(a, 0) : a;
+        Tensor b2 = b.rank() == 1 ? ViewOps.unsqueeze(b, 1) : b;
+        Tensor out = mm(a2, b2);
+        if (b.rank() == 1) {
+            out = ViewOps.squeeze(out, -1);
+        }
+        if (a.rank() == 1) {
+            out = ViewOps.squeeze(out, b.rank() == 1 ? -1 : -2);
+        }
+        return out;
+    }
+
+    /** [..., M, K] x [..., K, N] with broadcast batch axes. */
+    static Tensor mm(Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("matmul: dtype mismatch, " + a.dtype() + " " + Shape.str(a.shapeRef())
+                    + " vs " + b.dtype() + " " + Shape.str(b.shapeRef()));
+        }
+        int ra = a.rank();
+        int rb = b.rank();
+        int m = a.shapeRef()[ra - 2];
+        int k = a.shapeRef()[ra - 1];
+        int k2 = b.shapeRef()[rb - 2];
+        int n = b.shapeRef()[rb - 1];
+        if (k != k2) {
+            throw new IllegalArgumentException("matmul: inner dimensions differ, shapes " + Shape.str(a.shapeRef())
+                    + " and " + Shape.str(b.shapeRef()) + " (" + k + " vs " + k2 + ")");
+        }
+        int[] batchA = java.util.Arrays.copyOf(a.shapeRef(), ra - 2);
+        int[] batchB = java.util.Arrays.copyOf(b.shapeRef(), rb - 2);
+        int[] batch = Shape.broadcast(batchA, batchB);
+        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = m;
+        outShape[batch.length + 1] = n;
+        Tensor out = Tensor.zeros(a.dtype(), outShape);
+        int[] sa = Strided.broadcastStrides(batchA, java.util.Arrays.copyOf(a.stridesRef(), ra - 2), batch);
+        int[] sb = Strided.broadcastStrides(batchB, java.util.Arrays.copyOf(b.stridesRef(), rb - 2), batch);
+        int aRs = a.stridesRef()[ra - 2];
+        int aCs = a.stridesRef()[ra - 1];
+        int bRs = b.stridesRef()[rb - 2];
+        int bCs = b.stridesRef()[rb - 1];
+        int batches = Shape.numel(batch);
+        int[] idx = new int[batch.length];
+        for (int t = 0; t < batches; t++) {
+            int offA = a.offset();
+            int offB = b.offset();
+            for (int d = 0; d < batch.length; d++) {
+                offA += idx[d] * sa[d];
+                offB += idx[d] * sb[d];
+            }
+            if (a.dtype() == DType.FLOAT64) {
+                Gemm.dgemm(m, n, k, a.doubleData(), offA, aRs, aCs, b.doubleData(), offB, bRs, bCs,
+                        out.doubleData(), t * m * n, n, false);
+            } else {
+                Gemm.sgemm(m, n, k, a.floatData(), offA, aRs, aCs, b.floatData(), offB, bRs, bCs,
+                        out.floatData(), t * m * n, n, false);
+            }
+            for (int d = batch.length - 1; d >= 0; d--) {
+                if (++idx[d] < batch[d]) {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        return Node.record("matmul", out, g -> new Tensor[] {
+            BinaryOps.need(a, () -> ViewOps.sumTo(mm(g, ViewOps.transpose(b, -2, -1)), a)),
+            BinaryOps.need(b, () -> ViewOps.sumTo(mm(ViewOps.transpose(a, -2, -1), g), b))}, a, b);
+    }
+}

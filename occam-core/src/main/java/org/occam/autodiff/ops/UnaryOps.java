@@ -1,0 +1,85 @@
+package org.occam.autodiff.ops;
+
+import org.occam.autodiff.Node;
+import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Unary;
+import org.occam.tensor.kernel.UnaryOp;
+
+/** Differentiable elementwise functions; each backward rule sits next to its forward kernel. */
+final class UnaryOps {
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+    private UnaryOps() {
+    }
+
+    static Tensor neg(Tensor x) {
+        return Node.record("neg", Unary.apply(UnaryOp.NEG, x), g -> new Tensor[] {neg(g)}, x);
+    }
+
+    static Tensor exp(Tensor x) {
+        Tensor[] y = new Tensor[1];
+        y[0] = Node.record("exp", Unary.apply(UnaryOp.EXP, x), g -> new Tensor[] {g.mul(y[0])}, x);
+        return y[0];
+    }
+
+    static Tensor log(Tensor x) {
+        return Node.record("log", Unary.apply(UnaryOp.LOG, x), g -> new Tensor[] {g.div(x)}, x);
+    }
+
+    static Tensor log1p(Tensor x) {
+        return Node.record("log1p", Unary.apply(UnaryOp.LOG1P, x), g -> new Tensor[] {g.div(x.add(1))}, x);
+    }
+
+    static Tensor sqrt(Tensor x) {
+        Tensor[] y = new Tensor[1];
+        y[0] = Node.record("sqrt", Unary.apply(UnaryOp.SQRT, x), g -> new Tensor[] {g.div(y[0].mul(2))}, x);
+        return y[0];
+    }
+
+    static Tensor abs(Tensor x) {
+        return Node.record("abs", Unary.apply(UnaryOp.ABS, x),
+                g -> new Tensor[] {g.mul(Unary.apply(UnaryOp.SIGN, x))}, x);
+    }
+
+    static Tensor tanh(Tensor x) {
+        Tensor[] y = new Tensor[1];
+        y[0] = Node.record("tanh", Unary.apply(UnaryOp.TANH, x),
+                g -> new Tensor[] {FusedOps.tanhBackward(g, y[0])}, x);
+        return y[0];
+    }
+
+    static Tensor sigmoid(Tensor x) {
+        Tensor[] y = new Tensor[1];
+        y[0] = Node.record("sigmoid", Unary.apply(UnaryOp.SIGMOID, x),
+                g -> new Tensor[] {g.mul(y[0]).mul(y[0].neg().add(1))}, x);
+        return y[0];
+    }
+
+    static Tensor relu(Tensor x) {
+        return Node.record("relu", Unary.apply(UnaryOp.RELU, x),
+                g -> new Tensor[] {g.mul(Unary.apply(UnaryOp.STEP, x))}, x);
+    }
+
+    static Tensor softplus(Tensor x) {
+        return Node.record("softplus", Unary.apply(UnaryOp.SOFTPLUS, x), g -> new Tensor[] {g.mul(sigmoid(x))}, x);
+    }
+
+    static Tensor sin(Tensor x) {
+        return Node.record("sin", Unary.apply(UnaryOp.SIN, x), g -> new Tensor[] {g.mul(cos(x))}, x);
+    }
+
+    static Tensor cos(Tensor x) {
+        return Node.record("cos", Unary.apply(UnaryOp.COS, x), g -> new Tensor[] {g.mul(sin(x)).neg()}, x);
+    }
+
+    /** Standard normal CDF; its derivative is the density exp(-x²/2)/√(2π). */
+    static Tensor normalCdf(Tensor x) {
+        return Node.record("normal_cdf", Unary.apply(UnaryOp.NORMAL_CDF, x),
+                g -> new Tensor[] {g.mul(x.mul(x).mul(-0.5).exp().mul(INV_SQRT_2PI))}, x);
+    }
+
+    /** GELU, exact form x·Φ(x) as PyTorch's default. */
+    static Tensor gelu(Tensor x) {
+        return x.mul(normalCdf(x));
+    }
+}

@@ -1,0 +1,179 @@
+package org.occam.tensor.kernel;
+
+import org.occam.tensor.DType;
+import org.occam.tensor.Shape;
+import org.occam.tensor.Tensor;
+
+/**
+ * Gather and scatter along one axis, on the view [outer, axis, inner] of a dense tensor.
+ * Scatters add in index order, so repeated indices accumulate deterministically.
+ */
+public final class Indexing {
+    private Indexing() {
+    }
+
+    private static int outer(int[] s, int axis) {
+        int o = 1;
+        for (int i = 0; i < axis; i++) {
+            o *= s[i];
+        }
+        return o;
+    }
+
+    private static int inner(int[] s, int axis) {
+        int n = 1;
+        for (int i = axis + 1; i < s.length; i++) {
+            n *= s[i];
+        }
+        return n;
+    }
+
+    private static void checkIndex(int v, int size, int axis, int[] shape) {
+        if (v < 0 || v >= size) {
+            throw new IndexOutOfBoundsException("index " + v + " is out of range for axis " + axis + " of size " + size
+                    + " (shape " + Shape.str(shape) + ")");
+        }
+    }
+
+    /** out[o, j, i] = x[o, idx[j], i]. */
+    public static Tensor indexSelect(Tensor x, int axis, int[] idx) {
+        Tensor a = Strided.dense(x);
+        int[] s = a.shape();
+        int size = s[axis];
+        for (int v : idx) {
+            checkIndex(v, size, axis, s);
+        }
+        int outer = outer(s, axis);
+        int inner = inner(s, axis);
+        s[axis] = idx.length;
+        Tensor out = Tensor.zeros(a.dtype(), s);
+        Object src = a.dtype() == DType.FLOAT64 ? a.doubleData() : a.floatData();
+        Object dst = a.dtype() == DType.FLOAT64 ? out.doubleData() : out.floatData();
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < idx.length; j++) {
+                System.arraycopy(src, (o * size + idx[j]) * inner, dst, (o * idx.length + j) * inner, inner);
+            }
+        }
+        return out;
+    }
+
+    /** out = zeros with {@code size} along axis; out[o, idx[j], i] += g[o, j, i]. */
+    public static Tensor indexAdd(Tensor g, int axis, int[] idx, int size) {
+        Tensor a = Strided.dense(g);
+        int[] s = a.shape();
+        int outer = outer(s, axis);
+        int inner = inner(s, axis);
+        s[axis] = size;
+        Tensor out = Tensor.zeros(a.dtype(), s);
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < idx.length; j++) {
+                checkIndex(idx[j], size, axis, s);
+                int from = (o * idx.length + j) * inner;
+                int to = (o * size + idx[j]) * inner;
+                addRow(a, from, out, to, inner);
+            }
+        }
+        return out;
+    }
+
+    /** torch.gather: out[o, k, i] = x[o, index[o, k, i], i]; index has out's shape. */
+    public static Tensor gather(Tensor x, int axis, int[] index, int[] indexShape) {
+        Tensor a = Strided.dense(x);
+        int[] s = a.shapeRef();
+        checkGatherShapes(s, axis, index, indexShape);
+        int size = s[axis];
+        int outer = outer(indexShape, axis);
+        int inner = inner(indexShape, axis);
+        int k = indexShape[axis];
+        Tensor out = Tensor.zeros(a.dtype(), indexShape);
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < inner; i++) {
+                    int p = (o * k + j) * inner + i;
+                    checkIndex(index[p], size, axis, s);
+                    int q = (o * size + index[p]) * inner + i;
+                    if (a.dtype() == DType.FLOAT64) {
+                        out.doubleData()[p] = a.doubleData()[q];
+                    } else {
+                        out.floatData()[p] = a.floatData()[q];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The adjoint of gather: out = zeros(shape); out[o, index[o,k,i], i] += g[o, k, i]. */
+    public static Tensor scatterAdd(Tensor g, int axis, int[] index, int[] shape) {
+        Tensor a = Strided.dense(g);
+        int[] gs = a.shapeRef();
+        checkGatherShapes(shape, axis, index, gs);
+        int size = shape[axis];
+        int outer = outer(gs, axis);
+        int inner = inner(gs, axis);
+        int k = gs[axis];
+        Tensor out = Tensor.zeros(a.dtype(), shape);
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < inner; i++) {
+                    int p = (o * k + j) * inner + i;
+                    int q = (o * size + index[p]) * inner + i;
+                    if (a.dtype() == DType.FLOAT64) {
+                        out.doubleData()[q] += a.doubleData()[p];
+                    } else {
+                        out.floatData()[q] += a.floatData()[p];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void checkGatherShapes(int[] s, int axis, int[] index, int[] indexShape) {
+        boolean ok = indexShape.length == s.length && index.length == Shape.numel(indexShape);
+        for (int i = 0; ok && i < s.length; i++) {
+            ok = i == axis || s[i] == indexShape[i];
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("gather along axis " + axis + ": index shape " + Shape.str(indexShape)
+                    + " (" + index.length + " indices) must match tensor shape " + Shape.str(s) + " off that axis");
+        }
+    }
+
+    private static void addRow(Tensor src, int from, Tensor dst, int to, int len) {
+        if (src.dtype() == DType.FLOAT64) {
+            double[] a = src.doubleData();
+            double[] b = dst.doubleData();
+            for (int i = 0; i < len; i++) {
+                b[to + i] += a[from + i];
+            }
+        } else {
+            float[] a = src.floatData();
+            float[] b = dst.floatData();
+            for (int i = 0; i < len; i++) {
+                b[to + i] += a[from + i];
+            }
+        }
+    }
+
+    /** where(cond != 0, a, b), broadcasting all three. */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        int[] s = Shape.broadcast(Shape.broadcast(cond.shapeRef(), a.shapeRef()), b.shapeRef());
+        double[] c = expandTo(cond, s).toDoubleArray();
+        Tensor x = Strided.contiguousCopy(expandTo(a, s));
+        Tensor y = Strided.contiguousCopy(expandTo(b, s));
+        Tensor out = Tensor.zeros(a.dtype(), s);
+        for (int i = 0; i < c.length; i++) {
+            if (a.dtype() == DType.FLOAT64) {
+                out.doubleData()[i] = c[i] != 0 ? x.doubleData()[i] : y.doubleData()[i];
+            } else {
+                out.floatData()[i] = c[i] != 0 ? x.floatData()[i] : y.floatData()[i];
+            }
+        }
+        return out;
+    }
+
+    private static Tensor expandTo(Tensor t, int[] s) {
+        return t.view(s.clone(), Strided.broadcastStrides(t.shapeRef(), t.stridesRef(), s), t.offset());
+    }
+}

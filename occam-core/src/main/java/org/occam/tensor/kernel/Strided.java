@@ -1,0 +1,166 @@
+package org.occam.tensor.kernel;
+
+import org.occam.tensor.DType;
+import org.occam.tensor.Shape;
+import org.occam.tensor.Tensor;
+
+/** Copies between strided views and dense row-major storage. */
+public final class Strided {
+    private Strided() {
+    }
+
+    /** The tensor itself when already dense (offset 0, row-major, exact storage), else a dense copy. */
+    public static Tensor dense(Tensor t) {
+        return t.isDense() ? t : contiguousCopy(t);
+    }
+
+    /** A fresh dense row-major copy (no graph node). */
+    public static Tensor contiguousCopy(Tensor t) {
+        int[] shape = t.shape();
+        int n = Shape.numel(shape);
+        if (t.dtype() == DType.FLOAT64) {
+            double[] out = new double[n];
+            gather(t, out, null);
+            return Tensor.wrap(out, shape);
+        }
+        float[] out = new float[n];
+        gather(t, null, out);
+        return Tensor.wrap(out, shape);
+    }
+
+    /** Writes the elements of t in row-major order into outD or outF. */
+    private static void gather(Tensor t, double[] outD, float[] outF) {
+        int[] shape = t.shapeRef();
+        int[] st = t.stridesRef();
+        int n = Shape.numel(shape);
+        if (n == 0) {
+            return;
+        }
+        int r = shape.length;
+        if (r == 0) {
+            if (outD != null) {
+                outD[0] = t.doubleData()[t.offset()];
+            } else {
+                outF[0] = t.floatData()[t.offset()];
+            }
+            return;
+        }
+        if (t.isContiguous()) {
+            if (outD != null) {
+                System.arraycopy(t.doubleData(), t.offset(), outD, 0, n);
+            } else {
+                System.arraycopy(t.floatData(), t.offset(), outF, 0, n);
+            }
+            return;
+        }
+        int inner = shape[r - 1];
+        int is = st[r - 1];
+        int[] idx = new int[r];
+        int p = t.offset();
+        double[] sd = t.doubleData();
+        float[] sf = t.floatData();
+        for (int o = 0; o < n; o += inner) {
+            if (outD != null) {
+                for (int j = 0; j < inner; j++) {
+                    outD[o + j] = sd[p + j * is];
+                }
+            } else {
+                for (int j = 0; j < inner; j++) {
+                    outF[o + j] = sf[p + j * is];
+                }
+            }
+            for (int a = r - 2; a >= 0; a--) {
+                idx[a]++;
+                p += st[a];
+                if (idx[a] < shape[a]) {
+                    break;
+                }
+                p -= st[a] * shape[a];
+                idx[a] = 0;
+            }
+        }
+    }
+
+    /** The strides that read a tensor of shape {@code from} as if broadcast to shape {@code to}. */
+    public static int[] broadcastStrides(int[] from, int[] fromStrides, int[] to) {
+        int[] s = new int[to.length];
+        int lead = to.length - from.length;
+        for (int i = 0; i < to.length; i++) {
+            if (i < lead) {
+                s[i] = 0;
+            } else {
+                int d = from[i - lead];
+                if (d == to[i]) {
+                    s[i] = fromStrides[i - lead];
+                } else if (d == 1) {
+                    s[i] = 0;
+                } else {
+                    throw new IllegalArgumentException("cannot broadcast shape " + Shape.str(from) + " to "
+                            + Shape.str(to));
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Copies src into the window of dense {@code dst} that starts at {@code start} along {@code axis}
+     * (all other dimensions equal).
+     */
+    public static void copyInto(Tensor src, Tensor dst, int axis, int start) {
+        int[] ds = Shape.contiguousStrides(dst.shapeRef());
+        copyStrided(src, dst, start * ds[axis], ds);
+    }
+
+    /** Writes the elements of src (any strides) to dst's storage at dstOffset with dstStrides. */
+    public static void copyStrided(Tensor src, Tensor dst, int dstOffset, int[] dstStrides) {
+        int[] shape = src.shapeRef();
+        int n = Shape.numel(shape);
+        if (n == 0) {
+            return;
+        }
+        int r = shape.length;
+        if (r == 0) {
+            if (dst.doubleData() != null) {
+                dst.doubleData()[dstOffset] = src.doubleData()[src.offset()];
+            } else {
+                dst.floatData()[dstOffset] = src.floatData()[src.offset()];
+            }
+            return;
+        }
+        int[] st = src.stridesRef();
+        int inner = shape[r - 1];
+        int is = st[r - 1];
+        int os = dstStrides[r - 1];
+        int[] idx = new int[r];
+        int p = src.offset();
+        int q = dstOffset;
+        boolean dbl = dst.doubleData() != null;
+        for (int o = 0; o < n; o += inner) {
+            if (dbl) {
+                double[] a = src.doubleData();
+                double[] b = dst.doubleData();
+                for (int j = 0; j < inner; j++) {
+                    b[q + j * os] = a[p + j * is];
+                }
+            } else {
+                float[] a = src.floatData();
+                float[] b = dst.floatData();
+                for (int j = 0; j < inner; j++) {
+                    b[q + j * os] = a[p + j * is];
+                }
+            }
+            for (int d = r - 2; d >= 0; d--) {
+                idx[d]++;
+                p += st[d];
+                q += dstStrides[d];
+                if (idx[d] < shape[d]) {
+                    break;
+                }
+                p -= st[d] * shape[d];
+                q -= dstStrides[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.occam.tensor.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.occam.tensor.DType;
+import org.occam.tensor.Tensor;
+
+/** Vectorized elementwise kernels of one argument. */
+public final class Unary {
+    static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    /** Elements per parallel chunk: fixed, so results never depend on the thread count. */
+    static final int GRAIN = 1 << 15;
+
+    private Unary() {
+    }
+
+    /** op applied to every element of x; the result is dense and carries no graph node. */
+    public static Tensor apply(UnaryOp op, Tensor x) {
+        Tensor a = Strided.dense(x);
+        int n = a.numel();
+        if (a.dtype() == DType.FLOAT64) {
+            double[] in = a.doubleData();
+            double[] out = new double[n];
+            Parallel.forRange(n, GRAIN, (lo, hi) -> runD(op, in, out, lo, hi));
+            return Tensor.wrap(out, a.shapeRef());
+        }
+        float[] in = a.floatData();
+        float[] out = new float[n];
+        Parallel.forRange(n, GRAIN, (lo, hi) -> runF(op, in, out, lo, hi));
+        return Tensor.wrap(out, a.shapeRef());
+    }
+
+    private static boolean vectorized(UnaryOp op) {
+        return switch (op) {
+            case SIGN, NORMAL_CDF -> false;
+            default -> true;
+        };
+    }
+
+    private static void runF(UnaryOp op, float[] in, float[] out, int lo, int hi) {
+        int i = lo;
+        if (vectorized(op)) {
+            int bound = lo + FS.loopBound(hi - lo);
+            for (; i < bound; i += FS.length()) {
+                vecF(op, FloatVector.fromArray(FS, in, i)).intoArray(out, i);
+            }
+        }
+        for (; i < hi; i++) {
+            out[i] = (float) op.apply(in[i]);
+        }
+    }
+
+    private static void runD(UnaryOp op, double[] in, double[] out, int lo, int hi) {
+        int i = lo;
+        if (vectorized(op)) {
+            int bound = lo + DS.loopBound(hi - lo);
+            for (; i < bound; i += DS.length()) {
+                vecD(op, DoubleVector.fromArray(DS, in, i)).intoArray(out, i);
+            }
+        }
+        for (; i < hi; i++) {
+            out[i] = op.apply(in[i]);
+        }
+    }
+
+    private static FloatVector vecF(UnaryOp op, FloatVector v) {
+        return switch (op) {
+            case NEG -> v.neg();
+            case EXP -> v.lanewise(VectorOperators.EXP);
+            case LOG -> v.lanewise(VectorOperators.LOG);
+            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
+            case SQRT -> v.sqrt();
+            case ABS -> v.abs();
+            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SIGMOID -> FloatVector.broadcast(FS, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+            case RELU -> v.max(0f);
+            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+            case SIN -> v.lanewise(VectorOperators.SIN);
+            case COS -> v.lanewise(VectorOperators.COS);
+            case STEP -> FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f));
+            case RECIP -> FloatVector.broadcast(FS, 1f).div(v);
+            default -> throw new IllegalStateException(op + " is not vectorized");
+        };
+    }
+
+    private static DoubleVector vecD(UnaryOp op, DoubleVector v) {
+        return switch (op) {
+            case NEG -> v.neg();
+            case EXP -> v.lanewise(VectorOperators.EXP);
+            case LOG -> v.lanewise(VectorOperators.LOG);
+            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
+            case SQRT -> v.sqrt();
+            case ABS -> v.abs();
+            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SIGMOID -> DoubleVector.broadcast(DS, 1d).div(v.neg().lanewise(VectorOperators.EXP).add(1d));
+            case RELU -> v.max(0d);
+            case SOFTPLUS -> v.max(0d).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+            case SIN -> v.lanewise(VectorOperators.SIN);
+            case COS -> v.lanewise(VectorOperators.COS);
+            case STEP -> DoubleVector.zero(DS).blend(1d, v.compare(VectorOperators.GT, 0d));
+            case RECIP -> DoubleVector.broadcast(DS, 1d).div(v);
+            default -> throw new IllegalStateException(op + " is not vectorized");
+        };
+    }
+}
