@@ -83,7 +83,24 @@ final class MatmulOps {
             }
         }
         return Node.record("matmul", out, g -> new Tensor[] {
-            BinaryOps.need(a, () -> ViewOps.sumTo(mm(g, ViewOps.transpose(b, -2, -1)), a)),
-            BinaryOps.need(b, () -> ViewOps.sumTo(mm(ViewOps.transpose(a, -2, -1), g), b))}, a, b);
+            BinaryOps.need(a, () -> ViewOps.sumTo(product(g, ViewOps.transpose(b, -2, -1), a), a)),
+            BinaryOps.need(b, () -> ViewOps.sumTo(product(ViewOps.transpose(a, -2, -1), g, b), b))}, a, b);
+    }
+
+    /**
+     * x·y laid out like {@code like}: when like is a transposed view of a contiguous matrix (as
+     * W.t() in a linear layer), computes (yᵀ·xᵀ)ᵀ so that the gradient reaching W is contiguous.
+     */
+    private static Tensor product(Tensor x, Tensor y, Tensor like) {
+        if (like.rank() == 2 && x.rank() == 2 && y.rank() == 2 && isTransposedMatrix(like)) {
+            return ViewOps.transpose(mm(ViewOps.transpose(y, 0, 1), ViewOps.transpose(x, 0, 1)), 0, 1);
+        }
+        return mm(x, y);
+    }
+
+    private static boolean isTransposedMatrix(Tensor t) {
+        int[] s = t.shapeRef();
+        int[] st = t.stridesRef();
+        return s[0] > 1 && s[1] > 1 && st[0] == 1 && st[1] == s[0];
     }
 }

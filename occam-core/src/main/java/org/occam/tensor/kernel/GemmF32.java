@@ -12,7 +12,7 @@ final class GemmF32 {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Lanes of one vector. */
-    private static final int L = S.length(); static final boolean NOPACK = Boolean.getBoolean("pack");
+    private static final int L = S.length();
     /** Rows of the micro-tile (accumulators = 2·MR vectors: 16 of the 32 zmm registers). */
     static final int MR = 8;
     /** Columns of the micro-tile: two vectors. */
@@ -31,7 +31,7 @@ final class GemmF32 {
     private static final class Buffers {
         /** Packed KC×NC block of B: NR-column panels, each kc rows of NR. */
         final float[] b = new float[KC * NC];
-        /** One packed MR×KC micro-panel of A: kc columns of MR. */
+        /** One packed MR×KC micro-panel of A: MR rows of kc at a stride of KC. */
         final float[] a = new float[MR * KC];
         /** Scratch micro-tile for the edges of C. */
         final float[] tile = new float[MR * NR];
@@ -63,7 +63,7 @@ final class GemmF32 {
             int nc = Math.min(plan.nc, n - jc);
             for (int pc = 0; pc < k; pc += plan.kc) {
                 int kc = Math.min(plan.kc, k - pc);
-                if (!Boolean.getBoolean("nob")) packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, bp);
+                packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, bp);
                 int aBase = aOff + pc * aCs;
                 int cBase = cOff + jc;
                 boolean acc = accumulate || pc > 0;
@@ -90,7 +90,7 @@ final class GemmF32 {
         float[] ap = buf.a;
         for (int i = i0; i < i1; i += MR) {
             int mr = Math.min(MR, i1 - i);
-            if (!Boolean.getBoolean("noa")) packA(a, aBase + i * aRs, aRs, aCs, mr, kc, ap);
+            packA(a, aBase + i * aRs, aRs, aCs, mr, kc, ap);
             for (int j = j0; j < j1; j += NR) {
                 int nr = Math.min(NR, j1 - j);
                 int cIdx = cBase + i * ldc + j;
@@ -117,32 +117,36 @@ final class GemmF32 {
         }
         kernel(kc, ap, bp, bIdx, tile, 0, NR, acc);
         for (int i = 0; i < mr; i++) {
-            System.arraycopy(tile, i * NR, c, cIdx + i * ldc, nr);
+            System.arraycopy(tile, i * NR, c, cIdx + i * ldc, Math.min(nr + 1, NR));
         }
     }
 
     /**
-     * Packs mr rows × kc columns of A (element (i, p) at a[base + i*aRs + p*aCs]) as ap[p*MR + i],
-     * zero-padding rows mr..MR. Reads along whichever stride is shorter.
+     * Packs mr rows × kc columns of A (element (i, p) at a[base + i*aRs + p*aCs]) as ap[i*KC + p]:
+     * each row contiguous at a fixed stride, so the kernel addresses rows with constant offsets.
+     * Rows mr..MR are zero. Reads along whichever stride of A is shorter.
      */
     private static void packA(float[] a, int base, int aRs, int aCs, int mr, int kc, float[] ap) {
-        if (Boolean.getBoolean("pouter") || Math.abs(aRs) <= Math.abs(aCs)) {
+        if (aCs == 1) {
+            for (int i = 0; i < mr; i++) {
+                System.arraycopy(a, base + i * aRs, ap, i * KC, kc);
+            }
+        } else if (Math.abs(aRs) <= Math.abs(aCs)) {
             for (int p = 0; p < kc; p++) {
                 int src = base + p * aCs;
                 for (int i = 0; i < mr; i++) {
-                    ap[p * MR + i] = a[src + i * aRs];
+                    ap[i * KC + p] = a[src + i * aRs];
                 }
             }
         } else {
             for (int i = 0; i < mr; i++) {
-                int src = base + i * aRs;
-                for (int p = 0; p < kc; p++) {
-                    ap[p * MR + i] = a[src + p * aCs];
+                for (int p = 0, src = base + i * aRs; p < kc; p++, src += aCs) {
+                    ap[i * KC + p] = a[src];
                 }
             }
         }
-        for (int p = 0; p < kc && mr < MR; p++) {
-            java.util.Arrays.fill(ap, p * MR + mr, (p + 1) * MR, 0f);
+        for (int i = mr; i < MR; i++) {
+            java.util.Arrays.fill(ap, i * KC, i * KC + kc, 0f);
         }
     }
 
@@ -207,31 +211,31 @@ final class GemmF32 {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
             c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = FloatVector.zero(S);
         }
-        for (int p = 0, ai = 0, bi = bIdx; p < kc; p++, ai += MR, bi += NR) {
+        for (int ai = 0, bi = bIdx; ai < kc; ai++, bi += NR) {
             FloatVector b0 = load(bp, bi);
             FloatVector b1 = load(bp, bi + L);
             FloatVector x = FloatVector.broadcast(S, ap[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[ai + 1]);
+            x = FloatVector.broadcast(S, ap[ai + 1 * KC]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[ai + 2]);
+            x = FloatVector.broadcast(S, ap[ai + 2 * KC]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[ai + 3]);
+            x = FloatVector.broadcast(S, ap[ai + 3 * KC]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[ai + 4]);
+            x = FloatVector.broadcast(S, ap[ai + 4 * KC]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[ai + 5]);
+            x = FloatVector.broadcast(S, ap[ai + 5 * KC]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, ap[ai + 6]);
+            x = FloatVector.broadcast(S, ap[ai + 6 * KC]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, ap[ai + 7]);
+            x = FloatVector.broadcast(S, ap[ai + 7 * KC]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }

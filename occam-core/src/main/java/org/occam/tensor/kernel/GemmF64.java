@@ -31,7 +31,7 @@ final class GemmF64 {
     private static final class Buffers {
         /** Packed KC×NC block of B: NR-column panels, each kc rows of NR. */
         final double[] b = new double[KC * NC];
-        /** One packed MR×KC micro-panel of A: kc columns of MR. */
+        /** One packed MR×KC micro-panel of A: MR rows of kc at a stride of KC. */
         final double[] a = new double[MR * KC];
         /** Scratch micro-tile for the edges of C. */
         final double[] tile = new double[MR * NR];
@@ -122,27 +122,31 @@ final class GemmF64 {
     }
 
     /**
-     * Packs mr rows × kc columns of A (element (i, p) at a[base + i*aRs + p*aCs]) as ap[p*MR + i],
-     * zero-padding rows mr..MR. Reads along whichever stride is shorter.
+     * Packs mr rows × kc columns of A (element (i, p) at a[base + i*aRs + p*aCs]) as ap[i*KC + p]:
+     * each row contiguous at a fixed stride, so the kernel addresses rows with constant offsets.
+     * Rows mr..MR are zero. Reads along whichever stride of A is shorter.
      */
     private static void packA(double[] a, int base, int aRs, int aCs, int mr, int kc, double[] ap) {
-        if (Math.abs(aRs) <= Math.abs(aCs)) {
+        if (aCs == 1) {
+            for (int i = 0; i < mr; i++) {
+                System.arraycopy(a, base + i * aRs, ap, i * KC, kc);
+            }
+        } else if (Math.abs(aRs) <= Math.abs(aCs)) {
             for (int p = 0; p < kc; p++) {
                 int src = base + p * aCs;
                 for (int i = 0; i < mr; i++) {
-                    ap[p * MR + i] = a[src + i * aRs];
+                    ap[i * KC + p] = a[src + i * aRs];
                 }
             }
         } else {
             for (int i = 0; i < mr; i++) {
-                int src = base + i * aRs;
-                for (int p = 0; p < kc; p++) {
-                    ap[p * MR + i] = a[src + p * aCs];
+                for (int p = 0, src = base + i * aRs; p < kc; p++, src += aCs) {
+                    ap[i * KC + p] = a[src];
                 }
             }
         }
-        for (int p = 0; p < kc && mr < MR; p++) {
-            java.util.Arrays.fill(ap, p * MR + mr, (p + 1) * MR, 0d);
+        for (int i = mr; i < MR; i++) {
+            java.util.Arrays.fill(ap, i * KC, i * KC + kc, 0d);
         }
     }
 
@@ -207,31 +211,31 @@ final class GemmF64 {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = DoubleVector.zero(S);
             c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = DoubleVector.zero(S);
         }
-        for (int p = 0, ai = 0, bi = bIdx; p < kc; p++, ai += MR, bi += NR) {
+        for (int ai = 0, bi = bIdx; ai < kc; ai++, bi += NR) {
             DoubleVector b0 = load(bp, bi);
             DoubleVector b1 = load(bp, bi + L);
             DoubleVector x = DoubleVector.broadcast(S, ap[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, ap[ai + 1]);
+            x = DoubleVector.broadcast(S, ap[ai + 1 * KC]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, ap[ai + 2]);
+            x = DoubleVector.broadcast(S, ap[ai + 2 * KC]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, ap[ai + 3]);
+            x = DoubleVector.broadcast(S, ap[ai + 3 * KC]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, ap[ai + 4]);
+            x = DoubleVector.broadcast(S, ap[ai + 4 * KC]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, ap[ai + 5]);
+            x = DoubleVector.broadcast(S, ap[ai + 5 * KC]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(S, ap[ai + 6]);
+            x = DoubleVector.broadcast(S, ap[ai + 6 * KC]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(S, ap[ai + 7]);
+            x = DoubleVector.broadcast(S, ap[ai + 7 * KC]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }

@@ -1,0 +1,36 @@
+package org.occam.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code occam} command line. */
+@Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "See and steer the implicit biases of gradient descent.",
+        subcommands = {BenchCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns the exit code (used by tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof UnsupportedOperationException) {
+                line.getErr().println("occam: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+}

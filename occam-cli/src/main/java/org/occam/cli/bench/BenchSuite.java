@@ -1,0 +1,155 @@
+package org.occam.cli.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.occam.tensor.DType;
+import org.occam.tensor.kernel.Parallel;
+
+/** A parsed benchmark selection: which workloads, dtypes and thread counts to measure. */
+public final class BenchSuite {
+    static final List<String> MLP_WORKLOADS = List.of("mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro");
+    static final int[][] GEMM_SIZES = {{64, 64, 64}, {128, 128, 128}, {256, 256, 256}, {512, 512, 512},
+        {1024, 1024, 1024}, {512, 784, 256}};
+
+    /** PyTorch's records, or the reason there are none. */
+    public record TorchResult(List<Record> records, String skipped) {
+    }
+
+    private final List<Integer> threads;
+    private final List<DType> dtypes;
+    private final Set<String> workloads;
+    private final boolean quick;
+    private final String threadsArg;
+    private final String dtypesArg;
+
+    private BenchSuite(List<Integer> threads, List<DType> dtypes, Set<String> workloads, boolean quick, String t, String d) {
+        this.threads = threads;
+        this.dtypes = dtypes;
+        this.workloads = workloads;
+        this.quick = quick;
+        this.threadsArg = t;
+        this.dtypesArg = d;
+    }
+
+    /** Validates the option values; errors name the option and the allowed values. */
+    public static BenchSuite parse(String threads, String dtypes, String workloads, boolean quick) {
+        List<Integer> ts = new ArrayList<>();
+        for (String s : threads.split(",")) {
+            try {
+                int t = Integer.parseInt(s.trim());
+                if (t < 1) {
+                    throw new NumberFormatException();
+                }
+                ts.add(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--threads: '" + s + "' is not a positive integer (e.g. --threads 1,2)");
+            }
+        }
+        List<DType> ds = new ArrayList<>();
+        for (String s : dtypes.split(",")) {
+            ds.add(DType.parse(s));
+        }
+        Set<String> ws = new LinkedHashSet<>();
+        for (String s : workloads.split(",")) {
+            String w = s.trim().toLowerCase(Locale.ROOT);
+            if (w.equals("gemm")) {
+                ws.add(w);
+            } else if (w.equals("mlp")) {
+                ws.addAll(MLP_WORKLOADS);
+            } else if (MLP_WORKLOADS.contains(w)) {
+                ws.add(w);
+            } else {
+                throw new IllegalArgumentException("--workloads: unknown workload '" + s + "'; allowed: gemm, mlp, "
+                        + String.join(", ", MLP_WORKLOADS));
+            }
+        }
+        return new BenchSuite(ts, ds, ws, quick, threads, dtypes);
+    }
+
+    private Timing.Budget budget() {
+        return quick ? Timing.Budget.QUICK : Timing.Budget.FULL;
+    }
+
+    /** Runs every selected Occam workload, logging progress. */
+    public List<Record> runOccam(PrintStream log) {
+        List<Record> out = new ArrayList<>();
+        int old = Parallel.threads();
+        try {
+            for (DType dt : dtypes) {
+                for (int t : threads) {
+                    Parallel.setThreads(t);
+                    if (workloads.contains("gemm")) {
+                        for (int[] s : GEMM_SIZES) {
+                            out.add(logged(log, Workloads.gemm(dt, t, s[0], s[1], s[2], budget())));
+                        }
+                    }
+                    for (String w : MLP_WORKLOADS) {
+                        if (workloads.contains(w)) {
+                            for (int b : batches(w)) {
+                                out.add(logged(log, Workloads.mlp(w, dt, t, b, budget())));
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(old);
+        }
+        return out;
+    }
+
+    static int[] batches(String workload) {
+        return switch (workload) {
+            case "mlp_sgd_step" -> new int[] {128, 1024};
+            case "mlp_jacobian_fro" -> new int[] {256};
+            default -> new int[] {1024};
+        };
+    }
+
+    private static Record logged(PrintStream log, Record r) {
+        log.printf(Locale.ROOT, "occam %-17s %-7s threads=%d %s %9.3f ms%n", r.workload(), r.dtype(), r.threads(),
+                size(r), r.median_ms());
+        return r;
+    }
+
+    public TorchResult runTorch(PrintStream log) {
+        log.println("running the PyTorch side: /usr/bin/python3 " + TorchRunner.script());
+        TorchRunner.Outcome o = TorchRunner.run(threadsArg, dtypesArg, String.join(",", workloads), quick);
+        return new TorchResult(o.records(), o.skipped());
+    }
+
+    static String size(Record r) {
+        return r.batch() != null ? "batch=" + r.batch() : r.m() + "x" + r.k() + "x" + r.n();
+    }
+
+    /** The side-by-side table: Occam and PyTorch medians, and the ratio occam/torch. */
+    public static String table(List<Record> occam, TorchResult torch) {
+        Map<String, Record> byKey = new LinkedHashMap<>();
+        for (Record r : torch.records()) {
+            byKey.put(r.key(), r);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-17s %-7s %3s %-14s %11s %11s %9s %9s %9s%n", "workload", "dtype", "thr",
+                "size (MxKxN)", "occam ms", "torch ms", "ratio", "occ GF/s", "tch GF/s"));
+        for (Record r : occam) {
+            Record t = byKey.get(r.key());
+            sb.append(String.format(Locale.ROOT, "%-17s %-7s %3d %-14s %11.3f %11s %9s %9s %9s%n", r.workload(), r.dtype(),
+                    r.threads(), size(r), r.median_ms(), t == null ? "-" : String.format(Locale.ROOT, "%.3f", t.median_ms()),
+                    t == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.median_ms() / t.median_ms()),
+                    r.gflops() == null ? "" : String.format(Locale.ROOT, "%.1f", r.gflops()),
+                    t == null || t.gflops() == null ? "" : String.format(Locale.ROOT, "%.1f", t.gflops())));
+        }
+        if (torch.skipped() != null) {
+            sb.append("PyTorch side skipped: ").append(torch.skipped()).append('\n');
+        } else {
+            sb.append("ratio = occam ms / torch ms (below 1: Occam is faster), measured in this run.\n");
+        }
+        return sb.toString();
+    }
+}

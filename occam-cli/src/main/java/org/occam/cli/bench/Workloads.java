@@ -1,0 +1,70 @@
+package org.occam.cli.bench;
+
+import java.util.function.Function;
+import org.occam.autodiff.Autodiff;
+import org.occam.autodiff.Params;
+import org.occam.tensor.DType;
+import org.occam.tensor.Rng;
+import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Gemm;
+
+/** The benchmark workloads, each measured at one (dtype, threads) setting. */
+final class Workloads {
+    static final int[] MLP = {784, 512, 512, 10};
+    static final double LR = 0.01;
+    static final double GNP_LAMBDA = 0.01;
+
+    private Workloads() {
+    }
+
+    static Record gemm(DType dt, int threads, int m, int k, int n, Timing.Budget budget) {
+        Rng rng = Rng.seed(0);
+        Tensor a = rng.normal(dt, 0, 1, m, k);
+        Tensor b = rng.normal(dt, 0, 1, k, n);
+        Runnable call = dt == DType.FLOAT64
+                ? () -> Gemm.dgemm(m, n, k, a.doubleData(), 0, k, 1, b.doubleData(), 0, n, 1, new double[m * n], 0, n, false)
+                : () -> Gemm.sgemm(m, n, k, a.floatData(), 0, k, 1, b.floatData(), 0, n, 1, new float[m * n], 0, n, false);
+        Timing.Result r = Timing.median(call, budget);
+        double gflops = 2.0 * m * n * k / (r.medianMs() * 1e6);
+        return new Record("occam", "gemm", dt.label(), threads, null, m, k, n, r.medianMs(), r.reps(), gflops, null);
+    }
+
+    /** Synthetic batch: x ~ N(0, 1) [B, 784], labels uniform in 0..9. */
+    private record Batch(Tensor x, int[] y) {
+        static Batch of(DType dt, int size) {
+            Rng rng = Rng.seed(1);
+            return new Batch(rng.normal(dt, 0, 1, size, MLP[0]), rng.ints(size, MLP[MLP.length - 1]));
+        }
+    }
+
+    static Record mlp(String workload, DType dt, int threads, int batchSize, Timing.Budget budget) {
+        Batch batch = Batch.of(dt, batchSize);
+        Params[] params = {Mlp.init(Rng.seed(0), dt, MLP)};
+        Function<Params, Tensor> loss = p -> Mlp.crossEntropy(Mlp.logits(p, batch.x()), batch.y());
+        double[] value = new double[1];
+        Runnable call = switch (workload) {
+            case "mlp_sgd_step" -> () -> {
+                Autodiff.ValueAndGrad vg = Autodiff.valueAndGrad(loss).apply(params[0]);
+                params[0] = params[0].addScaled(vg.grad(), -LR);
+            };
+            case "mlp_hvp" -> {
+                Params v = params[0].map(t -> Rng.seed(2).normal(dt, 0, 1, t.shapeRef()));
+                yield () -> Autodiff.hvp(loss, params[0], v);
+            }
+            case "mlp_gnp_step" -> {
+                Function<Params, Params> grad = Autodiff.grad(loss);
+                Function<Params, Tensor> penalized = p -> loss.apply(p).add(grad.apply(p).normSquared().mul(GNP_LAMBDA));
+                yield () -> {
+                    Autodiff.ValueAndGrad vg = Autodiff.valueAndGrad(penalized).apply(params[0]);
+                    params[0] = params[0].addScaled(vg.grad(), -LR);
+                };
+            }
+            case "mlp_jacobian_fro" -> () -> value[0] = InputJacobian.frobeniusSquared(
+                    x -> Mlp.logits(params[0], x), batch.x(), MLP[MLP.length - 1]).item();
+            default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
+        Timing.Result r = Timing.median(call, budget);
+        Double v = workload.equals("mlp_jacobian_fro") ? value[0] : null;
+        return new Record("occam", workload, dt.label(), threads, batchSize, null, null, null, r.medianMs(), r.reps(), null, v);
+    }
+}
