@@ -2,6 +2,7 @@ package org.occam.cli.bench;
 
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
+import org.occam.autodiff.InputJacobian;
 import org.occam.autodiff.Params;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;

@@ -46,15 +46,38 @@ final class MatmulOps {
             throw new IllegalArgumentException("matmul: inner dimensions differ, shapes " + Shape.str(a.shapeRef())
                     + " and " + Shape.str(b.shapeRef()) + " (" + k + " vs " + k2 + ")");
         }
+        int[] batch = Shape.broadcast(java.util.Arrays.copyOf(a.shapeRef(), ra - 2),
+                java.util.Arrays.copyOf(b.shapeRef(), rb - 2));
+        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = m;
+        outShape[batch.length + 1] = n;
+        Tensor out = rawProduct(a, b, batch, m, n, k);
+        if (!Shape.same(out.shapeRef(), outShape)) {
+            out = Strided.expandView(out, outShape); // batch axes both operands broadcast: computed once
+        }
+        return Node.record("matmul", out, g -> new Tensor[] {
+            BinaryOps.need(a, () -> ViewOps.sumTo(productLike(g, ViewOps.transpose(b, -2, -1), a), a)),
+            BinaryOps.need(b, () -> ViewOps.sumTo(productLike(ViewOps.transpose(a, -2, -1), g, b), b))}, a, b);
+    }
+
+    /** The raw product over broadcast batch axes; axes that both operands broadcast are collapsed. */
+    private static Tensor rawProduct(Tensor a, Tensor b, int[] batch, int m, int n, int k) {
+        int ra = a.rank();
+        int rb = b.rank();
         int[] batchA = java.util.Arrays.copyOf(a.shapeRef(), ra - 2);
         int[] batchB = java.util.Arrays.copyOf(b.shapeRef(), rb - 2);
-        int[] batch = Shape.broadcast(batchA, batchB);
+        int[] sa0 = Strided.broadcastStrides(batchA, java.util.Arrays.copyOf(a.stridesRef(), ra - 2), batch);
+        int[] sb0 = Strided.broadcastStrides(batchB, java.util.Arrays.copyOf(b.stridesRef(), rb - 2), batch);
+        batch = batch.clone();
+        for (int d = 0; d < batch.length; d++) {
+            if (sa0[d] == 0 && sb0[d] == 0) {
+                batch[d] = 1;
+            }
+        }
         int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
         Tensor out = Tensor.zeros(a.dtype(), outShape);
-        int[] sa = Strided.broadcastStrides(batchA, java.util.Arrays.copyOf(a.stridesRef(), ra - 2), batch);
-        int[] sb = Strided.broadcastStrides(batchB, java.util.Arrays.copyOf(b.stridesRef(), rb - 2), batch);
         int aRs = a.stridesRef()[ra - 2];
         int aCs = a.stridesRef()[ra - 1];
         int bRs = b.stridesRef()[rb - 2];
@@ -65,8 +88,8 @@ final class MatmulOps {
             int offA = a.offset();
             int offB = b.offset();
             for (int d = 0; d < batch.length; d++) {
-                offA += idx[d] * sa[d];
-                offB += idx[d] * sb[d];
+                offA += idx[d] * sa0[d];
+                offB += idx[d] * sb0[d];
             }
             if (a.dtype() == DType.FLOAT64) {
                 Gemm.dgemm(m, n, k, a.doubleData(), offA, aRs, aCs, b.doubleData(), offB, bRs, bCs,
@@ -82,16 +105,14 @@ final class MatmulOps {
                 idx[d] = 0;
             }
         }
-        return Node.record("matmul", out, g -> new Tensor[] {
-            BinaryOps.need(a, () -> ViewOps.sumTo(product(g, ViewOps.transpose(b, -2, -1), a), a)),
-            BinaryOps.need(b, () -> ViewOps.sumTo(product(ViewOps.transpose(a, -2, -1), g, b), b))}, a, b);
+        return out;
     }
 
     /**
      * x·y laid out like {@code like}: when like is a transposed view of a contiguous matrix (as
      * W.t() in a linear layer), computes (yᵀ·xᵀ)ᵀ so that the gradient reaching W is contiguous.
      */
-    private static Tensor product(Tensor x, Tensor y, Tensor like) {
+    private static Tensor productLike(Tensor x, Tensor y, Tensor like) {
         if (like.rank() == 2 && x.rank() == 2 && y.rank() == 2 && isTransposedMatrix(like)) {
             return ViewOps.transpose(mm(ViewOps.transpose(y, 0, 1), ViewOps.transpose(x, 0, 1)), 0, 1);
         }

@@ -29,6 +29,10 @@ public final class Binary {
                     + " (convert one with .to(dtype))");
         }
         int[] s = Shape.broadcast(a.shapeRef(), b.shapeRef());
+        Tensor[] once = Strided.collapseSharedBroadcast(s, a, b);
+        if (once != null) {
+            return Strided.expandView(apply(op, once[0], once[1]), s);
+        }
         int n = Shape.numel(s);
         boolean dbl = a.dtype() == DType.FLOAT64;
         Tensor out = Tensor.zeros(a.dtype(), s);

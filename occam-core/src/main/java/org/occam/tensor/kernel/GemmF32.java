@@ -117,7 +117,7 @@ final class GemmF32 {
         }
         kernel(kc, ap, bp, bIdx, tile, 0, NR, acc);
         for (int i = 0; i < mr; i++) {
-            System.arraycopy(tile, i * NR, c, cIdx + i * ldc, Math.min(nr + 1, NR));
+            System.arraycopy(tile, i * NR, c, cIdx + i * ldc, nr);
         }
     }
 

@@ -163,4 +163,49 @@ public final class Strided {
             }
         }
     }
+
+    /**
+     * Views of the operands with the axes that every operand broadcasts (stride 0, size > 1)
+     * collapsed to size 1, or null when there are none. Computing on those views and expanding
+     * the result gives the same values with the work done once instead of once per copy.
+     */
+    public static Tensor[] collapseSharedBroadcast(int[] outShape, Tensor... ts) {
+        int r = outShape.length;
+        int[][] st = new int[ts.length][];
+        for (int k = 0; k < ts.length; k++) {
+            st[k] = broadcastStrides(ts[k].shapeRef(), ts[k].stridesRef(), outShape);
+        }
+        boolean any = false;
+        boolean[] shared = new boolean[r];
+        for (int i = 0; i < r; i++) {
+            if (outShape[i] <= 1) {
+                continue;
+            }
+            boolean all = true;
+            for (int[] s : st) {
+                all &= s[i] == 0;
+            }
+            shared[i] = all;
+            any |= all;
+        }
+        if (!any) {
+            return null;
+        }
+        Tensor[] out = new Tensor[ts.length];
+        for (int k = 0; k < ts.length; k++) {
+            int[] shape = new int[r];
+            int lead = r - ts[k].rank();
+            for (int i = 0; i < r; i++) {
+                int own = i < lead ? 1 : ts[k].shapeRef()[i - lead];
+                shape[i] = shared[i] ? 1 : own;
+            }
+            out[k] = ts[k].view(shape, st[k], ts[k].offset());
+        }
+        return out;
+    }
+
+    /** x viewed with stride 0 along its size-1 axes so that it has {@code shape}. */
+    public static Tensor expandView(Tensor x, int[] shape) {
+        return x.view(shape.clone(), broadcastStrides(x.shapeRef(), x.stridesRef(), shape), x.offset());
+    }
 }

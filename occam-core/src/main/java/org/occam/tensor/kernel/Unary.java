@@ -19,6 +19,10 @@ public final class Unary {
 
     /** op applied to every element of x; the result is dense and carries no graph node. */
     public static Tensor apply(UnaryOp op, Tensor x) {
+        Tensor[] once = Strided.collapseSharedBroadcast(x.shapeRef(), x);
+        if (once != null) {
+            return Strided.expandView(apply(op, once[0]), x.shapeRef());
+        }
         Tensor a = Strided.dense(x);
         int n = a.numel();
         if (a.dtype() == DType.FLOAT64) {

@@ -1,20 +1,21 @@
-package org.occam.cli.bench;
+package org.occam.autodiff;
 
 import java.util.function.Function;
-import org.occam.autodiff.Autodiff;
 import org.occam.tensor.Tensor;
 
 /**
  * Σ_b ‖∂f(x_b)/∂x_b‖²_F for a batch x [B, d] and a per-example function f with k outputs, in
  * one backward pass: the k output cotangents are stacked on a new leading axis (x broadcast to
  * [k, B, d] without copying), so every layer's backward runs as one large GEMM.
- * The function must accept leading batch axes (as matmul-based models do).
+ * The function must accept leading batch axes (as matmul-based models do). Ops collapse axes
+ * that all their operands broadcast, so the forward pass is still computed once.
  */
-final class InputJacobian {
+public final class InputJacobian {
     private InputJacobian() {
     }
 
-    static Tensor frobeniusSquared(Function<Tensor, Tensor> f, Tensor x, int outputs) {
+    /** Σ_b ‖J_b‖²_F; f maps [..., B, d] to [..., B, outputs]. */
+    public static Tensor frobeniusSquared(Function<Tensor, Tensor> f, Tensor x, int outputs) {
         int b = x.size(0);
         int d = x.size(1);
         Tensor stacked = x.unsqueeze(0).expand(outputs, b, d);
