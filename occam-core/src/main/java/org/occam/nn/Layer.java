@@ -1,0 +1,21 @@
+package org.occam.nn;
+
+import java.util.List;
+import java.util.function.Function;
+import org.occam.tensor.Tensor;
+
+/**
+ * One layer: a function of its own parameters (looked up by local name, e.g. "weight") and an
+ * input. Layers hold no tensors; parameters live in a {@link org.occam.autodiff.Params} tree.
+ */
+public interface Layer {
+
+    /** The layer's parameters with their shapes and initializers (empty for activations). */
+    List<ParamSpec> params();
+
+    /** The layer applied to x with parameters given by local name. */
+    Tensor apply(Function<String, Tensor> param, Tensor x);
+
+    /** A short description for summaries, e.g. "Linear(784, 512)". */
+    String describe();
+}

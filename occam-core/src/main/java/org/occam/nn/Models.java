@@ -1,0 +1,133 @@
+package org.occam.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builders for the standard architectures, and the spec strings the CLI uses:
+ * {@code mlp:784-512-512-10:tanh[:nobias]}, {@code cnn:1x28x28:16-32:10[:relu]},
+ * {@code resnet:1x28x28:16x2:10}.
+ */
+public final class Models {
+    private Models() {
+    }
+
+    /** MLP with the activation between Linear layers: Sequential(Linear, act, Linear, act, ..., Linear). */
+    public static Sequential mlp(Activation act, boolean bias, int... sizes) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("an MLP needs at least input and output sizes, got " + sizes.length + " sizes");
+        }
+        List<Layer> l = new ArrayList<>();
+        for (int i = 0; i < sizes.length - 1; i++) {
+            if (i > 0) {
+                l.add(act);
+            }
+            l.add(new Linear(sizes[i], sizes[i + 1], bias));
+        }
+        return new Sequential(l);
+    }
+
+    public static Sequential mlp(Activation act, int... sizes) {
+        return mlp(act, true, sizes);
+    }
+
+    /**
+     * Small CNN: for each width, Conv2d(3x3, padding 1) + act + MaxPool2d(2); then Flatten and Linear.
+     */
+    public static Sequential cnn(int channels, int height, int width, int[] widths, int classes, Activation act) {
+        List<Layer> l = new ArrayList<>();
+        int c = channels;
+        int h = height;
+        int w = width;
+        for (int wd : widths) {
+            l.add(new Conv2d(c, wd, 3, 1, 1, true));
+            l.add(act);
+            l.add(new Pool2d(true, 2, 2, 0));
+            c = wd;
+            h /= 2;
+            w /= 2;
+        }
+        if (h < 1 || w < 1) {
+            throw new IllegalArgumentException("cnn: " + widths.length + " pooling stages shrink a " + height + "x" + width
+                    + " image to nothing");
+        }
+        l.add(new Flatten());
+        l.add(new Linear(c * h * w, classes, true));
+        return new Sequential(l);
+    }
+
+    /**
+     * Small ResNet: Conv2d stem (3x3) + ReLU, {@code blocks} residual blocks
+     * (Conv-ReLU-Conv, skip, ReLU) at constant width, global average pooling, Linear.
+     */
+    public static Sequential resnet(int channels, int height, int width, int filters, int blocks, int classes) {
+        List<Layer> l = new ArrayList<>();
+        l.add(new Conv2d(channels, filters, 3, 1, 1, true));
+        l.add(Activation.RELU);
+        for (int b = 0; b < blocks; b++) {
+            Sequential body = Sequential.of(new Conv2d(filters, filters, 3, 1, 1, true), Activation.RELU,
+                    new Conv2d(filters, filters, 3, 1, 1, true));
+            l.add(new Residual(body, Activation.RELU));
+        }
+        if (height != width) {
+            throw new IllegalArgumentException("resnet: global pooling needs a square image, got " + height + "x" + width);
+        }
+        l.add(new Pool2d(false, height, height, 0));
+        l.add(new Flatten());
+        l.add(new Linear(filters, classes, true));
+        return new Sequential(l);
+    }
+
+    /** Parses a model spec; errors say which part is wrong and show the grammar. */
+    public static Sequential parse(String spec) {
+        String[] parts = spec.trim().split(":");
+        try {
+            return switch (parts[0].toLowerCase(Locale.ROOT)) {
+                case "mlp" -> parseMlp(parts);
+                case "cnn" -> {
+                    int[] chw = ints(parts[1], "x");
+                    Activation act = parts.length > 4 ? Activation.parse(parts[4]) : Activation.RELU;
+                    yield cnn(chw[0], chw[1], chw[2], ints(parts[2], "-"), Integer.parseInt(parts[3]), act);
+                }
+                case "resnet" -> {
+                    int[] chw = ints(parts[1], "x");
+                    int[] fb = ints(parts[2], "x");
+                    yield resnet(chw[0], chw[1], chw[2], fb[0], fb[1], Integer.parseInt(parts[3]));
+                }
+                default -> throw new IllegalArgumentException("unknown model kind '" + parts[0] + "'");
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("bad model spec '" + spec + "': " + e.getMessage()
+                    + ". Allowed forms: mlp:784-512-512-10:tanh[:nobias], cnn:1x28x28:16-32:10[:relu], resnet:1x28x28:16x2:10", e);
+        }
+    }
+
+    private static Sequential parseMlp(String[] parts) {
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("missing layer sizes");
+        }
+        Activation act = parts.length > 2 ? Activation.parse(parts[2]) : Activation.RELU;
+        boolean bias = true;
+        for (int i = 3; i < parts.length; i++) {
+            if (parts[i].equalsIgnoreCase("nobias")) {
+                bias = false;
+            } else {
+                throw new IllegalArgumentException("unknown option '" + parts[i] + "' (allowed: nobias)");
+            }
+        }
+        return mlp(act, bias, ints(parts[1], "-"));
+    }
+
+    private static int[] ints(String s, String sep) {
+        String[] p = s.split(sep);
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = Integer.parseInt(p[i].trim());
+            if (out[i] <= 0) {
+                throw new IllegalArgumentException("sizes must be positive, got " + out[i]);
+            }
+        }
+        return out;
+    }
+}

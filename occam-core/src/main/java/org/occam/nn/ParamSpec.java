@@ -1,0 +1,7 @@
+package org.occam.nn;
+
+/**
+ * A parameter's local name, shape and initializer, plus fan-in and fan-out for the initializer.
+ */
+public record ParamSpec(String name, int[] shape, Init init, int fanIn, int fanOut) {
+}

@@ -1,0 +1,33 @@
+package org.occam.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.occam.tensor.Tensor;
+
+/**
+ * x + body(x), followed by an optional activation. Parameters are named "body.i.weight", as a
+ * torch module holding {@code self.body = nn.Sequential(...)} would name them.
+ */
+public record Residual(Sequential body, Activation after) implements Layer {
+
+    @Override
+    public List<ParamSpec> params() {
+        List<ParamSpec> l = new ArrayList<>();
+        for (ParamSpec p : body.params()) {
+            l.add(new ParamSpec("body." + p.name(), p.shape(), p.init(), p.fanIn(), p.fanOut()));
+        }
+        return l;
+    }
+
+    @Override
+    public Tensor apply(Function<String, Tensor> param, Tensor x) {
+        Tensor y = x.add(body.apply(name -> param.apply("body." + name), x));
+        return after.apply(y);
+    }
+
+    @Override
+    public String describe() {
+        return "Residual(" + body.describe() + ", then " + after.describe() + ")";
+    }
+}
