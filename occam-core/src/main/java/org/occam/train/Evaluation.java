@@ -1,0 +1,43 @@
+package org.occam.train;
+
+import org.occam.autodiff.Params;
+import org.occam.autodiff.Recording;
+import org.occam.data.Batch;
+import org.occam.data.Dataset;
+import org.occam.nn.Losses;
+import org.occam.nn.Model;
+
+/** Loss and accuracy of a model over a whole data set, in chunks, without recording a graph. */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /** Mean loss and (for labelled data) accuracy. */
+    public record Result(double loss, double accuracy) {
+    }
+
+    public static Result evaluate(Model model, Objective objective, Params params, Dataset data, int chunk) {
+        return Recording.noGrad(() -> {
+            double lossSum = 0;
+            long correct = 0;
+            int n = data.size();
+            for (int start = 0; start < n; start += chunk) {
+                int end = Math.min(n, start + chunk);
+                Batch b = data.slice(start, end).batch(range(end - start));
+                lossSum += objective.loss(params, b).item() * (end - start);
+                if (b.y() != null && data.numClasses() > 1) {
+                    correct += Math.round(Losses.accuracy(model.apply(params, b.x()), b.y()) * (end - start));
+                }
+            }
+            return new Result(lossSum / n, data.hasLabels() ? (double) correct / n : Double.NaN);
+        });
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+}

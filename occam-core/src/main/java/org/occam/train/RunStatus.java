@@ -1,0 +1,24 @@
+package org.occam.train;
+
+/** How a run stands or ended: running, completed, diverged at a step, or failed with an error. */
+public record RunStatus(State state, long step, String message) {
+
+    /** The states a run can be in. */
+    public enum State { RUNNING, COMPLETED, DIVERGED, FAILED }
+
+    public static RunStatus running(long step) {
+        return new RunStatus(State.RUNNING, step, null);
+    }
+
+    public static RunStatus completed(long step) {
+        return new RunStatus(State.COMPLETED, step, null);
+    }
+
+    public static RunStatus diverged(long step, String why) {
+        return new RunStatus(State.DIVERGED, step, why);
+    }
+
+    public static RunStatus failed(long step, String error) {
+        return new RunStatus(State.FAILED, step, error);
+    }
+}

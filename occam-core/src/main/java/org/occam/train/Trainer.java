@@ -1,0 +1,190 @@
+package org.occam.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.occam.autodiff.Autodiff;
+import org.occam.autodiff.Params;
+import org.occam.data.Batch;
+import org.occam.data.Batches;
+import org.occam.data.Dataset;
+import org.occam.nn.Model;
+import org.occam.optim.LearningRateRule;
+import org.occam.optim.OptState;
+import org.occam.optim.Optimizer;
+import org.occam.tensor.Tensor;
+
+/**
+ * The training loop: deterministic batches, one optimizer update per step, evaluation and
+ * monitors on their periods, divergence detection, checkpoints, and bit-identical resume.
+ *
+ * <p>Batch {@code s} depends only on the seed and s (epoch s / batchesPerEpoch), and the
+ * optimizer state is checkpointed with the parameters, so a run resumed from its latest
+ * checkpoint ends with the same bits as an uninterrupted one.
+ */
+public final class Trainer {
+
+    /** Everything a run needs; {@code test} and {@code checkpoints} may be null. */
+    public record Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
+                        LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink,
+                        CheckpointStore checkpoints) {
+        public Setup {
+            monitors = monitors == null ? List.of() : List.copyOf(monitors);
+            sink = sink == null ? MetricsSink.NONE : sink;
+        }
+    }
+
+    /** The outcome: final parameters and optimizer state, status, and the last evaluation. */
+    public record Result(Params params, OptState optimizer, RunStatus status, Map<String, Object> lastMetrics) {
+    }
+
+    private Trainer() {
+    }
+
+    /** Runs from the latest checkpoint if there is one, else from {@code setup.init()}. */
+    public static Result run(Setup s) {
+        Params params = s.init();
+        OptState opt = OptState.empty();
+        long start = 0;
+        if (s.checkpoints() != null) {
+            Optional<CheckpointStore.Saved> saved = s.checkpoints().latest(s.init());
+            if (saved.isPresent()) {
+                params = saved.get().params();
+                opt = saved.get().optimizer();
+                start = saved.get().step();
+            }
+        }
+        TrainSpec spec = s.spec();
+        Batches batches = new Batches(s.train(), spec.batchSize(), spec.order(), spec.seed(), false);
+        int perEpoch = batches.batchesPerEpoch();
+        Map<String, Object> last = new LinkedHashMap<>();
+        long lastSaved = start;
+        for (long step = start; step < spec.steps(); step++) {
+            int epoch = (int) (step / perEpoch);
+            Batch batch = batches.epoch(epoch).get((int) (step % perEpoch));
+            Params current = params;
+            Autodiff.ValueAndGrad vg = valueAndGrad(s.objective(), current, batch, spec.chunk());
+            double loss = vg.value().item();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", step);
+            row.put("epoch", epoch);
+            row.put("loss", loss);
+            String bad = divergence(loss, spec.divergenceBound());
+            if (bad != null) {
+                row.put("status", "diverged");
+                s.sink().accept(row);
+                return new Result(params, opt, RunStatus.diverged(step, bad), row);
+            }
+            double lr = s.lr().learningRate(new LearningRateRule.Context(step, current, vg.grad(), vg.value()));
+            row.put("lr", lr);
+            boolean lastStep = step == spec.steps() - 1;
+            addMonitors(s, row, step, current, lr);
+            if (spec.evalEvery() > 0 && step % spec.evalEvery() == 0) {
+                addEvaluation(s, row, current);
+            }
+            Optimizer.Update u = s.optimizer().update(current, vg.grad(), opt, lr);
+            params = u.params();
+            opt = u.state();
+            s.sink().accept(row);
+            last = row;
+            if (s.checkpoints() != null && (due(step, spec.checkpointEvery(), lastStep)) && step + 1 != lastSaved) {
+                s.checkpoints().save(step + 1, params, opt);
+                lastSaved = step + 1;
+            }
+        }
+        if (spec.steps() > start) {
+            last = finalRow(s, params, spec.steps());
+            s.sink().accept(last);
+        }
+        return new Result(params, opt, RunStatus.completed(spec.steps()), last);
+    }
+
+    /** Evaluation and monitors of the final parameters, reported as step = steps. */
+    private static Map<String, Object> finalRow(Setup s, Params params, long steps) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("step", steps);
+        row.put("final", true);
+        Monitor.Context ctx = new Monitor.Context(steps, params, s.model(), s.objective(), s.train(), Double.NaN);
+        for (Monitor m : s.monitors()) {
+            row.putAll(m.measure(ctx));
+        }
+        addEvaluation(s, row, params);
+        return row;
+    }
+
+    /** True on every n-th step (1-based count) and on the last step; n = 0 means only the last. */
+    private static boolean due(long step, int every, boolean lastStep) {
+        return lastStep || (every > 0 && (step + 1) % every == 0);
+    }
+
+    private static String divergence(double loss, double bound) {
+        if (Double.isNaN(loss) || Double.isInfinite(loss)) {
+            return "loss is " + loss;
+        }
+        if (loss > bound) {
+            return "loss " + loss + " exceeds the divergence bound " + bound;
+        }
+        return null;
+    }
+
+    /**
+     * Loss and gradient of the batch mean; a batch larger than {@code chunk} rows is processed in
+     * chunks whose gradients are combined with weights |chunk|/|batch|, in a fixed order.
+     */
+    static Autodiff.ValueAndGrad valueAndGrad(Objective objective, Params params, Batch batch, int chunk) {
+        int n = batch.size();
+        if (n <= chunk) {
+            Function<Params, Tensor> f = p -> objective.loss(p, batch);
+            return Autodiff.valueAndGrad(f).apply(params);
+        }
+        Tensor value = null;
+        Params grad = null;
+        int[] idx = batch.indices();
+        for (int startRow = 0; startRow < n; startRow += chunk) {
+            int end = Math.min(n, startRow + chunk);
+            Batch part = slice(batch, idx, startRow, end);
+            Autodiff.ValueAndGrad vg = Autodiff.valueAndGrad(p -> objective.loss(p, part)).apply(params);
+            double w = (double) (end - startRow) / n;
+            Tensor v = vg.value().mul(w);
+            Params g = vg.grad().scale(w);
+            value = value == null ? v : value.add(v);
+            grad = grad == null ? g : grad.add(g);
+        }
+        return new Autodiff.ValueAndGrad(value, grad);
+    }
+
+    private static Batch slice(Batch b, int[] idx, int from, int to) {
+        int[] y = b.y();
+        return new Batch(b.x().slice(0, from, to), y == null ? null : java.util.Arrays.copyOfRange(y, from, to),
+                b.targets() == null ? null : b.targets().slice(0, from, to), java.util.Arrays.copyOfRange(idx, from, to));
+    }
+
+    /** Monitors due at this step: every monitor at step 0 and every {@code every()} steps after. */
+    private static void addMonitors(Setup s, Map<String, Object> row, long step, Params params, double lr) {
+        List<Monitor> due = new ArrayList<>();
+        for (Monitor m : s.monitors()) {
+            if (m.every() > 0 && step % m.every() == 0) {
+                due.add(m);
+            }
+        }
+        Monitor.Context ctx = new Monitor.Context(step, params, s.model(), s.objective(), s.train(), lr);
+        for (Monitor m : due) {
+            row.putAll(m.measure(ctx));
+        }
+    }
+
+    private static void addEvaluation(Setup s, Map<String, Object> row, Params params) {
+        int chunk = s.spec().chunk();
+        Evaluation.Result tr = Evaluation.evaluate(s.model(), s.objective(), params, s.train(), chunk);
+        row.put("train_loss", tr.loss());
+        row.put("train_accuracy", tr.accuracy());
+        if (s.test() != null) {
+            Evaluation.Result te = Evaluation.evaluate(s.model(), s.objective(), params, s.test(), chunk);
+            row.put("test_loss", te.loss());
+            row.put("test_accuracy", te.accuracy());
+        }
+    }
+}
