@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code occam} command line. */
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "See and steer the implicit biases of gradient descent.",
-        subcommands = {BenchCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, DataCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -25,7 +25,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof UnsupportedOperationException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof UnsupportedOperationException
+                    || ex instanceof org.occam.data.DataException || ex instanceof java.io.UncheckedIOException) {
                 line.getErr().println("occam: " + ex.getMessage());
                 return 2;
             }
