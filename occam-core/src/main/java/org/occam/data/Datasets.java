@@ -1,0 +1,103 @@
+package org.occam.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.occam.tensor.DType;
+import org.occam.tensor.Rng;
+import org.occam.tensor.Tensor;
+
+/**
+ * The real data sets: 8x8 digits (shipped inside the jar), and MNIST / Fashion-MNIST (read from the
+ * local cache, see {@link DataCache}; install with {@code ./occam data fetch mnist}).
+ * Synthetic sets are in {@link Synthetic}.
+ */
+public final class Datasets {
+    /** The seed of {@link #digitsSplit()}. */
+    public static final long DIGITS_SPLIT_SEED = 0;
+    /** The test fraction of {@link #digitsSplit()}. */
+    public static final double DIGITS_TEST_FRACTION = 0.2;
+
+    private static final List<String> DIGIT_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+
+    private Datasets() {}
+
+    // ------------------------------------------------------------------ digits
+
+    /** The 8x8 digits: x [1797, 64] float32 in [0, 1] (pixel counts 0..16 divided by 16), 10 classes. */
+    public static Dataset digits() {
+        return digits(ImageLayout.FLAT, DType.FLOAT32);
+    }
+
+    /** The 8x8 digits in a layout ([1797, 64] or [1797, 1, 8, 8]) and dtype, values /16 in [0, 1]. */
+    public static Dataset digits(ImageLayout layout, DType dtype) {
+        Dataset raw;
+        try (InputStream in = Inputs.resource("digits.csv.gz")) {
+            raw = CsvReader.read(in, "org/occam/data/digits.csv.gz", CsvReader.Format.HEADERLESS, null);
+        } catch (IOException e) {
+            throw new DataException("cannot read the digits resource: " + e.getMessage(), e);
+        }
+        double[] v = raw.x().toDoubleArray();
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= 16.0;
+        }
+        int n = raw.size();
+        Tensor x = Tensor.of(dtype, v, layout.shape(n, 1, 8, 8));
+        return Dataset.of("digits", x, raw.y(), 10, DIGIT_NAMES);
+    }
+
+    /**
+     * The fixed digits train/test split: stratified, {@value #DIGITS_TEST_FRACTION} of each class to
+     * test, drawn with {@code Rng.seed(DIGITS_SPLIT_SEED)}; 1438 train and 359 test samples, each in
+     * file order. Same split on every machine (the Rng is SplitMix64, specified bit for bit).
+     */
+    public static TrainTest digitsSplit() {
+        return digitsSplit(ImageLayout.FLAT, DType.FLOAT32);
+    }
+
+    /** The fixed digits split (see {@link #digitsSplit()}) in a layout and dtype. */
+    public static TrainTest digitsSplit(ImageLayout layout, DType dtype) {
+        return digits(layout, dtype).stratifiedSplit(DIGITS_TEST_FRACTION, Rng.seed(DIGITS_SPLIT_SEED));
+    }
+
+    /** One part of the fixed digits split. */
+    public static Dataset digits(Split split) {
+        return digitsSplit().get(split);
+    }
+
+    // ------------------------------------------------------------------ MNIST and Fashion-MNIST
+
+    /** MNIST from the cache: x [60000 or 10000, 784] float32 in [0, 1], 10 classes. */
+    public static Dataset mnist(Split split) {
+        return load(CachedDataset.MNIST, split, ImageLayout.FLAT, DataCache.defaultRoot());
+    }
+
+    /** MNIST from the cache in a layout ([N, 784] or [N, 1, 28, 28]). */
+    public static Dataset mnist(Split split, ImageLayout layout) {
+        return load(CachedDataset.MNIST, split, layout, DataCache.defaultRoot());
+    }
+
+    /** Fashion-MNIST from the cache: x [N, 784] float32 in [0, 1], 10 named classes. */
+    public static Dataset fashionMnist(Split split) {
+        return load(CachedDataset.FASHION_MNIST, split, ImageLayout.FLAT, DataCache.defaultRoot());
+    }
+
+    /** Fashion-MNIST from the cache in a layout. */
+    public static Dataset fashionMnist(Split split, ImageLayout layout) {
+        return load(CachedDataset.FASHION_MNIST, split, layout, DataCache.defaultRoot());
+    }
+
+    /**
+     * A cached image data set from a given cache root, after verifying the files' sha256 pins.
+     * Named e.g. {@code mnist-train}.
+     *
+     * @throws DataException when a file is missing or corrupt; the message names the fix command
+     */
+    public static Dataset load(CachedDataset data, Split split, ImageLayout layout, Path cacheRoot) {
+        Path images = DataCache.verified(cacheRoot, data, data.images(split));
+        Path labels = DataCache.verified(cacheRoot, data, data.labels(split));
+        String name = data.id() + "-" + (split == Split.TRAIN ? "train" : "test");
+        return IdxReader.dataset(name, images, labels, layout, data.classNames());
+    }
+}
