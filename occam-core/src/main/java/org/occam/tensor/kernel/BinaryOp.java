@@ -11,7 +11,7 @@ public enum BinaryOp {
             case SUB -> a - b;
             case MUL -> a * b;
             case DIV -> a / b;
-            case POW -> Math.pow(a, b);
+            case POW -> StrictMath.pow(a, b);
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
             case GT -> a > b ? 1 : 0;
@@ -29,7 +29,7 @@ public enum BinaryOp {
             case SUB -> a - b;
             case MUL -> a * b;
             case DIV -> a / b;
-            case POW -> (float) Math.pow(a, b);
+            case POW -> (float) StrictMath.pow(a, b);
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
             default -> (float) apply((double) a, (double) b);

@@ -83,6 +83,6 @@ final class Erf {
         }
         double ysq = Math.floor(y * 16) / 16;
         double del = (y - ysq) * (y + ysq);
-        return Math.exp(-ysq * ysq) * Math.exp(-del) * r;
+        return StrictMath.exp(-ysq * ysq) * StrictMath.exp(-del) * r;
     }
 }

@@ -2,7 +2,6 @@ package org.occam.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.occam.tensor.DType;
 import org.occam.tensor.Shape;
@@ -133,7 +132,7 @@ public final class Reduce {
                 DoubleVector w = DoubleVector.fromArray(DS, a, off + i);
                 v = kind == Kind.SUM ? v.add(w) : v.max(w);
             }
-            acc = v.reduceLanes(kind == Kind.SUM ? VectorOperators.ADD : VectorOperators.MAX);
+            acc = lanes(kind, v.toArray());
         } else {
             acc = kind == Kind.SUM ? 0 : Double.NEGATIVE_INFINITY;
         }
@@ -153,12 +152,32 @@ public final class Reduce {
                 FloatVector w = FloatVector.fromArray(FS, a, off + i);
                 v = kind == Kind.SUM ? v.add(w) : v.max(w);
             }
-            acc = v.reduceLanes(kind == Kind.SUM ? VectorOperators.ADD : VectorOperators.MAX);
+            acc = lanes(kind, v.toArray());
         } else {
             acc = kind == Kind.SUM ? 0 : Float.NEGATIVE_INFINITY;
         }
         for (; i < len; i++) {
             acc = kind == Kind.SUM ? acc + a[off + i] : Math.max(acc, a[off + i]);
+        }
+        return acc;
+    }
+
+    /**
+     * Combines the lanes of an accumulator left to right. (The Vector API's reduceLanes leaves the
+     * order of floating-point additions unspecified, so its bits could change with the JIT tier.)
+     */
+    private static double lanes(Kind kind, double[] v) {
+        double acc = v[0];
+        for (int i = 1; i < v.length; i++) {
+            acc = kind == Kind.SUM ? acc + v[i] : Math.max(acc, v[i]);
+        }
+        return acc;
+    }
+
+    private static float lanes(Kind kind, float[] v) {
+        float acc = v[0];
+        for (int i = 1; i < v.length; i++) {
+            acc = kind == Kind.SUM ? acc + v[i] : Math.max(acc, v[i]);
         }
         return acc;
     }

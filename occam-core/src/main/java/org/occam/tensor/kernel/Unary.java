@@ -2,6 +2,7 @@ package org.occam.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.occam.tensor.DType;
@@ -37,55 +38,59 @@ public final class Unary {
         return Tensor.wrap(out, a.shapeRef());
     }
 
+    /** Ops computed with IEEE-exact vector code; the rest run StrictMath per element (still deterministic). */
     private static boolean vectorized(UnaryOp op) {
         return switch (op) {
-            case SIGN, NORMAL_CDF -> false;
-            default -> true;
+            case NEG, ABS, RELU, STEP, RECIP, SQRT, EXP, TANH, SIGMOID -> true;
+            default -> false;
         };
     }
 
     private static void runF(UnaryOp op, float[] in, float[] out, int lo, int hi) {
-        int i = lo;
-        if (vectorized(op)) {
-            int bound = lo + FS.loopBound(hi - lo);
-            for (; i < bound; i += FS.length()) {
-                vecF(op, FloatVector.fromArray(FS, in, i)).intoArray(out, i);
+        if (!vectorized(op)) {
+            for (int i = lo; i < hi; i++) {
+                out[i] = (float) op.apply(in[i]);
             }
+            return;
         }
-        for (; i < hi; i++) {
-            out[i] = (float) op.apply(in[i]);
+        int i = lo;
+        for (int bound = lo + FS.loopBound(hi - lo); i < bound; i += FS.length()) {
+            vecF(op, FloatVector.fromArray(FS, in, i)).intoArray(out, i);
+        }
+        if (i < hi) {
+            VectorMask<Float> m = FS.indexInRange(i, hi);
+            vecF(op, FloatVector.fromArray(FS, in, i, m)).intoArray(out, i, m);
         }
     }
 
     private static void runD(UnaryOp op, double[] in, double[] out, int lo, int hi) {
-        int i = lo;
-        if (vectorized(op)) {
-            int bound = lo + DS.loopBound(hi - lo);
-            for (; i < bound; i += DS.length()) {
-                vecD(op, DoubleVector.fromArray(DS, in, i)).intoArray(out, i);
+        if (!vectorized(op)) {
+            for (int i = lo; i < hi; i++) {
+                out[i] = op.apply(in[i]);
             }
+            return;
         }
-        for (; i < hi; i++) {
-            out[i] = op.apply(in[i]);
+        int i = lo;
+        for (int bound = lo + DS.loopBound(hi - lo); i < bound; i += DS.length()) {
+            vecD(op, DoubleVector.fromArray(DS, in, i)).intoArray(out, i);
+        }
+        if (i < hi) {
+            VectorMask<Double> m = DS.indexInRange(i, hi);
+            vecD(op, DoubleVector.fromArray(DS, in, i, m)).intoArray(out, i, m);
         }
     }
 
     private static FloatVector vecF(UnaryOp op, FloatVector v) {
         return switch (op) {
             case NEG -> v.neg();
-            case EXP -> v.lanewise(VectorOperators.EXP);
-            case LOG -> v.lanewise(VectorOperators.LOG);
-            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
-            case SQRT -> v.sqrt();
             case ABS -> v.abs();
-            case TANH -> v.lanewise(VectorOperators.TANH);
-            case SIGMOID -> FloatVector.broadcast(FS, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
             case RELU -> v.max(0f);
-            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case SIN -> v.lanewise(VectorOperators.SIN);
-            case COS -> v.lanewise(VectorOperators.COS);
             case STEP -> FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f));
             case RECIP -> FloatVector.broadcast(FS, 1f).div(v);
+            case SQRT -> v.sqrt();
+            case EXP -> VectorMath.expF(v, false);
+            case TANH -> VectorMath.tanhF(v);
+            case SIGMOID -> VectorMath.sigmoidF(v);
             default -> throw new IllegalStateException(op + " is not vectorized");
         };
     }
@@ -93,19 +98,14 @@ public final class Unary {
     private static DoubleVector vecD(UnaryOp op, DoubleVector v) {
         return switch (op) {
             case NEG -> v.neg();
-            case EXP -> v.lanewise(VectorOperators.EXP);
-            case LOG -> v.lanewise(VectorOperators.LOG);
-            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
-            case SQRT -> v.sqrt();
             case ABS -> v.abs();
-            case TANH -> v.lanewise(VectorOperators.TANH);
-            case SIGMOID -> DoubleVector.broadcast(DS, 1d).div(v.neg().lanewise(VectorOperators.EXP).add(1d));
             case RELU -> v.max(0d);
-            case SOFTPLUS -> v.max(0d).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case SIN -> v.lanewise(VectorOperators.SIN);
-            case COS -> v.lanewise(VectorOperators.COS);
             case STEP -> DoubleVector.zero(DS).blend(1d, v.compare(VectorOperators.GT, 0d));
             case RECIP -> DoubleVector.broadcast(DS, 1d).div(v);
+            case SQRT -> v.sqrt();
+            case EXP -> VectorMath.expD(v, false);
+            case TANH -> VectorMath.tanhD(v);
+            case SIGMOID -> VectorMath.sigmoidD(v);
             default -> throw new IllegalStateException(op + " is not vectorized");
         };
     }

@@ -12,21 +12,24 @@ public enum UnaryOp {
     /** Standard normal CDF Φ(x) = (1 + erf(x/√2))/2. */
     NORMAL_CDF;
 
-    /** The scalar definition (also used for tails and non-vectorized paths). */
+    /**
+     * The scalar definition, used for ops without a vector kernel. Every function here is
+     * deterministic bit for bit (StrictMath, or VectorMath's IEEE-exact code), whatever the JIT tier.
+     */
     public double apply(double x) {
         return switch (this) {
             case NEG -> -x;
-            case EXP -> Math.exp(x);
-            case LOG -> Math.log(x);
-            case LOG1P -> Math.log1p(x);
+            case EXP -> VectorMath.exp(x);
+            case LOG -> StrictMath.log(x);
+            case LOG1P -> StrictMath.log1p(x);
             case SQRT -> Math.sqrt(x);
             case ABS -> Math.abs(x);
-            case TANH -> Math.tanh(x);
-            case SIGMOID -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+            case TANH -> VectorMath.tanh(x);
+            case SIGMOID -> VectorMath.sigmoid(x);
             case RELU -> x > 0 ? x : 0;
-            case SOFTPLUS -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-            case SIN -> Math.sin(x);
-            case COS -> Math.cos(x);
+            case SOFTPLUS -> Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
+            case SIN -> StrictMath.sin(x);
+            case COS -> StrictMath.cos(x);
             case SIGN -> Math.signum(x);
             case STEP -> x > 0 ? 1 : 0;
             case RECIP -> 1 / x;
