@@ -1,0 +1,109 @@
+package org.occam.measure;
+
+import java.util.function.DoubleUnaryOperator;
+import org.occam.tensor.Rng;
+
+/**
+ * The Hessian eigenvalue density by stochastic Lanczos quadrature (SLQ; Ghorbani, Krishnan and Xiao
+ * 2019, in the spirit of METHODS §0.1): for each of n_v random unit probes v, n Lanczos steps
+ * give Gauss-quadrature nodes θ_i (Ritz values) and weights τ_i² (squared first components of
+ * the eigenvectors of T), so that Σ_i τ_i² f(θ_i) ≈ vᵀ f(H) v and, averaged over probes,
+ * ≈ tr f(H)/m. The density φ(t) = (1/m) Σ_j δ(t − λ_j) is approximated by broadening every node
+ * with a Gaussian of width σ.
+ *
+ * @param nodes     nodes[l] are probe l's Ritz values, largest first
+ * @param weights   weights[l][i] is the quadrature weight of nodes[l][i]; each row sums to 1
+ * @param dimension m, the operator's dimension
+ * @param hvpCount  operator applications spent (steps × probes, fewer after early breakdown)
+ */
+public record SpectralDensity(double[][] nodes, double[][] weights, int dimension, long hvpCount) {
+
+    /**
+     * SLQ with {@code probes} Rademacher probes scaled to unit norm and {@code steps} Lanczos steps
+     * each (capped at the dimension; a probe whose Krylov space becomes invariant stops early,
+     * which makes its quadrature exact).
+     */
+    public static SpectralDensity estimate(LinearOperator op, int steps, int probes, Rng rng) {
+        if (probes < 1) {
+            throw new IllegalArgumentException("SLQ needs at least one probe, got " + probes);
+        }
+        long before = op.applications();
+        double[][] nodes = new double[probes][];
+        double[][] weights = new double[probes][];
+        for (int l = 0; l < probes; l++) {
+            Lanczos.Quadrature q = Lanczos.run(op, Vectors.rademacher(rng, op.dim()), steps, false, rng).quadrature();
+            nodes[l] = q.nodes();
+            weights[l] = q.weights();
+        }
+        return new SpectralDensity(nodes, weights, op.dim(), op.applications() - before);
+    }
+
+    /** Number of probes. */
+    public int probes() {
+        return nodes.length;
+    }
+
+    /**
+     * Σ_i τ_i² f(θ_i) for each probe: vᵀ f(H) v, exactly when f is a polynomial of degree below
+     * twice the probe's step count (or the probe's Krylov space was exhausted), and then an
+     * unbiased sample of tr f(H)/m.
+     */
+    public double[] perProbe(DoubleUnaryOperator f) {
+        double[] out = new double[nodes.length];
+        for (int l = 0; l < nodes.length; l++) {
+            double s = 0;
+            for (int i = 0; i < nodes[l].length; i++) {
+                s += weights[l][i] * f.applyAsDouble(nodes[l][i]);
+            }
+            out[l] = s;
+        }
+        return out;
+    }
+
+    /** The probe average of {@link #perProbe}, ≈ tr f(H)/m = ∫ f dφ, with its standard error. */
+    public Estimate expectation(DoubleUnaryOperator f) {
+        return Estimate.of(perProbe(f), hvpCount);
+    }
+
+    /**
+     * The Gaussian-broadened density (1/n_v) Σ_l Σ_i τ_{l,i}² N(t; θ_{l,i}, σ²) on the grid; it
+     * integrates to 1 over the real line.
+     */
+    public double[] density(double[] grid, double sigma) {
+        if (!(sigma > 0)) {
+            throw new IllegalArgumentException("broadening width sigma must be positive, got " + sigma);
+        }
+        double norm = 1 / (sigma * Math.sqrt(2 * Math.PI) * nodes.length);
+        double[] out = new double[grid.length];
+        for (int g = 0; g < grid.length; g++) {
+            double s = 0;
+            for (int l = 0; l < nodes.length; l++) {
+                for (int i = 0; i < nodes[l].length; i++) {
+                    double z = (grid[g] - nodes[l][i]) / sigma;
+                    s += weights[l][i] * Math.exp(-0.5 * z * z);
+                }
+            }
+            out[g] = s * norm;
+        }
+        return out;
+    }
+
+    /** An evenly spaced grid over [min node − pad, max node + pad]. */
+    public double[] grid(int points, double pad) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] row : nodes) {
+            for (double t : row) {
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
+            }
+        }
+        lo -= pad;
+        hi += pad;
+        double[] g = new double[points];
+        for (int i = 0; i < points; i++) {
+            g[i] = points == 1 ? 0.5 * (lo + hi) : lo + (hi - lo) * i / (points - 1);
+        }
+        return g;
+    }
+}
