@@ -1,0 +1,32 @@
+package org.occam.regularize;
+
+import org.occam.autodiff.Params;
+import org.occam.measure.GeometricComplexity;
+import org.occam.nn.Model;
+import org.occam.tensor.Tensor;
+import org.occam.train.Objective;
+
+/**
+ * Explicit geometric-complexity regularization (Dherin, Munn, Rosca &amp; Barrett 2022;
+ * METHODS §7.2): loss + α·GC(batch) with GC = (1/B) Σ_{x∈batch} ‖∇_x f(x)‖²_F, f the model's
+ * logits (before any softmax), differentiated exactly in the parameters by double backprop.
+ *
+ * <p>GC is {@link GeometricComplexity#exact(Model, Params, Tensor)}: one batched backward pass
+ * for [B, d] inputs, k pullbacks otherwise. Use the model in eval mode, consistently on logits
+ * (METHODS §10.8).
+ */
+public final class GeometricComplexityPenalty {
+    private GeometricComplexityPenalty() {
+    }
+
+    /** base + α·GC on each batch. */
+    public static Objective of(Objective base, Model model, double alpha) {
+        Terms.requireNonNegative("GC coefficient alpha", alpha);
+        return (p, b) -> base.loss(p, b).add(gc(model, p, b.x()).mul(alpha));
+    }
+
+    /** GC(f, x) = (1/B) Σ_b ‖∂f(x_b)/∂x_b‖²_F, differentiable in the parameters. */
+    public static Tensor gc(Model model, Params p, Tensor x) {
+        return GeometricComplexity.exact(model, p, x);
+    }
+}

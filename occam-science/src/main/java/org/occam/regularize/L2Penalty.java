@@ -1,0 +1,44 @@
+package org.occam.regularize;
+
+import java.util.function.Predicate;
+import org.occam.autodiff.Params;
+import org.occam.tensor.Tensor;
+import org.occam.train.Objective;
+
+/**
+ * Weight decay as a loss term (METHODS §7.2, "parameter-norm regularisation controls GC"):
+ * loss + (λ/2)‖θ‖², with the ½ so that the gradient term is λθ, the same update as
+ * {@code torch.optim.SGD(weight_decay=λ)} under plain SGD. A name filter restricts it (for example to
+ * weights only).
+ */
+public final class L2Penalty {
+    private L2Penalty() {
+    }
+
+    /** base + (λ/2)‖θ‖² over every parameter. */
+    public static Objective of(Objective base, double lambda) {
+        return of(base, lambda, name -> true);
+    }
+
+    /** base + (λ/2) Σ_{names passing which} ‖θ_name‖². */
+    public static Objective of(Objective base, double lambda, Predicate<String> which) {
+        Terms.requireNonNegative("L2 coefficient lambda", lambda);
+        return (p, b) -> base.loss(p, b).add(halfNormSquared(p, which).mul(lambda));
+    }
+
+    /** ½ Σ_{names passing which} ‖θ_name‖² (differentiable). */
+    public static Tensor halfNormSquared(Params p, Predicate<String> which) {
+        Tensor acc = Tensor.scalar(0, p.dtype());
+        for (var e : p) {
+            if (which.test(e.getKey())) {
+                acc = acc.add(e.getValue().square().sum());
+            }
+        }
+        return acc.mul(0.5);
+    }
+
+    /** Accepts parameters whose name does not end with "bias". */
+    public static Predicate<String> weightsOnly() {
+        return name -> !name.endsWith("bias");
+    }
+}
