@@ -1,5 +1,6 @@
 package org.occam.train;
 
+import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
 import org.occam.data.Batch;
 import org.occam.nn.Losses;
@@ -8,12 +9,53 @@ import org.occam.tensor.Tensor;
 
 /**
  * The scalar a training step differentiates: a function of parameters and a batch. Explicit
- * regularizers are objectives that wrap another objective.
+ * regularizers are objectives that wrap another objective (see {@link #regularized}).
  */
 @FunctionalInterface
 public interface Objective {
 
     Tensor loss(Params params, Batch batch);
+
+    /**
+     * Value and gradient at p on a batch: reverse-mode autodiff of {@link #loss} unless the
+     * objective supplies a cheaper exact path (e.g. finite-difference gradient regularization).
+     */
+    default Autodiff.ValueAndGrad valueAndGrad(Params params, Batch batch) {
+        return Autodiff.valueAndGrad((Params q) -> loss(q, batch)).apply(params);
+    }
+
+    /**
+     * True when the loss of a batch is the size-weighted mean of the losses of its parts, so the
+     * training loop may process a large batch in chunks. Gradient-norm penalties are not.
+     */
+    default boolean decomposable() {
+        return true;
+    }
+
+    /** The unregularized objective underneath, used to report train/test loss. */
+    default Objective base() {
+        return this;
+    }
+
+    /** A regularized objective: {@code loss} on top of {@code base}, with its decomposability. */
+    static Objective regularized(Objective base, boolean decomposable, Objective loss) {
+        return new Objective() {
+            @Override
+            public Tensor loss(Params params, Batch batch) {
+                return loss.loss(params, batch);
+            }
+
+            @Override
+            public boolean decomposable() {
+                return decomposable && base.decomposable();
+            }
+
+            @Override
+            public Objective base() {
+                return base.base();
+            }
+        };
+    }
 
     /** Mean cross-entropy of the model's logits. */
     static Objective crossEntropy(Model model) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
 import org.occam.data.Batch;
@@ -132,13 +131,13 @@ public final class Trainer {
 
     /**
      * Loss and gradient of the batch mean; a batch larger than {@code chunk} rows is processed in
-     * chunks whose gradients are combined with weights |chunk|/|batch|, in a fixed order.
+     * chunks whose gradients are combined with weights |chunk|/|batch|, in a fixed order (only for
+     * decomposable objectives: a gradient-norm penalty sees the whole batch at once).
      */
     static Autodiff.ValueAndGrad valueAndGrad(Objective objective, Params params, Batch batch, int chunk) {
         int n = batch.size();
-        if (n <= chunk) {
-            Function<Params, Tensor> f = p -> objective.loss(p, batch);
-            return Autodiff.valueAndGrad(f).apply(params);
+        if (n <= chunk || !objective.decomposable()) {
+            return objective.valueAndGrad(params, batch);
         }
         Tensor value = null;
         Params grad = null;
@@ -146,7 +145,7 @@ public final class Trainer {
         for (int startRow = 0; startRow < n; startRow += chunk) {
             int end = Math.min(n, startRow + chunk);
             Batch part = slice(batch, idx, startRow, end);
-            Autodiff.ValueAndGrad vg = Autodiff.valueAndGrad(p -> objective.loss(p, part)).apply(params);
+            Autodiff.ValueAndGrad vg = objective.valueAndGrad(params, part);
             double w = (double) (end - startRow) / n;
             Tensor v = vg.value().mul(w);
             Params g = vg.grad().scale(w);
@@ -178,11 +177,12 @@ public final class Trainer {
 
     private static void addEvaluation(Setup s, Map<String, Object> row, Params params) {
         int chunk = s.spec().chunk();
-        Evaluation.Result tr = Evaluation.evaluate(s.model(), s.objective(), params, s.train(), chunk);
+        Objective plain = s.objective().base();
+        Evaluation.Result tr = Evaluation.evaluate(s.model(), plain, params, s.train(), chunk);
         row.put("train_loss", tr.loss());
         row.put("train_accuracy", tr.accuracy());
         if (s.test() != null) {
-            Evaluation.Result te = Evaluation.evaluate(s.model(), s.objective(), params, s.test(), chunk);
+            Evaluation.Result te = Evaluation.evaluate(s.model(), plain, params, s.test(), chunk);
             row.put("test_loss", te.loss());
             row.put("test_accuracy", te.accuracy());
         }

@@ -30,10 +30,10 @@ import org.occam.train.Objective;
  * wrap the loss the optimiser differentiates (METHODS §10.1), and note that ‖∇E‖² of a batch is
  * not the mean of ‖∇E‖² over chunks of it, so train it without gradient chunking.
  *
- * <p>The finite-difference objective is a {@link GradientObjective}: its {@code loss} is a
+ * <p>The finite-difference objective overrides {@link Objective#valueAndGrad}: its {@code loss} is a
  * surrogate with the right value and backprop gradient, so it also works in a loop that only
  * differentiates {@code loss} (at the cost of one more gradient and of recording the inner
- * gradients' graphs); {@link GradientObjective#evaluate} takes the direct path (three gradients).
+ * gradients' graphs); {@link Objective#valueAndGrad} takes the direct path (three gradients), as the training loop does.
  */
 public final class ExplicitGradientRegularization {
     private ExplicitGradientRegularization() {
@@ -42,7 +42,7 @@ public final class ExplicitGradientRegularization {
     /** E + μ‖∇E‖² by double backprop. */
     public static Objective exact(Objective base, double mu) {
         Terms.requireNonNegative("EGR coefficient mu", mu);
-        return (p, b) -> Terms.plusGradNorm(q -> base.loss(q, b), mu).apply(p);
+        return Objective.regularized(base, false, (p, b) -> Terms.plusGradNorm(q -> base.loss(q, b), mu).apply(p));
     }
 
     /** E + μ‖∇E‖² for a scalar loss, by double backprop. */
@@ -55,7 +55,7 @@ public final class ExplicitGradientRegularization {
      * The finite-difference form with step length {@code step} along the normalized gradient
      * (in parameter units; about 1e-5 times the parameter scale in float64, 1e-2 in float32).
      */
-    public static GradientObjective finiteDifference(Objective base, double mu, double step) {
+    public static Objective finiteDifference(Objective base, double mu, double step) {
         Terms.requireNonNegative("EGR coefficient mu", mu);
         if (!(step > 0) || Double.isInfinite(step)) {
             throw new IllegalArgumentException("finite-difference step must be positive and finite, got " + step);
@@ -64,7 +64,7 @@ public final class ExplicitGradientRegularization {
     }
 
     /** The finite-difference form with the default step: 1e-5 in float64, 1e-2 in float32. */
-    public static GradientObjective finiteDifference(Objective base, double mu) {
+    public static Objective finiteDifference(Objective base, double mu) {
         Terms.requireNonNegative("EGR coefficient mu", mu);
         return new FiniteDifference(base, mu, Double.NaN);
     }
@@ -82,14 +82,25 @@ public final class ExplicitGradientRegularization {
         return dtype == DType.FLOAT64 ? 1e-5 : 1e-2;
     }
 
-    private record FiniteDifference(Objective base, double mu, double step) implements GradientObjective {
+    private record FiniteDifference(Objective inner, double mu, double step) implements Objective {
+
+        @Override
+        public boolean decomposable() {
+            return false;
+        }
+
+        @Override
+        public Objective base() {
+            return inner.base();
+        }
+
 
         /** Loss value E(θ), the gradient g and the finite-difference H g, all at constant θ. */
         private record Parts(double value, Params grad, double gradNormSquared, Params hg) {
         }
 
         private Parts parts(Params p, Batch b) {
-            Function<Params, Tensor> e = q -> base.loss(q, b);
+            Function<Params, Tensor> e = q -> inner.loss(q, b);
             Function<Params, Autodiff.ValueAndGrad> vg = Autodiff.valueAndGrad(e);
             Params at = p.detach();
             Autodiff.ValueAndGrad c = vg.apply(at);
@@ -123,7 +134,7 @@ public final class ExplicitGradientRegularization {
         @Override
         public Tensor loss(Params params, Batch batch) {
             Parts s = parts(params, batch);
-            Tensor e = base.loss(params, batch);
+            Tensor e = inner.loss(params, batch);
             Tensor shift = params.sub(params.detach()).dot(s.hg().scale(2 * mu));
             return e.add(mu * s.gradNormSquared()).add(shift);
         }

@@ -22,7 +22,7 @@ public final class GeometricComplexityPenalty {
     /** base + α·GC on each batch. */
     public static Objective of(Objective base, Model model, double alpha) {
         Terms.requireNonNegative("GC coefficient alpha", alpha);
-        return (p, b) -> base.loss(p, b).add(gc(model, p, b.x()).mul(alpha));
+        return Objective.regularized(base, true, (p, b) -> base.loss(p, b).add(gc(model, p, b.x()).mul(alpha)));
     }
 
     /** GC(f, x) = (1/B) Σ_b ‖∂f(x_b)/∂x_b‖²_F, differentiable in the parameters. */

@@ -22,13 +22,13 @@ public final class InputNoise {
     /** base on x + σ·N(0, I), the noise drawn from (seed, batch row indices). */
     public static Objective of(Objective base, double sigma, long seed) {
         Terms.requireNonNegative("input noise sigma", sigma);
-        return (p, b) -> base.loss(p, noisy(b, sigma, Rng.seed(seed).split(key(b.indices()))));
+        return Objective.regularized(base, true, (p, b) -> base.loss(p, noisy(b, sigma, Rng.seed(seed).split(key(b.indices())))));
     }
 
     /** base on x + σ·N(0, I), the noise drawn from (seed, step). */
     public static Objective atStep(Objective base, double sigma, long seed, long step) {
         Terms.requireNonNegative("input noise sigma", sigma);
-        return (p, b) -> base.loss(p, noisy(b, sigma, Rng.seed(seed).split(step)));
+        return Objective.regularized(base, true, (p, b) -> base.loss(p, noisy(b, sigma, Rng.seed(seed).split(step))));
     }
 
     /** The batch with its inputs perturbed by σ·N(0, I) drawn from rng. */

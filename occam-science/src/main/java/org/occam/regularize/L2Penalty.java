@@ -23,7 +23,7 @@ public final class L2Penalty {
     /** base + (λ/2) Σ_{names passing which} ‖θ_name‖². */
     public static Objective of(Objective base, double lambda, Predicate<String> which) {
         Terms.requireNonNegative("L2 coefficient lambda", lambda);
-        return (p, b) -> base.loss(p, b).add(halfNormSquared(p, which).mul(lambda));
+        return Objective.regularized(base, true, (p, b) -> base.loss(p, b).add(halfNormSquared(p, which).mul(lambda)));
     }
 
     /** ½ Σ_{names passing which} ‖θ_name‖² (differentiable). */

@@ -25,7 +25,8 @@ public final class MicroBatchGradientRegularization {
         if (microBatches <= 0) {
             throw new IllegalArgumentException("the number of micro-batches must be positive, got " + microBatches);
         }
-        return (p, b) -> base.loss(p, b).add(penalty(base, p, b, microBatches).mul(lambda / (4.0 * microBatches)));
+        return Objective.regularized(base, false,
+                (p, b) -> base.loss(p, b).add(penalty(base, p, b, microBatches).mul(lambda / (4.0 * microBatches))));
     }
 
     /** The same, with micro-batches of {@code microBatchSize} rows (the batch size must be a multiple of it). */
@@ -34,14 +35,14 @@ public final class MicroBatchGradientRegularization {
         if (microBatchSize <= 0) {
             throw new IllegalArgumentException("the micro-batch size must be positive, got " + microBatchSize);
         }
-        return (p, b) -> {
+        return Objective.regularized(base, false, (p, b) -> {
             if (b.size() % microBatchSize != 0) {
                 throw new IllegalArgumentException("batch of " + b.size() + " rows does not split into micro-batches of "
                         + microBatchSize);
             }
             int m = b.size() / microBatchSize;
             return base.loss(p, b).add(penalty(base, p, b, m).mul(lambda / (4.0 * m)));
-        };
+        });
     }
 
     /** Σ_k ‖∇Ĉ_k‖² over m consecutive micro-batches of b (differentiable). */

@@ -37,7 +37,7 @@ public final class SpectralNormPenalty {
         if (iterations <= 0) {
             throw new IllegalArgumentException("power iterations must be positive, got " + iterations);
         }
-        return (p, b) -> base.loss(p, b).add(penalty(p, iterations, which).mul(kappa));
+        return Objective.regularized(base, true, (p, b) -> base.loss(p, b).add(penalty(p, iterations, which).mul(kappa)));
     }
 
     /** Σ_l (uᵀ W_l v)² with (u, v) from {@code iterations} power iterations (differentiable in W). */

@@ -7,7 +7,7 @@
  * {@link org.occam.regularize.GeometricComplexityPenalty},
  * {@link org.occam.regularize.SpectralNormPenalty}, {@link org.occam.regularize.L2Penalty} and
  * {@link org.occam.regularize.InputNoise}. Objectives whose gradient is not the backprop of their
- * value implement {@link org.occam.regularize.GradientObjective}.
+ * value implement {@link org.occam.train.Objective#valueAndGrad}.
  *
  * <p>Modified losses and flows (functions of a scalar loss {@code Function<Params, Tensor>};
  * vector fields are {@code Function<Params, Params>} giving θ̇):

@@ -27,7 +27,7 @@ class FiniteDifferenceEgrTest {
         double[] steps = {4e-2, 2e-2, 1e-2, 5e-3};
         double[] err = new double[steps.length];
         for (int i = 0; i < steps.length; i++) {
-            GradientObjective fd = ExplicitGradientRegularization.finiteDifference(CE, MU, steps[i]);
+            Objective fd = ExplicitGradientRegularization.finiteDifference(CE, MU, steps[i]);
             double[] g = fd.valueAndGrad(P, BATCH).grad().flatten().toDoubleArray();
             err[i] = Fixtures.relativeError(g, exact);
         }
@@ -45,10 +45,10 @@ class FiniteDifferenceEgrTest {
 
     @Test
     void surrogateLossAndOwnGradientAgree() {
-        GradientObjective fd = ExplicitGradientRegularization.finiteDifference(CE, MU, 1e-2);
+        Objective fd = ExplicitGradientRegularization.finiteDifference(CE, MU, 1e-2);
         Autodiff.ValueAndGrad own = fd.valueAndGrad(P, BATCH);
         Autodiff.ValueAndGrad viaLoss = Autodiff.valueAndGrad((Params q) -> fd.loss(q, BATCH)).apply(P);
-        Autodiff.ValueAndGrad dispatched = GradientObjective.evaluate(fd, P, BATCH);
+        Autodiff.ValueAndGrad dispatched = fd.valueAndGrad(P, BATCH);
         assertEquals(own.value().item(), viaLoss.value().item(), 1e-13);
         assertTrue(Fixtures.relativeError(own.grad().flatten().toDoubleArray(),
                 viaLoss.grad().flatten().toDoubleArray()) < 1e-12);
@@ -56,7 +56,7 @@ class FiniteDifferenceEgrTest {
         // the step 1e-2 is coarse enough that the finite difference differs from the exact gradient
         assertTrue(Fixtures.relativeError(own.grad().flatten().toDoubleArray(), exactGradient()) > 1e-9);
         // a plain objective goes through autodiff
-        Autodiff.ValueAndGrad plain = GradientObjective.evaluate(CE, P, BATCH);
+        Autodiff.ValueAndGrad plain = CE.valueAndGrad(P, BATCH);
         assertEquals(CE.loss(P, BATCH).item(), plain.value().item(), 1e-15);
     }
 
