@@ -1,0 +1,83 @@
+package org.occam.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.occam.cli.config.Configs;
+import org.occam.cli.config.ExperimentConfig;
+import org.occam.cli.run.Progress;
+import org.occam.cli.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code occam train}: run an experiment from a YAML config into a run folder, or resume one. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train as a YAML config says (model, data, loss, optimizer, lr, regularizers,",
+            "monitors, steps or epochs, seed, dtype, threads: see examples/README.md).",
+            "The whole config is checked before any work starts. The run folder gets",
+            "config.yaml (resolved), metrics.jsonl, metrics.csv, checkpoints/,",
+            "status.json and run.log. A diverged run exits 0 (status.json: diverged);",
+            "a failed run exits 1 (status.json: failed, with the error)."},
+        footer = {"", "Examples:", "  ./occam train examples/digits_mlp_sgd.yaml",
+            "  ./occam train examples/two_moons.yaml --out runs/moons --set lr.base=0.3",
+            "  ./occam train --resume runs/moons"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The experiment config (YAML).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (new or empty; default runs/<name>-<time>).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a config field, e.g. train.steps=100 or optimizer={name: adam} (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its latest checkpoint (reads DIR/config.yaml).")
+    Path resume;
+
+    @Option(names = "--quiet", description = "Print only the final summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        Runner.Options options = new Runner.Options(Progress.modeFor(quiet, terminal), System.out, System.err);
+        try {
+            if (resume != null) {
+                if (config != null || !sets.isEmpty() || out != null) {
+                    throw new IllegalArgumentException("--resume takes only the run folder: a resumed run uses its saved"
+                            + " config.yaml, unchanged");
+                }
+                Runner.resume(resume, options);
+                return 0;
+            }
+            if (config == null) {
+                throw new IllegalArgumentException("give a config file (./occam train CONFIG.yaml) or --resume DIR");
+            }
+            ExperimentConfig c = Configs.load(config, sets);
+            Runner.start(c, out != null ? out : defaultDir(c.name()), options);
+            return 0;
+        } catch (Runner.RunFailed e) {
+            System.err.println("occam: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** runs/NAME-yyyyMMdd-HHmmss, with a suffix if that exists. */
+    static Path defaultDir(String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path p = Path.of("runs", safe + "-" + stamp);
+        for (int i = 2; Files.exists(p); i++) {
+            p = Path.of("runs", safe + "-" + stamp + "-" + i);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,30 @@
+package org.occam.cli.config;
+
+/**
+ * The {@code train:} section: how long and in what batches to train, and how often to evaluate and
+ * checkpoint. Exactly one of {@code steps} and {@code epochs} is set.
+ *
+ * @param batchSize        samples per step; {@link #FULL} ({@code batch_size: full}) is full-batch gradient descent
+ * @param steps            total number of updates, or null when given in epochs
+ * @param epochs           number of passes over the training set, or null
+ * @param order            reshuffle, with_replacement, fixed or sequential (see {@link org.occam.data.Order})
+ * @param evalEvery        evaluate train/test loss and accuracy every this many steps (0: only at the end)
+ * @param checkpointEvery  checkpoint every this many steps (0: only at the end)
+ * @param divergenceBound  a loss above this (or NaN) ends the run as diverged
+ * @param chunk            rows per forward/backward pass within a batch (a memory bound; results do not depend on it)
+ */
+public record TrainConfig(int batchSize, Long steps, Long epochs, String order, int evalEvery, int checkpointEvery,
+                          double divergenceBound, int chunk) {
+
+    /** The batch size meaning "the whole training set". */
+    public static final int FULL = Integer.MAX_VALUE;
+
+    /** The number of steps for a training set of {@code n} samples. */
+    public long stepsFor(int n) {
+        if (steps != null) {
+            return steps;
+        }
+        long perEpoch = (n + (long) Math.min(batchSize, n) - 1) / Math.min(batchSize, n);
+        return epochs * perEpoch;
+    }
+}

@@ -1,0 +1,122 @@
+package org.occam.cli.plot;
+
+import java.awt.BasicStroke;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Line chart of one or more series against a shared x axis, typically metrics against the
+ * training step: loss and accuracy curves, sharpness with the 2/h stability threshold as a dashed
+ * series, gradient norm on a log axis.
+ *
+ * <pre>{@code
+ * Plot p = new LinePlot("Sharpness").xLabel("step").yLabel("λ_max")
+ *         .add(Series.of("sharpness", steps, lam))
+ *         .add(Series.dashed("2/h", steps, twoOverH))
+ *         .plot();
+ * p.write(Path.of("sharpness.png"), Path.of("sharpness.svg"));
+ * }</pre>
+ */
+public final class LinePlot {
+    /** Longer series are thinned (keeping spikes) to this many points before drawing. */
+    public static final int MAX_POINTS = 2400;
+    private static final int MARKER_LIMIT = 60;
+
+    private final String title;
+    private String xLabel = "step";
+    private String yLabel = "";
+    private boolean logX;
+    private boolean logY;
+    private int width = Theme.WIDTH;
+    private int height = Theme.HEIGHT;
+    private final List<Series> series = new ArrayList<>();
+
+    /** A line chart with this title. */
+    public LinePlot(String title) {
+        this.title = title;
+    }
+
+    /** The x-axis title (default "step"). */
+    public LinePlot xLabel(String label) {
+        this.xLabel = label;
+        return this;
+    }
+
+    /** The y-axis title. */
+    public LinePlot yLabel(String label) {
+        this.yLabel = label;
+        return this;
+    }
+
+    /** Logarithmic y axis; points with y ≤ 0 are left out. */
+    public LinePlot logY(boolean on) {
+        this.logY = on;
+        return this;
+    }
+
+    /** Logarithmic x axis; points with x ≤ 0 are left out. */
+    public LinePlot logX(boolean on) {
+        this.logX = on;
+        return this;
+    }
+
+    /** Chart size in pixels (default 800×500). */
+    public LinePlot size(int w, int h) {
+        this.width = w;
+        this.height = h;
+        return this;
+    }
+
+    /** Adds a series; the first is blue, then the {@link Theme} palette in order. */
+    public LinePlot add(Series s) {
+        series.add(s);
+        return this;
+    }
+
+    /** Whether any series has a point to draw (after the log-axis filtering). */
+    public boolean hasData() {
+        return series.stream().anyMatch(s -> usable(s).size() > 0);
+    }
+
+    private Series usable(Series s) {
+        return logX || logY ? s.positive(logX, logY) : s;
+    }
+
+    /**
+     * Builds the chart.
+     *
+     * @throws IllegalArgumentException when no series has a drawable point
+     */
+    public Plot plot() {
+        Headless.ensure();
+        if (!hasData()) {
+            throw new IllegalArgumentException("chart '" + title + "' has no finite points to draw");
+        }
+        XYChart chart = new XYChart(width, height);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xLabel);
+        chart.setYAxisTitle(yLabel);
+        Theme.apply(chart.getStyler());
+        Theme.axes(chart.getStyler(), logX, logY);
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        int i = 0;
+        for (Series raw : series) {
+            Series s = usable(raw).decimate(MAX_POINTS);
+            int colour = i++;
+            if (s.size() == 0) {
+                continue;
+            }
+            XYSeries xs = chart.addSeries(s.name(), s.x(), s.y());
+            xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            xs.setLineColor(Theme.series(colour));
+            xs.setMarkerColor(Theme.series(colour));
+            xs.setLineStyle(s.dashed() ? SeriesLines.DASH_DASH : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            xs.setMarker(s.size() <= MARKER_LIMIT && !s.dashed() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        return Plot.of(chart);
+    }
+}

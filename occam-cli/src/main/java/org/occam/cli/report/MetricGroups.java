@@ -1,0 +1,160 @@
+package org.occam.cli.report;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.occam.cli.plot.LinePlot;
+import org.occam.cli.plot.Series;
+
+/**
+ * Which metrics share a chart in a run report: losses together, accuracies together, sharpness
+ * with its 2/h stability threshold (dashed; derived as 2/lr when the run did not log
+ * {@code two_over_lr}), the Hessian trace with its ± standard-error band, then one chart each for
+ * GC, gradient norm, R_IG, drift ratio and learning rate; every other numeric key is charted too
+ * (keys sharing a dotted prefix, such as {@code layer.0.norm} and {@code layer.1.norm}, together). Losses and
+ * gradient norms spanning two or more decades get a log axis.
+ */
+final class MetricGroups {
+    private MetricGroups() {
+    }
+
+    private record Group(String name, String title, String yLabel, List<String> keys, boolean autoLog) {
+    }
+
+    private static final List<Group> GROUPS = List.of(
+            new Group("loss", "Loss", "loss", List.of("loss", "train_loss", "test_loss"), true),
+            new Group("accuracy", "Accuracy", "accuracy", List.of("train_accuracy", "test_accuracy"), false),
+            new Group("sharpness", "Sharpness and the 2/h threshold", "top Hessian eigenvalue", List.of("sharpness"), false),
+            new Group("hessian_trace", "Hessian trace", "trace", List.of("hessian_trace"), false),
+            new Group("gc", "Geometric complexity", "GC", List.of("gc"), false),
+            new Group("grad_norm", "Gradient norm", "gradient norm", List.of("grad_norm"), true),
+            new Group("r_ig", "Implicit gradient regularizer R_IG", "R_IG", List.of("r_ig"), false),
+            new Group("drift_ratio", "Drift ratio", "drift ratio", List.of("drift_ratio"), false),
+            new Group("lr", "Learning rate", "learning rate", List.of("lr"), false));
+
+    /** Keys that are never charted on their own. */
+    private static final Set<String> NOT_ALONE = Set.of("epoch", "two_over_lr", "hessian_trace_stderr");
+
+    /** One chart per metric group present in the run, in a fixed order, then the other keys. */
+    static List<Section.Chart> charts(Metrics m) {
+        List<Section.Chart> out = new ArrayList<>();
+        Set<String> used = new HashSet<>(NOT_ALONE);
+        for (Group g : GROUPS) {
+            used.addAll(g.keys);
+            List<String> present = g.keys.stream().filter(m::has).toList();
+            boolean sharpOnly = g.name.equals("sharpness") && m.has("two_over_lr");
+            if (present.isEmpty() && !sharpOnly) {
+                continue;
+            }
+            add(out, g.name, g.title, g.yLabel, series(m, g, present), g.autoLog, g.name.equals("loss") ? m.divergedAt() : OptionalLong.empty());
+        }
+        Map<String, List<String>> others = new LinkedHashMap<>();
+        for (String k : m.keys()) {
+            if (!used.contains(k)) {
+                int dot = k.indexOf('.');
+                others.computeIfAbsent(dot > 0 ? k.substring(0, dot) : k, x -> new ArrayList<>()).add(k);
+            }
+        }
+        for (Map.Entry<String, List<String>> e : others.entrySet()) {
+            List<String> keys = e.getValue();
+            for (int from = 0; from < keys.size(); from += MAX_SERIES) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_SERIES));
+                String title = keys.size() == 1 ? keys.getFirst() : from == 0 ? e.getKey() : e.getKey() + " (continued)";
+                List<Series> series = chunk.stream().map(k -> Series.of(k, m.series(k)[0], m.series(k)[1])).toList();
+                add(out, e.getKey(), title, keys.size() == 1 ? keys.getFirst() : e.getKey(), series, true, OptionalLong.empty());
+            }
+        }
+        return out;
+    }
+
+    /** Other keys sharing a dotted prefix (layer.0.norm, layer.1.norm, …) share a chart, this many at most. */
+    private static final int MAX_SERIES = 8;
+
+    private static List<Series> series(Metrics m, Group g, List<String> present) {
+        List<Series> s = new ArrayList<>();
+        for (String k : present) {
+            double[][] xy = m.series(k);
+            s.add(Series.of(k, xy[0], xy[1]));
+        }
+        if (g.name.equals("sharpness")) {
+            if (m.has("two_over_lr")) {
+                double[][] xy = m.series("two_over_lr");
+                s.add(Series.dashed("2/h", xy[0], xy[1]));
+            } else if (m.has("lr") && !present.isEmpty()) {
+                double[][] xy = m.series("lr");
+                double[] two = new double[xy[1].length];
+                for (int i = 0; i < two.length; i++) {
+                    two[i] = 2 / xy[1][i];
+                }
+                s.add(Series.dashed("2/h (from lr)", xy[0], two));
+            }
+        }
+        if (g.name.equals("hessian_trace") && m.has("hessian_trace_stderr")) {
+            double[][] t = m.series("hessian_trace");
+            double[][] e = m.series("hessian_trace_stderr");
+            if (t[0].length == e[0].length && java.util.Arrays.equals(t[0], e[0])) {
+                double[] up = new double[t[1].length];
+                double[] down = new double[t[1].length];
+                for (int i = 0; i < up.length; i++) {
+                    up[i] = t[1][i] + e[1][i];
+                    down[i] = t[1][i] - e[1][i];
+                }
+                s.add(Series.dashed("+ stderr", t[0], up));
+                s.add(Series.dashed("− stderr", t[0], down));
+            }
+        }
+        return s;
+    }
+
+    private static void add(List<Section.Chart> out, String name, String title, String yLabel, List<Series> series,
+            boolean autoLog, OptionalLong divergedAt) {
+        boolean log = autoLog && wantsLog(series);
+        LinePlot p = new LinePlot(title).xLabel("step").yLabel(yLabel).logY(log);
+        series.forEach(p::add);
+        if (!p.hasData()) {
+            return;
+        }
+        String caption = title + (log ? " (log scale)" : "");
+        if (divergedAt.isPresent()) {
+            double[] r = yRange(series, log);
+            double s = divergedAt.getAsLong();
+            p.add(Series.dashed("diverged at step " + divergedAt.getAsLong(), new double[] {s, s}, r));
+            caption += "; the run diverged at step " + divergedAt.getAsLong();
+        }
+        out.add(new Section.Chart(name, caption, p.plot()));
+    }
+
+    /** All values positive and spanning at least two decades. */
+    static boolean wantsLog(List<Series> series) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Series s : series) {
+            for (double v : s.y()) {
+                if (v <= 0) {
+                    return false;
+                }
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi > 0 && hi / lo >= 100;
+    }
+
+    private static double[] yRange(List<Series> series, boolean log) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double v : s.y()) {
+                if (!log || v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {log ? 1 : 0, log ? 10 : 1};
+    }
+}

@@ -1,0 +1,170 @@
+package org.occam.cli.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.occam.cli.config.ConfigWriter;
+import org.occam.cli.config.Configs;
+import org.occam.cli.config.ExperimentConfig;
+import org.occam.io.AtomicFiles;
+import org.occam.tensor.kernel.Parallel;
+import org.occam.train.CheckpointStore;
+import org.occam.train.MetricsSink;
+import org.occam.train.RunStatus;
+import org.occam.train.Trainer;
+
+/**
+ * Runs an experiment into a run folder ({@link RunDir}), or resumes one: builds the experiment
+ * (every config and data problem surfaces before the folder is touched), writes the resolved
+ * config, keeps status.json, metrics.jsonl and run.log current while the {@link Trainer} works,
+ * and exports metrics.csv at the end. A resumed run continues from its latest checkpoint and ends
+ * with the same bits as an uninterrupted one.
+ */
+public final class Runner {
+    private Runner() {
+    }
+
+    /** How a run talks to the console. */
+    public record Options(Progress.Mode mode, PrintStream out, PrintStream err, MetricsSink tap) {
+        /** Options with no extra row observer. */
+        public Options(Progress.Mode mode, PrintStream out, PrintStream err) {
+            this(mode, out, err, null);
+        }
+    }
+
+    /** How a run ended. */
+    public record Outcome(RunDir dir, RunStatus status, Map<String, Object> lastMetrics) {
+    }
+
+    /** A run that threw: status.json says failed; the message names the step and the log. */
+    public static final class RunFailed extends RuntimeException {
+        RunFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final long STATUS_PERIOD_NANOS = 5_000_000_000L;
+
+    /** Starts a new run of {@code config} in {@code dir} (created; it must not hold anything yet). */
+    public static Outcome start(ExperimentConfig config, Path dir, Options o) {
+        Experiment ex = Experiment.build(config);
+        RunDir rd = RunDir.create(dir);
+        try {
+            AtomicFiles.writeString(rd.config(), ConfigWriter.toYaml(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + rd.config() + ": " + e.getMessage(), e);
+        }
+        return run(ex, rd, 0, o);
+    }
+
+    /** Continues the run in {@code dir} from its latest checkpoint, with the config saved there. */
+    public static Outcome resume(Path dir, Options o) {
+        RunDir rd = RunDir.existing(dir);
+        Optional<RunStatus> prior = StatusFile.read(rd.status());
+        if (prior.isPresent() && (prior.get().state() == RunStatus.State.COMPLETED
+                || prior.get().state() == RunStatus.State.DIVERGED)) {
+            o.err().println("occam: " + dir + " has already " + prior.get().state().name().toLowerCase(Locale.ROOT)
+                    + " at step " + prior.get().step() + "; nothing to resume");
+            return new Outcome(rd, prior.get(), Map.of());
+        }
+        ExperimentConfig config = Configs.load(rd.config(), List.of());
+        Experiment ex = Experiment.build(config);
+        long from = new CheckpointStore(rd.checkpoints()).latest(ex.init()).map(CheckpointStore.Saved::step).orElse(0L);
+        MetricsLog.truncateFrom(rd.metrics(), from, ex.spec().steps());
+        return run(ex, rd, from, o);
+    }
+
+    private static Outcome run(Experiment ex, RunDir rd, long from, Options o) {
+        ExperimentConfig c = ex.config();
+        long total = ex.spec().steps();
+        int threadsBefore = Parallel.threads();
+        if (c.threads() > 0) {
+            Parallel.setThreads(c.threads());
+        }
+        long t0 = System.nanoTime();
+        try (RunLog log = RunLog.append(rd.log()); MetricsLog metrics = MetricsLog.append(rd.metrics())) {
+            header(ex, rd, from, log, o);
+            StatusFile.write(rd.status(), RunStatus.running(from), total, c.name());
+            Progress progress = new Progress(o.mode(), o.err(), log, from, total);
+            long[] lastStatus = {System.nanoTime()};
+            long[] lastStep = {from};
+            MetricsSink sink = row -> {
+                metrics.accept(row);
+                progress.row(row);
+                lastStep[0] = ((Number) row.get("step")).longValue();
+                if (o.tap() != null) {
+                    o.tap().accept(row);
+                }
+                if (System.nanoTime() - lastStatus[0] > STATUS_PERIOD_NANOS) {
+                    StatusFile.write(rd.status(), RunStatus.running(lastStep[0]), total, c.name());
+                    lastStatus[0] = System.nanoTime();
+                }
+            };
+            Trainer.Result r;
+            try {
+                r = Trainer.run(ex.setup(sink, new CheckpointStore(rd.checkpoints())));
+            } catch (RuntimeException | Error e) {
+                progress.finish();
+                RunStatus failed = RunStatus.failed(lastStep[0], e.toString());
+                StatusFile.write(rd.status(), failed, total, c.name());
+                log.error("failed at step " + lastStep[0], e);
+                MetricsCsv.export(rd);
+                throw new RunFailed("run failed at step " + lastStep[0] + ": " + e + " (see " + rd.log() + ")", e);
+            }
+            progress.finish();
+            StatusFile.write(rd.status(), r.status(), total, c.name());
+            MetricsCsv.export(rd);
+            String summary = summary(r.status(), r.lastMetrics(), (System.nanoTime() - t0) / 1e9, rd.root());
+            log.line(summary);
+            o.out().println(summary);
+            return new Outcome(rd, r.status(), r.lastMetrics());
+        } finally {
+            if (c.threads() > 0) {
+                Parallel.setThreads(threadsBefore);
+            }
+        }
+    }
+
+    private static void header(Experiment ex, RunDir rd, long from, RunLog log, Options o) {
+        ExperimentConfig c = ex.config();
+        String start = (from > 0 ? "resuming " + c.name() + " at step " + from : "starting " + c.name())
+                + " in " + rd.root();
+        String data = "data: train " + ex.train().name() + " (" + ex.train().size() + " samples)"
+                + (ex.test() == null ? ", no test set" : ", test " + ex.test().name() + " (" + ex.test().size() + " samples)");
+        String setup = "model " + c.model().spec() + " (" + ex.init().numel() + " parameters, " + c.dtype() + "), loss "
+                + c.loss() + (c.regularizers().isEmpty() ? "" : " + " + c.regularizers().stream()
+                .map(r -> r.name()).reduce((a, b) -> a + " + " + b).orElse("")) + ", " + ex.optimizer().describe()
+                + ", lr " + c.lr().name() + " " + c.lr().params() + ", " + ex.spec().steps() + " steps of batch "
+                + Math.min(ex.spec().batchSize(), ex.train().size()) + ", seed " + c.seed();
+        for (String l : List.of(start, data, setup)) {
+            log.line(l);
+            if (o.mode() != Progress.Mode.QUIET) {
+                o.err().println(l);
+            }
+        }
+    }
+
+    /** The final line, e.g. {@code completed 1000 steps in 12.3 s: train_loss 0.0123, test_accuracy 0.9666 → DIR}. */
+    static String summary(RunStatus s, Map<String, Object> last, double seconds, Path dir) {
+        StringBuilder sb = new StringBuilder();
+        switch (s.state()) {
+            case COMPLETED -> sb.append("completed ").append(s.step()).append(" steps");
+            case DIVERGED -> sb.append("diverged at step ").append(s.step()).append(" (").append(s.message()).append(")");
+            default -> sb.append(s.state().name().toLowerCase(Locale.ROOT)).append(" at step ").append(s.step());
+        }
+        sb.append(String.format(Locale.ROOT, " in %.1f s", seconds));
+        String sep = ": ";
+        for (String k : List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy")) {
+            if (last != null && last.get(k) instanceof Double d && !d.isNaN()) {
+                sb.append(sep).append(k).append(' ').append(String.format(Locale.ROOT, "%.4f", d));
+                sep = ", ";
+            }
+        }
+        return sb.append(" -> ").append(dir).toString();
+    }
+}
