@@ -1,6 +1,7 @@
 package org.occam.cli.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,12 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.occam.data.CachedDataset;
+import org.occam.data.DataCache;
+import org.occam.data.DataException;
+import org.occam.data.Dataset;
+import org.occam.data.Datasets;
+import org.occam.data.Split;
 import org.occam.tensor.DType;
 import org.occam.tensor.kernel.Parallel;
 
 /** A parsed benchmark selection: which workloads, dtypes and thread counts to measure. */
 public final class BenchSuite {
     static final List<String> MLP_WORKLOADS = List.of("mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro");
+    /** One epoch of MNIST training; float32 only, and only when asked for (it takes seconds per epoch). */
+    static final String MNIST_EPOCH = "mnist_epoch";
     static final int[][] GEMM_SIZES = {{64, 64, 64}, {128, 128, 128}, {256, 256, 256}, {512, 512, 512},
         {1024, 1024, 1024}, {512, 784, 256}};
 
@@ -58,15 +67,17 @@ public final class BenchSuite {
         Set<String> ws = new LinkedHashSet<>();
         for (String s : workloads.split(",")) {
             String w = s.trim().toLowerCase(Locale.ROOT);
-            if (w.equals("gemm")) {
+            if (w.equals("gemm") || w.equals(MNIST_EPOCH) || MLP_WORKLOADS.contains(w)) {
                 ws.add(w);
             } else if (w.equals("mlp")) {
                 ws.addAll(MLP_WORKLOADS);
-            } else if (MLP_WORKLOADS.contains(w)) {
-                ws.add(w);
+            } else if (w.equals("all")) {
+                ws.add("gemm");
+                ws.addAll(MLP_WORKLOADS);
+                ws.add(MNIST_EPOCH);
             } else {
                 throw new IllegalArgumentException("--workloads: unknown workload '" + s + "'; allowed: gemm, mlp, "
-                        + String.join(", ", MLP_WORKLOADS));
+                        + String.join(", ", MLP_WORKLOADS) + ", " + MNIST_EPOCH + ", all");
             }
         }
         return new BenchSuite(ts, ds, ws, quick, threads, dtypes);
@@ -79,6 +90,7 @@ public final class BenchSuite {
     /** Runs every selected Occam workload, logging progress. */
     public List<Record> runOccam(PrintStream log) {
         List<Record> out = new ArrayList<>();
+        Dataset mnist = workloads.contains(MNIST_EPOCH) ? mnistTrain(log) : null;
         int old = Parallel.threads();
         try {
             for (DType dt : dtypes) {
@@ -96,12 +108,29 @@ public final class BenchSuite {
                             }
                         }
                     }
+                    if (mnist != null && dt == DType.FLOAT32) {
+                        out.add(logged(log, Workloads.mnistEpoch(mnist, t, quick)));
+                    }
                 }
             }
         } finally {
             Parallel.setThreads(old);
         }
         return out;
+    }
+
+    /** The MNIST training set from the data cache, or null (logged) when it is not installed or float32 is not selected. */
+    private Dataset mnistTrain(PrintStream log) {
+        if (!dtypes.contains(DType.FLOAT32)) {
+            log.println(MNIST_EPOCH + " skipped: it runs in float32 only (add float32 to --dtypes)");
+            return null;
+        }
+        try {
+            return Datasets.mnist(Split.TRAIN);
+        } catch (DataException e) {
+            log.println(MNIST_EPOCH + " skipped: " + e.getMessage());
+            return null;
+        }
     }
 
     static int[] batches(String workload) {
@@ -120,7 +149,8 @@ public final class BenchSuite {
 
     public TorchResult runTorch(PrintStream log) {
         log.println("running the PyTorch side: /usr/bin/python3 " + TorchRunner.script());
-        TorchRunner.Outcome o = TorchRunner.run(threadsArg, dtypesArg, String.join(",", workloads), quick);
+        Path mnistDir = DataCache.folder(DataCache.defaultRoot(), CachedDataset.MNIST);
+        TorchRunner.Outcome o = TorchRunner.run(threadsArg, dtypesArg, String.join(",", workloads), quick, mnistDir);
         return new TorchResult(o.records(), o.skipped());
     }
 
@@ -144,6 +174,14 @@ public final class BenchSuite {
                     t == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.median_ms() / t.median_ms()),
                     r.gflops() == null ? "" : String.format(Locale.ROOT, "%.1f", r.gflops()),
                     t == null || t.gflops() == null ? "" : String.format(Locale.ROOT, "%.1f", t.gflops())));
+        }
+        for (Record r : occam) {
+            Record t = byKey.get(r.key());
+            if (r.workload().equals(MNIST_EPOCH) && r.value() != null) {
+                sb.append(String.format(Locale.ROOT, "%s threads=%d: mean training loss over the epoch: occam %.4f, torch %s%n",
+                        MNIST_EPOCH, r.threads(), r.value(),
+                        t == null || t.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.value())));
+            }
         }
         if (torch.skipped() != null) {
             sb.append("PyTorch side skipped: ").append(torch.skipped()).append('\n');

@@ -26,7 +26,7 @@ final class TorchRunner {
         return base.resolve("bench").resolve("torch_bench.py");
     }
 
-    static Outcome run(String threads, String dtypes, String workloads, boolean quick) {
+    static Outcome run(String threads, String dtypes, String workloads, boolean quick, Path mnistDir) {
         Path script = script();
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isRegularFile(script)) {
@@ -36,7 +36,7 @@ final class TorchRunner {
             return new Outcome(List.of(), "/usr/bin/python3 not found (apt-get install python3-torch)");
         }
         List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), "--threads", threads,
-                "--dtypes", dtypes, "--workloads", workloads));
+                "--dtypes", dtypes, "--workloads", workloads, "--mnist-dir", mnistDir.toString()));
         if (quick) {
             cmd.add("--quick");
         }

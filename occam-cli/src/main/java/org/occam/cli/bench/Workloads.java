@@ -1,13 +1,24 @@
 package org.occam.cli.bench;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.InputJacobian;
 import org.occam.autodiff.Params;
+import org.occam.data.Batch;
+import org.occam.data.Batches;
+import org.occam.data.Dataset;
+import org.occam.data.Order;
+import org.occam.nn.Model;
+import org.occam.nn.Models;
+import org.occam.optim.OptState;
+import org.occam.optim.Sgd;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Gemm;
+import org.occam.train.Objective;
 
 /** The benchmark workloads, each measured at one (dtype, threads) setting. */
 final class Workloads {
@@ -31,15 +42,15 @@ final class Workloads {
     }
 
     /** Synthetic batch: x ~ N(0, 1) [B, 784], labels uniform in 0..9. */
-    private record Batch(Tensor x, int[] y) {
-        static Batch of(DType dt, int size) {
+    private record Synthetic(Tensor x, int[] y) {
+        static Synthetic of(DType dt, int size) {
             Rng rng = Rng.seed(1);
-            return new Batch(rng.normal(dt, 0, 1, size, MLP[0]), rng.ints(size, MLP[MLP.length - 1]));
+            return new Synthetic(rng.normal(dt, 0, 1, size, MLP[0]), rng.ints(size, MLP[MLP.length - 1]));
         }
     }
 
     static Record mlp(String workload, DType dt, int threads, int batchSize, Timing.Budget budget) {
-        Batch batch = Batch.of(dt, batchSize);
+        Synthetic batch = Synthetic.of(dt, batchSize);
         Params[] params = {Mlp.init(Rng.seed(0), dt, MLP)};
         Function<Params, Tensor> loss = p -> Mlp.crossEntropy(Mlp.logits(p, batch.x()), batch.y());
         double[] value = new double[1];
@@ -67,5 +78,48 @@ final class Workloads {
         Timing.Result r = Timing.median(call, budget);
         Double v = workload.equals("mlp_jacobian_fro") ? value[0] : null;
         return new Record("occam", workload, dt.label(), threads, batchSize, null, null, null, r.medianMs(), r.reps(), null, v);
+    }
+
+    static final int MNIST_BATCH = 128;
+
+    /**
+     * One epoch of MNIST training (float32): MLP 784-512-512-10 tanh, cross-entropy, SGD lr 0.01,
+     * batches of 128 reshuffled each epoch. Each epoch starts from a fresh init and is timed as a
+     * whole, batch assembly included. Full: 1 warm-up epoch, median of 3; quick: 30 warm-up steps, 1.
+     * The record's value is the mean training loss over the timed epochs (per example).
+     */
+    static Record mnistEpoch(Dataset train, int threads, boolean quick) {
+        Model model = Models.parse("mlp:784-512-512-10:tanh");
+        Batches schedule = new Batches(train, MNIST_BATCH, Order.RESHUFFLE, 0, false);
+        trainEpoch(model, schedule, 0, quick ? 30 : Integer.MAX_VALUE);
+        int reps = quick ? 1 : 3;
+        double[] ms = new double[reps];
+        double loss = 0;
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            loss += trainEpoch(model, schedule, r + 1, Integer.MAX_VALUE) / reps;
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new Record("occam", "mnist_epoch", DType.FLOAT32.label(), threads, MNIST_BATCH, null, null, null,
+                ms[reps / 2], reps, null, loss);
+    }
+
+    /** Trains a fresh model on the first maxSteps batches of an epoch; returns the mean loss per example. */
+    private static double trainEpoch(Model model, Batches schedule, int epoch, int maxSteps) {
+        Objective objective = Objective.crossEntropy(model);
+        Params params = model.init(Rng.seed(0), DType.FLOAT32);
+        Sgd sgd = new Sgd();
+        List<Batch> batches = schedule.epoch(epoch);
+        double sum = 0;
+        int seen = 0;
+        for (int i = 0; i < Math.min(maxSteps, batches.size()); i++) {
+            Batch b = batches.get(i);
+            Autodiff.ValueAndGrad vg = Autodiff.valueAndGrad((Params p) -> objective.loss(p, b)).apply(params);
+            params = sgd.update(params, vg.grad(), OptState.empty(), LR).params();
+            sum += vg.value().item() * b.size();
+            seen += b.size();
+        }
+        return sum / seen;
     }
 }

@@ -1,10 +1,7 @@
 package org.occam.cli.config;
 
 import java.util.List;
-import java.util.Map;
-import org.occam.autodiff.Autodiff;
-import org.occam.autodiff.Params;
-import org.occam.data.Batch;
+import org.occam.measure.Monitors;
 import org.occam.train.Monitor;
 
 /**
@@ -23,26 +20,22 @@ public final class MonitorRegistry {
         return Param.positiveInt("every", def, "measure every this many steps (and at the end)");
     }
 
-    /** grad_norm. */
+    /** The training-loop monitors of org.occam.measure. */
     public static final Registry<BuildContext, Monitor> REGISTRY = new Registry<BuildContext, Monitor>("monitor")
-            .register("grad_norm", "‖∇L(θ)‖ of the objective on the first `samples` training rows (key grad_norm)",
-                    List.of(every(100), Param.positiveInt("samples", 1024L, "training rows the gradient is taken on")),
-                    (c, ctx) -> gradNorm(c.integer("every"), c.integer("samples")));
+            .register("grad_norm", "grad_norm ‖∇L‖, r_ig = ‖∇L‖²/m and drift_ratio ‖Hg‖/‖g‖ on a fixed subset",
+                    List.of(every(100), samples()),
+                    (c, ctx) -> Monitors.gradients(c.integer("every"), c.integer("samples")))
+            .register("sharpness", "sharpness λ_max of the loss Hessian by Lanczos, with two_over_lr = 2/h",
+                    List.of(every(100), samples(), Param.positiveInt("steps", 20L, "Lanczos steps (HVPs)")),
+                    (c, ctx) -> Monitors.sharpness(c.integer("every"), c.integer("samples"), c.integer("steps")))
+            .register("hessian_trace", "hessian_trace by Hutchinson, with hessian_trace_stderr",
+                    List.of(every(100), samples(), Param.positiveInt("probes", 10L, "Rademacher probes (HVPs)")),
+                    (c, ctx) -> Monitors.hessianTrace(c.integer("every"), c.integer("samples"), c.integer("probes")))
+            .register("gc", "gc: geometric complexity mean‖∇ₓf(x)‖²_F of the logits (METHODS §7.2)",
+                    List.of(every(100), samples()),
+                    (c, ctx) -> Monitors.geometricComplexity(c.integer("every"), c.integer("samples")));
 
-    /** The gradient norm of the run's objective on the first {@code samples} training rows. */
-    static Monitor gradNorm(int every, int samples) {
-        return new Monitor() {
-            @Override
-            public int every() {
-                return every;
-            }
-
-            @Override
-            public Map<String, Double> measure(Context ctx) {
-                Batch b = ctx.train().slice(0, Math.min(samples, ctx.train().size())).all();
-                Params g = Autodiff.grad((Params p) -> ctx.objective().loss(p, b)).apply(ctx.params());
-                return Map.of("grad_norm", Math.sqrt(g.normSquared().item()));
-            }
-        };
+    private static Param samples() {
+        return Param.positiveInt("samples", 1024L, "training rows it is measured on (a fixed seeded subset)");
     }
 }

@@ -1,6 +1,12 @@
 package org.occam.cli.config;
 
 import java.util.List;
+import org.occam.regularize.ExplicitGradientRegularization;
+import org.occam.regularize.GeometricComplexityPenalty;
+import org.occam.regularize.InputNoise;
+import org.occam.regularize.L2Penalty;
+import org.occam.regularize.MicroBatchGradientRegularization;
+import org.occam.regularize.SpectralNormPenalty;
 import org.occam.train.Objective;
 
 /**
@@ -14,7 +20,7 @@ import org.occam.train.Objective;
  * <pre>{@code
  *   .register("egr", "explicit gradient regularization: L + λ‖∇L‖²",
  *           List.of(Param.positive("coef", 0.01, "penalty weight λ")),
- *           (c, ctx) -> ExplicitGradientRegularization.of(ctx.objective(), c.num("coef")))
+ *           (c, ctx) -> ExplicitGradientRegularization.exact(ctx.objective(), c.num("coef")))
  * }</pre>
  * A config then says {@code regularizers: [{name: egr, coef: 0.02}]}. {@link MonitorRegistry},
  * {@link OptimizerRegistry}, {@link LearningRateRegistry} and {@link SyntheticDataRegistry} work
@@ -25,17 +31,29 @@ public final class RegularizerRegistry {
     private RegularizerRegistry() {
     }
 
-    /** l2. */
+    /** The explicit regularizers of org.occam.regularize (METHODS §§1.1, 2.2, 7.2). */
     public static final Registry<BuildContext, Objective> REGISTRY = new Registry<BuildContext, Objective>("regularizer")
             .register("l2", "coef/2 · ‖θ‖² added to the loss (the gradient gains coef·θ, as SGD weight decay)",
                     List.of(Param.positive("coef", null, "penalty weight")),
-                    (c, ctx) -> l2(ctx.objective(), c.num("coef")));
-
-    /**
-     * {@code base + coef/2 · ‖θ‖²}, written here while org.occam.regularize was being written; its
-     * {@code L2Penalty.of(base, coef)} is the same term and can replace this.
-     */
-    static Objective l2(Objective base, double coef) {
-        return (p, b) -> base.loss(p, b).add(p.normSquared().mul(coef / 2));
-    }
+                    (c, ctx) -> L2Penalty.of(ctx.objective(), c.num("coef")))
+            .register("egr", "explicit gradient regularization L + coef·‖∇L‖² by double backprop (METHODS §1.1)",
+                    List.of(Param.positive("coef", null, "penalty weight μ (GD at rate h adds about h/4)")),
+                    (c, ctx) -> ExplicitGradientRegularization.exact(ctx.objective(), c.num("coef")))
+            .register("egr_fd", "explicit gradient regularization with the finite-difference Hessian-gradient product",
+                    List.of(Param.positive("coef", null, "penalty weight μ")),
+                    (c, ctx) -> ExplicitGradientRegularization.finiteDifference(ctx.objective(), c.num("coef")))
+            .register("micro_batch", "SGD's implicit regularizer (coef/4m)·Σ_k‖∇Ĉ_k‖² over m micro-batches (METHODS §2.2)",
+                    List.of(Param.positive("coef", null, "coefficient λ (about the small-batch learning rate)"),
+                        Param.positiveInt("micro_batches", 4L, "number m of micro-batches per batch")),
+                    (c, ctx) -> MicroBatchGradientRegularization.of(ctx.objective(), c.num("coef"), c.integer("micro_batches")))
+            .register("gc", "geometric complexity penalty coef·mean‖∇ₓf(x)‖²_F on the logits (METHODS §7.2)",
+                    List.of(Param.positive("coef", null, "penalty weight α")),
+                    (c, ctx) -> GeometricComplexityPenalty.of(ctx.objective(), ctx.model(), c.num("coef")))
+            .register("spectral", "spectral-norm penalty coef·Σ_l‖W_l‖²_op by power iteration (METHODS §7.2)",
+                    List.of(Param.positive("coef", null, "penalty weight κ")),
+                    (c, ctx) -> SpectralNormPenalty.of(ctx.objective(), c.num("coef")))
+            .register("input_noise", "Gaussian input noise of standard deviation sigma (≈ sigma²·GC for MSE, METHODS §7.2)",
+                    List.of(Param.positive("sigma", null, "noise standard deviation"),
+                        Param.nonNegativeInt("seed", 0L, "noise seed")),
+                    (c, ctx) -> InputNoise.of(ctx.objective(), c.num("sigma"), c.integer("seed")));
 }

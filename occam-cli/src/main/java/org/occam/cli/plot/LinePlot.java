@@ -1,6 +1,7 @@
 package org.occam.cli.plot;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -71,7 +72,7 @@ public final class LinePlot {
         return this;
     }
 
-    /** Adds a series; the first is blue, then the {@link Theme} palette in order. */
+    /** Adds a series; series without a colour of their own take the {@link Theme} palette in order (blue first). */
     public LinePlot add(Series s) {
         series.add(s);
         return this;
@@ -106,14 +107,18 @@ public final class LinePlot {
         int i = 0;
         for (Series raw : series) {
             Series s = usable(raw).decimate(MAX_POINTS);
-            int colour = i++;
+            Color colour = s.colour() != null ? s.colour() : Theme.series(i++);
             if (s.size() == 0) {
                 continue;
             }
-            XYSeries xs = chart.addSeries(s.name(), s.x(), s.y());
+            String name = s.name();
+            for (int k = 2; chart.getSeriesMap().containsKey(name); k++) {
+                name = s.name() + " (" + k + ")";
+            }
+            XYSeries xs = chart.addSeries(name, s.x(), s.y());
             xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            xs.setLineColor(Theme.series(colour));
-            xs.setMarkerColor(Theme.series(colour));
+            xs.setLineColor(colour);
+            xs.setMarkerColor(colour);
             xs.setLineStyle(s.dashed() ? SeriesLines.DASH_DASH : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             xs.setMarker(s.size() <= MARKER_LIMIT && !s.dashed() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }

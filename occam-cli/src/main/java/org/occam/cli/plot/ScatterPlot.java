@@ -135,12 +135,20 @@ public final class ScatterPlot {
             if (xs.isEmpty()) {
                 continue;
             }
-            XYSeries s = chart.addSeries(g.name, xs, ys);
+            String name = g.name;
+            for (int k = 2; chart.getSeriesMap().containsKey(name); k++) {
+                name = g.name + " (" + k + ")";
+            }
+            XYSeries s = chart.addSeries(name, xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(Theme.series(colour));
         }
-        double lift = logY ? 1.0 : 0.035 * (yHi > yLo ? yHi - yLo : Math.max(Math.abs(yHi), 1.0));
+        double span = yHi > yLo ? yHi - yLo : Math.max(Math.abs(yHi), 1.0);
+        double lift = 0.035 * span;
+        if (!labelled.isEmpty() && !logY) {
+            chart.getStyler().setYAxisMax(yHi + 0.1 * span); // room for the labels of the top points
+        }
         for (int k = 0; k < labelled.size(); k++) {
             double[] p = labelled.get(k);
             double y = logY ? p[1] * 1.06 : p[1] + lift;

@@ -1,13 +1,14 @@
 package org.occam.cli.plot;
 
+import java.awt.Color;
 import java.util.Arrays;
 
 /**
- * One named curve: points (x[k], y[k]) in x order, drawn solid or dashed. Points whose x or y is
- * not finite are dropped when the series is made, so NaN rows of a diverged run simply end the
- * curve.
+ * One named curve: points (x[k], y[k]) in x order, drawn solid or dashed, in a given colour or
+ * (colour null) the next colour of the {@link Theme} palette. Points whose x or y is not finite
+ * are dropped when the series is made, so NaN rows of a diverged run simply end the curve.
  */
-public record Series(String name, double[] x, double[] y, boolean dashed) {
+public record Series(String name, double[] x, double[] y, boolean dashed, Color colour) {
     /** Validates lengths and drops non-finite points. */
     public Series {
         if (x.length != y.length) {
@@ -34,12 +35,17 @@ public record Series(String name, double[] x, double[] y, boolean dashed) {
 
     /** A solid series. */
     public static Series of(String name, double[] x, double[] y) {
-        return new Series(name, x, y, false);
+        return new Series(name, x, y, false, null);
     }
 
     /** A dashed series (reference lines such as 2/h). */
     public static Series dashed(String name, double[] x, double[] y) {
-        return new Series(name, x, y, true);
+        return new Series(name, x, y, true, null);
+    }
+
+    /** This series drawn in colour {@code c}. */
+    public Series withColour(Color c) {
+        return new Series(name, x, y, dashed, c);
     }
 
     /** Number of points. */
@@ -64,7 +70,7 @@ public record Series(String name, double[] x, double[] y, boolean dashed) {
                 ys[j++] = y[k];
             }
         }
-        return new Series(name, xs, ys, dashed);
+        return new Series(name, xs, ys, dashed, colour);
     }
 
     /**
@@ -109,6 +115,6 @@ public record Series(String name, double[] x, double[] y, boolean dashed) {
             xs[m] = x[n - 1];
             ys[m++] = y[n - 1];
         }
-        return new Series(name, Arrays.copyOf(xs, m), Arrays.copyOf(ys, m), dashed);
+        return new Series(name, Arrays.copyOf(xs, m), Arrays.copyOf(ys, m), dashed, colour);
     }
 }

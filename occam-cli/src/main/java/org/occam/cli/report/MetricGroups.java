@@ -1,5 +1,6 @@
 package org.occam.cli.report;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ final class MetricGroups {
             new Group("r_ig", "Implicit gradient regularizer R_IG", "R_IG", List.of("r_ig"), false),
             new Group("drift_ratio", "Drift ratio", "drift ratio", List.of("drift_ratio"), false),
             new Group("lr", "Learning rate", "learning rate", List.of("lr"), false));
+
+    private static final Color BAND = new Color(0x888888);
+    private static final Color DIVERGED = new Color(0xC62828);
 
     /** Keys that are never charted on their own. */
     private static final Set<String> NOT_ALONE = Set.of("epoch", "two_over_lr", "hessian_trace_stderr");
@@ -103,8 +107,8 @@ final class MetricGroups {
                     up[i] = t[1][i] + e[1][i];
                     down[i] = t[1][i] - e[1][i];
                 }
-                s.add(Series.dashed("+ stderr", t[0], up));
-                s.add(Series.dashed("− stderr", t[0], down));
+                s.add(Series.dashed("+ stderr", t[0], up).withColour(BAND));
+                s.add(Series.dashed("− stderr", t[0], down).withColour(BAND));
             }
         }
         return s;
@@ -122,7 +126,7 @@ final class MetricGroups {
         if (divergedAt.isPresent()) {
             double[] r = yRange(series, log);
             double s = divergedAt.getAsLong();
-            p.add(Series.dashed("diverged at step " + divergedAt.getAsLong(), new double[] {s, s}, r));
+            p.add(Series.dashed("diverged at step " + divergedAt.getAsLong(), new double[] {s, s}, r).withColour(DIVERGED));
             caption += "; the run diverged at step " + divergedAt.getAsLong();
         }
         out.add(new Section.Chart(name, caption, p.plot()));

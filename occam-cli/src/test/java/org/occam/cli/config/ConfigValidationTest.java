@@ -80,14 +80,15 @@ class ConfigValidationTest {
 
     @Test
     void registryEntries() {
-        assertEquals("regularizers[0].name: unknown value 'l3'; allowed: l2", error(GOOD + "regularizers: [{name: l3}]\n"));
+        assertEquals("regularizers[0].name: unknown value 'l3'; allowed: l2, egr, egr_fd, micro_batch, gc, spectral, input_noise", error(GOOD + "regularizers: [{name: l3}]\n"));
         assertEquals("unknown field 'coeff' in regularizers[0]; allowed: name, coef",
                 error(GOOD + "regularizers: [{name: l2, coeff: 0.1}]\n"));
         assertEquals("missing field 'coef' in regularizers[0]; expected a positive number",
                 error(GOOD + "regularizers: [l2]\n"));
         assertEquals("monitors[0].every: must be a positive integer, got 0",
                 error(GOOD + "monitors: [{name: grad_norm, every: 0}]\n"));
-        assertEquals("missing field 'name' in monitors[0]; expected one of grad_norm", error(GOOD + "monitors: [{every: 5}]\n"));
+        assertEquals("missing field 'name' in monitors[0]; expected one of grad_norm, sharpness, hessian_trace, gc",
+                error(GOOD + "monitors: [{every: 5}]\n"));
         assertEquals("regularizers: must be a list, got a mapping", error(GOOD + "regularizers: {name: l2}\n"));
     }
 
