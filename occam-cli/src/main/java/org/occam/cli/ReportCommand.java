@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "run or chart could not be (listed on stderr and in the page), 2 on an error.",
             "", "Examples:", "  ./occam report runs/digits-sgd",
             "  ./occam report sweeps/lr-batch              # sweep page + one page per run",
-            "  ./occam report runs/digits-sgd --charts     # also runs/digits-sgd/charts/*.png, *.svg"})
+            "  ./occam report runs/digits-sgd --charts     # also charts/*.png and *.svg"})
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A run folder or a sweep folder.")

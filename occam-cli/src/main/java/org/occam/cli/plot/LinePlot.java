@@ -102,7 +102,16 @@ public final class LinePlot {
         chart.setXAxisTitle(xLabel);
         chart.setYAxisTitle(yLabel);
         Theme.apply(chart.getStyler());
-        Theme.axes(chart.getStyler(), logX, logY);
+        double xMax = 0;
+        double yMax = 0;
+        for (Series raw : series) {
+            Series s = usable(raw);
+            for (int k = 0; k < s.size(); k++) {
+                xMax = Math.max(xMax, Math.abs(s.x()[k]));
+                yMax = Math.max(yMax, Math.abs(s.y()[k]));
+            }
+        }
+        Theme.axes(chart.getStyler(), logX, logY, xMax, yMax);
         chart.getStyler().setLegendVisible(series.size() > 1);
         int i = 0;
         for (Series raw : series) {
@@ -122,6 +131,36 @@ public final class LinePlot {
             xs.setLineStyle(s.dashed() ? SeriesLines.DASH_DASH : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             xs.setMarker(s.size() <= MARKER_LIMIT && !s.dashed() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
+        niceTicks(chart);
         return Plot.of(chart);
+    }
+
+    /**
+     * XChart puts the x ticks on data points (every k-th step: 0, 39, 78, …) when all x values
+     * are equally spaced, as training steps are. An invisible two-point series at an odd offset
+     * breaks the equal spacing, so the axis gets round ticks (0, 200, 400, …) instead.
+     */
+    private static void niceTicks(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double y = Double.NaN;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double x : s.getXData()) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            if (Double.isNaN(y) && s.getYData().length > 0) {
+                y = s.getYData()[0];
+            }
+        }
+        if (!(hi > lo)) {
+            return;
+        }
+        double odd = lo + (hi - lo) * 0.0123456789;
+        XYSeries h = chart.addSeries("(tick helper)", new double[] {lo, odd}, new double[] {y, y});
+        h.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        h.setLineStyle(SeriesLines.NONE);
+        h.setMarker(SeriesMarkers.NONE);
+        h.setShowInLegend(false);
     }
 }

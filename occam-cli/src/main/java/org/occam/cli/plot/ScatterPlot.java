@@ -108,7 +108,17 @@ public final class ScatterPlot {
         chart.setXAxisTitle(xLabel);
         chart.setYAxisTitle(yLabel);
         Theme.apply(chart.getStyler());
-        Theme.axes(chart.getStyler(), logX, logY);
+        double xMax = 0;
+        double yMax = 0;
+        for (Group g : groups) {
+            for (int k = 0; k < g.x.length; k++) {
+                if (keep(g.x[k], g.y[k])) {
+                    xMax = Math.max(xMax, Math.abs(g.x[k]));
+                    yMax = Math.max(yMax, Math.abs(g.y[k]));
+                }
+            }
+        }
+        Theme.axes(chart.getStyler(), logX, logY, xMax, yMax);
         chart.getStyler().setMarkerSize(10);
         chart.getStyler().setLegendVisible(groups.size() > 1);
         double yLo = Double.POSITIVE_INFINITY;

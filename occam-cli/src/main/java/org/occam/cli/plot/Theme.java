@@ -73,17 +73,26 @@ public final class Theme {
     }
 
     /**
-     * Sets log or linear axes, with compact tick labels on the linear ones. (XChart ignores the
-     * log scale of an axis that has a label-formatting function, so log axes keep its labels.)
+     * Sets log or linear axes. Linear axes keep XChart's tick placement and labels, except that
+     * an axis whose values are all tiny or huge (largest magnitude below 1e-3 or from 1e6 up)
+     * gets scientific labels. (XChart's label-formatting functions are not used: they override
+     * log scales and place ticks on data points.)
+     *
+     * @param xMaxAbs the largest |x| drawn
+     * @param yMaxAbs the largest |y| drawn
      */
-    public static void axes(AxesChartStyler s, boolean logX, boolean logY) {
+    public static void axes(AxesChartStyler s, boolean logX, boolean logY, double xMaxAbs, double yMaxAbs) {
         s.setXAxisLogarithmic(logX);
         s.setYAxisLogarithmic(logY);
-        if (!logX) {
-            s.setxAxisTickLabelsFormattingFunction(v -> Numbers.compact(v, 4));
+        if (!logX && extreme(xMaxAbs)) {
+            s.setXAxisDecimalPattern("0.##E0");
         }
-        if (!logY) {
-            s.setyAxisTickLabelsFormattingFunction(v -> Numbers.compact(v, 4));
+        if (!logY && extreme(yMaxAbs)) {
+            s.setYAxisDecimalPattern("0.##E0");
         }
+    }
+
+    private static boolean extreme(double maxAbs) {
+        return maxAbs > 0 && (maxAbs < 1e-3 || maxAbs >= 1e6);
     }
 }

@@ -16,8 +16,9 @@ import org.occam.cli.plot.Series;
  * with its 2/h stability threshold (dashed; derived as 2/lr when the run did not log
  * {@code two_over_lr}), the Hessian trace with its ± standard-error band, then one chart each for
  * GC, gradient norm, R_IG, drift ratio and learning rate; every other numeric key is charted too
- * (keys sharing a dotted prefix, such as {@code layer.0.norm} and {@code layer.1.norm}, together). Losses and
- * gradient norms spanning two or more decades get a log axis.
+ * (keys sharing a dotted prefix, such as {@code layer.0.norm} and {@code layer.1.norm}, together).
+ * Positive metrics spanning two or more decades get a log axis, except accuracy, sharpness and
+ * the learning rate, which are always linear.
  */
 final class MetricGroups {
     private MetricGroups() {
@@ -30,11 +31,11 @@ final class MetricGroups {
             new Group("loss", "Loss", "loss", List.of("loss", "train_loss", "test_loss"), true),
             new Group("accuracy", "Accuracy", "accuracy", List.of("train_accuracy", "test_accuracy"), false),
             new Group("sharpness", "Sharpness and the 2/h threshold", "top Hessian eigenvalue", List.of("sharpness"), false),
-            new Group("hessian_trace", "Hessian trace", "trace", List.of("hessian_trace"), false),
-            new Group("gc", "Geometric complexity", "GC", List.of("gc"), false),
+            new Group("hessian_trace", "Hessian trace", "trace", List.of("hessian_trace"), true),
+            new Group("gc", "Geometric complexity", "GC", List.of("gc"), true),
             new Group("grad_norm", "Gradient norm", "gradient norm", List.of("grad_norm"), true),
-            new Group("r_ig", "Implicit gradient regularizer R_IG", "R_IG", List.of("r_ig"), false),
-            new Group("drift_ratio", "Drift ratio", "drift ratio", List.of("drift_ratio"), false),
+            new Group("r_ig", "Implicit gradient regularizer R_IG", "R_IG", List.of("r_ig"), true),
+            new Group("drift_ratio", "Drift ratio", "drift ratio", List.of("drift_ratio"), true),
             new Group("lr", "Learning rate", "learning rate", List.of("lr"), false));
 
     private static final Color BAND = new Color(0x888888);
