@@ -14,20 +14,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Run a reproduction of METHODS §11 and print the observed trends next to the papers' claims.",
             "Available: igr-lr-sweep (IGR-2 + GC-2 on the embedded digits)."},
-        footer = {"", "Examples:", "  ./occam reproduce igr-lr-sweep", "  ./occam reproduce igr-lr-sweep --lrs 0.05,0.2,0.8 --out runs/igr"})
+        footer = {"", "Examples:", "  ./occam reproduce igr-lr-sweep", "  ./occam reproduce igr-lr-sweep --lrs 0.1,0.5,0.7 --out runs/igr"})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "igr-lr-sweep")
     String name;
 
-    @Option(names = "--lrs", description = "Learning rates, comma separated (default 0.05,0.1,0.2,0.4,0.8).")
+    @Option(names = "--lrs", description = "Learning rates, comma separated (default 0.1,0.3,0.5,0.6,0.7).")
     String lrs;
 
     @Option(names = "--loss-target", description = "Stop each run at this training loss (default ${DEFAULT-VALUE}).",
             defaultValue = "0.05")
     double lossTarget;
 
-    @Option(names = "--max-steps", defaultValue = "6000", description = "Step limit per run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-steps", defaultValue = "3000", description = "Step limit per run (default ${DEFAULT-VALUE}).")
     int maxSteps;
 
     @Option(names = "--model", defaultValue = "mlp:64-128-128-10:tanh", description = "Model spec (default ${DEFAULT-VALUE}).")

@@ -35,7 +35,7 @@ public final class IgrLrSweep {
     /** The sweep's settings. */
     public record Settings(String model, double[] lrs, double lossTarget, int maxSteps, int recordEvery, long seed) {
         public static Settings defaults() {
-            return new Settings("mlp:64-128-128-10:tanh", new double[] {0.05, 0.1, 0.2, 0.4, 0.8}, 0.05, 6000, 25, 0);
+            return new Settings("mlp:64-128-128-10:tanh", new double[] {0.1, 0.3, 0.5, 0.6, 0.7}, 0.05, 3000, 10, 0);
         }
     }
 
@@ -48,6 +48,9 @@ public final class IgrLrSweep {
     /** All runs and the observed trends. */
     public record Result(Settings settings, List<Run> runs, List<Trend> trends, double egrGapRecovered) {
     }
+
+    /** A training loss above this (ten times the chance level of 10 classes) counts as diverged. */
+    static final double DIVERGED_LOSS = 10 * Math.log(10);
 
     private IgrLrSweep() {
     }
@@ -107,7 +110,7 @@ public final class IgrLrSweep {
             Autodiff.ValueAndGrad vg = objective.valueAndGrad(p, train);
             Params g = mu == 0 ? vg.grad() : Autodiff.grad(loss).apply(p);
             value = mu == 0 ? vg.value().item() : loss.apply(p).item();
-            if (!Double.isFinite(value) || value > 1e3) {
+            if (!Double.isFinite(value) || value > DIVERGED_LOSS) {
                 diverged = true;
                 break;
             }
