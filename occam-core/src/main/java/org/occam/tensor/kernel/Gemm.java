@@ -5,20 +5,26 @@ package org.occam.tensor.kernel;
  *
  * <p>op(A) is the M×K matrix with element (i, p) at {@code a[aOff + i*aRs + p*aCs]}, op(B) the K×N
  * matrix with element (p, j) at {@code b[bOff + p*bRs + j*bCs]}, and C is row-major M×N at
- * {@code c[cOff + i*ldc + j]}. Any strides are accepted (transposed views, zero strides from
- * broadcasting), since the operands are packed before use. C must not overlap A or B, and its rows
- * must not overlap each other ({@code ldc >= n} when m > 1).
+ * {@code c[cOff + i*ldc + j]}. Any strides are accepted (transposed views, negative strides, zero
+ * strides from broadcasting): operands are read through their strides, into packed copies on the
+ * blocked path. C must not overlap A or B, and its rows must not overlap each other
+ * ({@code ldc >= n} when m > 1).
  *
- * <p>Small products (m·n·k below {@value #SMALL}) run a direct loop on the calling thread; larger
- * ones run the blocked, packed, vectorized kernels of {@link GemmF32} and {@link GemmF64}, in
- * parallel over rectangles of C through {@link Parallel#forRange}. The path and the blocking are
- * chosen from (m, n, k) alone, and the depth is never split across threads, so the result is
- * bit-identical for any {@link Parallel#setThreads thread count}.
+ * <p>Products with at most {@value #ROWWISE_MAX_ROWS} rows run a row-wise vector loop without
+ * packing; the others run the blocked, packed, register-tiled kernels of {@link GemmF32} and
+ * {@link GemmF64}. Both run in parallel through {@link Parallel#forRange} over fixed chunks of C
+ * (columns, or rectangles of rows × columns) once a product is big enough, and run on the calling
+ * thread alone below that. The path and the chunks are chosen from (m, n, k) alone, and the depth
+ * is never split across threads, so every element of C is computed by the same operations in the
+ * same order whatever the {@link Parallel#setThreads thread count}: results are bit-identical.
  */
 public final class Gemm {
 
-    /** Below this many multiply-adds, the direct loop beats packing. */
-    static final long SMALL = 1L << 15;
+    /**
+     * Up to this many rows of C, streaming B once beats packing it (vector-matrix and other short
+     * products); above, the blocked kernel wins from sizes of about 8×8×8 up.
+     */
+    static final int ROWWISE_MAX_ROWS = 4;
 
     private Gemm() {
     }
@@ -32,7 +38,8 @@ public final class Gemm {
      * @throws IllegalArgumentException if a size is negative or a view reaches outside its array
      */
     public static void sgemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
-                             float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc, boolean accumulate) {
+                             float[] b, int bOff, int bRs, int bCs,
+                             float[] c, int cOff, int ldc, boolean accumulate) {
         checkArgs(m, n, k, a.length, aOff, aRs, aCs, b.length, bOff, bRs, bCs, c.length, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
@@ -43,8 +50,8 @@ public final class Gemm {
                     java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
                 }
             }
-        } else if (isSmall(m, n, k)) {
-            GemmF32.small(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+        } else if (isRowwise(m)) {
+            GemmF32.rowwise(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
         } else {
             GemmF32.blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
         }
@@ -59,7 +66,8 @@ public final class Gemm {
      * @throws IllegalArgumentException if a size is negative or a view reaches outside its array
      */
     public static void dgemm(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
-                             double[] b, int bOff, int bRs, int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
+                             double[] b, int bOff, int bRs, int bCs,
+                             double[] c, int cOff, int ldc, boolean accumulate) {
         checkArgs(m, n, k, a.length, aOff, aRs, aCs, b.length, bOff, bRs, bCs, c.length, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
@@ -70,16 +78,19 @@ public final class Gemm {
                     java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0d);
                 }
             }
-        } else if (isSmall(m, n, k)) {
-            GemmF64.small(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+        } else if (isRowwise(m)) {
+            GemmF64.rowwise(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
         } else {
             GemmF64.blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
         }
     }
 
-    /** Whether the direct loop is used: a function of the sizes only, for determinism. */
-    static boolean isSmall(int m, int n, int k) {
-        return (long) m * n * k < SMALL;
+    /**
+     * Whether the row-wise loop (no packing) is used rather than the blocked kernel: a function of
+     * the sizes only, never of the thread count, for determinism.
+     */
+    static boolean isRowwise(int m) {
+        return m <= ROWWISE_MAX_ROWS;
     }
 
     private static void checkArgs(int m, int n, int k, int aLen, int aOff, int aRs, int aCs,

@@ -4,9 +4,15 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fp64 implementation behind {@link Gemm#dgemm}: packed panels and a register-blocked
- * {@value #MR}×(2 vectors) micro-kernel on the Vector API. {@link GemmF32} is the same code for
- * floats; keep the two structurally identical.
+ * The fp64 implementation behind {@link Gemm#dgemm}: packed operands and a register-blocked
+ * {@value #MR}×(2 vectors) micro-kernel on the Vector API ({@link DoubleVector#SPECIES_PREFERRED},
+ * so the tile is 8×16 with AVX-512 and 8×8 with AVX2).
+ *
+ * <p>For each column block (≤ NC columns) and depth block (≤ KC): B's block is packed once into
+ * NR-wide panels (in parallel over panels); then tasks of {@link GemmPlan} each pack an MR-row
+ * micro-panel of A at a time (L1-resident) and sweep it across all their B panels (L2-resident),
+ * one micro-tile of C at a time. Edge tiles run the same kernel on zero-padded operands into a
+ * scratch tile. {@link GemmF32} is the same code for floats; keep the two structurally identical.
  */
 final class GemmF64 {
 
@@ -19,19 +25,25 @@ final class GemmF64 {
     static final int NR = 2 * L;
     /** Largest depth block: one MR×KC micro-panel of A stays in L1. */
     private static final int KC = 256;
-    /** Largest column block: the packed KC×NC block of B stays in L2. */
-    private static final int NC = 256;
+    /** Largest column block (the packed KC×NC block of B is streamed from L2/L3 by the kernel). */
+    private static final int NC = 1024;
+    /** Rows of B read per column in one go when packing a strided B (one cache line of doubles). */
+    private static final int STRIP = 64 / Double.BYTES;
+    /** B panels packed per parallel task. */
+    private static final int PACK_PANELS = 4;
+    /** Column chunk of a parallel row-wise product. */
+    private static final int ROW_COLS = 256;
+    /** Multiply-adds from which a row-wise product runs in parallel. */
+    private static final long ROW_PARALLEL_MIN = 1L << 17;
     /** Preferred task height in rows. */
     private static final int TASK_ROWS = 8 * MR;
 
     private GemmF64() {
     }
 
-    /** Per-thread packing buffers, allocated once at their largest size. */
+    /** Per-thread buffers of the tasks, allocated once at their largest size. */
     private static final class Buffers {
-        /** Packed KC×NC block of B: NR-column panels, each kc rows of NR. */
-        final double[] b = new double[KC * NC];
-        /** One packed MR×KC micro-panel of A: MR rows of kc at a stride of KC. */
+        /** One packed micro-panel of A: MR rows of kc at a stride of KC. */
         final double[] a = new double[MR * KC];
         /** Scratch micro-tile for the edges of C. */
         final double[] tile = new double[MR * NR];
@@ -39,18 +51,44 @@ final class GemmF64 {
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-    /** Direct triple loop for small products, see {@link Gemm#dgemm}. */
-    static void small(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
-                      double[] b, int bOff, int bRs, int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0d;
-                for (int p = 0, ai = aOff + i * aRs, bi = bOff + j * bCs; p < k; p++, ai += aCs, bi += bRs) {
-                    s = Math.fma(a[ai], b[bi], s);
-                }
-                int ci = cOff + i * ldc + j;
-                c[ci] = accumulate ? c[ci] + s : s;
+    /**
+     * Per-calling-thread packed KC×NC block of B (NR-column panels, each kc rows of NR), shared
+     * read-only with the helper threads while the tasks of one block run.
+     */
+    private static final ThreadLocal<double[]> PACKED_B = ThreadLocal.withInitial(() -> new double[KC * NC]);
+
+    /**
+     * Products with few rows, see {@link Gemm#dgemm}: no packing; each row of C accumulates
+     * a[i,p]·(row p of B) for p in order (all rows of C per row of B, so B is read once), in
+     * parallel over fixed chunks of {@value #ROW_COLS} columns when the product is big enough.
+     */
+    static void rowwise(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
+                        double[] b, int bOff, int bRs, int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
+        int cols = (long) m * n * k < ROW_PARALLEL_MIN ? n : ROW_COLS;
+        Parallel.forRange(n, cols, (j0, j1) -> {
+            for (int i = 0; i < m && !accumulate; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, 0d);
             }
+            for (int p = 0; p < k; p++) {
+                int bi = bOff + p * bRs + j0 * bCs;
+                for (int i = 0; i < m; i++) {
+                    axpy(a[aOff + i * aRs + p * aCs], b, bi, bCs, c, cOff + i * ldc + j0, j1 - j0);
+                }
+            }
+        });
+    }
+
+    /** c[ci + j] = fma(x, b[bi + j*bCs], c[ci + j]) for j in [0, n); vector and scalar lanes agree. */
+    private static void axpy(double x, double[] b, int bi, int bCs, double[] c, int ci, int n) {
+        int j = 0;
+        if (bCs == 1) {
+            DoubleVector xv = DoubleVector.broadcast(S, x);
+            for (; j <= n - L; j += L) {
+                xv.fma(load(b, bi + j), load(c, ci + j)).intoArray(c, ci + j);
+            }
+        }
+        for (; j < n; j++) {
+            c[ci + j] = Math.fma(x, b[bi + j * bCs], c[ci + j]);
         }
     }
 
@@ -58,12 +96,14 @@ final class GemmF64 {
     static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
                         double[] b, int bOff, int bRs, int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
         GemmPlan plan = new GemmPlan(m, n, k, MR, NR, KC, NC, TASK_ROWS);
-        double[] bp = BUFFERS.get().b;
+        double[] bp = PACKED_B.get();
         for (int jc = 0; jc < n; jc += plan.nc) {
             int nc = Math.min(plan.nc, n - jc);
             for (int pc = 0; pc < k; pc += plan.kc) {
                 int kc = Math.min(plan.kc, k - pc);
-                packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, bp);
+                int bBase = bOff + pc * bRs + jc * bCs;
+                Parallel.forRange(GemmPlan.ceilDiv(nc, NR), PACK_PANELS,
+                        (p0, p1) -> packB(b, bBase, bRs, bCs, kc, nc, bp, p0, p1));
                 int aBase = aOff + pc * aCs;
                 int cBase = cOff + jc;
                 boolean acc = accumulate || pc > 0;
@@ -133,9 +173,8 @@ final class GemmF64 {
             }
         } else if (Math.abs(aRs) <= Math.abs(aCs)) {
             for (int p = 0; p < kc; p++) {
-                int src = base + p * aCs;
-                for (int i = 0; i < mr; i++) {
-                    ap[i * KC + p] = a[src + i * aRs];
+                for (int i = 0, src = base + p * aCs; i < mr; i++, src += aRs) {
+                    ap[i * KC + p] = a[src];
                 }
             }
         } else {
@@ -151,28 +190,27 @@ final class GemmF64 {
     }
 
     /**
-     * Packs kc rows × nc columns of B (element (p, j) at b[base + p*bRs + j*bCs]) as NR-column
-     * panels: column j, row p lands at bp[(j / NR)*kc*NR + p*NR + j % NR], zero-padding the last.
+     * Packs NR-column panels [p0, p1) of the kc×nc block of B (element (p, j) at
+     * b[base + p*bRs + j*bCs]): column j, row p lands at bp[(j / NR)*kc*NR + p*NR + j % NR], and
+     * the columns past nc of the last panel are zero. Writes are sequential; reads follow B's rows.
      */
-    private static void packB(double[] b, int base, int bRs, int bCs, int kc, int nc, double[] bp) {
-        for (int j0 = 0; j0 < nc; j0 += NR) {
-            int nr = Math.min(NR, nc - j0);
-            int src = base + j0 * bCs;
-            int dst = j0 * kc;
+    private static void packB(double[] b, int base, int bRs, int bCs, int kc, int nc, double[] bp, int p0, int p1) {
+        for (int panel = p0; panel < p1; panel++) {
+            int nr = Math.min(NR, nc - panel * NR);
+            int src = base + panel * NR * bCs;
+            int dst = panel * NR * kc;
             if (bCs == 1) {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, src + p * bRs, bp, dst + p * NR, nr);
                 }
-            } else if (Math.abs(bCs) <= Math.abs(bRs)) {
-                for (int p = 0; p < kc; p++) {
-                    for (int j = 0; j < nr; j++) {
-                        bp[dst + p * NR + j] = b[src + p * bRs + j * bCs];
-                    }
-                }
             } else {
-                for (int j = 0; j < nr; j++) {
-                    for (int p = 0; p < kc; p++) {
-                        bp[dst + p * NR + j] = b[src + p * bRs + j * bCs];
+                // Strips of STRIP rows: each column's run is read whole while its cache line is in.
+                for (int q = 0; q < kc; q += STRIP) {
+                    int qEnd = Math.min(kc, q + STRIP);
+                    for (int j = 0; j < nr; j++) {
+                        for (int p = q, s = src + j * bCs + q * bRs; p < qEnd; p++, s += bRs) {
+                            bp[dst + p * NR + j] = b[s];
+                        }
                     }
                 }
             }
@@ -184,8 +222,9 @@ final class GemmF64 {
 
     /**
      * The micro-kernel: the MR×NR tile at c[cIdx + i*ldc + j] becomes (acc ? tile : 0) plus the
-     * product of the packed micro-panels ap (MR×kc) and bp[bIdx...] (kc×NR). Per step p: two
-     * vector loads of B, MR broadcasts of A, 2·MR fused multiply-adds into register accumulators.
+     * product of the packed micro-panels ap (row i at ap[i*KC]) and bp[bIdx...] (kc×NR). Per step
+     * p: two vector loads of B, MR broadcasts of A, 2·MR fused multiply-adds into accumulators
+     * that C2 keeps in registers; the loop has no bounds checks left (they are hoisted).
      */
     private static void kernel(int kc, double[] ap, double[] bp, int bIdx, double[] c, int cIdx, int ldc,
                                boolean acc) {
@@ -217,7 +256,7 @@ final class GemmF64 {
             DoubleVector x = DoubleVector.broadcast(S, ap[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, ap[ai + 1 * KC]);
+            x = DoubleVector.broadcast(S, ap[ai + KC]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             x = DoubleVector.broadcast(S, ap[ai + 2 * KC]);

@@ -67,14 +67,14 @@ public final class Parallel {
             }
             return;
         }
-        Job job = new Job(n, g, chunks, body, t - 1);
+        Job job = new Job(n, g, chunks, body);
         try {
             Worker[] ws = ensureWorkers(t - 1);
             for (int i = 0; i < t - 1; i++) {
                 ws[i].submit(job);
             }
             job.work();
-            job.awaitHelpers();
+            job.awaitChunks();
         } finally {
             POOL.unlock();
         }
@@ -103,44 +103,46 @@ public final class Parallel {
         return workers;
     }
 
+    /**
+     * One parallel loop. Threads claim chunks from a counter; the caller returns as soon as every
+     * chunk is done, never waiting for a helper that was descheduled before it claimed anything.
+     */
     private static final class Job {
         final int n;
         final int grain;
         final int chunks;
         final Range body;
         final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger pendingHelpers;
+        final AtomicInteger done = new AtomicInteger();
         final AtomicReference<Throwable> error = new AtomicReference<>();
         final Thread owner = Thread.currentThread();
 
-        Job(int n, int grain, int chunks, Range body, int helpers) {
+        Job(int n, int grain, int chunks, Range body) {
             this.n = n;
             this.grain = grain;
             this.chunks = chunks;
             this.body = body;
-            this.pendingHelpers = new AtomicInteger(helpers);
         }
 
         void work() {
-            try {
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                    body.run(c * grain, Math.min(n, (c + 1) * grain));
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    if (error.get() == null) {
+                        body.run(c * grain, Math.min(n, (c + 1) * grain));
+                    }
+                } catch (Throwable t) {
+                    error.compareAndSet(null, t);
+                } finally {
+                    if (done.incrementAndGet() == chunks && Thread.currentThread() != owner) {
+                        LockSupport.unpark(owner);
+                    }
                 }
-            } catch (Throwable t) {
-                error.compareAndSet(null, t);
-                next.set(chunks);
             }
         }
 
-        void helperDone() {
-            if (pendingHelpers.decrementAndGet() == 0) {
-                LockSupport.unpark(owner);
-            }
-        }
-
-        void awaitHelpers() {
+        void awaitChunks() {
             int spins = 0;
-            while (pendingHelpers.get() > 0) {
+            while (done.get() < chunks) {
                 if (spins++ < 20_000) {
                     Thread.onSpinWait();
                 } else {
@@ -151,7 +153,7 @@ public final class Parallel {
     }
 
     private static final class Worker extends Thread {
-        private volatile Job job;
+        private final AtomicReference<Job> slot = new AtomicReference<>();
 
         Worker(int index) {
             super("occam-kernel-" + index);
@@ -159,27 +161,24 @@ public final class Parallel {
         }
 
         void submit(Job j) {
-            job = j;
+            slot.set(j);
             LockSupport.unpark(this);
         }
 
         @Override
         public void run() {
             while (true) {
-                Job j = job;
-                if (j == null) {
-                    int spins = 0;
-                    while ((j = job) == null) {
-                        if (spins++ < 20_000) {
-                            Thread.onSpinWait();
-                        } else {
-                            LockSupport.park(this);
-                        }
+                Job j = slot.getAndSet(null);
+                int spins = 0;
+                while (j == null) {
+                    if (spins++ < 20_000) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
                     }
+                    j = slot.getAndSet(null);
                 }
-                job = null;
                 j.work();
-                j.helperDone();
             }
         }
     }

@@ -219,11 +219,14 @@ class GemmTest {
         }
     }
 
-    /** Several depth blocks, several column blocks and partial tiles everywhere, both precisions. */
+    /**
+     * Several depth blocks, several column blocks, partial tiles everywhere, and parallel
+     * row-wise products, in both precisions.
+     */
     @Test
     void multipleBlocks() {
         Random r = new Random(45);
-        int[][] shapes = {{37, 1100, 600}, {130, 529, 300}, {300, 40, 1031}, {9, 2000, 70}};
+        int[][] shapes = {{37, 1100, 600}, {130, 529, 300}, {300, 40, 1031}, {9, 2000, 70}, {3, 1000, 100}};
         for (int[] s : shapes) {
             Case cs = Case.random(r, s[0], s[1], s[2], true);
             double[] f = toDouble(cs.runFloat());
@@ -244,7 +247,7 @@ class GemmTest {
         // {m, n, k, layout}: 0 = A·B, 1 = Aᵀ·B (weight gradient), 2 = A·Bᵀ (input gradient).
         int[][] shapes = {
             {1024, 512, 784, 0}, {1024, 10, 512, 0}, {784, 512, 1024, 1}, {512, 10, 1024, 1},
-            {1024, 512, 10, 2}, {1024, 784, 512, 2}, {512, 256, 784, 0},
+            {1024, 512, 10, 2}, {1024, 784, 512, 2}, {512, 256, 784, 0}, {1, 512, 784, 0}, {1, 10, 512, 0},
         };
         for (int[] s : shapes) {
             int m = s[0];
@@ -283,10 +286,10 @@ class GemmTest {
         assertArrayEquals(new float[] {1, 2}, c);
     }
 
-    /** Zero strides from broadcasting, on both the direct and the blocked path. */
+    /** Zero strides from broadcasting, on both the row-wise and the blocked path. */
     @Test
     void broadcastOperands() {
-        for (int size : new int[] {6, 70}) {
+        for (int size : new int[] {2, 6, 70}) {
             int m = size;
             int n = size + 3;
             int k = size + 1;
@@ -327,7 +330,7 @@ class GemmTest {
     @Test
     void bitIdenticalForAnyThreadCount() {
         Random r = new Random(47);
-        int[][] shapes = {{300, 257, 129}, {300, 1100, 600}, {9, 2000, 300}, {70, 70, 70}};
+        int[][] shapes = {{300, 257, 129}, {300, 1100, 600}, {9, 2000, 300}, {70, 70, 70}, {3, 1000, 100}};
         for (int[] s : shapes) {
             Case cs = Case.random(r, s[0], s[1], s[2], true);
             Parallel.setThreads(1);
