@@ -77,6 +77,14 @@ public final class DataLoader {
         return new Loaded(train.asType(dtype), test == null ? null : test.asType(dtype));
     }
 
+    /** One data set from a command-line spec (e.g. {@code mnist:train[:1024]}); errors name {@code option}. */
+    public static Dataset fromSpec(String spec, String option, ImageLayout layout, DType dtype, long seed) {
+        DataSource s = org.occam.cli.config.DataSpecs.read(
+                new org.occam.cli.config.Node(option, com.fasterxml.jackson.databind.node.TextNode.valueOf(spec)),
+                Path.of("."), false);
+        return source(s, layout, Rng.seed(seed), option).asType(dtype);
+    }
+
     private static Dataset source(DataSource s, ImageLayout layout, Rng rng, String path) {
         return switch (s) {
             case DataSource.Builtin b -> slice(builtin(b, layout), b.slice(), path);

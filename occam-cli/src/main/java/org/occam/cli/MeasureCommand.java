@@ -1,0 +1,173 @@
+package org.occam.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.occam.autodiff.Params;
+import org.occam.cli.run.DataLoader;
+import org.occam.data.Batch;
+import org.occam.data.Dataset;
+import org.occam.data.ImageLayout;
+import org.occam.io.Checkpoints;
+import org.occam.measure.Estimate;
+import org.occam.measure.GeometricComplexity;
+import org.occam.measure.GradientStats;
+import org.occam.measure.Hessians;
+import org.occam.measure.Lanczos;
+import org.occam.nn.Losses;
+import org.occam.nn.Models;
+import org.occam.nn.Sequential;
+import org.occam.tensor.DType;
+import org.occam.tensor.Rng;
+import org.occam.tensor.Tensor;
+import org.occam.train.Objective;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code occam measure}: the implicit-bias quantities of a model on a data set, as one JSON object or a table. */
+@Command(name = "measure", mixinStandardHelpOptions = true,
+        description = {"Measure loss, gradient statistics, Hessian spectra and geometric complexity of a model",
+            "(seeded initialization, or weights from a safetensors checkpoint) on a data set."},
+        footer = {"", "Metrics: " + MeasureCommand.METRIC_LIST, "", "Examples:",
+            "  ./occam measure --model mlp:64-32-10:tanh --data digits --metrics loss,grad_norm,sharpness,gc --dtype float64",
+            "  ./occam measure --model mlp:784-512-512-10:tanh --weights W.safetensors --data mnist:train[:1024] \\",
+            "      --loss cross_entropy --metrics loss,grad_norm,sharpness,top_eigenvalues:5,hessian_trace,gc --json"})
+public final class MeasureCommand implements Callable<Integer> {
+    static final String METRIC_LIST = "loss, accuracy, grad_norm, drift_ratio, sharpness, top_eigenvalues:K, "
+            + "bottom_eigenvalues:K, hessian_trace, gc, gc_hutchinson";
+
+    @Option(names = "--model", required = true, description = "Model spec, e.g. mlp:784-512-512-10:tanh.")
+    String model;
+
+    @Option(names = "--weights", description = "A safetensors checkpoint (names and shapes must match the model).")
+    Path weights;
+
+    @Option(names = "--data", required = true, description = "digits, mnist:train[:1024], fashion-mnist:test, csv:PATH, two_moons, ...")
+    String data;
+
+    @Option(names = "--loss", defaultValue = "cross_entropy", description = "cross_entropy, mse, logistic, exponential.")
+    String loss;
+
+    @Option(names = "--metrics", defaultValue = "loss,grad_norm,sharpness,gc", description = "Comma-separated metrics (see below).")
+    String metrics;
+
+    @Option(names = "--dtype", defaultValue = "float64", description = "float32 or float64 (default ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--layout", defaultValue = "flat", description = "Image layout: flat or nchw (for CNNs).")
+    String layout;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Initialization and estimator seed.")
+    long seed;
+
+    @Option(names = "--lanczos-steps", defaultValue = "20", description = "Lanczos steps (HVPs) for eigenvalues.")
+    int lanczosSteps;
+
+    @Option(names = "--probes", defaultValue = "30", description = "Hutchinson probes for traces and GC.")
+    int probes;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        DType dt = DType.parse(dtype);
+        List<String> wanted = parseMetrics(metrics);
+        Sequential net = Models.parse(model);
+        Params p = net.init(Rng.seed(seed), dt);
+        if (weights != null) {
+            p = Checkpoints.load(weights, p).map(t -> t.to(dt));
+        }
+        ImageLayout lay = switch (layout) {
+            case "flat" -> ImageLayout.FLAT;
+            case "nchw" -> ImageLayout.NCHW;
+            default -> throw new IllegalArgumentException("--layout: unknown value '" + layout + "'; allowed: flat, nchw");
+        };
+        Dataset d = DataLoader.fromSpec(data, "--data", lay, dt, seed);
+        Batch b = d.all();
+        Objective objective = Objective.parse(loss, net);
+        Function<Params, Tensor> f = q -> objective.loss(q, b);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", model);
+        out.put("data", data + " (" + d.size() + " examples)");
+        out.put("parameters", p.numel());
+        long hvps = 0;
+        Lanczos.Run lanczos = null;
+        for (String m : wanted) {
+            String[] kv = m.split(":");
+            switch (kv[0]) {
+                case "loss" -> out.put("loss", f.apply(p).item());
+                case "accuracy" -> out.put("accuracy", Losses.accuracy(net.apply(p, b.x()), b.y()));
+                case "grad_norm" -> {
+                    double g2 = GradientStats.gradNormSquared(f, p);
+                    out.put("grad_norm", Math.sqrt(g2));
+                    out.put("r_ig", g2 / p.numel());
+                }
+                case "drift_ratio" -> {
+                    out.put("drift_ratio", GradientStats.driftRatio(f, p));
+                    hvps += 1;
+                }
+                case "sharpness", "top_eigenvalues", "bottom_eigenvalues" -> {
+                    if (lanczos == null) {
+                        lanczos = Hessians.lanczosRun(f, p, lanczosSteps, Rng.seed(seed));
+                        hvps += lanczos.hvpCount();
+                    }
+                    int k = kv.length > 1 ? Integer.parseInt(kv[1]) : 1;
+                    switch (kv[0]) {
+                        case "sharpness" -> out.put("sharpness", lanczos.top(1).eigenvalues()[0]);
+                        case "top_eigenvalues" -> out.put("top_eigenvalues", lanczos.top(k).eigenvalues());
+                        default -> out.put("bottom_eigenvalues", lanczos.bottom(k).eigenvalues());
+                    }
+                }
+                case "hessian_trace" -> {
+                    Estimate e = Hessians.hutchinsonTrace(f, p, probes, Rng.seed(seed + 1));
+                    out.put("hessian_trace", e.mean());
+                    out.put("hessian_trace_stderr", e.stderr());
+                    hvps += e.cost();
+                }
+                case "gc" -> out.put("gc", GeometricComplexity.exact(net, p, b.x()).item());
+                case "gc_hutchinson" -> {
+                    Estimate e = GeometricComplexity.hutchinson(net, p, b.x(), probes, Rng.seed(seed + 2));
+                    out.put("gc_hutchinson", e.mean());
+                    out.put("gc_hutchinson_stderr", e.stderr());
+                }
+                default -> throw new IllegalStateException(m);
+            }
+        }
+        out.put("hvp_count", hvps);
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        } else {
+            out.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-22s %s%n", k,
+                    v instanceof double[] a ? java.util.Arrays.toString(a) : v));
+        }
+        return 0;
+    }
+
+    /** Validates the metric list; an unknown one gets the list of valid ones. */
+    static List<String> parseMetrics(String s) {
+        List<String> out = new ArrayList<>();
+        for (String raw : s.split(",")) {
+            String m = raw.trim().toLowerCase(Locale.ROOT);
+            String[] kv = m.split(":");
+            boolean known = switch (kv[0]) {
+                case "loss", "accuracy", "grad_norm", "drift_ratio", "sharpness", "hessian_trace", "gc", "gc_hutchinson" ->
+                        kv.length == 1;
+                case "top_eigenvalues", "bottom_eigenvalues" -> kv.length <= 2 && (kv.length == 1 || kv[1].matches("[1-9][0-9]*"));
+                default -> false;
+            };
+            if (!known) {
+                throw new IllegalArgumentException("--metrics: unknown or malformed metric '" + raw.trim() + "'; valid: "
+                        + METRIC_LIST);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}
