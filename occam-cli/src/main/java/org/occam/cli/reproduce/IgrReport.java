@@ -25,8 +25,14 @@ public final class IgrReport {
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("results.csv"), csv(r));
         AtomicFiles.writeString(dir.resolve("summary.txt"), summary(r));
+        List<Section> sections = sections(r);
+        for (Section sec : sections) {
+            if (sec instanceof Section.Chart c) {
+                c.plot().write(dir.resolve(c.name() + ".png"));
+            }
+        }
         Path html = dir.resolve("report.html");
-        AtomicFiles.writeString(html, Reports.page("IGR-2 / GC-2: implicit gradient regularization on digits", sections(r)));
+        AtomicFiles.writeString(html, Reports.page("IGR-2 / GC-2: implicit gradient regularization on digits", sections));
         return html;
     }
 
