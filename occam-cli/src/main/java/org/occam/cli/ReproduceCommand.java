@@ -20,7 +20,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "igr-lr-sweep")
     String name;
 
-    @Option(names = "--lrs", description = "Learning rates, comma separated (default 0.1,0.3,0.5,0.6,0.7).")
+    @Option(names = "--lrs", description = "Learning rates, comma separated (default 0.1,0.3,0.5,0.8,1.0).")
     String lrs;
 
     @Option(names = "--loss-target", description = "Stop each run at this training loss (default ${DEFAULT-VALUE}).",
@@ -30,7 +30,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "3000", description = "Step limit per run (default ${DEFAULT-VALUE}).")
     int maxSteps;
 
-    @Option(names = "--model", defaultValue = "mlp:64-128-128-10:tanh", description = "Model spec (default ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "mlp:64-512-10:relu", description = "Model spec (default ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--seed", defaultValue = "0", description = "Initialization seed (default ${DEFAULT-VALUE}).")

@@ -35,7 +35,7 @@ public final class IgrLrSweep {
     /** The sweep's settings. */
     public record Settings(String model, double[] lrs, double lossTarget, int maxSteps, int recordEvery, long seed) {
         public static Settings defaults() {
-            return new Settings("mlp:64-128-128-10:tanh", new double[] {0.1, 0.3, 0.5, 0.6, 0.7}, 0.05, 3000, 10, 0);
+            return new Settings("mlp:64-512-10:relu", new double[] {0.1, 0.3, 0.5, 0.8, 1.0}, 0.05, 3000, 10, 0);
         }
     }
 

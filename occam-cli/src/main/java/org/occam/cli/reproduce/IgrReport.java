@@ -64,7 +64,9 @@ public final class IgrReport {
                 + "analysis says GD at rate h follows the modified loss E + (h/4)‖∇E‖² (METHODS §1.1): larger h should "
                 + "end at flatter points with smaller R_IG = ‖g‖²/m, lower geometric complexity and higher test accuracy; "
                 + "explicit gradient regularization (EGR) with μ = (h_big − h_small)/4 at the smallest h should recover "
-                + "most of the gap."));
+                + "most of the gap. Note (METHODS §10.2): the modified loss is a small-h expansion; once hλ_max "
+                + "approaches 2 (edge of stability) GD is pushed to flatter regions by dynamics beyond first order, which "
+                + "EGR at small h, matching only the first-order term, is not expected to reproduce."));
         out.add(new Section.Heading("Observed trends"));
         out.add(new Section.Code(summary(r)));
         out.add(new Section.Heading("Runs"));
