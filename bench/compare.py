@@ -5,7 +5,8 @@
 
 Records are joined on (workload, dtype, threads, batch, m, k, n); a missing
 key field equals null.  Meta and skipped records are ignored.  Prints
-other.median_ms / base.median_ms (> 1: `other` is slower).  Standard library only.
+other.median_ms / base.median_ms (> 1: `other` is slower), and both sides'
+`value` where both records have one.  Standard library only.
 """
 
 import argparse
@@ -13,7 +14,7 @@ import json
 import sys
 
 KEY = ("workload", "dtype", "threads", "batch", "m", "k", "n")
-ORDER = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro"]
+ORDER = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro", "mnist_epoch"]
 
 
 def load(paths):
@@ -70,6 +71,10 @@ def main():
         shape = ("b=%d" % batch) if batch is not None else ("%sx%sx%s" % (m, kk, n))
         ratio = o["median_ms"] / b["median_ms"] if b["median_ms"] else float("nan")
         print("%-17s %-8s %-16s %3s %12.3f %12.3f %8.2fx" % (wl, dt, shape, t, b["median_ms"], o["median_ms"], ratio))
+    for k in keys:
+        if base[k].get("value") is not None and other[k].get("value") is not None:
+            print("value %s %s t=%s: %s %.6g, %s %.6g" % (k[0], k[1], k[2], a.base, base[k]["value"],
+                                                       a.other, other[k]["value"]))
     for name, side, against in ((a.base, base, other), (a.other, other, base)):
         missing = sorted(set(side) - set(against), key=sort_key)
         if missing:

@@ -4,22 +4,26 @@
 Usage:
     /usr/bin/python3 bench/torch_bench.py [--threads 1,2] [--quick]
                                           [--workloads gemm,mlp] [--dtypes float32,float64]
+                                          [--mnist-dir DIR]
 
 stdout: JSON lines only (one "meta" record, then one record per measurement).
 stderr: human-readable progress and a summary table.
 See bench/README.md for the workloads and the exact JSON schema.
 
-Nothing is written to disk and nothing touches the network.
+Nothing is written to disk and nothing touches the network (mnist_epoch reads
+the MNIST IDX files from --mnist-dir).
 """
 
 import argparse
 import copy
 import ctypes
 import gc
+import gzip
 import json
 import os
 import platform
 import statistics
+import struct
 import sys
 import time
 
@@ -75,7 +79,10 @@ SEED_GEMM = 3        # generator for the GEMM operands
 DATA_POOL = 1024
 EPS_FD = 1e-6        # finite-difference step for the startup checks (float64)
 
-ALL_WORKLOADS = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro"]
+MNIST_BATCH = 128    # mnist_epoch: 60000 examples -> 469 steps, the last one of 96
+SEED_MNIST = 4       # generator for the per-epoch torch.randperm of the MNIST rows
+
+ALL_WORKLOADS = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro", "mnist_epoch"]
 MLP_WORKLOADS = [w for w in ALL_WORKLOADS if w.startswith("mlp_")]
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 
@@ -412,6 +419,83 @@ def make_jac(c):
 
 
 # --------------------------------------------------------------------------
+# mnist_epoch: one epoch of MNIST training, timed as a whole
+# --------------------------------------------------------------------------
+def default_mnist_dir():
+    """Occam's data cache: $OCCAM_DATA/mnist, else ~/.cache/occam/mnist."""
+    root = os.environ.get("OCCAM_DATA") or os.path.join(os.path.expanduser("~"), ".cache", "occam")
+    return os.path.join(root, "mnist")
+
+
+def read_idx(path):
+    """An IDX file of unsigned bytes (raw, or gzipped when the name ends in .gz) as a uint8 tensor."""
+    with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
+        data = f.read()
+    magic = struct.unpack(">I", data[:4])[0]
+    ndim = magic & 0xFF
+    if magic >> 8 != 0x08:
+        raise ValueError("%s: not an unsigned-byte IDX file (magic 0x%08x)" % (path, magic))
+    dims = struct.unpack(">%dI" % ndim, data[4:4 + 4 * ndim])
+    return torch.frombuffer(bytearray(data[4 + 4 * ndim:]), dtype=torch.uint8).reshape(dims)
+
+
+def load_mnist_train(directory):
+    """(x [60000, 784] float32 in [0, 1], y [60000] int64), or raise OSError/ValueError naming the problem."""
+    def find(name):
+        for p in (os.path.join(directory, name), os.path.join(directory, name + ".gz")):
+            if os.path.isfile(p):
+                return p
+        raise OSError("%s(.gz) not found in %s" % (name, directory))
+    images = read_idx(find("train-images-idx3-ubyte"))
+    labels = read_idx(find("train-labels-idx1-ubyte"))
+    x = images.reshape(images.shape[0], -1).to(torch.float32) / 255.0
+    return x, labels.to(torch.int64)
+
+
+def train_mnist_epoch(model, x, y, gen, max_steps=None):
+    """SGD over one reshuffled epoch (batches of 128, batch assembly included); mean loss per example."""
+    params = list(model.parameters())
+    perm = torch.randperm(x.shape[0], generator=gen)
+    total, seen = 0.0, 0
+    for step, start in enumerate(range(0, x.shape[0], MNIST_BATCH)):
+        if max_steps is not None and step >= max_steps:
+            break
+        idx = perm[start:start + MNIST_BATCH]
+        xb, yb = x[idx], y[idx]
+        loss = F.cross_entropy(model(xb), yb)
+        grads = torch.autograd.grad(loss, params)
+        sgd_update(params, grads)
+        total += float(loss) * len(idx)
+        seen += len(idx)
+    return total / seen
+
+
+def measure_mnist_epoch(base_model, x, y, quick):
+    """Each epoch trains a fresh copy of the base model (float32).  Warm-up: one epoch (--quick: 30
+    steps); then the median of 3 timed epochs (--quick: 1).  value = mean training loss per example,
+    averaged over the timed epochs."""
+    gen = torch.Generator().manual_seed(SEED_MNIST)
+    train_mnist_epoch(copy.deepcopy(base_model), x, y, gen, max_steps=30 if quick else None)
+    times, losses = [], []
+    gc.collect()
+    gc.disable()
+    try:
+        snap0 = cpu_snapshot()
+        for _ in range(1 if quick else 3):
+            model = copy.deepcopy(base_model)
+            s = time.perf_counter()
+            losses.append(train_mnist_epoch(model, x, y, gen))
+            times.append((time.perf_counter() - s) * 1e3)
+        snap1 = cpu_snapshot()
+    finally:
+        gc.enable()
+    load = other_load(snap0, snap1)
+    return {"median_ms": statistics.median(times), "min_ms": min(times), "mean_ms": statistics.fmean(times),
+            "reps": len(times), "inner": 1, "other_load": None if load is None else round(load, 3),
+            "value": statistics.fmean(losses)}
+
+
+# --------------------------------------------------------------------------
 # correctness checks (run once at startup, float64, tiny batches)
 # --------------------------------------------------------------------------
 def rel_err(a, b):
@@ -535,8 +619,11 @@ def parse_args():
     ap.add_argument("--threads", default="1,2", help="comma-separated thread counts (default 1,2)")
     ap.add_argument("--quick", action="store_true", help="fewer reps (whole run < ~40 s)")
     ap.add_argument("--workloads", default="gemm,mlp",
-                    help="comma-separated: gemm, mlp (= all mlp_*), " + ", ".join(MLP_WORKLOADS))
+                    help="comma-separated: gemm, mlp (= all mlp_*), %s, mnist_epoch, all" % ", ".join(MLP_WORKLOADS))
     ap.add_argument("--dtypes", default="float32,float64", help="comma-separated: float32, float64")
+    ap.add_argument("--mnist-dir", default=None,
+                    help="folder with the MNIST IDX files for mnist_epoch (default $OCCAM_DATA/mnist, "
+                         "else ~/.cache/occam/mnist)")
     ap.add_argument("--busy-threshold", type=float, default=0.25,
                     help="foreign CPU load (in CPUs) above which a measurement counts as disturbed (default 0.25)")
     ap.add_argument("--busy-wait", type=float, default=None,
@@ -556,16 +643,21 @@ def parse_args():
             continue
         if w == "mlp":
             wl.extend(MLP_WORKLOADS)
+        elif w == "all":
+            wl.extend(ALL_WORKLOADS)
         elif w in ALL_WORKLOADS:
             wl.append(w)
         else:
-            ap.error("unknown workload %r (choose from gemm, mlp, %s)" % (w, ", ".join(MLP_WORKLOADS)))
+            ap.error("unknown workload %r (choose from gemm, mlp, %s, all)"
+                     % (w, ", ".join(ALL_WORKLOADS[1:])))
     a.workloads = [w for w in ALL_WORKLOADS if w in wl]
     dts = [d.strip() for d in a.dtypes.split(",") if d.strip()]
     for d in dts:
         if d not in DTYPES:
             ap.error("unknown dtype %r" % d)
     a.dtypes = [d for d in DTYPES if d in dts]
+    if a.mnist_dir is None:
+        a.mnist_dir = default_mnist_dir()
     if a.busy_wait is None:
         a.busy_wait = 0.0 if a.quick else 60.0
     return a
@@ -578,7 +670,7 @@ def fmt_row(r):
     else:
         shape = "batch=%d" % r["batch"]
         extra = ""
-        for key in ("value_per_example", "loss"):
+        for key in ("value_per_example", "loss", "value"):
             if key in r:
                 extra = "%s=%.6g" % (key, r[key])
                 break
@@ -623,6 +715,7 @@ def main():
         "workloads": args.workloads,
         "dtypes": args.dtypes,
         "quick": bool(args.quick),
+        "mnist_dir": args.mnist_dir if "mnist_epoch" in args.workloads else None,
         "timing": "median of per-call wall-clock ms (time.perf_counter) after warm-up",
     }
     emit(meta)
@@ -633,10 +726,19 @@ def main():
         if t > ncpu:
             log("WARNING: %d threads requested but only %d CPUs available" % (t, ncpu))
 
-    mlp_needed = [w for w in args.workloads if w != "gemm"]
-    base_model = data = v32 = None
-    if mlp_needed:
+    mlp_needed = [w for w in args.workloads if w in MLP_WORKLOADS]
+    base_model = data = v32 = mnist = None
+    if mlp_needed or "mnist_epoch" in args.workloads:
         base_model = make_base_model()
+    if "mnist_epoch" in args.workloads:
+        if "float32" not in args.dtypes:
+            log("mnist_epoch skipped: it runs in float32 only (add float32 to --dtypes)")
+        else:
+            try:
+                mnist = load_mnist_train(args.mnist_dir)
+            except (OSError, ValueError) as e:
+                log("mnist_epoch skipped: %s (run ./occam data fetch mnist)" % e)
+    if mlp_needed:
         data = make_data()
         v32 = make_v(base_model)
         set_threads(args.threads[0], blas)
@@ -684,6 +786,12 @@ def main():
                 results.append(rec)
                 log(fmt_row(rec))
                 del c
+            if mnist is not None and d == "float32":
+                rec = {"impl": IMPL, "workload": "mnist_epoch", "dtype": d, "threads": t, "batch": MNIST_BATCH}
+                rec.update(measure_mnist_epoch(base_model, mnist[0], mnist[1], args.quick))
+                emit(rec)
+                results.append(rec)
+                log(fmt_row(rec))
 
     # summary: threads side by side
     log("")

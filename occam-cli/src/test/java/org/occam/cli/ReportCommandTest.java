@@ -3,9 +3,6 @@ package org.occam.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,21 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
-    private static String[] capture(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args);
-            return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     private static Path run(Path dir) throws Exception {
         Files.createDirectories(dir);
@@ -44,9 +26,9 @@ class ReportCommandTest {
     @Test
     void writesTheReportAndPrintsItsPath(@TempDir Path tmp) throws Exception {
         Path dir = run(tmp.resolve("tiny"));
-        String[] r = capture("report", dir.toString(), "--charts");
-        assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("report.html"), r[1]);
+        CliRun.Result r = CliRun.run("report", dir.toString(), "--charts");
+        assertEquals("0", String.valueOf(r.code()), r.err());
+        assertTrue(r.out().contains("report.html"), r.out());
         assertTrue(Files.isRegularFile(dir.resolve("report.html")));
         assertTrue(Files.isRegularFile(dir.resolve("charts/loss.png")) && Files.isRegularFile(dir.resolve("charts/loss.svg")));
         assertTrue(Files.isRegularFile(dir.resolve("charts/lr.png")));
@@ -56,22 +38,22 @@ class ReportCommandTest {
     void malformedMetricsExitWithTwoAndNameTheLine(@TempDir Path tmp) throws Exception {
         Path dir = run(tmp.resolve("bad"));
         Files.writeString(dir.resolve("metrics.jsonl"), "{\"step\":0,\"loss\":1}\n{oops}\n");
-        String[] r = capture("report", dir.toString());
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("metrics.jsonl line 2"), r[2]);
+        CliRun.Result r = CliRun.run("report", dir.toString());
+        assertEquals("2", String.valueOf(r.code()));
+        assertTrue(r.err().contains("metrics.jsonl line 2"), r.err());
     }
 
     @Test
     void notARunFolder(@TempDir Path tmp) {
-        String[] r = capture("report", tmp.toString());
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("neither a run folder"), r[2]);
+        CliRun.Result r = CliRun.run("report", tmp.toString());
+        assertEquals("2", String.valueOf(r.code()));
+        assertTrue(r.err().contains("neither a run folder"), r.err());
     }
 
     @Test
     void helpHasExamples() {
-        String[] r = capture("report", "--help");
-        assertEquals("0", r[0]);
-        assertTrue(r[1].contains("Examples:") && r[1].contains("./occam report runs/"), r[1]);
+        CliRun.Result r = CliRun.run("report", "--help");
+        assertEquals("0", String.valueOf(r.code()));
+        assertTrue(r.out().contains("Examples:") && r.out().contains("./occam report runs/"), r.out());
     }
 }

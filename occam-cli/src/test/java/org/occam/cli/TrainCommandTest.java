@@ -3,10 +3,7 @@ package org.occam.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,24 +19,7 @@ import org.occam.io.Safetensors;
 class TrainCommandTest {
 
     /** Exit code, stdout, stderr. */
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args);
-            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     static Path examples() {
         Path p = Path.of("examples");
@@ -55,7 +35,7 @@ class TrainCommandTest {
         assertTrue(files.size() >= 7, files.toString());
         for (Path f : files) {
             Path out = dir.resolve(f.getFileName().toString());
-            Result r = run("train", f.toString(), "--out", out.toString(), "--quiet", "--set", "train.epochs=null",
+            CliRun.Result r = CliRun.run("train", f.toString(), "--out", out.toString(), "--quiet", "--set", "train.epochs=null",
                     "--set", "train.steps=4", "--set", "train.eval_every=2");
             assertEquals(0, r.code(), f + ": " + r.err());
             assertEquals("", r.err(), f.toString());
@@ -72,7 +52,7 @@ class TrainCommandTest {
 
     @Test
     void plainProgressLinesWhenNotATerminal(@TempDir Path dir) {
-        Result r = run("train", examples().resolve("two_moons.yaml").toString(), "--out", dir.resolve("r").toString(),
+        CliRun.Result r = CliRun.run("train", examples().resolve("two_moons.yaml").toString(), "--out", dir.resolve("r").toString(),
                 "--set", "train.steps=40");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("starting two_moons in "), r.err());
@@ -91,31 +71,31 @@ class TrainCommandTest {
                 train: {batch_size: -3, steps: 10}
                 """);
         Path out = dir.resolve("never");
-        Result r = run("train", cfg.toString(), "--out", out.toString());
+        CliRun.Result r = CliRun.run("train", cfg.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertEquals("occam: " + cfg + ": train.batch_size: must be a positive integer, got -3\n", r.err());
         assertTrue(!Files.exists(out), "nothing was created");
 
-        Result s = run("train", cfg.toString(), "--set", "train.batch_size=8", "--set", "optimizer.name=adamx");
+        CliRun.Result s = CliRun.run("train", cfg.toString(), "--set", "train.batch_size=8", "--set", "optimizer.name=adamx");
         assertEquals("occam: " + cfg + ": optimizer.name: unknown value 'adamx'; allowed: sgd, momentum, nesterov, adam, adamw\n",
                 s.err());
 
-        Result t = run("train", cfg.toString(), "--set", "train.batch_size=8", "--set", "modle=mlp:1-1");
+        CliRun.Result t = CliRun.run("train", cfg.toString(), "--set", "train.batch_size=8", "--set", "modle=mlp:1-1");
         assertEquals("occam: " + cfg + ": unknown field 'modle' at top level; allowed: model, data, loss, optimizer, lr,"
                 + " regularizers, monitors, train, seed, dtype, threads, name\n", t.err());
 
-        Result u = run("train", dir.resolve("missing.yaml").toString());
+        CliRun.Result u = CliRun.run("train", dir.resolve("missing.yaml").toString());
         assertEquals("occam: " + dir.resolve("missing.yaml") + ": no such config file\n", u.err());
     }
 
     @Test
     void resumeTakesOnlyTheFolder(@TempDir Path dir) {
-        Result r = run("train", "--resume", dir.toString(), "--set", "train.steps=3");
+        CliRun.Result r = CliRun.run("train", "--resume", dir.toString(), "--set", "train.steps=3");
         assertEquals(2, r.code());
         assertEquals("occam: --resume takes only the run folder: a resumed run uses its saved config.yaml, unchanged\n", r.err());
-        Result n = run("train");
+        CliRun.Result n = CliRun.run("train");
         assertEquals("occam: give a config file (./occam train CONFIG.yaml) or --resume DIR\n", n.err());
-        Result m = run("train", "--resume", dir.toString());
+        CliRun.Result m = CliRun.run("train", "--resume", dir.toString());
         assertEquals("occam: " + dir + " is not a run folder (it has no config.yaml)\n", m.err());
     }
 
@@ -166,13 +146,13 @@ class TrainCommandTest {
         String step = Files.readString(latest).trim();
         assertTrue(lines(metrics) > Long.parseLong(step.substring(5)), "rows past the checkpoint " + step + " to drop");
 
-        Result resumed = run("train", "--resume", killed.toString(), "--quiet");
+        CliRun.Result resumed = CliRun.run("train", "--resume", killed.toString(), "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().startsWith("completed 1500 steps"), resumed.out());
         assertTrue(Files.readString(killed.resolve("run.log")).contains("resuming kill at step "));
 
         Path straight = dir.resolve("straight");
-        assertEquals(0, run("train", cfg.toString(), "--out", straight.toString(), "--quiet").code());
+        assertEquals(0, CliRun.run("train", cfg.toString(), "--out", straight.toString(), "--quiet").code());
 
         Params a = Safetensors.read(straight.resolve("checkpoints/step-000001500/model.safetensors"));
         Params b = Safetensors.read(killed.resolve("checkpoints/step-000001500/model.safetensors"));
