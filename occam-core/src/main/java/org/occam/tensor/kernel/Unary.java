@@ -38,75 +38,75 @@ public final class Unary {
         return Tensor.wrap(out, a.shapeRef());
     }
 
-    /** Ops computed with IEEE-exact vector code; the rest run StrictMath per element (still deterministic). */
-    private static boolean vectorized(UnaryOp op) {
-        return switch (op) {
-            case NEG, ABS, RELU, STEP, RECIP, SQRT, EXP, TANH, SIGMOID -> true;
-            default -> false;
-        };
+    /** A vector function of one argument (one per op, so each loop below stays monomorphic). */
+    @FunctionalInterface
+    private interface FloatFn {
+        FloatVector apply(FloatVector v);
+    }
+
+    @FunctionalInterface
+    private interface DoubleFn {
+        DoubleVector apply(DoubleVector v);
     }
 
     private static void runF(UnaryOp op, float[] in, float[] out, int lo, int hi) {
-        if (!vectorized(op)) {
-            for (int i = lo; i < hi; i++) {
-                out[i] = (float) op.apply(in[i]);
+        switch (op) {
+            case NEG -> mapF(FloatVector::neg, in, out, lo, hi);
+            case ABS -> mapF(FloatVector::abs, in, out, lo, hi);
+            case RELU -> mapF(v -> v.max(0f), in, out, lo, hi);
+            case STEP -> mapF(v -> FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f)), in, out, lo, hi);
+            case RECIP -> mapF(v -> FloatVector.broadcast(FS, 1f).div(v), in, out, lo, hi);
+            case SQRT -> mapF(FloatVector::sqrt, in, out, lo, hi);
+            case EXP -> mapF(v -> VectorMath.expF(v, false), in, out, lo, hi);
+            case TANH -> mapF(VectorMath::tanhF, in, out, lo, hi);
+            case SIGMOID -> mapF(VectorMath::sigmoidF, in, out, lo, hi);
+            default -> {
+                for (int i = lo; i < hi; i++) {
+                    out[i] = (float) op.apply(in[i]);
+                }
             }
-            return;
-        }
-        int i = lo;
-        for (int bound = lo + FS.loopBound(hi - lo); i < bound; i += FS.length()) {
-            vecF(op, FloatVector.fromArray(FS, in, i)).intoArray(out, i);
-        }
-        if (i < hi) {
-            VectorMask<Float> m = FS.indexInRange(i, hi);
-            vecF(op, FloatVector.fromArray(FS, in, i, m)).intoArray(out, i, m);
         }
     }
 
     private static void runD(UnaryOp op, double[] in, double[] out, int lo, int hi) {
-        if (!vectorized(op)) {
-            for (int i = lo; i < hi; i++) {
-                out[i] = op.apply(in[i]);
+        switch (op) {
+            case NEG -> mapD(DoubleVector::neg, in, out, lo, hi);
+            case ABS -> mapD(DoubleVector::abs, in, out, lo, hi);
+            case RELU -> mapD(v -> v.max(0d), in, out, lo, hi);
+            case STEP -> mapD(v -> DoubleVector.zero(DS).blend(1d, v.compare(VectorOperators.GT, 0d)), in, out, lo, hi);
+            case RECIP -> mapD(v -> DoubleVector.broadcast(DS, 1d).div(v), in, out, lo, hi);
+            case SQRT -> mapD(DoubleVector::sqrt, in, out, lo, hi);
+            case EXP -> mapD(v -> VectorMath.expD(v, false), in, out, lo, hi);
+            case TANH -> mapD(VectorMath::tanhD, in, out, lo, hi);
+            case SIGMOID -> mapD(VectorMath::sigmoidD, in, out, lo, hi);
+            default -> {
+                for (int i = lo; i < hi; i++) {
+                    out[i] = op.apply(in[i]);
+                }
             }
-            return;
         }
+    }
+
+    /** out[i] = f(in[i]) over [lo, hi), the tail through a masked vector so every element sees the same code. */
+    private static void mapF(FloatFn f, float[] in, float[] out, int lo, int hi) {
+        int i = lo;
+        for (int bound = lo + FS.loopBound(hi - lo); i < bound; i += FS.length()) {
+            f.apply(FloatVector.fromArray(FS, in, i)).intoArray(out, i);
+        }
+        if (i < hi) {
+            VectorMask<Float> m = FS.indexInRange(i, hi);
+            f.apply(FloatVector.fromArray(FS, in, i, m)).intoArray(out, i, m);
+        }
+    }
+
+    private static void mapD(DoubleFn f, double[] in, double[] out, int lo, int hi) {
         int i = lo;
         for (int bound = lo + DS.loopBound(hi - lo); i < bound; i += DS.length()) {
-            vecD(op, DoubleVector.fromArray(DS, in, i)).intoArray(out, i);
+            f.apply(DoubleVector.fromArray(DS, in, i)).intoArray(out, i);
         }
         if (i < hi) {
             VectorMask<Double> m = DS.indexInRange(i, hi);
-            vecD(op, DoubleVector.fromArray(DS, in, i, m)).intoArray(out, i, m);
+            f.apply(DoubleVector.fromArray(DS, in, i, m)).intoArray(out, i, m);
         }
-    }
-
-    private static FloatVector vecF(UnaryOp op, FloatVector v) {
-        return switch (op) {
-            case NEG -> v.neg();
-            case ABS -> v.abs();
-            case RELU -> v.max(0f);
-            case STEP -> FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f));
-            case RECIP -> FloatVector.broadcast(FS, 1f).div(v);
-            case SQRT -> v.sqrt();
-            case EXP -> VectorMath.expF(v, false);
-            case TANH -> VectorMath.tanhF(v);
-            case SIGMOID -> VectorMath.sigmoidF(v);
-            default -> throw new IllegalStateException(op + " is not vectorized");
-        };
-    }
-
-    private static DoubleVector vecD(UnaryOp op, DoubleVector v) {
-        return switch (op) {
-            case NEG -> v.neg();
-            case ABS -> v.abs();
-            case RELU -> v.max(0d);
-            case STEP -> DoubleVector.zero(DS).blend(1d, v.compare(VectorOperators.GT, 0d));
-            case RECIP -> DoubleVector.broadcast(DS, 1d).div(v);
-            case SQRT -> v.sqrt();
-            case EXP -> VectorMath.expD(v, false);
-            case TANH -> VectorMath.tanhD(v);
-            case SIGMOID -> VectorMath.sigmoidD(v);
-            default -> throw new IllegalStateException(op + " is not vectorized");
-        };
     }
 }
