@@ -19,10 +19,13 @@ final class Terms {
         return p -> g.apply(p).normSquared();
     }
 
-    /** p ↦ f(p) + c·‖∇f(p)‖². */
+    /** p ↦ f(p) + c·‖∇f(p)‖², from one forward pass (the value comes with the gradient). */
     static Function<Params, Tensor> plusGradNorm(Function<Params, Tensor> f, double c) {
-        Function<Params, Tensor> r = gradNormSquared(f);
-        return p -> f.apply(p).add(r.apply(p).mul(c));
+        Function<Params, Autodiff.ValueAndGrad> vg = Autodiff.valueAndGrad(f);
+        return p -> {
+            Autodiff.ValueAndGrad v = vg.apply(p);
+            return v.value().add(v.grad().normSquared().mul(c));
+        };
     }
 
     /** p ↦ Σ_k f_k(p). */
