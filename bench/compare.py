@@ -14,7 +14,8 @@ import json
 import sys
 
 KEY = ("workload", "dtype", "threads", "batch", "m", "k", "n")
-ORDER = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro", "mnist_epoch"]
+ORDER = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro", "hessian_lanczos", "gc_exact",
+         "mnist_epoch"]
 
 
 def load(paths):
@@ -73,8 +74,11 @@ def main():
         print("%-17s %-8s %-16s %3s %12.3f %12.3f %8.2fx" % (wl, dt, shape, t, b["median_ms"], o["median_ms"], ratio))
     for k in keys:
         if base[k].get("value") is not None and other[k].get("value") is not None:
-            print("value %s %s t=%s: %s %.6g, %s %.6g" % (k[0], k[1], k[2], a.base, base[k]["value"],
-                                                       a.other, other[k]["value"]))
+            hv = ""
+            if base[k].get("hvp_count") is not None or other[k].get("hvp_count") is not None:
+                hv = " (hvp_count %s %s, %s %s)" % (a.base, base[k].get("hvp_count"), a.other, other[k].get("hvp_count"))
+            print("value %s %s t=%s: %s %.6g, %s %.6g%s" % (k[0], k[1], k[2], a.base, base[k]["value"],
+                                                         a.other, other[k]["value"], hv))
     for name, side, against in ((a.base, base, other), (a.other, other, base)):
         missing = sorted(set(side) - set(against), key=sort_key)
         if missing:

@@ -82,8 +82,14 @@ EPS_FD = 1e-6        # finite-difference step for the startup checks (float64)
 MNIST_BATCH = 128    # mnist_epoch: 60000 examples -> 469 steps, the last one of 96
 SEED_MNIST = 4       # generator for the per-epoch torch.randperm of the MNIST rows
 
-ALL_WORKLOADS = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro", "mnist_epoch"]
+LANCZOS_STEPS = 20   # hessian_lanczos: Lanczos steps (= HVPs) per call
+SEED_LANCZOS = 5     # generator for the Lanczos start vector
+
+ALL_WORKLOADS = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro",
+                 "hessian_lanczos", "gc_exact", "mnist_epoch"]
 MLP_WORKLOADS = [w for w in ALL_WORKLOADS if w.startswith("mlp_")]
+MEASURE_WORKLOADS = ["hessian_lanczos", "gc_exact"]   # the `measure` group (METHODS measurements)
+MODEL_WORKLOADS = MLP_WORKLOADS + MEASURE_WORKLOADS   # everything built on the seeded MLP and data pool
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 
 
@@ -418,6 +424,91 @@ def make_jac(c):
     return run
 
 
+def flat_cat(ts):
+    return torch.cat([t.reshape(-1) for t in ts])
+
+
+def hessian_operator(model, params, x, y):
+    """v -> H v for the flattened parameter vector: the gradient is traced once with
+    create_graph=True (one forward + backward), then each product is one backward pass of g.v."""
+    loss = F.cross_entropy(model(x), y)
+    g = torch.autograd.grad(loss, params, create_graph=True)
+    sizes = [p.numel() for p in params]
+
+    def apply(v):
+        vs = v.split(sizes)
+        dot = sum((gi * vi.view_as(gi)).sum() for gi, vi in zip(g, vs))
+        hv = torch.autograd.grad(dot, params, retain_graph=True)
+        return flat_cat(hv)
+    return apply, sum(sizes)
+
+
+def lanczos(apply, m, steps, dtype, gen):
+    """`steps` Lanczos steps with full reorthogonalization on a symmetric operator of dimension m;
+    returns (Ritz values ascending, number of operator applications).  Start vector: standard
+    normal from `gen` (drawn in float32, cast).  After the three-term recurrence every new
+    vector is orthogonalized (classical Gram-Schmidt, one pass) against all previous basis
+    vectors; an invariant Krylov space (beta ~ 0) ends the run early."""
+    steps = min(steps, m)
+    q = torch.randn(m, generator=gen, dtype=torch.float32).to(dtype)
+    q = q / q.norm()
+    Q = torch.empty(steps, m, dtype=dtype)
+    alphas, betas = [], []
+    tol = 1e-12 if dtype == torch.float64 else 1e-5
+    scale = 0.0
+    hvps = 0
+    for j in range(steps):
+        Q[j] = q
+        w = apply(q)
+        hvps += 1
+        a = torch.dot(q, w)
+        w.sub_(q, alpha=float(a))
+        if j > 0:
+            w.sub_(Q[j - 1], alpha=betas[j - 1])
+        basis = Q[:j + 1]
+        c = torch.mv(basis, w)              # full reorthogonalization against q_0..q_j
+        w = torch.addmv(w, basis.t(), c, alpha=-1)
+        a = float(a) + float(c[j])
+        b = float(w.norm())
+        alphas.append(a)
+        betas.append(b)
+        scale = max(scale, abs(a) + b + (betas[j - 1] if j > 0 else 0.0))
+        if j == steps - 1 or b <= tol * scale:
+            break
+        q = w / b
+    n = len(alphas)
+    T = torch.diag(torch.tensor(alphas, dtype=dtype))
+    if n > 1:
+        off = torch.tensor(betas[:n - 1], dtype=dtype)
+        T = T + torch.diag(off, 1) + torch.diag(off, -1)
+    return torch.linalg.eigvalsh(T), hvps
+
+
+def hessian_top_lanczos(model, params, x, y, steps=LANCZOS_STEPS):
+    """Top eigenvalue of the loss Hessian: build the HVP operator, then `steps` Lanczos steps."""
+    apply, m = hessian_operator(model, params, x, y)
+    ritz, hvps = lanczos(apply, m, steps, x.dtype, torch.Generator().manual_seed(SEED_LANCZOS))
+    return ritz[-1], hvps
+
+
+def make_lanczos(c):
+    model, params, x, y = c.model, c.params, c.x, c.y
+
+    def run():
+        return hessian_top_lanczos(model, params, x, y)
+    return run
+
+
+def make_gc(c):
+    model, x = c.model, c.x
+    cots = jac_cotangents(x.shape[0], x.dtype)
+    b = x.shape[0]
+
+    def run():
+        return jacobian_fro_batched(model, x, cots) / b
+    return run
+
+
 # --------------------------------------------------------------------------
 # mnist_epoch: one epoch of MNIST training, timed as a whole
 # --------------------------------------------------------------------------
@@ -505,7 +596,7 @@ def rel_err(a, b):
 def startup_checks(base_model, data, v32, needed):
     msgs = []
     # Jacobian Frobenius norm vs brute force torch.autograd.functional.jacobian
-    if "mlp_jacobian_fro" in needed:
+    if "mlp_jacobian_fro" in needed or "gc_exact" in needed:
         c = Ctx(base_model, data, v32, torch.float64, 2)
         brute = 0.0
         for b in range(2):
@@ -565,6 +656,57 @@ def startup_checks(base_model, data, v32, needed):
         msgs.append("gnp grad(B=16) . v: autograd=%.10g fd=%.10g rel=%.1e" % (dd, fd, rel_err(dd, fd)))
         if not rel_err(dd, fd) < 1e-6:
             raise SystemExit("FATAL: GNP gradient check failed: " + msgs[-1])
+    # Lanczos (+ the HVP operator) vs the dense Hessian's eigenvalues on a tiny MLP whose
+    # dimension (17) is below the step count, so the Krylov space is the whole (reachable) space
+    # and the top Ritz value is exact up to round-off
+    if "hessian_lanczos" in needed:
+        torch.manual_seed(SEED_MODEL)
+        tiny = torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.Tanh(), torch.nn.Linear(2, 3)).to(torch.float64)
+        g = torch.Generator().manual_seed(SEED_DATA)
+        tx = torch.randn(8, 3, generator=g, dtype=torch.float64)
+        ty = torch.randint(0, 3, (8,), generator=g)
+        tparams = list(tiny.parameters())
+        shapes = [p.shape for p in tparams]
+        sizes = [p.numel() for p in tparams]
+
+        def tiny_loss(flat):
+            ws = [t.view(s) for t, s in zip(flat.split(sizes), shapes)]
+            h = torch.tanh(F.linear(tx, ws[0], ws[1]))
+            return F.cross_entropy(F.linear(h, ws[2], ws[3]), ty)
+        H = torch.autograd.functional.hessian(tiny_loss, flat_cat([p.detach() for p in tparams]))
+        dense = float(torch.linalg.eigvalsh(H)[-1])
+        top64, n64 = hessian_top_lanczos(tiny, tparams, tx, ty)
+        tiny32 = copy.deepcopy(tiny).to(torch.float32)
+        top32, _ = hessian_top_lanczos(tiny32, list(tiny32.parameters()), tx.float(), ty)
+        e64, e32 = rel_err(float(top64), dense), rel_err(float(top32), dense)
+        msgs.append("lanczos top eigenvalue (17 params, %d steps) vs dense eigvalsh: lanczos=%.12g dense=%.12g "
+                    "rel64=%.1e rel32=%.1e" % (n64, float(top64), dense, e64, e32))
+        if not (e64 < 1e-10 and e32 < 1e-4):
+            raise SystemExit("FATAL: Lanczos check failed: " + msgs[-1])
+        # and on the benchmark MLP (float64, B=16), against power iteration from the same start vector:
+        # (a) the top Ritz value of 20 steps is the largest Rayleigh quotient over the Krylov space K_20(v0),
+        #     so it is >= the Rayleigh quotient of power iteration after the same 20 HVPs (H^19 v0 lies in
+        #     K_20) -- exactly, up to round-off;
+        # (b) a long power iteration (200 HVPs) approaches lambda_max from below and should land within
+        #     a few per cent of the 20-step Ritz value (Lanczos converges much faster).
+        c = Ctx(base_model, data, v32, torch.float64, 16)
+        top, n = hessian_top_lanczos(c.model, c.params, c.x, c.y)
+        top = float(top)
+        apply, m = hessian_operator(c.model, c.params, c.x, c.y)
+        v = torch.randn(m, generator=torch.Generator().manual_seed(SEED_LANCZOS), dtype=torch.float32).to(torch.float64)
+        lam_n = None
+        for it in range(1, 201):
+            v = v / v.norm()
+            w = apply(v)
+            lam = float(torch.dot(v, w))
+            v = w
+            if it == n:
+                lam_n = lam
+        msgs.append("lanczos top eigenvalue (MLP, B=16, %d steps) %.10g vs power iteration from the same start: "
+                    "%.10g after %d HVPs (must be <=), %.10g after 200 (rel diff %.1e)"
+                    % (n, top, lam_n, n, lam, rel_err(top, lam)))
+        if not (n == LANCZOS_STEPS and lam_n <= top * (1 + 1e-10) and rel_err(top, lam) < 0.02):
+            raise SystemExit("FATAL: Lanczos check failed: " + msgs[-1])
     return msgs
 
 
@@ -601,6 +743,16 @@ def values_jac(c):
     return {"value": val, "value_per_example": val / c.x.shape[0]}
 
 
+def values_lanczos(c):
+    top, hvps = hessian_top_lanczos(c.model, c.params, c.x, c.y)
+    return {"value": float(top), "hvp_count": hvps}
+
+
+def values_gc(c):
+    b = c.x.shape[0]
+    return {"value": float(jacobian_fro_batched(c.model, c.x, jac_cotangents(b, c.x.dtype))) / b}
+
+
 MLP_CASES = [
     # (workload, batch, make_fn, value_fn)
     ("mlp_sgd_step", 128, make_sgd_step, values_sgd),
@@ -608,6 +760,8 @@ MLP_CASES = [
     ("mlp_hvp", 1024, make_hvp, values_hvp),
     ("mlp_gnp_step", 1024, make_gnp_step, values_gnp),
     ("mlp_jacobian_fro", 256, make_jac, values_jac),
+    ("hessian_lanczos", 1024, make_lanczos, values_lanczos),
+    ("gc_exact", 1024, make_gc, values_gc),
 ]
 
 
@@ -619,7 +773,8 @@ def parse_args():
     ap.add_argument("--threads", default="1,2", help="comma-separated thread counts (default 1,2)")
     ap.add_argument("--quick", action="store_true", help="fewer reps (whole run < ~40 s)")
     ap.add_argument("--workloads", default="gemm,mlp",
-                    help="comma-separated: gemm, mlp (= all mlp_*), %s, mnist_epoch, all" % ", ".join(MLP_WORKLOADS))
+                    help="comma-separated: gemm, mlp (= all mlp_*), %s, measure (= %s), mnist_epoch, all"
+                         % (", ".join(MLP_WORKLOADS + MEASURE_WORKLOADS), ", ".join(MEASURE_WORKLOADS)))
     ap.add_argument("--dtypes", default="float32,float64", help="comma-separated: float32, float64")
     ap.add_argument("--mnist-dir", default=None,
                     help="folder with the MNIST IDX files for mnist_epoch (default $OCCAM_DATA/mnist, "
@@ -643,12 +798,14 @@ def parse_args():
             continue
         if w == "mlp":
             wl.extend(MLP_WORKLOADS)
+        elif w == "measure":
+            wl.extend(MEASURE_WORKLOADS)
         elif w == "all":
             wl.extend(ALL_WORKLOADS)
         elif w in ALL_WORKLOADS:
             wl.append(w)
         else:
-            ap.error("unknown workload %r (choose from gemm, mlp, %s, all)"
+            ap.error("unknown workload %r (choose from gemm, mlp, measure, %s, all)"
                      % (w, ", ".join(ALL_WORKLOADS[1:])))
     a.workloads = [w for w in ALL_WORKLOADS if w in wl]
     dts = [d.strip() for d in a.dtypes.split(",") if d.strip()]
@@ -726,7 +883,7 @@ def main():
         if t > ncpu:
             log("WARNING: %d threads requested but only %d CPUs available" % (t, ncpu))
 
-    mlp_needed = [w for w in args.workloads if w in MLP_WORKLOADS]
+    mlp_needed = [w for w in args.workloads if w in MODEL_WORKLOADS]
     base_model = data = v32 = mnist = None
     if mlp_needed or "mnist_epoch" in args.workloads:
         base_model = make_base_model()

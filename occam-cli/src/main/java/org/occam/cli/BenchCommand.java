@@ -30,8 +30,9 @@ public final class BenchCommand implements Callable<Integer> {
     String dtypes;
 
     @Option(names = "--workloads", defaultValue = "gemm,mlp",
-            description = "Any of gemm, mlp, mlp_sgd_step, mlp_hvp, mlp_gnp_step, mlp_jacobian_fro, mnist_epoch (one epoch of"
-                    + " MNIST training, needs ./occam data fetch mnist), all (default ${DEFAULT-VALUE}).")
+            description = "Any of gemm, mlp, mlp_sgd_step, mlp_hvp, mlp_gnp_step, mlp_jacobian_fro, measure (= hessian_lanczos,"
+                    + " gc_exact: 20-step Lanczos top Hessian eigenvalue and exact geometric complexity at B=1024),"
+                    + " mnist_epoch (one epoch of MNIST training, needs ./occam data fetch mnist), all (default ${DEFAULT-VALUE}).")
     String workloads;
 
     @Option(names = "--quick", description = "Fewer repetitions (noisier medians), for a fast look.")

@@ -21,6 +21,8 @@ import org.occam.tensor.kernel.Parallel;
 /** A parsed benchmark selection: which workloads, dtypes and thread counts to measure. */
 public final class BenchSuite {
     static final List<String> MLP_WORKLOADS = List.of("mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro");
+    /** The {@code measure} group: the library's measurement routines (METHODS §0.1, §7.2) on the same MLP and data. */
+    static final List<String> MEASURE_WORKLOADS = List.of("hessian_lanczos", "gc_exact");
     /** One epoch of MNIST training; float32 only, and only when asked for (it takes seconds per epoch). */
     static final String MNIST_EPOCH = "mnist_epoch";
     static final int[][] GEMM_SIZES = {{64, 64, 64}, {128, 128, 128}, {256, 256, 256}, {512, 512, 512},
@@ -67,17 +69,21 @@ public final class BenchSuite {
         Set<String> ws = new LinkedHashSet<>();
         for (String s : workloads.split(",")) {
             String w = s.trim().toLowerCase(Locale.ROOT);
-            if (w.equals("gemm") || w.equals(MNIST_EPOCH) || MLP_WORKLOADS.contains(w)) {
+            if (w.equals("gemm") || w.equals(MNIST_EPOCH) || MLP_WORKLOADS.contains(w) || MEASURE_WORKLOADS.contains(w)) {
                 ws.add(w);
             } else if (w.equals("mlp")) {
                 ws.addAll(MLP_WORKLOADS);
+            } else if (w.equals("measure")) {
+                ws.addAll(MEASURE_WORKLOADS);
             } else if (w.equals("all")) {
                 ws.add("gemm");
                 ws.addAll(MLP_WORKLOADS);
+                ws.addAll(MEASURE_WORKLOADS);
                 ws.add(MNIST_EPOCH);
             } else {
                 throw new IllegalArgumentException("--workloads: unknown workload '" + s + "'; allowed: gemm, mlp, "
-                        + String.join(", ", MLP_WORKLOADS) + ", " + MNIST_EPOCH + ", all");
+                        + String.join(", ", MLP_WORKLOADS) + ", measure, " + String.join(", ", MEASURE_WORKLOADS) + ", "
+                        + MNIST_EPOCH + ", all");
             }
         }
         return new BenchSuite(ts, ds, ws, quick, threads, dtypes);
@@ -106,6 +112,11 @@ public final class BenchSuite {
                             for (int b : batches(w)) {
                                 out.add(logged(log, Workloads.mlp(w, dt, t, b, budget())));
                             }
+                        }
+                    }
+                    for (String w : MEASURE_WORKLOADS) {
+                        if (workloads.contains(w)) {
+                            out.add(logged(log, Workloads.measure(w, dt, t, 1024, budget())));
                         }
                     }
                     if (mnist != null && dt == DType.FLOAT32) {
@@ -154,6 +165,10 @@ public final class BenchSuite {
         return new TorchResult(o.records(), o.skipped());
     }
 
+    private static String valueAndHvps(Record r) {
+        return String.format(Locale.ROOT, "%.6g", r.value()) + (r.hvp_count() == null ? "" : " (" + r.hvp_count() + " HVPs)");
+    }
+
     static String size(Record r) {
         return r.batch() != null ? "batch=" + r.batch() : r.m() + "x" + r.k() + "x" + r.n();
     }
@@ -177,6 +192,11 @@ public final class BenchSuite {
         }
         for (Record r : occam) {
             Record t = byKey.get(r.key());
+            if (MEASURE_WORKLOADS.contains(r.workload()) && r.value() != null) {
+                String what = r.workload().equals("gc_exact") ? "GC" : "top Hessian eigenvalue";
+                sb.append(String.format(Locale.ROOT, "%s %s threads=%d: %s: occam %s, torch %s%n", r.workload(), r.dtype(),
+                        r.threads(), what, valueAndHvps(r), t == null || t.value() == null ? "-" : valueAndHvps(t)));
+            }
             if (r.workload().equals(MNIST_EPOCH) && r.value() != null) {
                 sb.append(String.format(Locale.ROOT, "%s threads=%d: mean training loss over the epoch: occam %.4f, torch %s%n",
                         MNIST_EPOCH, r.threads(), r.value(),

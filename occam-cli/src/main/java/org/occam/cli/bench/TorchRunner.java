@@ -58,7 +58,8 @@ final class TorchRunner {
                                 intOrNull(n, "threads"), intOrNull(n, "batch"), intOrNull(n, "m"), intOrNull(n, "k"),
                                 intOrNull(n, "n"), n.get("median_ms").asDouble(), intOrNull(n, "reps"),
                                 n.has("gflops") ? n.get("gflops").asDouble() : null,
-                                n.has("value") ? n.get("value").asDouble() : null));
+                                n.has("value") ? n.get("value").asDouble() : null,
+                                n.hasNonNull("hvp_count") ? n.get("hvp_count").asLong() : null));
                     }
                 }
             }

@@ -10,6 +10,10 @@ import org.occam.data.Batch;
 import org.occam.data.Batches;
 import org.occam.data.Dataset;
 import org.occam.data.Order;
+import org.occam.measure.GeometricComplexity;
+import org.occam.measure.Hessians;
+import org.occam.measure.Spectrum;
+import org.occam.nn.Losses;
 import org.occam.nn.Model;
 import org.occam.nn.Models;
 import org.occam.optim.OptState;
@@ -78,6 +82,43 @@ final class Workloads {
         Timing.Result r = Timing.median(call, budget);
         Double v = workload.equals("mlp_jacobian_fro") ? value[0] : null;
         return new Record("occam", workload, dt.label(), threads, batchSize, null, null, null, r.medianMs(), r.reps(), null, v);
+    }
+
+    /** Lanczos steps (= HVPs) of one hessian_lanczos call. */
+    static final int LANCZOS_STEPS = 20;
+    static final String MLP_SPEC = "mlp:784-512-512-10:tanh";
+
+    /**
+     * The {@code measure} workloads on the library's own model ({@code Models.parse(MLP_SPEC)},
+     * init seed 0) and the synthetic pool: hessian_lanczos = top eigenvalue of the cross-entropy
+     * Hessian by {@link Hessians#lanczos} (building the HVP operator, i.e. tracing the gradient
+     * once, is part of every call); gc_exact = {@link GeometricComplexity#exact}. The record's value
+     * is the top eigenvalue or GC, computed once before timing.
+     */
+    static Record measure(String workload, DType dt, int threads, int batchSize, Timing.Budget budget) {
+        Synthetic batch = Synthetic.of(dt, batchSize);
+        Model model = Models.parse(MLP_SPEC);
+        Params p = model.init(Rng.seed(0), dt);
+        Function<Params, Tensor> loss = q -> Losses.crossEntropy(model.apply(q, batch.x()), batch.y());
+        double value;
+        Long hvps = null;
+        Runnable call;
+        switch (workload) {
+            case "hessian_lanczos" -> {
+                Spectrum s = Hessians.lanczos(loss, p, 1, LANCZOS_STEPS, Rng.seed(5));
+                value = s.eigenvalue(0);
+                hvps = s.hvpCount();
+                call = () -> Hessians.lanczos(loss, p, 1, LANCZOS_STEPS, Rng.seed(5));
+            }
+            case "gc_exact" -> {
+                value = GeometricComplexity.exact(model, p, batch.x()).item();
+                call = () -> GeometricComplexity.exact(model, p, batch.x()).item();
+            }
+            default -> throw new IllegalArgumentException("unknown workload " + workload);
+        }
+        Timing.Result r = Timing.median(call, budget);
+        return new Record("occam", workload, dt.label(), threads, batchSize, null, null, null, r.medianMs(), r.reps(), null,
+                value, hvps);
     }
 
     static final int MNIST_BATCH = 128;
