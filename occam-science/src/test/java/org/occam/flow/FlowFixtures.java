@@ -32,23 +32,9 @@ final class FlowFixtures {
         };
     }
 
-    /** Least-squares slope of log(err) against log(h). */
+    /** Least-squares slope of log(err) against log(h) (the order-check fit shared with the regularize tests). */
     static double slope(double[] h, double[] err) {
-        int n = h.length;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += Math.log(h[i]) / n;
-            my += Math.log(err[i]) / n;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = Math.log(h[i]) - mx;
-            sxy += dx * (Math.log(err[i]) - my);
-            sxx += dx * dx;
-        }
-        return sxy / sxx;
+        return org.occam.regularize.Orders.slope(h, err);
     }
 
     static double distance(double[] a, double[] b) {

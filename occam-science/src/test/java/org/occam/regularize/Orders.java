@@ -6,7 +6,7 @@ import org.occam.autodiff.Params;
 import org.occam.tensor.Tensor;
 
 /** Helpers of the order-of-accuracy checks: fixtures, distances and the log-log slope fit. */
-final class Orders {
+public final class Orders {
     /** The halving ladder of METHODS §11. */
     static final double[] LADDER = {0.16, 0.08, 0.04, 0.02};
 
@@ -14,7 +14,7 @@ final class Orders {
     }
 
     /** Least-squares slope of log(err) against log(h). */
-    static double slope(double[] h, double[] err) {
+    public static double slope(double[] h, double[] err) {
         int n = h.length;
         double mx = 0;
         double my = 0;
