@@ -68,8 +68,11 @@ final class Workloads {
                 yield () -> Autodiff.hvp(loss, params[0], v);
             }
             case "mlp_gnp_step" -> {
-                Function<Params, Params> grad = Autodiff.grad(loss);
-                Function<Params, Tensor> penalized = p -> loss.apply(p).add(grad.apply(p).normSquared().mul(GNP_LAMBDA));
+                Function<Params, Autodiff.ValueAndGrad> inner = Autodiff.valueAndGrad(loss);
+                Function<Params, Tensor> penalized = p -> {
+                    Autodiff.ValueAndGrad vg = inner.apply(p); // one forward pass for the loss and its gradient
+                    return vg.value().add(vg.grad().normSquared().mul(GNP_LAMBDA));
+                };
                 yield () -> {
                     Autodiff.ValueAndGrad vg = Autodiff.valueAndGrad(penalized).apply(params[0]);
                     params[0] = params[0].addScaled(vg.grad(), -LR);
