@@ -94,10 +94,10 @@ public final class Trainer {
                 lastSaved = step + 1;
             }
         }
-        if (spec.steps() > start) {
-            last = finalRow(s, params, spec.steps());
-            s.sink().accept(last);
-        }
+        // Also when resuming a run whose last checkpoint is the final step: a kill between that
+        // checkpoint and the final row must not lose the row.
+        last = finalRow(s, params, spec.steps());
+        s.sink().accept(last);
         return new Result(params, opt, RunStatus.completed(spec.steps()), last);
     }
 

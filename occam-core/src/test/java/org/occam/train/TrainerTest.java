@@ -68,6 +68,21 @@ class TrainerTest {
         }
     }
 
+    /** Killed after the last checkpoint but before the final row: resuming writes the final row, nothing else. */
+    @Test
+    void resumingAtTheEndStillWritesTheFinalRow(@TempDir Path dir) {
+        TrainTest data = Datasets.digitsSplit();
+        TrainSpec spec = TrainSpec.of(50, 20, 3).withCheckpointEvery(10).withEvalEvery(0);
+        CheckpointStore store = new CheckpointStore(dir.resolve("ckpt"));
+        Trainer.Result first = Trainer.run(digitsSetup(data, spec, null, store));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Trainer.Result again = Trainer.run(digitsSetup(data, spec, rows::add, store));
+        assertEquals(1, rows.size());
+        assertEquals(20L, ((Number) rows.get(0).get("step")).longValue());
+        assertEquals(Boolean.TRUE, rows.get(0).get("final"));
+        assertEquals(first.lastMetrics().get("test_accuracy"), again.lastMetrics().get("test_accuracy"));
+    }
+
     /** A learning rate far too large ends the run as diverged, with the step, not with an exception. */
     @Test
     void divergenceIsRecordedNotThrown() {
