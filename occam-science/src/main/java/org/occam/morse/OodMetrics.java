@@ -64,27 +64,12 @@ public record OodMetrics(double auroc, double auprOut, double auprIn, double fpr
     public static double averagePrecision(double[] positives, double[] negatives) {
         check(positives, negatives);
         int p = positives.length;
-        double[] all = concat(positives, negatives);
-        Integer[] order = sortedIndices(all, true);
         double ap = 0;
-        int tp = 0;
-        int fp = 0;
         double prevRecall = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j < order.length && all[order[j]] == all[order[i]]) {
-                if (order[j] < p) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                j++;
-            }
-            double recall = (double) tp / p;
-            ap += (recall - prevRecall) * tp / (tp + fp);
+        for (int[] c : cumulativeCounts(positives, negatives)) {
+            double recall = (double) c[0] / p;
+            ap += (recall - prevRecall) * c[0] / (c[0] + c[1]);
             prevRecall = recall;
-            i = j;
         }
         return ap;
     }
@@ -98,10 +83,23 @@ public record OodMetrics(double auroc, double auprOut, double auprIn, double fpr
         if (!(tpr > 0 && tpr <= 1)) {
             throw new IllegalArgumentException("target TPR must be in (0, 1], got " + tpr);
         }
+        for (int[] c : cumulativeCounts(positives, negatives)) {
+            if (c[0] >= tpr * positives.length - 1e-9) {
+                return (double) c[1] / negatives.length;
+            }
+        }
+        return 1.0;
+    }
+
+    /**
+     * For each distinct score from the highest down, the counts {true positives, false positives}
+     * when predicting positive at score ≥ that threshold (tied scores enter together).
+     */
+    private static java.util.List<int[]> cumulativeCounts(double[] positives, double[] negatives) {
         int p = positives.length;
-        int n = negatives.length;
         double[] all = concat(positives, negatives);
         Integer[] order = sortedIndices(all, true);
+        java.util.List<int[]> out = new java.util.ArrayList<>();
         int tp = 0;
         int fp = 0;
         int i = 0;
@@ -115,12 +113,10 @@ public record OodMetrics(double auroc, double auprOut, double auprIn, double fpr
                 }
                 j++;
             }
-            if (tp >= tpr * p - 1e-9) {
-                return (double) fp / n;
-            }
+            out.add(new int[] {tp, fp});
             i = j;
         }
-        return 1.0;
+        return out;
     }
 
     /** A one-line summary. */

@@ -1,5 +1,6 @@
 package org.occam.cli.run;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,9 +23,14 @@ public final class RunLog implements AutoCloseable {
 
     /** Opens the log for appending. */
     public static RunLog append(Path file) {
+        return new RunLog(appender(file));
+    }
+
+    /** A UTF-8 writer appending to {@code file} (created if missing); the run store's append-only files use it. */
+    static BufferedWriter appender(Path file) {
         try {
-            return new RunLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
