@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * Installs CIFAR-10 / CIFAR-100 from the user's copy of the official binary version (the library
  * side of {@code ./occam data fetch cifar10|cifar100 --from DIR}); no registry reachable here ships
  * CIFAR, so there is no download. {@code from} is the extracted folder (or a folder above it) or the
- * official archive, whose md5 must equal the one published on the CIFAR page. The record files are
- * staged in a temporary folder inside the cache, parsed in full (sizes, label ranges), counted, and
+ * official archive, whose md5 must equal the one published on the CIFAR page. A folder's files are
+ * parsed in place first (so bad input fails before any progress line); the record files are then
+ * staged in a temporary folder inside the cache, parsed again in full (sizes, label ranges), counted, and
  * only then moved into {@code <cache>/<id>/} with atomic renames, with a {@code SHA256SUMS} of them.
  */
 final class CifarFetcher {
@@ -45,9 +46,15 @@ final class CifarFetcher {
         if (!Files.exists(from)) {
             throw new DataException("--from " + from.toAbsolutePath() + ": no such file or folder");
         }
-        return Files.isRegularFile(from) ? fetch(data, from, data.archiveMd5()) : stageAndInstall(data, staging -> {
-            progress.accept(data.id() + ": taking files from " + from.toAbsolutePath());
-            Path dir = recordFolder(data, from);
+        if (Files.isRegularFile(from)) {
+            return fetch(data, from, data.archiveMd5());
+        }
+        Path dir = recordFolder(data, from);
+        for (String f : data.allFiles()) { // bad input fails here, before any progress line
+            CifarReader.read(data, dir, List.of(f));
+        }
+        return stageAndInstall(data, staging -> {
+            progress.accept(data.id() + ": taking files from " + dir.toAbsolutePath());
             for (String f : data.allFiles()) {
                 progress.accept("  copying " + dir.resolve(f));
                 copy(dir.resolve(f), staging.resolve(f));
