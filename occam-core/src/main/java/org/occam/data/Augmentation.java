@@ -51,6 +51,22 @@ public record Augmentation(int padding, boolean flip, double[] fill) {
         return fill.clone();
     }
 
+    /** Equal padding, flip and fill values (the fill compared by content). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Augmentation a && a.padding == padding && a.flip == flip && Arrays.equals(a.fill, fill);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * padding + Boolean.hashCode(flip)) + Arrays.hashCode(fill);
+    }
+
+    @Override
+    public String toString() {
+        return "Augmentation[padding=" + padding + ", flip=" + flip + ", fill=" + Arrays.toString(fill) + "]";
+    }
+
     /** True when batches pass unchanged. */
     public boolean isIdentity() {
         return padding == 0 && !flip;

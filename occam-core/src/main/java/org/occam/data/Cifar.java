@@ -1,6 +1,7 @@
 package org.occam.data;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The CIFAR-10 and CIFAR-100 data sets in their official "binary version" (Krizhevsky 2009,
@@ -106,7 +107,7 @@ public enum Cifar {
 
     /** Every record file: train then test. */
     public List<String> allFiles() {
-        return java.util.stream.Stream.concat(trainFiles.stream(), testFiles.stream()).toList();
+        return Stream.concat(trainFiles.stream(), testFiles.stream()).toList();
     }
 
     /** How many records each file of a split holds in the official release. */

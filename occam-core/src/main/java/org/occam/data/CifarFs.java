@@ -1,6 +1,7 @@
 package org.occam.data;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * CIFAR-FS, the few-shot benchmark of Bertinetto, Henriques, Torr and Vedaldi, "Meta-learning with
@@ -50,6 +51,6 @@ public enum CifarFs {
 
     /** The split's name in data specs ({@code train}, {@code val}, {@code test}). */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
