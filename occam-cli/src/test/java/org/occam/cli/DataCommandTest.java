@@ -123,6 +123,21 @@ class DataCommandTest {
         String metrics = Files.readString(dir.resolve("run/metrics.jsonl"));
         assertTrue(metrics.contains("\"test_accuracy\""), "test: auto is cifar100-coarse:test");
 
+        Files.writeString(cfg, """
+                model: cnn:3x32x32:4:64:relu
+                data: {train: cifar-fs:train, test_fraction: 0.5, layout: nchw, normalize: published}
+                lr: 0.1
+                train: {batch_size: 2, steps: 1}
+                """);
+        CliRun.Result fs = run("train", cfg.toString(), "--out", dir.resolve("fs").toString(), "--quiet");
+        assertEquals(0, fs.code(), fs.err());
+        assertTrue(fs.out().contains("test_accuracy"), "test: auto holds out half of the 64 training classes' images: "
+                + fs.out());
+        String log = Files.readString(dir.resolve("fs/run.log"));
+        assertTrue(log.contains("data: train cifar-fs-train-train (2 samples), test cifar-fs-train-test (2 samples)\n"), log);
+        assertTrue(Files.readString(dir.resolve("run/run.log")).contains(", training batches augmented: random crop"
+                + " (padding 4), horizontal flip\n"), "the header names the augmentation");
+
         CliRun.Result m = run("measure", "--model", "cnn:3x32x32:4:64:relu", "--data", "cifar-fs:train", "--layout", "nchw",
                 "--metrics", "loss", "--json");
         assertEquals(0, m.code(), m.err());

@@ -67,6 +67,15 @@ public record Augmentation(int padding, boolean flip, double[] fill) {
         return "Augmentation[padding=" + padding + ", flip=" + flip + ", fill=" + Arrays.toString(fill) + "]";
     }
 
+    /** A short description for run headers, e.g. {@code random crop (padding 4), horizontal flip}. */
+    public String describe() {
+        if (isIdentity()) {
+            return "none";
+        }
+        String crop = padding > 0 ? "random crop (padding " + padding + ")" : "";
+        return crop + (flip ? (crop.isEmpty() ? "" : ", ") + "horizontal flip" : "");
+    }
+
     /** True when batches pass unchanged. */
     public boolean isIdentity() {
         return padding == 0 && !flip;

@@ -120,6 +120,8 @@ class AugmentationTest {
         assertArrayEquals(java.util.Arrays.copyOfRange(whole, 0, C * H * W), a.apply(first, 4, 9).x().toFloatArray(), 0f,
                 "row k's draws do not depend on the other rows");
         assertSame(batch, Augmentation.NONE.apply(batch, 4, 9));
+        assertEquals("random crop (padding 4), horizontal flip", Augmentation.cropAndFlip(4, true).describe());
+        assertEquals("horizontal flip", Augmentation.cropAndFlip(0, true).describe());
         assertEquals(Augmentation.cropAndFlip(4, true).withFill(1, 2), Augmentation.cropAndFlip(4, true).withFill(1, 2));
         assertNotEquals(Augmentation.cropAndFlip(4, true).withFill(1, 2), Augmentation.cropAndFlip(4, true).withFill(1, 3));
     }
