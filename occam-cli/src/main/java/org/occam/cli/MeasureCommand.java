@@ -48,7 +48,7 @@ public final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--weights", description = "A safetensors checkpoint (names and shapes must match the model).")
     Path weights;
 
-    @Option(names = "--data", required = true, description = "digits, mnist:train[:1024], fashion-mnist:test, csv:PATH, two_moons, ...")
+    @Option(names = "--data", required = true, description = "digits, mnist:train[:1024], fashion-mnist:test, cifar10:test[:512], csv:PATH, two_moons, ...")
     String data;
 
     @Option(names = "--loss", defaultValue = "cross_entropy", description = "cross_entropy, mse, logistic, exponential.")

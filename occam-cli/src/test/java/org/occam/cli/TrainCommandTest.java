@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.occam.autodiff.Params;
+import org.occam.data.CachedDataset;
+import org.occam.data.DataCache;
 import org.occam.io.Safetensors;
 
 /** {@code ./occam train} end to end: every example at a tiny size, bad configs, and kill-and-resume. */
@@ -33,14 +35,33 @@ class TrainCommandTest {
             files = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
         assertTrue(files.size() >= 7, files.toString());
+        Path cifarCache = CifarFolders.tinyCache(dir.resolve("cifar-cache"));
         for (Path f : files) {
-            if (f.getFileName().toString().contains("mnist") && !org.occam.data.DataCache.isInstalled(
-                    org.occam.data.DataCache.defaultRoot(), org.occam.data.CachedDataset.MNIST)) {
-                continue; // needs MNIST in the data cache
+            String file = f.getFileName().toString();
+            String config = Files.readString(f);
+            CachedDataset needs = config.contains("fashion-mnist") ? CachedDataset.FASHION_MNIST
+                    : file.contains("mnist") ? CachedDataset.MNIST : null;
+            if (needs != null && !DataCache.isInstalled(DataCache.defaultRoot(), needs)) {
+                System.out.println("skipping " + f + ": needs " + needs.id() + " in the data cache (" + needs.fixCommand() + ")");
+                continue;
             }
-            Path out = dir.resolve(f.getFileName().toString());
-            CliRun.Result r = CliRun.run("train", f.toString(), "--out", out.toString(), "--quiet", "--set", "train.epochs=null",
-                    "--set", "train.steps=4", "--set", "train.eval_every=2");
+            Path out = dir.resolve(file);
+            List<String> args = new ArrayList<>(List.of("train", f.toString(), "--out", out.toString(), "--quiet", "--set",
+                    "train.epochs=null", "--set", "train.steps=4", "--set", "train.eval_every=2"));
+            if (config.contains("mnist:train")) { // keep the evaluations tiny
+                String set = config.contains("fashion-mnist:train") ? "fashion-mnist" : "mnist";
+                args.addAll(List.of("--set", "data.train=" + set + ":train[:256]", "--set", "data.test=" + set + ":test[:128]"));
+            }
+            boolean cifar = config.contains("cifar");
+            if (cifar) { // a CIFAR-format cache written by the test: 5 records per file
+                System.setProperty(DataCache.PROPERTY, cifarCache.toString());
+            }
+            CliRun.Result r;
+            try {
+                r = CliRun.run(args.toArray(String[]::new));
+            } finally {
+                System.clearProperty(DataCache.PROPERTY);
+            }
             assertEquals(0, r.code(), f + ": " + r.err());
             assertEquals("", r.err(), f.toString());
             assertTrue(r.out().startsWith("completed 4 steps in "), f + ": " + r.out());

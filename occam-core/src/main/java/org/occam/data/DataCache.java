@@ -14,8 +14,15 @@ public final class DataCache {
 
     private DataCache() {}
 
-    /** The cache directory: {@code $OCCAM_DATA}, else {@code ~/.cache/occam}. */
+    /** A system property that overrides {@link #ENV} (lets in-process tests point at a generated cache). */
+    public static final String PROPERTY = "occam.data";
+
+    /** The cache directory: the system property {@code occam.data}, else {@code $OCCAM_DATA}, else {@code ~/.cache/occam}. */
     public static Path defaultRoot() {
+        String prop = System.getProperty(PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) {
             return Path.of(env);

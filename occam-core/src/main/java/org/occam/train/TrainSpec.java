@@ -1,10 +1,12 @@
 package org.occam.train;
 
+import org.occam.data.Augmentation;
 import org.occam.data.Order;
 
 /**
  * How to train: batch size (at least the data set size means full-batch gradient descent),
- * number of steps, batch order, seed, and how often to evaluate and checkpoint.
+ * number of steps, batch order, seed, augmentation of the training batches, and how often to
+ * evaluate and checkpoint.
  *
  * @param batchSize        samples per step; ≥ N is full batch, accumulated in chunks of {@code chunk}
  * @param steps            total number of updates
@@ -14,9 +16,16 @@ import org.occam.data.Order;
  * @param checkpointEvery  checkpoint every this many steps (0: only at the end)
  * @param divergenceBound  a loss above this (or NaN/Inf) ends the run as diverged
  * @param chunk            rows per forward/backward pass when a batch is larger (memory bound)
+ * @param augment          the transform of each training batch, drawn from (seed, step, row) ({@link Augmentation#NONE}: none)
  */
 public record TrainSpec(int batchSize, long steps, Order order, long seed, int evalEvery, int checkpointEvery,
-                        double divergenceBound, int chunk) {
+                        double divergenceBound, int chunk, Augmentation augment) {
+
+    /** A spec without augmentation. */
+    public TrainSpec(int batchSize, long steps, Order order, long seed, int evalEvery, int checkpointEvery,
+                     double divergenceBound, int chunk) {
+        this(batchSize, steps, order, seed, evalEvery, checkpointEvery, divergenceBound, chunk, Augmentation.NONE);
+    }
 
     public TrainSpec {
         if (batchSize <= 0) {
@@ -31,6 +40,7 @@ public record TrainSpec(int batchSize, long steps, Order order, long seed, int e
         if (evalEvery < 0 || checkpointEvery < 0) {
             throw new IllegalArgumentException("eval_every and checkpoint_every must be >= 0");
         }
+        augment = augment == null ? Augmentation.NONE : augment;
     }
 
     /** Defaults: reshuffled batches, evaluation every 100 steps, divergence above 1e6, chunks of 2048 rows. */
@@ -39,18 +49,22 @@ public record TrainSpec(int batchSize, long steps, Order order, long seed, int e
     }
 
     public TrainSpec withEvalEvery(int n) {
-        return new TrainSpec(batchSize, steps, order, seed, n, checkpointEvery, divergenceBound, chunk);
+        return new TrainSpec(batchSize, steps, order, seed, n, checkpointEvery, divergenceBound, chunk, augment);
     }
 
     public TrainSpec withCheckpointEvery(int n) {
-        return new TrainSpec(batchSize, steps, order, seed, evalEvery, n, divergenceBound, chunk);
+        return new TrainSpec(batchSize, steps, order, seed, evalEvery, n, divergenceBound, chunk, augment);
     }
 
     public TrainSpec withOrder(Order o) {
-        return new TrainSpec(batchSize, steps, o, seed, evalEvery, checkpointEvery, divergenceBound, chunk);
+        return new TrainSpec(batchSize, steps, o, seed, evalEvery, checkpointEvery, divergenceBound, chunk, augment);
+    }
+
+    public TrainSpec withAugmentation(Augmentation a) {
+        return new TrainSpec(batchSize, steps, order, seed, evalEvery, checkpointEvery, divergenceBound, chunk, a);
     }
 
     public TrainSpec withSteps(long n) {
-        return new TrainSpec(batchSize, n, order, seed, evalEvery, checkpointEvery, divergenceBound, chunk);
+        return new TrainSpec(batchSize, n, order, seed, evalEvery, checkpointEvery, divergenceBound, chunk, augment);
     }
 }

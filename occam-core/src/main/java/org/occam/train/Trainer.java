@@ -20,8 +20,8 @@ import org.occam.tensor.Tensor;
  * The training loop: deterministic batches, one optimizer update per step, evaluation and
  * monitors on their periods, divergence detection, checkpoints, and bit-identical resume.
  *
- * <p>Batch {@code s} depends only on the seed and s (epoch s / batchesPerEpoch), and the
- * optimizer state is checkpointed with the parameters, so a run resumed from its latest
+ * <p>Batch {@code s} depends only on the seed and s (epoch s / batchesPerEpoch), its augmentation
+ * (if any) only on the seed, s and the row, and the optimizer state is checkpointed with the parameters, so a run resumed from its latest
  * checkpoint ends with the same bits as an uninterrupted one.
  */
 public final class Trainer {
@@ -63,7 +63,7 @@ public final class Trainer {
         long lastSaved = start;
         for (long step = start; step < spec.steps(); step++) {
             int epoch = (int) (step / perEpoch);
-            Batch batch = batches.epoch(epoch).get((int) (step % perEpoch));
+            Batch batch = spec.augment().apply(batches.epoch(epoch).get((int) (step % perEpoch)), spec.seed(), step);
             Params current = params;
             Autodiff.ValueAndGrad vg = valueAndGrad(s.objective(), current, batch, spec.chunk());
             double loss = vg.value().item();

@@ -27,8 +27,8 @@ class DataFetcherTest {
 
     @Test
     void unknownNameListsKnownOnes() {
-        String m = assertThrows(DataException.class, () -> new DataFetcher(tmp, null).fetch("cifar10", null)).getMessage();
-        assertTrue(m.contains("cifar10") && m.contains("mnist, fashion-mnist, digits"), m);
+        String m = assertThrows(DataException.class, () -> new DataFetcher(tmp, null).fetch("svhn", null)).getMessage();
+        assertTrue(m.contains("svhn") && m.contains("mnist, fashion-mnist, digits, cifar10, cifar100"), m);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.occam.data.Datasets;
 import org.occam.nn.Models;
 
 /**
@@ -18,7 +19,8 @@ public final class ConfigReader {
 
     static final List<String> MODEL_FIELDS = List.of("spec", "init_scale");
     static final List<String> DATA_FIELDS = List.of("train", "test", "test_fraction", "layout", "classes", "label_noise",
-            "random_labels", "normalize", "seed");
+            "random_labels", "normalize", "seed", "augment");
+    static final List<String> AUGMENT_FIELDS = List.of("crop", "flip");
     static final List<String> TRAIN_FIELDS = List.of("batch_size", "steps", "epochs", "order", "eval_every",
             "checkpoint_every", "divergence_bound", "chunk");
     static final List<String> LOSSES = List.of("cross_entropy", "mse", "logistic", "exponential");
@@ -120,8 +122,8 @@ public final class ConfigReader {
         }
         double labelNoise = (Double) Param.numberIn("label_noise", 0.0, 0, 1, "fraction of wrong labels").read(node);
         boolean random = (Boolean) Param.bool("random_labels", false, "random labels").read(node);
-        String normalize = (String) Param.choice("normalize", "none", "input standardization", "none", "per_feature", "global")
-                .read(node);
+        String normalize = (String) Param.choice("normalize", "none", "input standardization", "none", "per_feature", "global",
+                "per_channel", "published").read(node);
         long seed = (Long) SEED.read(node);
         if (random && labelNoise > 0) {
             throw node.get("random_labels").error("cannot be combined with label_noise (random labels are all noise)");
@@ -135,7 +137,42 @@ public final class ConfigReader {
                 }
             }
         }
-        return new DataConfig(train, test, testFraction, layout, classes, labelNoise, random, normalize, seed);
+        DataConfig.Augment augment = augment(node.get("augment"));
+        if (!layout.equals("nchw")) {
+            if (!augment.isNone()) {
+                throw node.get("augment").error("crop and flip need images: add data.layout: nchw");
+            }
+            if (normalize.equals("per_channel") || normalize.equals("published")) {
+                throw node.get("normalize").error(normalize + " statistics are per channel: add data.layout: nchw");
+            }
+        }
+        if (augment.crop() > 0 && normalize.equals("per_feature")) {
+            throw node.get("augment").get("crop").error("padded pixels have no per_feature statistics; normalize with"
+                    + " per_channel, published, global or none");
+        }
+        if (normalize.equals("published")) {
+            for (String side : List.of("train", "test")) {
+                DataSource s = side.equals("train") ? train : test;
+                if (s instanceof DataSource.Builtin b && Datasets.publishedStatistics(b.name()).isEmpty()
+                        || !(s instanceof DataSource.Builtin || s instanceof DataSource.Auto || s instanceof DataSource.None)) {
+                    throw node.get("normalize").error("published needs a data set with published statistics (cifar10,"
+                            + " cifar100, cifar100-coarse, cifar-fs, mnist, fashion-mnist), but data." + side + " is "
+                            + s.text());
+                }
+            }
+        }
+        return new DataConfig(train, test, testFraction, layout, classes, labelNoise, random, normalize, seed, augment);
+    }
+
+    static DataConfig.Augment augment(Node node) {
+        if (node.absent() || node.json().isTextual() && node.json().asText().equals("none")) {
+            return DataConfig.Augment.NONE;
+        }
+        node.requireMapping("crop and flip (e.g. {crop: 4, flip: true}), or none");
+        node.allowOnly(AUGMENT_FIELDS);
+        int crop = Math.toIntExact((Long) Param.nonNegativeInt("crop", 0L, "zero padding of the random crop").read(node));
+        boolean flip = (Boolean) Param.bool("flip", false, "random horizontal flip").read(node);
+        return new DataConfig.Augment(crop, flip);
     }
 
     static ComponentConfig lr(Node node) {

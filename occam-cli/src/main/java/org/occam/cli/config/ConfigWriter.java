@@ -61,6 +61,9 @@ public final class ConfigWriter {
         o.put("random_labels", d.randomLabels());
         o.put("normalize", d.normalize());
         o.put("seed", d.seed());
+        ObjectNode augment = o.putObject("augment");
+        augment.put("crop", d.augment().crop());
+        augment.put("flip", d.augment().flip());
         return o;
     }
 

@@ -16,10 +16,10 @@ public sealed interface DataSource {
     }
 
     /**
-     * digits, mnist or fashion-mnist.
+     * digits, mnist, fashion-mnist, cifar10, cifar100, cifar100-coarse or cifar-fs.
      *
      * @param name  the set
-     * @param split train, test, or (digits only) all
+     * @param split train, test, (digits only) all, or (cifar-fs only) val
      * @param slice rows to keep, or null
      */
     record Builtin(String name, String split, Slice slice) implements DataSource {

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a data-set spec: {@code digits}, {@code mnist:train[:1024]}, {@code fashion-mnist:test[100:600]},
- * {@code csv:PATH}, a synthetic name ({@code two_moons}, with its defaults) or a synthetic mapping
+ * {@code cifar10:train[:5000]}, {@code cifar100:test} (fine labels), {@code cifar100-coarse:train} (the 20
+ * superclasses), {@code cifar-fs:train|val|test} (CIFAR-FS's 64/16/20 classes), {@code csv:PATH}, a
+ * synthetic name ({@code two_moons}, with its defaults) or a synthetic mapping
  * ({@code {name: two_moons, n: 512, noise: 0.1}}); for test sets also {@code auto} and {@code none}.
  */
 public final class DataSpecs {
@@ -16,10 +18,14 @@ public final class DataSpecs {
     }
 
     /** The built-in (image) sets. */
-    public static final List<String> BUILTIN = List.of("digits", "mnist", "fashion-mnist");
+    public static final List<String> BUILTIN = List.of("digits", "mnist", "fashion-mnist", "cifar10", "cifar100",
+            "cifar100-coarse", "cifar-fs");
 
-    /** The splits of digits; mnist and fashion-mnist have the first two. */
+    /** The splits of digits; mnist, fashion-mnist and the CIFAR sets have the first two. */
     public static final List<String> SPLITS = List.of("train", "test", "all");
+
+    /** The splits of CIFAR-FS (its meta-train, meta-validation and meta-test classes). */
+    public static final List<String> FS_SPLITS = List.of("train", "val", "test");
 
     private static final Pattern SLICE = Pattern.compile("^(.*)\\[(\\d*):(\\d*)]$");
 
@@ -66,7 +72,7 @@ public final class DataSpecs {
         String[] parts = text.split(":", -1);
         if (BUILTIN.contains(parts[0]) && parts.length <= 2) {
             String split = parts.length == 2 ? parts[1] : "train";
-            List<String> allowed = parts[0].equals("digits") ? SPLITS : SPLITS.subList(0, 2);
+            List<String> allowed = splits(parts[0]);
             if (!allowed.contains(split)) {
                 throw node.error("unknown split '" + split + "' of " + parts[0] + "; allowed: " + String.join(", ", allowed));
             }
@@ -74,7 +80,8 @@ public final class DataSpecs {
         }
         if (SyntheticDataRegistry.REGISTRY.entry(text) != null) {
             if (slice != null) {
-                throw node.error("slices apply to digits, mnist, fashion-mnist and csv sets; size a synthetic set with n");
+                throw node.error("slices apply to the built-in sets (" + String.join(", ", BUILTIN)
+                        + ") and csv sets; size a synthetic set with n");
             }
             return new DataSource.Generated(SyntheticDataRegistry.REGISTRY.read(new Node(node.path(),
                     com.fasterxml.jackson.databind.node.TextNode.valueOf(text))));
@@ -90,11 +97,20 @@ public final class DataSpecs {
             a.add("none");
         }
         for (String b : BUILTIN) {
-            a.add(b + (b.equals("digits") ? "[:train|test|all]" : "[:train|test]") + "[[start:end]]");
+            a.add(b + "[:" + String.join("|", splits(b)) + "][[start:end]]");
         }
         a.add("csv:PATH[[start:end]]");
         a.addAll(SyntheticDataRegistry.REGISTRY.names());
         return a;
+    }
+
+    /** The splits a built-in set has. */
+    static List<String> splits(String builtin) {
+        return switch (builtin) {
+            case "digits" -> SPLITS;
+            case "cifar-fs" -> FS_SPLITS;
+            default -> SPLITS.subList(0, 2);
+        };
     }
 
     private static int parse(Node node, String digits) {

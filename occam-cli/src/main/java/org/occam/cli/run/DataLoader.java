@@ -6,6 +6,9 @@ import org.occam.cli.config.ConfigException;
 import org.occam.cli.config.DataConfig;
 import org.occam.cli.config.DataSource;
 import org.occam.cli.config.SyntheticDataRegistry;
+import org.occam.data.Augmentation;
+import org.occam.data.Cifar;
+import org.occam.data.CifarFs;
 import org.occam.data.CsvReader;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
@@ -28,8 +31,11 @@ public final class DataLoader {
     private DataLoader() {
     }
 
-    /** The training set and the test set (null when there is none). */
-    public record Loaded(Dataset train, Dataset test) {
+    /**
+     * The training set, the test set (null when there is none), and the augmentation of training
+     * batches (its padding takes the normalized value of a black pixel, see {@link Augmentation}).
+     */
+    public record Loaded(Dataset train, Dataset test, Augmentation augment) {
     }
 
     public static Loaded load(DataConfig d, DType dtype) {
@@ -42,7 +48,7 @@ public final class DataLoader {
             default -> source(d.test(), layout, root.split(2), "data.test");
         };
         if (d.test() instanceof DataSource.Auto) {
-            if (d.train() instanceof DataSource.Builtin b && b.split().equals("train")) {
+            if (d.train() instanceof DataSource.Builtin b && b.split().equals("train") && !b.name().equals("cifar-fs")) {
                 test = source(new DataSource.Builtin(b.name(), "test", null), layout, root, "data.test");
             } else if (d.testFraction() > 0) {
                 TrainTest tt = train.hasLabels() && train.numClasses() > 1
@@ -69,12 +75,34 @@ public final class DataLoader {
                 throw new ConfigException("data.label_noise: " + e.getMessage(), e);
             }
         }
-        if (!d.normalize().equals("none")) {
-            Normalization stats = train.normalization(Normalization.Mode.valueOf(d.normalize().toUpperCase(Locale.ROOT)));
-            train = train.normalizedWith(stats);
-            test = test == null ? null : test.normalizedWith(stats);
+        Normalization stats = switch (d.normalize()) {
+            case "none" -> null;
+            case "published" -> Datasets.publishedStatistics(((DataSource.Builtin) d.train()).name()).orElseThrow();
+            default -> train.normalization(Normalization.Mode.valueOf(d.normalize().toUpperCase(Locale.ROOT)));
+        };
+        if (stats != null) {
+            try {
+                train = train.normalizedWith(stats);
+                test = test == null ? null : test.normalizedWith(stats);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("data.normalize: " + e.getMessage(), e);
+            }
         }
-        return new Loaded(train.asType(dtype), test == null ? null : test.asType(dtype));
+        return new Loaded(train.asType(dtype), test == null ? null : test.asType(dtype), augmentation(d.augment(), stats, train));
+    }
+
+    /** The configured crop/flip, padding with the standardized black of each channel when the data was normalized. */
+    private static Augmentation augmentation(DataConfig.Augment a, Normalization stats, Dataset train) {
+        Augmentation aug = Augmentation.cropAndFlip(a.crop(), a.flip());
+        if (stats == null || a.isNone()) {
+            return aug;
+        }
+        int[] shape = train.sampleShape();
+        double[] black = new double[shape.length == 3 ? shape[0] : 1];
+        for (int c = 0; c < black.length; c++) {
+            black[c] = stats.standardize(0, stats.mode() == Normalization.Mode.GLOBAL ? 0 : c);
+        }
+        return aug.withFill(black);
     }
 
     /** One data set from a command-line spec (e.g. {@code mnist:train[:1024]}); errors name {@code option}. */
@@ -107,6 +135,10 @@ public final class DataLoader {
                     : Datasets.digitsSplit(layout, DType.FLOAT32).get(split);
             case "mnist" -> Datasets.mnist(split, layout);
             case "fashion-mnist" -> Datasets.fashionMnist(split, layout);
+            case "cifar10" -> Datasets.cifar(Cifar.CIFAR10, split, false, layout);
+            case "cifar100" -> Datasets.cifar(Cifar.CIFAR100, split, false, layout);
+            case "cifar100-coarse" -> Datasets.cifar(Cifar.CIFAR100, split, true, layout);
+            case "cifar-fs" -> Datasets.cifarFs(CifarFs.valueOf(b.split().toUpperCase(Locale.ROOT)), layout);
             default -> throw new IllegalStateException("unknown built-in data set " + b.name());
         };
     }

@@ -53,7 +53,7 @@ public record Experiment(ExperimentConfig config, Model model, Params init, Data
         TrainConfig t = c.train();
         long steps = t.stepsFor(data.train().size());
         TrainSpec spec = new TrainSpec(t.batchSize(), steps, Order.valueOf(t.order().toUpperCase(Locale.ROOT)), c.seed(),
-                t.evalEvery(), t.checkpointEvery(), t.divergenceBound(), t.chunk());
+                t.evalEvery(), t.checkpointEvery(), t.divergenceBound(), t.chunk(), data.augment());
         BuildContext ctx = new BuildContext(model, c.loss(), Objective.parse(c.loss(), model), data.train(), data.test(), steps);
         for (ComponentConfig r : c.regularizers()) {
             ctx = ctx.withObjective(RegularizerRegistry.REGISTRY.create(r, ctx));

@@ -204,7 +204,8 @@ public final class Runner {
         public List<String> describe() {
             ExperimentConfig c = ex.config();
             String data = "data: train " + ex.train().name() + " (" + ex.train().size() + " samples)"
-                    + (ex.test() == null ? ", no test set" : ", test " + ex.test().name() + " (" + ex.test().size() + " samples)");
+                    + (ex.test() == null ? ", no test set" : ", test " + ex.test().name() + " (" + ex.test().size() + " samples)")
+                    + (ex.spec().augment().isIdentity() ? "" : ", training batches augmented: " + ex.spec().augment().describe());
             String setup = "model " + c.model().spec() + " (" + ex.init().numel() + " parameters, " + c.dtype() + "), loss "
                     + c.loss() + (c.regularizers().isEmpty() ? "" : " + " + c.regularizers().stream()
                     .map(r -> r.name()).reduce((a, b) -> a + " + " + b).orElse("")) + ", " + ex.optimizer().describe()

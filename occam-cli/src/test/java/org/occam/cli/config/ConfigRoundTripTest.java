@@ -102,5 +102,15 @@ class ConfigRoundTripTest {
         DataConfig d = Configs.parse(g, "t", "n", base, List.of("data={train: two_moons, test: none}")).data();
         assertEquals(SyntheticDataRegistry.REGISTRY.defaults("two_moons"), ((DataSource.Generated) d.train()).spec());
         assertEquals(new DataSource.None(), d.test());
+        assertEquals(new DataSource.Builtin("cifar10", "train", new DataSource.Slice(null, 5000)),
+                Configs.parse(g, "t", "n", base, List.of("data=cifar10:train[:5000]")).data().train());
+        assertEquals(new DataSource.Builtin("cifar100-coarse", "test", null),
+                Configs.parse(g, "t", "n", base, List.of("data=cifar100-coarse:test")).data().train());
+        assertEquals(new DataSource.Builtin("cifar-fs", "val", null),
+                Configs.parse(g, "t", "n", base, List.of("data=cifar-fs:val")).data().train());
+        DataConfig a = Configs.parse(g, "t", "n", base, List.of("data={train: cifar10, layout: nchw, normalize: published,"
+                + " augment: {crop: 4, flip: true}}")).data();
+        assertEquals(new DataConfig.Augment(4, true), a.augment());
+        assertEquals(DataConfig.Augment.NONE, Configs.parse(g, "t", "n", base, List.of()).data().augment());
     }
 }

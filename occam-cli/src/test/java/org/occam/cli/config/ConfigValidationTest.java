@@ -116,7 +116,9 @@ class ConfigValidationTest {
     @Test
     void dataSpecs() {
         assertEquals("data.train: unknown value 'mnst'; allowed: digits[:train|test|all][[start:end]],"
-                + " mnist[:train|test][[start:end]], fashion-mnist[:train|test][[start:end]], csv:PATH[[start:end]],"
+                + " mnist[:train|test][[start:end]], fashion-mnist[:train|test][[start:end]], cifar10[:train|test][[start:end]],"
+                + " cifar100[:train|test][[start:end]], cifar100-coarse[:train|test][[start:end]],"
+                + " cifar-fs[:train|val|test][[start:end]], csv:PATH[[start:end]],"
                 + " two_moons, spirals, rings, gaussian_mixture, sine, linearly_separable, teacher_student,"
                 + " teacher_student_regression, multitask_regression", error(GOOD.replace("data: digits", "data: mnst")));
         assertEquals("data.train: unknown split 'all' of mnist; allowed: train, test",
@@ -125,8 +127,33 @@ class ConfigValidationTest {
                 error(GOOD.replace("data: digits", "data: 'mnist:train[200:100]'")));
         assertEquals("data.train.noise: must be a non-negative number, got -1",
                 error(GOOD.replace("data: digits", "data: {train: {name: two_moons, noise: -1}}")));
-        assertEquals("data.layout: nchw needs image data (digits, mnist, fashion-mnist), but data.train is csv:/x.csv",
+        assertEquals("data.layout: nchw needs image data (digits, mnist, fashion-mnist, cifar10, cifar100, cifar100-coarse,"
+                + " cifar-fs), but data.train is csv:/x.csv",
                 error(GOOD.replace("data: digits", "data: {train: 'csv:/x.csv', layout: nchw}")));
+    }
+
+    @Test
+    void cifarSpecsAndAugmentation() {
+        assertEquals("data.train: unknown split 'val' of cifar10; allowed: train, test",
+                error(GOOD.replace("data: digits", "data: cifar10:val")));
+        assertEquals("data.train: unknown split 'all' of cifar-fs; allowed: train, val, test",
+                error(GOOD.replace("data: digits", "data: cifar-fs:all")));
+        assertEquals("data.augment: crop and flip need images: add data.layout: nchw",
+                error(GOOD.replace("data: digits", "data: {train: digits, augment: {crop: 2}}")));
+        assertEquals("data.normalize: per_channel statistics are per channel: add data.layout: nchw",
+                error(GOOD.replace("data: digits", "data: {train: digits, normalize: per_channel}")));
+        assertEquals("data.augment.crop: padded pixels have no per_feature statistics; normalize with per_channel,"
+                + " published, global or none", error(GOOD.replace("data: digits",
+                "data: {train: digits, layout: nchw, normalize: per_feature, augment: {crop: 1}}")));
+        assertEquals("data.normalize: published needs a data set with published statistics (cifar10, cifar100,"
+                + " cifar100-coarse, cifar-fs, mnist, fashion-mnist), but data.train is digits:train",
+                error(GOOD.replace("data: digits", "data: {train: digits, layout: nchw, normalize: published}")));
+        assertEquals("unknown field 'pad' in data.augment; allowed: crop, flip",
+                error(GOOD.replace("data: digits", "data: {train: digits, layout: nchw, augment: {pad: 4}}")));
+        assertEquals("data.augment.crop: must be a non-negative integer, got -4",
+                error(GOOD.replace("data: digits", "data: {train: digits, layout: nchw, augment: {crop: -4}}")));
+        assertEquals("data.normalize: unknown value 'channel'; allowed: none, per_feature, global, per_channel, published",
+                error(GOOD.replace("data: digits", "data: {train: digits, normalize: channel}")));
     }
 
     @Test
