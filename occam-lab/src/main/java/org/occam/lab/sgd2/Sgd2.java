@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.occam.data.TrainTest;
+import org.occam.lab.run.AtLossTarget;
 import org.occam.lab.run.EndMeasures;
 import org.occam.lab.run.RunPool;
 import org.occam.lab.run.SgdTraining;
@@ -49,10 +50,11 @@ public final class Sgd2 {
             Sgd2Run r = train(s, data, t);
             synchronized (log) {
                 log.accept(String.format(Locale.ROOT, "seed %d  eps/B=%.5f  B=%3d  eps=%.4f  %5d steps%s  train loss %.4f"
-                                + "  test acc %.4f  GC %.4g  lambda_max %.4g  |g|^2 %.3g  [%.1fs]", r.seed(), r.ratio(),
-                        r.batchSize(), r.lr(), r.steps(), r.diverged() ? " DIVERGED" : "", r.trainLoss(),
-                        r.testAccuracy(), r.atEnd().gc(), r.atEnd().sharpness(), r.atEnd().gradNormSquared(),
-                        r.seconds()));
+                                + "  test acc %.4f  GC %.4g  lambda_max %.4g  |g|^2 %.3g; at loss target (step %d) GC %.4g"
+                                + " lambda_max %.4g  [%.1fs]", r.seed(), r.ratio(), r.batchSize(), r.lr(), r.steps(),
+                        r.diverged() ? " DIVERGED" : "", r.trainLoss(), r.testAccuracy(), r.atEnd().gc(),
+                        r.atEnd().sharpness(), r.atEnd().gradNormSquared(), r.targetStep(), r.atTarget().gc(),
+                        r.atTarget().sharpness(), r.seconds()));
             }
             return r;
         });
@@ -67,15 +69,24 @@ public final class Sgd2 {
         long steps = SgdTraining.steps(data.train().size(), t.batchSize(), s.epochs());
         Monitor measures = EndMeasures.monitor((int) Math.min(Integer.MAX_VALUE, steps), s.lanczosSteps());
         AtomicReference<Map<String, Object>> first = new AtomicReference<>();
-        MetricsSink sink = row -> first.compareAndSet(null, row);
+        AtomicReference<Map<String, Object>> match = new AtomicReference<>();
+        MetricsSink sink = row -> {
+            first.compareAndSet(null, row);
+            if (row.containsKey(AtLossTarget.STEP)) {
+                match.set(row);
+            }
+        };
+        int quarter = (int) Math.max(1, steps / s.epochs() / 4);
         Trainer.Result res = SgdTraining.run(model, Objective.crossEntropy(model), data.train(), data.test(),
-                t.batchSize(), lr, s.epochs(), t.seed(), DType.FLOAT32, List.of(measures), sink);
+                t.batchSize(), lr, s.epochs(), t.seed(), DType.FLOAT32,
+                List.of(measures, new AtLossTarget(quarter, s.lossTarget(), s.lanczosSteps())), sink);
         boolean diverged = res.status().state() == RunStatus.State.DIVERGED;
         Map<String, Object> last = res.lastMetrics();
         return new Sgd2Run(t.ratio(), t.batchSize(), lr, t.seed(), diverged ? res.status().step() : steps, diverged,
                 diverged ? Double.NaN : EndMeasures.number(last, "train_loss"),
                 diverged ? Double.NaN : EndMeasures.number(last, "test_accuracy"),
                 EndMeasures.of(first.get()), diverged ? EndMeasures.of(Map.of()) : EndMeasures.of(last),
-                (System.nanoTime() - t0) / 1e9);
+                match.get() == null ? -1 : (long) EndMeasures.number(match.get(), AtLossTarget.STEP),
+                AtLossTarget.of(match.get()), (System.nanoTime() - t0) / 1e9);
     }
 }

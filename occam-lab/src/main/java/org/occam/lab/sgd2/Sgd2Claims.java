@@ -13,7 +13,8 @@ import org.occam.lab.claim.Effects;
  * The SGD-2 claims, each judged over seeds (one value per seed, every seed running the whole grid):
  * runs with equal ε/B cluster, for GC, λ_max, test accuracy and ‖∇C‖² (log10(MS_within/MS_between)
  * &lt; 0, {@link RatioClusters}); and regularization grows with ε/B (the slopes of log10 GC and
- * log10 λ_max against log10(ε/B) are negative; test accuracy rises).
+ * log10 λ_max against log10(ε/B) are negative, at the end of the equal epochs and where the training
+ * loss first reaches the setting's target; test accuracy rises).
  */
 public final class Sgd2Claims {
     private Sgd2Claims() {
@@ -28,11 +29,20 @@ public final class Sgd2Claims {
         out.add(cluster(runs, s, "test acc", Sgd2Run::testAccuracy, "test accuracy"));
         out.add(cluster(runs, s, "|g|^2", r -> Math.log10(r.atEnd().gradNormSquared()), "log10 final |grad C|^2"));
         out.add(slope(runs, s, "SGD-2 GC(eps/B)", "GC falls as eps/B grows (stronger implicit regularization)",
-                "slope of log10 GC against log10(eps/B) over the grid", r -> Math.log10(r.atEnd().gc()),
+                "slope of log10 GC at the end (equal epochs) against log10(eps/B) over the grid",
+                r -> Math.log10(r.atEnd().gc()),
                 Direction.DECREASE, 0, false));
         out.add(slope(runs, s, "SGD-2 lambda_max(eps/B)", "lambda_max falls as eps/B grows",
-                "slope of log10 lambda_max against log10(eps/B) over the grid", r -> Math.log10(r.atEnd().sharpness()),
+                "slope of log10 lambda_max at the end (equal epochs) against log10(eps/B)",
+                r -> Math.log10(r.atEnd().sharpness()),
                 Direction.DECREASE, 0, false));
+        out.add(slope(runs, s, "SGD-2 GC(eps/B), equal loss", "at equal training loss, GC falls as eps/B grows",
+                "slope of log10 GC at training loss " + s.lossTarget() + " against log10(eps/B) over the grid",
+                r -> Math.log10(r.atTarget().gc()), Direction.DECREASE, 0, false));
+        out.add(slope(runs, s, "SGD-2 lambda_max(eps/B), eq. loss", "at equal training loss, lambda_max falls as eps/B"
+                        + " grows", "slope of log10 lambda_max at training loss " + s.lossTarget() + " against"
+                        + " log10(eps/B) over the grid", r -> Math.log10(r.atTarget().sharpness()), Direction.DECREASE, 0,
+                false));
         out.add(slope(runs, s, "SGD-2 test acc(eps/B)", "test accuracy rises with eps/B (Smith et al.: small eps/B"
                         + " generalizes worse)", "slope of test accuracy against log2(eps/B) over the grid",
                 Sgd2Run::testAccuracy, Direction.INCREASE, oneImage, true));

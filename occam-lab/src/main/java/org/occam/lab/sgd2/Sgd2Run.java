@@ -15,8 +15,11 @@ import org.occam.lab.run.EndMeasures;
  * @param testAccuracy final test accuracy
  * @param atInit       GC, λ_max and ‖∇C‖² at initialization
  * @param atEnd        GC, λ_max and ‖∇C‖² at the end
+ * @param targetStep   the step where the training loss first reached the setting's target (−1: never)
+ * @param atTarget     GC, λ_max and ‖∇C‖² there (NaN when never reached)
  * @param seconds      wall time of the run
  */
 public record Sgd2Run(double ratio, int batchSize, double lr, long seed, long steps, boolean diverged, double trainLoss,
-                      double testAccuracy, EndMeasures atInit, EndMeasures atEnd, double seconds) {
+                      double testAccuracy, EndMeasures atInit, EndMeasures atEnd, long targetStep,
+                      EndMeasures atTarget, double seconds) {
 }

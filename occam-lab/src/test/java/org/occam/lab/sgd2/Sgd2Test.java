@@ -12,7 +12,7 @@ import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.run.ImageData;
 
 class Sgd2Test {
-    /** The quick grid runs end to end: every (ratio, B, seed) once, ε = ratio·B, seven claims over the seeds. */
+    /** The quick grid runs end to end: every (ratio, B, seed) once, ε = ratio·B, nine claims over the seeds. */
     @Test
     void quickGridAndClaims() {
         Sgd2Setting s = Sgd2Setting.quick();
@@ -26,8 +26,10 @@ class Sgd2Test {
             assertFalse(run.diverged());
             assertTrue(run.atEnd().gc() > 0 && run.atEnd().sharpness() > 0 && run.atEnd().gradNormSquared() > 0);
             assertTrue(run.testAccuracy() > 0 && run.testAccuracy() <= 1);
+            assertTrue(run.targetStep() > 0 && run.targetStep() < run.steps(), "loss target reached within the run");
+            assertTrue(run.atTarget().gc() > 0 && run.atTarget().sharpness() > 0);
         }
-        assertEquals(7, r.claims().size());
+        assertEquals(9, r.claims().size());
         for (ClaimResult c : r.claims()) {
             assertEquals(s.seeds(), c.n(), c.claim().id());
             assertTrue(c.ci().defined(), c.claim().id());
@@ -53,11 +55,11 @@ class Sgd2Test {
     void settingsAreChecked() {
         ImageData d = new ImageData("digits", 64, 10);
         assertThrows(IllegalArgumentException.class,
-                () -> new Sgd2Setting(d, "mlp:64-8-10", new double[] {0.01}, new int[] {4, 8}, 1, 1, 5));
+                () -> new Sgd2Setting(d, "mlp:64-8-10", new double[] {0.01}, new int[] {4, 8}, 1, 1, 5, 1.0));
         assertThrows(IllegalArgumentException.class,
-                () -> new Sgd2Setting(d, "mlp:64-8-10", new double[] {0.01, 0.02}, new int[] {4, 128}, 1, 1, 5));
+                () -> new Sgd2Setting(d, "mlp:64-8-10", new double[] {0.01, 0.02}, new int[] {4, 128}, 1, 1, 5, 1.0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sgd2.run(
-                new Sgd2Setting(d, "mlp:784-8-10", new double[] {0.01, 0.02}, new int[] {4, 8}, 1, 1, 5), 1, x -> { }));
+                new Sgd2Setting(d, "mlp:784-8-10", new double[] {0.01, 0.02}, new int[] {4, 8}, 1, 1, 5, 1.0), 1, x -> { }));
         assertTrue(e.getMessage().contains("784 inputs"), e.getMessage());
     }
 }

@@ -30,6 +30,8 @@ public final class Sgd2Report {
         m.put("optimizer", "plain SGD, random reshuffling, constant eps = (eps/B) * B, cross-entropy, float32");
         m.put("measured at the end", "GC of the logits and |grad C|^2 on the training set (exact), lambda_max by "
                 + s.lanczosSteps() + " Lanczos steps, test accuracy on the test rows");
+        m.put("measured at equal training loss", "the same, where the training loss first falls to " + s.lossTarget()
+                + " (checked every quarter epoch)");
         return m;
     }
 
@@ -51,6 +53,10 @@ public final class Sgd2Report {
             m.put("lambda_max_init", run.atInit().sharpness());
             m.put("lambda_max", run.atEnd().sharpness());
             m.put("grad_norm_sq", run.atEnd().gradNormSquared());
+            m.put("target_step", run.targetStep());
+            m.put("gc_at_target", run.atTarget().gc());
+            m.put("lambda_max_at_target", run.atTarget().sharpness());
+            m.put("grad_norm_sq_at_target", run.atTarget().gradNormSquared());
             m.put("seconds", run.seconds());
             out.add(m);
         }
@@ -67,6 +73,10 @@ public final class Sgd2Report {
         chart(out, r, "gc", "GC of the logits at the end against eps/B", Sgd2Run -> Sgd2Run.atEnd().gc(), "GC", true);
         chart(out, r, "lambda_max", "Sharpness lambda_max at the end against eps/B", x -> x.atEnd().sharpness(),
                 "lambda_max", true);
+        chart(out, r, "gc_at_target", "GC at training loss " + r.setting().lossTarget() + " against eps/B",
+                x -> x.atTarget().gc(), "GC", true);
+        chart(out, r, "lambda_max_at_target", "lambda_max at training loss " + r.setting().lossTarget()
+                + " against eps/B", x -> x.atTarget().sharpness(), "lambda_max", true);
         chart(out, r, "test_accuracy", "Test accuracy against eps/B", Sgd2Run::testAccuracy, "test accuracy", false);
         chart(out, r, "grad_norm_sq", "Final |grad C|^2 on the training set against eps/B",
                 x -> x.atEnd().gradNormSquared(), "|grad C|^2", true);
