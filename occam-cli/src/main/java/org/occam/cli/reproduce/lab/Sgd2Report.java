@@ -1,6 +1,7 @@
 package org.occam.cli.reproduce.lab;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public final class Sgd2Report {
         m.put("check", "SGD-2 (METHODS §11): runs with equal eps/B cluster; regularization grows with eps/B");
         m.put("data", r.data());
         m.put("model", s.model());
-        m.put("eps/B", java.util.Arrays.toString(s.ratios()));
-        m.put("batch sizes", java.util.Arrays.toString(s.batchSizes()));
+        m.put("eps/B", Arrays.toString(s.ratios()));
+        m.put("batch sizes", Arrays.toString(s.batchSizes()));
         m.put("epochs", s.epochs());
         m.put("seeds", s.seeds());
         m.put("optimizer", "plain SGD, random reshuffling, constant eps = (eps/B) * B, cross-entropy, float32");
