@@ -4,12 +4,15 @@ import java.util.concurrent.Callable;
 import org.occam.cli.reproduce.command.ClrCommand;
 import org.occam.cli.reproduce.command.DalCommand;
 import org.occam.cli.reproduce.command.Dd4Command;
+import org.occam.cli.reproduce.command.Gc1Command;
 import org.occam.cli.reproduce.command.EosCommand;
 import org.occam.cli.reproduce.command.Hom1Command;
 import org.occam.cli.reproduce.command.IgrLrSweepCommand;
 import org.occam.cli.reproduce.command.Mgc1Command;
 import org.occam.cli.reproduce.command.Mt1Command;
 import org.occam.cli.reproduce.command.Nc1Command;
+import org.occam.cli.reproduce.command.Sgd2Command;
+import org.occam.cli.reproduce.command.Sgd3Command;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,12 +25,14 @@ import picocli.CommandLine.Command;
         description = {"Run a reproduction of METHODS §11 and print the observed trends next to the papers' claims.",
             "Each writes report.html with its plots into --out (default runs/NAME)."},
         subcommands = {IgrLrSweepCommand.class, EosCommand.class, DalCommand.class, ClrCommand.class, Dd4Command.class,
-            Hom1Command.class, Mgc1Command.class, Nc1Command.class, Mt1Command.class},
+            Hom1Command.class, Mgc1Command.class, Nc1Command.class, Mt1Command.class, Sgd2Command.class,
+            Sgd3Command.class, Gc1Command.class},
         footer = {"", "Examples:", "  ./occam reproduce igr-lr-sweep", "  ./occam reproduce igr-lr-sweep --lrs 0.1,0.5,0.7 --out runs/igr",
             "  ./occam reproduce eos --lrs 0.05,0.07 --max-steps 2000", "  ./occam reproduce dal --powers 0.5,1,2",
             "  ./occam reproduce clr --loss-target 1e-4", "  ./occam reproduce dd-4 --steps 5000 --seeds 5",
             "  ./occam reproduce hom-1 --steps 16384", "  ./occam reproduce mgc-1 --corruptions 0,1 --lrs 0.1,0.3 --seeds 3",
             "  ./occam reproduce nc-1 --lrs 0.02,0.5 --batch-sizes 8,128", "  ./occam reproduce mt-1 --lrs 0.05,0.2,0.4 --seeds 3",
+            "  ./occam reproduce sgd-2 --parallel 2", "  ./occam reproduce sgd-3 --seeds 8", "  ./occam reproduce gc-1 --quick --json",
             "  ./occam reproduce NAME --help     (the options of one reproduction)"})
 public final class ReproduceCommand implements Callable<Integer> {
 
