@@ -11,6 +11,10 @@ import java.util.Locale;
  * ({@code resnet18:3x32x32:10}, {@code resnet20:1x28x28:10}, {@code wrn-16-4:3x32x32:10}, {@code vgg11:3x32x32:10}).
  */
 public final class Models {
+    /** Every spec form, as help texts and errors print it. */
+    public static final String GRAMMAR = "mlp:784-512-512-10:tanh[:nobias], cnn:1x28x28:16-32:10[:relu], resnet:1x28x28:16x2:10, "
+            + PaperModels.GRAMMAR;
+
     private Models() {
     }
 
@@ -103,8 +107,7 @@ public final class Models {
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("bad model spec '" + spec + "': " + e.getMessage()
-                    + ". Allowed forms: mlp:784-512-512-10:tanh[:nobias], cnn:1x28x28:16-32:10[:relu], resnet:1x28x28:16x2:10, "
-                    + PaperModels.GRAMMAR, e);
+                    + ". Allowed forms: " + GRAMMAR, e);
         }
     }
 
