@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.occam.autodiff.Params;
+import org.occam.data.CachedDataset;
+import org.occam.data.DataCache;
 import org.occam.io.Safetensors;
 
 /** {@code ./occam train} end to end: every example at a tiny size, bad configs, and kill-and-resume. */
@@ -34,13 +36,19 @@ class TrainCommandTest {
         }
         assertTrue(files.size() >= 7, files.toString());
         for (Path f : files) {
-            if (f.getFileName().toString().contains("mnist") && !org.occam.data.DataCache.isInstalled(
-                    org.occam.data.DataCache.defaultRoot(), org.occam.data.CachedDataset.MNIST)) {
-                continue; // needs MNIST in the data cache
+            String file = f.getFileName().toString();
+            CachedDataset needs = file.contains("fashion_mnist") ? CachedDataset.FASHION_MNIST : CachedDataset.MNIST;
+            if (file.contains("mnist") && !DataCache.isInstalled(DataCache.defaultRoot(), needs)) {
+                continue; // needs MNIST or Fashion-MNIST in the data cache
             }
-            Path out = dir.resolve(f.getFileName().toString());
-            CliRun.Result r = CliRun.run("train", f.toString(), "--out", out.toString(), "--quiet", "--set", "train.epochs=null",
-                    "--set", "train.steps=4", "--set", "train.eval_every=2");
+            Path out = dir.resolve(file);
+            List<String> args = new ArrayList<>(List.of("train", f.toString(), "--out", out.toString(), "--quiet",
+                    "--set", "train.epochs=null", "--set", "train.steps=4", "--set", "train.eval_every=2"));
+            if (file.startsWith("resnet")) { // a paper-size network evaluated on a whole data set: shrink both
+                args.addAll(List.of("--set", "model.spec=resnet20:1x28x28:10:width=2", "--set",
+                        "data.train=fashion-mnist:train[:64]", "--set", "data.test=fashion-mnist:test[:32]"));
+            }
+            CliRun.Result r = CliRun.run(args.toArray(String[]::new));
             assertEquals(0, r.code(), f + ": " + r.err());
             assertEquals("", r.err(), f.toString());
             assertTrue(r.out().startsWith("completed 4 steps in "), f + ": " + r.out());
