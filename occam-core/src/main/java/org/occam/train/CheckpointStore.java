@@ -18,7 +18,8 @@ import org.occam.optim.OptState;
 
 /**
  * Checkpoints in a directory: {@code step-<n>/model.safetensors} (the parameters and the model's
- * buffers, e.g. BatchNorm running statistics: a state_dict loadable by PyTorch's load_state_dict) and {@code step-<n>/optimizer.safetensors} (optimizer buffers, with
+ * buffers, e.g. BatchNorm running statistics: a state_dict loadable by PyTorch's load_state_dict)
+ * and {@code step-<n>/optimizer.safetensors} (optimizer buffers, with
  * the step counters in its metadata), and a {@code latest} file naming the newest complete one.
  *
  * <p>Each checkpoint is written into a temporary directory that is renamed into place, and only
