@@ -32,7 +32,10 @@ import org.occam.tensor.Tensor;
  * gradient is computed in a {@link Mode#TRAIN} frame, whose passes update the running statistics
  * (every train-mode forward, as in PyTorch), and dropout masks are keyed by (seed, step); the
  * learning-rate rule sees the same train-mode function with its buffer updates dropped;
- * evaluation and monitors see an {@link Mode#EVAL} frame (a monitor never changes the buffers). The state is checkpointed and restored with the parameters.
+ * evaluation and monitors see an {@link Mode#EVAL} frame (a monitor never changes the buffers).
+ * The state is checkpointed and restored with the parameters. A batch processed in chunks
+ * ({@code spec.chunk()}) normalises each chunk with its own statistics, as gradient accumulation
+ * does in PyTorch.
  */
 public final class Trainer {
 
