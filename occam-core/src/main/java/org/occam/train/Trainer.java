@@ -111,7 +111,7 @@ public final class Trainer {
             row.put("lr", lr);
             boolean lastStep = step == spec.steps() - 1;
             eval.run(() -> {
-                addMonitors(s, row, at, current, lr);
+                addMonitors(s, row, at, current, lr, before);
                 if (spec.evalEvery() > 0 && at % spec.evalEvery() == 0) {
                     addEvaluation(s, row, current);
                 }
@@ -131,7 +131,8 @@ public final class Trainer {
         // Also when resuming a run whose last checkpoint is the final step: a kill between that
         // checkpoint and the final row must not lose the row.
         Params done = params;
-        last = Forward.of(state, Mode.EVAL, 0).run(() -> finalRow(s, done, spec.steps()));
+        ModelState end = state;
+        last = Forward.of(end, Mode.EVAL, 0).run(() -> finalRow(s, done, end, spec.steps()));
         s.sink().accept(last);
         return new Result(params, opt, RunStatus.completed(spec.steps()), last, state);
     }
@@ -142,11 +143,11 @@ public final class Trainer {
     }
 
     /** Evaluation and monitors of the final parameters, reported as step = steps. */
-    private static Map<String, Object> finalRow(Setup s, Params params, long steps) {
+    private static Map<String, Object> finalRow(Setup s, Params params, ModelState state, long steps) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("step", steps);
         row.put("final", true);
-        Monitor.Context ctx = new Monitor.Context(steps, params, s.model(), s.objective(), s.train(), Double.NaN);
+        Monitor.Context ctx = new Monitor.Context(steps, params, s.model(), s.objective(), s.train(), Double.NaN, state);
         for (Monitor m : s.monitors()) {
             row.putAll(m.measure(ctx));
         }
@@ -202,14 +203,14 @@ public final class Trainer {
     }
 
     /** Monitors due at this step: every monitor at step 0 and every {@code every()} steps after. */
-    private static void addMonitors(Setup s, Map<String, Object> row, long step, Params params, double lr) {
+    private static void addMonitors(Setup s, Map<String, Object> row, long step, Params params, double lr, ModelState state) {
         List<Monitor> due = new ArrayList<>();
         for (Monitor m : s.monitors()) {
             if (m.every() > 0 && step % m.every() == 0) {
                 due.add(m);
             }
         }
-        Monitor.Context ctx = new Monitor.Context(step, params, s.model(), s.objective(), s.train(), lr);
+        Monitor.Context ctx = new Monitor.Context(step, params, s.model(), s.objective(), s.train(), lr, state);
         for (Monitor m : due) {
             row.putAll(m.measure(ctx));
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,24 @@ class BatchNormTrainingTest {
         assertSameBits(without.params(), with.params());
         assertSameBits(without.state().buffers(), with.state().buffers());
         assertEquals(4.0, with.state().get("bn1.num_batches_tracked").item());
+    }
+
+    @Test
+    void aMonitorMeasuresInItsDeclaredMode() {
+        Batch b = DATA.train().slice(0, 8).all();
+        Monitor loss = Monitor.of(1, ctx -> Map.of("probe_loss", ctx.objective().loss(ctx.params(), b).item()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Trainer.Result r = Trainer.run(setup(TrainSpec.of(16, 2, 1).withEvalEvery(0),
+                List.of(loss, Monitor.inMode(Mode.TRAIN, loss)), rows::add, null));
+        Params init = NET.init(Rng.seed(3), DType.FLOAT32);
+        ModelState s0 = NET.initState(DType.FLOAT32);
+        for (Mode mode : Mode.values()) {
+            double want = Objective.crossEntropy(NET.bind(s0, mode)).loss(init, b).item();
+            String key = mode == Mode.TRAIN ? "probe_loss_train" : "probe_loss";
+            assertEquals(want, (Double) rows.get(0).get(key), 0, key + " at step 0");
+        }
+        assertNotEquals(rows.get(0).get("probe_loss"), rows.get(0).get("probe_loss_train"));
+        assertEquals(2.0, r.state().get("bn1.num_batches_tracked").item(), "train-mode monitors do not update the buffers");
     }
 
     @Test
