@@ -21,32 +21,45 @@ import org.occam.measure.GradientStats;
 import org.occam.measure.Hessians;
 import org.occam.measure.Lanczos;
 import org.occam.nn.Losses;
+import org.occam.nn.Mode;
+import org.occam.nn.Model;
+import org.occam.nn.ModelState;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 import org.occam.train.Objective;
+import org.occam.train.StateDict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code occam measure}: the implicit-bias quantities of a model on a data set, as one JSON object or a table. */
 @Command(name = "measure", mixinStandardHelpOptions = true,
         description = {"Measure loss, gradient statistics, Hessian spectra and geometric complexity of a model",
-            "(seeded initialization, or weights from a safetensors checkpoint) on a data set."},
-        footer = {"", "Metrics: " + MeasureCommand.METRIC_LIST, "", "Examples:",
+            "(seeded initialization, or weights from a safetensors checkpoint) on a data set.",
+            "A BatchNorm network is measured in eval mode (running statistics: a fixed function of the parameters)",
+            "unless --mode train asks for batch statistics (as PyHessian does); the mode is printed with the results."},
+        footer = {"", "Metrics: " + MeasureCommand.METRIC_LIST, "", "Model specs: " + Models.GRAMMAR, "", "Examples:",
             "  ./occam measure --model mlp:64-32-10:tanh --data digits --metrics loss,grad_norm,sharpness,gc --dtype float64",
             "  ./occam measure --model mlp:784-512-512-10:tanh --weights W.safetensors --data mnist:train[:1024] \\",
-            "      --loss cross_entropy --metrics loss,grad_norm,sharpness,top_eigenvalues:5,hessian_trace,gc --json"})
+            "      --loss cross_entropy --metrics loss,grad_norm,sharpness,top_eigenvalues:5,hessian_trace,gc --json",
+            "  ./occam measure --model resnet20:1x28x28:10:width=4 --weights runs/R/checkpoints/step-000000100/model.safetensors \\",
+            "      --data fashion-mnist:test[:256] --layout nchw --metrics loss,sharpness,hessian_trace,gc --mode eval"})
 public final class MeasureCommand implements Callable<Integer> {
     static final String METRIC_LIST = "loss, accuracy, grad_norm, drift_ratio, sharpness, top_eigenvalues:K, "
             + "bottom_eigenvalues:K, hessian_trace, gc, gc_hutchinson";
 
-    @Option(names = "--model", required = true, description = "Model spec, e.g. mlp:784-512-512-10:tanh.")
+    @Option(names = "--model", required = true, description = "Model spec, e.g. mlp:784-512-512-10:tanh or resnet20:3x32x32:10 (forms below).")
     String model;
 
-    @Option(names = "--weights", description = "A safetensors checkpoint (names and shapes must match the model).")
+    @Option(names = "--weights", description = "A safetensors checkpoint (names and shapes must match the model;"
+            + " a BatchNorm model's must hold its running buffers).")
     Path weights;
+
+    @Option(names = "--mode", defaultValue = "eval", description = "eval (running statistics, default) or train (batch statistics)"
+            + " for BatchNorm/dropout models.")
+    String mode;
 
     @Option(names = "--data", required = true, description = "digits, mnist:train[:1024], fashion-mnist:test, cifar10:test[:512], csv:PATH, two_moons, ...")
     String data;
@@ -79,11 +92,18 @@ public final class MeasureCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DType dt = DType.parse(dtype);
         List<String> wanted = parseMetrics(metrics);
-        Sequential net = Models.parse(model);
-        Params p = net.init(Rng.seed(seed), dt);
-        if (weights != null) {
+        Mode md = Mode.parse(mode);
+        Sequential spec = Models.parse(model);
+        Params p = spec.init(Rng.seed(seed), dt);
+        ModelState state = spec.initState(dt);
+        if (weights != null && spec.stateful()) {
+            StateDict.Loaded l = StateDict.read(weights, p, state);
+            p = l.params().map(t -> t.to(dt));
+            state = new ModelState(l.state().buffers().map(t -> t.to(dt)));
+        } else if (weights != null) {
             p = Checkpoints.load(weights, p).map(t -> t.to(dt));
         }
+        Model net = spec.bind(state, md); // measurements see a function of the parameters only
         ImageLayout lay = switch (layout) {
             case "flat" -> ImageLayout.FLAT;
             case "nchw" -> ImageLayout.NCHW;
@@ -96,6 +116,7 @@ public final class MeasureCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model);
         out.put("data", data + " (" + d.size() + " examples)");
+        out.put("mode", md.label() + (spec.stateful() ? "" : " (no BatchNorm or dropout: the same in both modes)"));
         out.put("parameters", p.numel());
         long hvps = 0;
         Lanczos.Run lanczos = null;

@@ -11,6 +11,7 @@ import org.occam.cli.config.Configs;
 import org.occam.cli.config.RunConfig;
 import org.occam.cli.run.Progress;
 import org.occam.cli.run.Runner;
+import org.occam.nn.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  ./occam train examples/digits_mlp_sgd.yaml",
             "  ./occam train examples/two_moons.yaml --out runs/moons --set lr.base=0.3",
             "  ./occam train examples/gan_ring.yaml --set game.regularizers=sga",
-            "  ./occam train --resume runs/moons"})
+            "  ./occam train --resume runs/moons",
+            "  ./occam train examples/resnet20_fashion_mnist.yaml --set train.steps=20",
+            "", "Model specs (model.spec): " + Models.GRAMMAR})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The experiment config (YAML).")

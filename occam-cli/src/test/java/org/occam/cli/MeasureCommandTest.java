@@ -6,19 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.occam.autodiff.Params;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
+import org.occam.data.ImageLayout;
 import org.occam.io.Safetensors;
 import org.occam.measure.GeometricComplexity;
 import org.occam.measure.Hessians;
+import org.occam.nn.Mode;
+import org.occam.nn.Model;
+import org.occam.nn.ModelState;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.train.Objective;
+import org.occam.train.StateDict;
 
 class MeasureCommandTest {
 
@@ -56,5 +62,39 @@ class MeasureCommandTest {
         assertTrue(r.err().contains("unknown or malformed metric 'curvature'") && r.err().contains("top_eigenvalues:K"), r.err());
         CliRun.Result s = CliRun.run("measure", "--model", "mlp:64-8-10:tanh", "--data", "digits:validation");
         assertTrue(s.err().contains("unknown split 'validation'") && s.err().contains("train, test, all"), s.err());
+    }
+
+    /**
+     * A BatchNorm ResNet is measured in the declared mode (eval by default: the running buffers of
+     * the checkpoint; train: batch statistics), the mode is printed, and the values equal the
+     * library's on the bound model.
+     */
+    @Test
+    void batchNormNetworkIsMeasuredInTheDeclaredMode(@TempDir Path dir) throws Exception {
+        String spec = "resnet8:1x8x8:10:width=2";
+        Sequential net = Models.parse(spec);
+        Params w = net.init(Rng.seed(5), DType.FLOAT64);
+        var b = Datasets.digitsSplit(ImageLayout.NCHW, DType.FLOAT64).train().slice(0, 24).all(); // digits:train[:24]
+        ModelState state = net.forward(w, net.initState(DType.FLOAT64), b.x(), Mode.TRAIN).state();
+        Path file = dir.resolve("w.safetensors");
+        StateDict.write(file, w, state, Map.of());
+        for (Mode mode : Mode.values()) {
+            CliRun.Result r = CliRun.run("measure", "--model", spec, "--weights", file.toString(), "--data", "digits:train[:24]",
+                    "--layout", "nchw", "--metrics", "loss,gc", "--dtype", "float64", "--mode", mode.label(), "--json");
+            assertEquals("0", String.valueOf(r.code()), r.err());
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertEquals(mode.label(), j.get("mode").asText());
+            Model bound = net.bind(state, mode);
+            assertEquals(Objective.crossEntropy(bound).loss(w, b).item(), j.get("loss").asDouble(), 1e-12, mode.label());
+            assertEquals(GeometricComplexity.exact(bound, w, b.x()).item(), j.get("gc").asDouble(), 1e-10, mode.label());
+        }
+        Path paramsOnly = dir.resolve("params-only.safetensors");
+        Safetensors.write(paramsOnly, w);
+        CliRun.Result bad = CliRun.run("measure", "--model", spec, "--weights", paramsOnly.toString(), "--data", "digits:train[:24]",
+                "--layout", "nchw", "--metrics", "loss");
+        assertEquals("2", String.valueOf(bad.code()));
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("lacks the buffer bn1.running_mean") && bad.err().contains("state_dict"), bad.err());
+        assertEquals("", bad.out());
     }
 }

@@ -32,7 +32,8 @@ import org.occam.tensor.Tensor;
  * buffer starts at a multiple of 8 bytes. The reader accepts any valid file and returns tensors in
  * buffer (data_offsets) order, so a file written here reads back in its original order.
  *
- * <p>Dtypes: F32 and F64 are read and written; F16 and BF16 are read and widened to float32.
+ * <p>Dtypes: F32 and F64 are read and written; F16 and BF16 are read and widened to float32; I64
+ * (PyTorch's BatchNorm num_batches_tracked) is read as float64, exact up to 2^53.
  * Malformed files (truncated, header length past the end, offsets out of range, overlapping or
  * leaving gaps, unsupported dtypes, shapes that do not match their byte ranges) are rejected with
  * an {@link IOException} whose message starts with {@code "invalid safetensors file <path>: "}.
@@ -141,7 +142,7 @@ public final class Safetensors {
 
     private static int elementBytes(String dtype) {
         return switch (dtype) {
-            case "F64" -> 8;
+            case "F64", "I64" -> 8;
             case "F32" -> 4;
             case "F16", "BF16" -> 2;
             default -> -1;
@@ -220,7 +221,7 @@ public final class Safetensors {
         int elem = elementBytes(dtype);
         if (elem < 0) {
             throw bad(file, where + " has dtype " + dtype + ", which Occam cannot read; supported dtypes are F32, F64"
-                    + " (and F16, BF16, read as float32)");
+                    + " (and F16, BF16, read as float32; I64, read as float64)");
         }
         long[] shapeL = longs(file, where, "shape", m.get("shape"), -1);
         long[] off = longs(file, where, "data_offsets", m.get("data_offsets"), 2);
@@ -321,7 +322,7 @@ public final class Safetensors {
     private static Tensor readTensor(Path file, FileChannel ch, long pos, Entry e, ByteBuffer buf) throws IOException {
         int n = Shape.numel(e.shape);
         int elem = elementBytes(e.dtype);
-        double[] d = e.dtype.equals("F64") ? new double[n] : null;
+        double[] d = e.dtype.equals("F64") || e.dtype.equals("I64") ? new double[n] : null;
         float[] f = d == null ? new float[n] : null;
         for (int i = 0; i < n; ) {
             int k = Math.min(n - i, CHUNK_BYTES / elem);
@@ -331,6 +332,11 @@ public final class Safetensors {
             switch (e.dtype) {
                 case "F64" -> buf.asDoubleBuffer().get(d, i, k);
                 case "F32" -> buf.asFloatBuffer().get(f, i, k);
+                case "I64" -> {
+                    for (int j = 0; j < k; j++) {
+                        d[i + j] = buf.getLong(8 * j);
+                    }
+                }
                 case "F16" -> {
                     for (int j = 0; j < k; j++) {
                         f[i + j] = Float.float16ToFloat(buf.getShort(2 * j));

@@ -6,7 +6,8 @@ import org.occam.tensor.Tensor;
 
 /**
  * One layer: a function of its own parameters (looked up by local name, e.g. "weight") and an
- * input. Layers hold no tensors; parameters live in a {@link org.occam.autodiff.Params} tree.
+ * input. Layers hold no tensors; parameters live in a {@link org.occam.autodiff.Params} tree and
+ * buffers (BatchNorm's running statistics) in a {@link ModelState}.
  */
 public interface Layer {
 
@@ -18,4 +19,17 @@ public interface Layer {
 
     /** A short description for summaries, e.g. "Linear(784, 512)". */
     String describe();
+
+    /** The layer's buffers (empty unless it keeps running statistics). */
+    default List<BufferSpec> buffers() {
+        return List.of();
+    }
+
+    /**
+     * The layer applied in a forward frame (mode, buffers, dropout key; may be null for stateless
+     * layers); stateless layers ignore it, containers pass each child its {@link Forward#child view}.
+     */
+    default Tensor apply(Function<String, Tensor> param, Forward frame, Tensor x) {
+        return apply(param, x);
+    }
 }

@@ -7,9 +7,14 @@ import java.util.Locale;
 /**
  * Builders for the standard architectures, and the spec strings the CLI uses:
  * {@code mlp:784-512-512-10:tanh[:nobias]}, {@code cnn:1x28x28:16-32:10[:relu]},
- * {@code resnet:1x28x28:16x2:10}.
+ * {@code resnet:1x28x28:16x2:10}, and the BatchNorm networks of {@link PaperModels}
+ * ({@code resnet18:3x32x32:10}, {@code resnet20:1x28x28:10}, {@code wrn-16-4:3x32x32:10}, {@code vgg11:3x32x32:10}).
  */
 public final class Models {
+    /** Every spec form, as help texts and errors print it. */
+    public static final String GRAMMAR = "mlp:784-512-512-10:tanh[:nobias], cnn:1x28x28:16-32:10[:relu], resnet:1x28x28:16x2:10, "
+            + PaperModels.GRAMMAR;
+
     private Models() {
     }
 
@@ -83,6 +88,9 @@ public final class Models {
     public static Sequential parse(String spec) {
         String[] parts = spec.trim().split(":");
         try {
+            if (PaperModels.handles(parts[0].toLowerCase(Locale.ROOT))) {
+                return PaperModels.parse(parts);
+            }
             return switch (parts[0].toLowerCase(Locale.ROOT)) {
                 case "mlp" -> parseMlp(parts);
                 case "cnn" -> {
@@ -99,7 +107,7 @@ public final class Models {
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("bad model spec '" + spec + "': " + e.getMessage()
-                    + ". Allowed forms: mlp:784-512-512-10:tanh[:nobias], cnn:1x28x28:16-32:10[:relu], resnet:1x28x28:16x2:10", e);
+                    + ". Allowed forms: " + GRAMMAR, e);
         }
     }
 
@@ -119,7 +127,7 @@ public final class Models {
         return mlp(act, bias, ints(parts[1], "-"));
     }
 
-    private static int[] ints(String s, String sep) {
+    static int[] ints(String s, String sep) {
         String[] p = s.split(sep);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {

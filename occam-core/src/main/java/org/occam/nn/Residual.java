@@ -22,7 +22,21 @@ public record Residual(Sequential body, Activation after) implements Layer {
 
     @Override
     public Tensor apply(Function<String, Tensor> param, Tensor x) {
-        Tensor y = x.add(body.apply(name -> param.apply("body." + name), x));
+        return apply(param, Forward.ambient(), x);
+    }
+
+    @Override
+    public List<BufferSpec> buffers() {
+        List<BufferSpec> l = new ArrayList<>();
+        for (BufferSpec b : body.buffers()) {
+            l.add(b.prefixed("body."));
+        }
+        return l;
+    }
+
+    @Override
+    public Tensor apply(Function<String, Tensor> param, Forward frame, Tensor x) {
+        Tensor y = x.add(body.apply(name -> param.apply("body." + name), frame == null ? null : frame.child("body"), x));
         return after.apply(y);
     }
 

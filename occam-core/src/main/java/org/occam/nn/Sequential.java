@@ -1,6 +1,7 @@
 package org.occam.nn;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,37 @@ import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 
 /**
- * Layers applied in order, with parameters named "i.weight" as torch.nn.Sequential names them.
- * As a {@link Model} it is a function of (parameters, input).
+ * Layers applied in order, with parameters named "i.weight" as torch.nn.Sequential names them, or
+ * "conv1.weight" when the children are named (torch's {@code nn.Sequential(OrderedDict(...))}).
+ * As a {@link Model} it is a function of (parameters, input), or of (parameters, state, input,
+ * mode) when a child keeps buffers.
  */
-public record Sequential(List<Layer> layers) implements Layer, Model {
+public record Sequential(List<Layer> layers, List<String> names) implements Layer, Model {
 
     public Sequential {
         layers = List.copyOf(layers);
+        names = names == null ? indices(layers.size()) : List.copyOf(names);
+        if (names.size() != layers.size() || new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("Sequential needs one distinct name per layer, got " + names + " for "
+                    + layers.size() + " layers");
+        }
+    }
+
+    /** Children named 0, 1, 2, ... */
+    public Sequential(List<Layer> layers) {
+        this(layers, null);
     }
 
     public static Sequential of(Layer... layers) {
         return new Sequential(List.of(layers));
+    }
+
+    private static List<String> indices(int n) {
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(Integer.toString(i));
+        }
+        return l;
     }
 
     @Override
@@ -29,7 +50,18 @@ public record Sequential(List<Layer> layers) implements Layer, Model {
         List<ParamSpec> l = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             for (ParamSpec p : layers.get(i).params()) {
-                l.add(new ParamSpec(i + "." + p.name(), p.shape(), p.init(), p.fanIn(), p.fanOut()));
+                l.add(p.prefixed(names.get(i) + "."));
+            }
+        }
+        return l;
+    }
+
+    @Override
+    public List<BufferSpec> buffers() {
+        List<BufferSpec> l = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (BufferSpec b : layers.get(i).buffers()) {
+                l.add(b.prefixed(names.get(i) + "."));
             }
         }
         return l;
@@ -37,12 +69,22 @@ public record Sequential(List<Layer> layers) implements Layer, Model {
 
     @Override
     public Tensor apply(Function<String, Tensor> param, Tensor x) {
+        return apply(param, Forward.ambient(), x);
+    }
+
+    @Override
+    public Tensor apply(Function<String, Tensor> param, Forward frame, Tensor x) {
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
-            String prefix = i + ".";
-            h = layers.get(i).apply(name -> param.apply(prefix + name), h);
+            h = applyChild(i, param, frame, h);
         }
         return h;
+    }
+
+    /** Child {@code i} applied to x, with its parameters and buffers under its name. */
+    public Tensor applyChild(int i, Function<String, Tensor> param, Forward frame, Tensor x) {
+        String prefix = names.get(i) + ".";
+        return layers.get(i).apply(name -> param.apply(prefix + name), frame == null ? null : frame.child(names.get(i)), x);
     }
 
     @Override
@@ -52,7 +94,7 @@ public record Sequential(List<Layer> layers) implements Layer, Model {
 
     /** The output of layer {@code upTo} (exclusive end index), e.g. a penultimate embedding. */
     public Tensor applyPrefix(Params p, Tensor x, int upTo) {
-        return new Sequential(layers.subList(0, upTo)).apply(p::get, x);
+        return new Sequential(layers.subList(0, upTo), names.subList(0, upTo)).apply(p::get, x);
     }
 
     @Override
@@ -68,7 +110,11 @@ public record Sequential(List<Layer> layers) implements Layer, Model {
     public String describe() {
         StringBuilder sb = new StringBuilder("Sequential(");
         for (int i = 0; i < layers.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(layers.get(i).describe());
+            sb.append(i == 0 ? "" : ", ");
+            if (!names.get(i).equals(Integer.toString(i))) {
+                sb.append(names.get(i)).append('=');
+            }
+            sb.append(layers.get(i).describe());
         }
         return sb.append(')').toString();
     }

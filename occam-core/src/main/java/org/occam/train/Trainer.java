@@ -10,10 +10,14 @@ import org.occam.autodiff.Params;
 import org.occam.data.Batch;
 import org.occam.data.Batches;
 import org.occam.data.Dataset;
+import org.occam.nn.Forward;
+import org.occam.nn.Mode;
 import org.occam.nn.Model;
+import org.occam.nn.ModelState;
 import org.occam.optim.LearningRateRule;
 import org.occam.optim.OptState;
 import org.occam.optim.Optimizer;
+import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 
 /**
@@ -23,21 +27,40 @@ import org.occam.tensor.Tensor;
  * <p>Batch {@code s} depends only on the seed and s (epoch s / batchesPerEpoch), its augmentation
  * (if any) only on the seed, s and the row, and the optimizer state is checkpointed with the parameters, so a run resumed from its latest
  * checkpoint ends with the same bits as an uninterrupted one.
+ *
+ * <p>A model with buffers (BatchNorm) carries a {@link ModelState} through the run: each step's
+ * gradient is computed in a {@link Mode#TRAIN} frame, whose passes update the running statistics
+ * (every train-mode forward, as in PyTorch), and dropout masks are keyed by (seed, step); the
+ * learning-rate rule sees the same train-mode function with its buffer updates dropped;
+ * evaluation and monitors see an {@link Mode#EVAL} frame (a monitor never changes the buffers).
+ * The state is checkpointed and restored with the parameters. A batch processed in chunks
+ * ({@code spec.chunk()}) normalises each chunk with its own statistics, as gradient accumulation
+ * does in PyTorch.
  */
 public final class Trainer {
 
     /** Everything a run needs; {@code test} and {@code checkpoints} may be null. */
     public record Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
                         LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink,
-                        CheckpointStore checkpoints) {
+                        CheckpointStore checkpoints, ModelState state) {
         public Setup {
             monitors = monitors == null ? List.of() : List.copyOf(monitors);
             sink = sink == null ? MetricsSink.NONE : sink;
+            if (state == null) {
+                state = model == null ? ModelState.empty() : model.initState(init.dtype());
+            }
+        }
+
+        /** A setup whose model state starts from the model's initial buffers. */
+        public Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
+                     LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink, CheckpointStore checkpoints) {
+            this(model, init, objective, train, test, optimizer, lr, spec, monitors, sink, checkpoints, null);
         }
     }
 
-    /** The outcome: final parameters and optimizer state, status, and the last evaluation. */
-    public record Result(Params params, OptState optimizer, RunStatus status, Map<String, Object> lastMetrics) {
+    /** The outcome: final parameters, optimizer state, status, the last evaluation and the model's buffers. */
+    public record Result(Params params, OptState optimizer, RunStatus status, Map<String, Object> lastMetrics,
+                         ModelState state) {
     }
 
     private Trainer() {
@@ -47,12 +70,14 @@ public final class Trainer {
     public static Result run(Setup s) {
         Params params = s.init();
         OptState opt = OptState.empty();
+        ModelState state = s.state();
         long start = 0;
         if (s.checkpoints() != null) {
-            Optional<CheckpointStore.Saved> saved = s.checkpoints().latest(s.init());
+            Optional<CheckpointStore.Saved> saved = s.checkpoints().latest(s.init(), s.state());
             if (saved.isPresent()) {
                 params = saved.get().params();
                 opt = saved.get().optimizer();
+                state = saved.get().state();
                 start = saved.get().step();
             }
         }
@@ -65,7 +90,10 @@ public final class Trainer {
             int epoch = (int) (step / perEpoch);
             Batch batch = spec.augment().apply(batches.epoch(epoch).get((int) (step % perEpoch)), spec.seed(), step);
             Params current = params;
-            Autodiff.ValueAndGrad vg = valueAndGrad(s.objective(), current, batch, spec.chunk());
+            Forward train = Forward.of(state, Mode.TRAIN, dropoutKey(spec.seed(), step));
+            Autodiff.ValueAndGrad vg = train.run(() -> valueAndGrad(s.objective(), current, batch, spec.chunk()));
+            ModelState before = state;
+            Forward eval = Forward.of(before, Mode.EVAL, 0);
             double loss = vg.value().item();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", step);
@@ -75,38 +103,51 @@ public final class Trainer {
             if (bad != null) {
                 row.put("status", "diverged");
                 s.sink().accept(row);
-                return new Result(params, opt, RunStatus.diverged(step, bad), row);
+                return new Result(params, opt, RunStatus.diverged(step, bad), row, state);
             }
-            double lr = s.lr().learningRate(new LearningRateRule.Context(step, current, vg.grad(), vg.value()));
+            long at = step;
+            Forward probe = Forward.of(before, Mode.TRAIN, dropoutKey(spec.seed(), step)); // its buffer updates are dropped
+            double lr = probe.run(() -> s.lr().learningRate(new LearningRateRule.Context(at, current, vg.grad(), vg.value())));
             row.put("lr", lr);
             boolean lastStep = step == spec.steps() - 1;
-            addMonitors(s, row, step, current, lr);
-            if (spec.evalEvery() > 0 && step % spec.evalEvery() == 0) {
-                addEvaluation(s, row, current);
-            }
+            eval.run(() -> {
+                addMonitors(s, row, at, current, lr, before);
+                if (spec.evalEvery() > 0 && at % spec.evalEvery() == 0) {
+                    addEvaluation(s, row, current);
+                }
+                return null;
+            });
             Optimizer.Update u = s.optimizer().update(current, vg.grad(), opt, lr);
             params = u.params();
             opt = u.state();
+            state = train.state();
             s.sink().accept(row);
             last = row;
             if (s.checkpoints() != null && (due(step, spec.checkpointEvery(), lastStep)) && step + 1 != lastSaved) {
-                s.checkpoints().save(step + 1, params, opt);
+                s.checkpoints().save(step + 1, params, state, opt);
                 lastSaved = step + 1;
             }
         }
         // Also when resuming a run whose last checkpoint is the final step: a kill between that
         // checkpoint and the final row must not lose the row.
-        last = finalRow(s, params, spec.steps());
+        Params done = params;
+        ModelState end = state;
+        last = Forward.of(end, Mode.EVAL, 0).run(() -> finalRow(s, done, end, spec.steps()));
         s.sink().accept(last);
-        return new Result(params, opt, RunStatus.completed(spec.steps()), last);
+        return new Result(params, opt, RunStatus.completed(spec.steps()), last, state);
+    }
+
+    /** The dropout key of a step: a function of the seed and the step only (so resume is exact). */
+    static long dropoutKey(long seed, long step) {
+        return Rng.seed(seed).split(0x5eed).split(step).nextLong();
     }
 
     /** Evaluation and monitors of the final parameters, reported as step = steps. */
-    private static Map<String, Object> finalRow(Setup s, Params params, long steps) {
+    private static Map<String, Object> finalRow(Setup s, Params params, ModelState state, long steps) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("step", steps);
         row.put("final", true);
-        Monitor.Context ctx = new Monitor.Context(steps, params, s.model(), s.objective(), s.train(), Double.NaN);
+        Monitor.Context ctx = new Monitor.Context(steps, params, s.model(), s.objective(), s.train(), Double.NaN, state);
         for (Monitor m : s.monitors()) {
             row.putAll(m.measure(ctx));
         }
@@ -162,14 +203,14 @@ public final class Trainer {
     }
 
     /** Monitors due at this step: every monitor at step 0 and every {@code every()} steps after. */
-    private static void addMonitors(Setup s, Map<String, Object> row, long step, Params params, double lr) {
+    private static void addMonitors(Setup s, Map<String, Object> row, long step, Params params, double lr, ModelState state) {
         List<Monitor> due = new ArrayList<>();
         for (Monitor m : s.monitors()) {
             if (m.every() > 0 && step % m.every() == 0) {
                 due.add(m);
             }
         }
-        Monitor.Context ctx = new Monitor.Context(step, params, s.model(), s.objective(), s.train(), lr);
+        Monitor.Context ctx = new Monitor.Context(step, params, s.model(), s.objective(), s.train(), lr, state);
         for (Monitor m : due) {
             row.putAll(m.measure(ctx));
         }

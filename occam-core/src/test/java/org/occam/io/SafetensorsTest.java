@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,8 +247,21 @@ class SafetensorsTest {
 
     @Test
     void rejectsUnknownDtypeNamingTheSupportedOnes() throws IOException {
-        assertBad(fileBytes("{\"x\":{\"dtype\":\"I64\",\"shape\":[2],\"data_offsets\":[0,16]}}", new byte[16]),
-                "tensor 'x' has dtype I64, which Occam cannot read; supported dtypes are F32, F64 (and F16, BF16, read as float32)");
+        assertBad(fileBytes("{\"x\":{\"dtype\":\"I32\",\"shape\":[2],\"data_offsets\":[0,8]}}", new byte[8]),
+                "tensor 'x' has dtype I32, which Occam cannot read; supported dtypes are F32, F64 (and F16, BF16, read as float32;"
+                        + " I64, read as float64)");
+    }
+
+    @Test
+    void readsInt64AsFloat64() throws IOException {
+        byte[] data = new byte[16];
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putLong(7).putLong(-(1L << 40));
+        Path f = dir.resolve("i64.safetensors");
+        Files.write(f, fileBytes("{\"n\":{\"dtype\":\"I64\",\"shape\":[2],\"data_offsets\":[0,16]}}", data));
+        Tensor t = Safetensors.read(f).get("n");
+        assertEquals(DType.FLOAT64, t.dtype());
+        assertEquals(7.0, t.get(0));
+        assertEquals(-(double) (1L << 40), t.get(1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.occam.measure.margin.Homogeneity;
 import org.occam.measure.margin.MarginGc;
 import org.occam.measure.margin.MarginLoss;
 import org.occam.measure.margin.MarginMonitors;
+import org.occam.nn.Mode;
 import org.occam.train.Monitor;
 
 /**
@@ -19,6 +20,16 @@ public final class MonitorRegistry {
     private MonitorRegistry() {
     }
 
+    /** The {@code mode} parameter of curvature monitors: BatchNorm/dropout in eval (default) or train mode. */
+    static Param mode() {
+        return Param.choice("mode", "eval", "BatchNorm/dropout mode: eval (running statistics) or train (batch statistics;"
+                + " values named NAME_train)", "eval", "train");
+    }
+
+    private static Monitor inMode(ComponentConfig c, Monitor m) {
+        return Monitor.inMode(Mode.parse(c.str("mode")), m);
+    }
+
     /** The {@code every} parameter, with a default period. */
     public static Param every(long def) {
         return Param.positiveInt("every", def, "measure every this many steps (and at the end)");
@@ -30,14 +41,14 @@ public final class MonitorRegistry {
                     List.of(every(100), samples()),
                     (c, ctx) -> Monitors.gradients(c.integer("every"), c.integer("samples")))
             .register("sharpness", "sharpness λ_max of the loss Hessian by Lanczos, with two_over_lr = 2/h",
-                    List.of(every(100), samples(), Param.positiveInt("steps", 20L, "Lanczos steps (HVPs)")),
-                    (c, ctx) -> Monitors.sharpness(c.integer("every"), c.integer("samples"), c.integer("steps")))
+                    List.of(every(100), samples(), Param.positiveInt("steps", 20L, "Lanczos steps (HVPs)"), mode()),
+                    (c, ctx) -> inMode(c, Monitors.sharpness(c.integer("every"), c.integer("samples"), c.integer("steps"))))
             .register("hessian_trace", "hessian_trace by Hutchinson, with hessian_trace_stderr",
-                    List.of(every(100), samples(), Param.positiveInt("probes", 10L, "Rademacher probes (HVPs)")),
-                    (c, ctx) -> Monitors.hessianTrace(c.integer("every"), c.integer("samples"), c.integer("probes")))
+                    List.of(every(100), samples(), Param.positiveInt("probes", 10L, "Rademacher probes (HVPs)"), mode()),
+                    (c, ctx) -> inMode(c, Monitors.hessianTrace(c.integer("every"), c.integer("samples"), c.integer("probes"))))
             .register("gc", "gc: geometric complexity mean‖∇ₓf(x)‖²_F of the logits (METHODS §7.2)",
-                    List.of(every(100), samples()),
-                    (c, ctx) -> Monitors.geometricComplexity(c.integer("every"), c.integer("samples")))
+                    List.of(every(100), samples(), mode()),
+                    (c, ctx) -> inMode(c, Monitors.geometricComplexity(c.integer("every"), c.integer("samples"))))
             .register("margins", "margin_min, margin_qNN, margin_median, margin_positive_frac, param_norm, log_sum_loss"
                     + " over the training set; normalized_margin and smoothed_margin of a homogeneous model (METHODS §9)",
                     List.of(every(100), Param.choice("loss", "auto", "loss of the smoothed margin (auto: the"

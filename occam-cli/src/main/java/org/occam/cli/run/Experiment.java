@@ -16,6 +16,7 @@ import org.occam.cli.config.RegularizerRegistry;
 import org.occam.cli.config.TrainConfig;
 import org.occam.data.Dataset;
 import org.occam.data.Order;
+import org.occam.nn.Mode;
 import org.occam.nn.Model;
 import org.occam.nn.Models;
 import org.occam.optim.LearningRateRule;
@@ -76,7 +77,8 @@ public record Experiment(ExperimentConfig config, Model model, Params init, Data
     private static void checkFit(ExperimentConfig c, Model model, Params init, Dataset train) {
         Tensor out;
         try {
-            out = Recording.noGrad(() -> model.apply(init, train.slice(0, 1).all().x()));
+            Model eval = model.bind(model.initState(init.dtype()), Mode.EVAL); // one sample: batch statistics need two
+            out = Recording.noGrad(() -> eval.apply(init, train.slice(0, 1).all().x()));
         } catch (RuntimeException e) {
             throw new ConfigException("model.spec: " + c.model().spec() + " does not fit the data: " + train.name()
                     + " has samples of shape " + org.occam.tensor.Shape.str(train.sampleShape()) + " (" + e.getMessage()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.occam.nn.Models;
 
 /** Bad configs get messages naming the field path and the allowed values, checked word for word. */
 class ConfigValidationTest {
@@ -158,8 +159,7 @@ class ConfigValidationTest {
 
     @Test
     void badModelSpec() {
-        assertEquals("model: bad model spec 'mlp:64-x-10': For input string: \"x\". Allowed forms:"
-                + " mlp:784-512-512-10:tanh[:nobias], cnn:1x28x28:16-32:10[:relu], resnet:1x28x28:16x2:10",
+        assertEquals("model: bad model spec 'mlp:64-x-10': For input string: \"x\". Allowed forms: " + Models.GRAMMAR,
                 error(GOOD.replace("mlp:64-32-10:tanh", "mlp:64-x-10")));
     }
 
