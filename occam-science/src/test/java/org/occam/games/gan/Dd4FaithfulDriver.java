@@ -23,6 +23,9 @@ public final class Dd4FaithfulDriver {
     private Dd4FaithfulDriver() {
     }
 
+    /** Print the scores every this many rounds while training. */
+    private static final int PROGRESS = 5000;
+
     record Result(String scheme, double scale, long seed, double seconds, double cpuSeconds, boolean diverged, double covered, double hit,
                   double hq, double w2, double floor, double kl, double rkl, double spread) {
     }
@@ -79,8 +82,17 @@ public final class Dd4FaithfulDriver {
         long from = (long) Math.ceil(s.steps() * 0.9);
         List<MixtureScore> late = new ArrayList<>();
         GanRun run = GanTraining.train(gan, s.target(), c, l -> { }, (step, state) -> {
-            if (step >= from && (step % 500 == 0 || step == s.steps())) {
-                late.add(MixtureScore.of(s.target(), gan.generate(state.theta(), z), s.w2Samples(), Rng.seed(seed).split(4)));
+            boolean isLate = step >= from && (step % 500 == 0 || step == s.steps());
+            boolean progress = step > 0 && step % PROGRESS == 0;
+            if (isLate || progress) {
+                MixtureScore m = MixtureScore.of(s.target(), gan.generate(state.theta(), z), s.w2Samples(),
+                        Rng.seed(seed).split(4));
+                if (isLate) {
+                    late.add(m);
+                }
+                if (progress) {
+                    System.out.printf(Locale.ROOT, "  progress %-7s x%.2f seed %d step %d: %s%n", scheme, scale, seed, step, m);
+                }
             }
         });
         if (late.isEmpty()) {
