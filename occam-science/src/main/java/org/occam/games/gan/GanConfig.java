@@ -35,13 +35,17 @@ import org.occam.tensor.DType;
  * @param dtype        the parameters' dtype
  * @param optimizerD   the discriminator's update rule (φ), fed its regularised gradient
  * @param optimizerG   the generator's update rule (θ), fed its regularised gradient
+ * @param spectralNorm whether the discriminator's weights are spectrally normalised ({@link SpectralNorm}; off by default)
  */
 public record GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, int steps, DriftRegularizers regularizers,
         DriftCoefficients.Convention convention, Estimator estimator, boolean rk4, int logEvery, long seed, DType dtype,
-        Optimizer optimizerD, Optimizer optimizerG) {
+        Optimizer optimizerD, Optimizer optimizerG, boolean spectralNorm) {
 
     /** Plain gradient descent θ ← θ − η∇ (the optimiser the drift coefficients describe, and the default). */
     public static final Optimizer PLAIN_SGD = new Sgd();
+
+    /** η_D / η_G of the reference SGD configs (η_D = 0.01, η_G = 0.005; METHODS §3.3, §3.7). */
+    public static final double REFERENCE_RATE_RATIO = 2;
 
     /** Checks every field. */
     public GanConfig {
@@ -65,11 +69,23 @@ public record GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, 
             throw new IllegalArgumentException("rk4 (ODE-GAN) takes one step size for both players and no regularisers:"
                     + " got lrD = " + lrD + ", lrG = " + lrG + ", regularizers = " + regularizers);
         }
+        if (optimizerD instanceof SpectralNormOptimizer || optimizerG instanceof SpectralNormOptimizer) {
+            throw new IllegalArgumentException("optimizerD and optimizerG are the weights' update rules: set spectralNorm"
+                    + " instead of passing a SpectralNormOptimizer");
+        }
         if (rk4 && (!optimizerD.equals(PLAIN_SGD) || !optimizerG.equals(PLAIN_SGD))) {
             throw new IllegalArgumentException("rk4 (ODE-GAN) replaces the optimisers' updates by RK4 steps of the plain game"
                     + " field: optimizerD and optimizerG must be plain sgd, got " + optimizerD.describe() + ", "
                     + optimizerG.describe());
         }
+    }
+
+    /** A config without spectral normalisation. */
+    public GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, int steps, DriftRegularizers regularizers,
+            DriftCoefficients.Convention convention, Estimator estimator, boolean rk4, int logEvery, long seed, DType dtype,
+            Optimizer optimizerD, Optimizer optimizerG) {
+        this(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype, optimizerD,
+                optimizerG, false);
     }
 
     /** A config with plain SGD for both players. */
@@ -88,54 +104,65 @@ public record GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, 
     /** This config with another update scheme. */
     public GanConfig withScheme(UpdateScheme s) {
         return new GanConfig(s, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
     }
 
     /** This config with other regularisers. */
     public GanConfig withRegularizers(DriftRegularizers r) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, r, convention, estimator, rk4, logEvery, seed, dtype,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
     }
 
     /** This config with another estimator. */
     public GanConfig withEstimator(Estimator e) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, e, rk4, logEvery, seed, dtype,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
     }
 
     /** This config taking RK4 steps (or Euler steps when false). */
     public GanConfig withRk4(boolean on) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, on, logEvery, seed, dtype,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
     }
 
     /** This config with another seed. */
     public GanConfig withSeed(long s) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, s, dtype,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
     }
 
     /** This config with another number of rounds and logging interval. */
     public GanConfig withSteps(int n, int every) {
         return new GanConfig(scheme, lrD, lrG, batch, n, regularizers, convention, estimator, rk4, every, seed, dtype,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
+    }
+
+    /** This config with spectral normalisation of the discriminator on or off. */
+    public GanConfig withSpectralNorm(boolean on) {
+        return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
+                optimizerD, optimizerG, on);
+    }
+
+    /** This config with the reference code's rates: η_G as given and η_D = {@value #REFERENCE_RATE_RATIO}·η_G. */
+    public GanConfig withReferenceRates(double lrG) {
+        return withRates(REFERENCE_RATE_RATIO * lrG, lrG);
     }
 
     /** This config with other optimisers for the discriminator (φ) and the generator (θ). */
     public GanConfig withOptimizers(Optimizer d, Optimizer g) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
-                d, g);
+                d, g, spectralNorm);
     }
 
     /** This config with other learning rates η_D, η_G. */
     public GanConfig withRates(double d, double g) {
         return new GanConfig(scheme, d, g, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
     }
 
     /** This config in another dtype. */
     public GanConfig withDtype(DType d) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, d,
-                optimizerD, optimizerG);
+                optimizerD, optimizerG, spectralNorm);
     }
 }

@@ -8,7 +8,9 @@ import org.occam.games.GameIterate;
 import org.occam.games.GameState;
 import org.occam.games.GameStep;
 import org.occam.games.OdeGanStep;
+import org.occam.games.Player;
 import org.occam.games.PlayerOptimizer;
+import org.occam.optim.Optimizer;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 
@@ -26,16 +28,24 @@ import org.occam.tensor.Tensor;
  * parameters come from {@code Rng.seed(seed).split(0)} and the evaluation latents of
  * {@link #samples} from {@code Rng.seed(seed).split(2)}, the same at every evaluation.
  *
- * @param gan    the generator and discriminator
+ * <p>With {@link GanConfig#spectralNorm()} the discriminator is spectrally normalised
+ * ({@link SpectralNorm}): its stored power-iteration vectors are part of φ (so checkpoints of the
+ * iterate carry them), drawn at the start from {@code Rng.seed(seed).split(0).split(3)}, and
+ * advanced once per discriminator update at the weights before it ({@link SpectralNormOptimizer};
+ * once per RK4 round, at the round's start).
+ *
+ * @param gan    the generator and discriminator; the session's copy normalises the discriminator
+ *               spectrally exactly when the config says so (the config decides)
  * @param data   the real data
- * @param config optimisers, rates, scheme, regularisers, estimator, integrator, batch, seed and dtype
- *               (its {@code steps} and {@code logEvery} are the caller's business)
+ * @param config optimisers, rates, scheme, regularisers, estimator, integrator, spectral norm, batch,
+ *               seed and dtype (its {@code steps} and {@code logEvery} are the caller's business)
  */
 public record GanSession(Gan gan, DataSampler data, GanConfig config) {
     public GanSession {
         Objects.requireNonNull(gan, "gan");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
+        gan = gan.withSpectralNorm(config.spectralNorm());
     }
 
     /**
@@ -56,10 +66,12 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
 
     /**
      * The (simultaneous or alternating) step of the config (METHODS §3.6): each player's optimiser
-     * with its rate, drift coefficients from the nominal rates (the SGD ones, whatever the optimiser).
+     * with its rate, drift coefficients from the nominal rates (the SGD ones, whatever the optimiser);
+     * with spectral normalisation the discriminator's optimiser also advances its stored vectors.
      */
     public GameStep step() {
-        return GameStep.of(config.scheme(), new PlayerOptimizer(config.optimizerD(), config.lrD()),
+        Optimizer d = config.spectralNorm() ? new SpectralNormOptimizer(config.optimizerD()) : config.optimizerD();
+        return GameStep.of(config.scheme(), new PlayerOptimizer(d, config.lrD()),
                 new PlayerOptimizer(config.optimizerG(), config.lrG()), config.regularizers(), config.convention());
     }
 
@@ -94,7 +106,11 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
         GanLog log = measure ? GanTraining.measure(first.loss(), it.state(), t) : null;
         GameIterate next;
         if (config.rk4()) {
-            next = new GameIterate(OdeGanStep.rk4(first.loss(), it.state(), config.lrD()), it.phi(), it.theta());
+            GameState s = OdeGanStep.rk4(first.loss(), it.state(), config.lrD());
+            if (config.spectralNorm()) {
+                s = s.with(Player.PHI, SpectralNorm.advance(it.state().phi(), s.phi()));
+            }
+            next = new GameIterate(s, it.phi(), it.theta());
         } else {
             boolean[] used = {false};
             next = step().apply(it, () -> {

@@ -19,12 +19,25 @@ import org.occam.tensor.Tensor;
  * </ul>
  * Samples with a non-finite coordinate (a diverged generator) are never high quality.
  *
+ * <p>Distances of the mode histogram to the target's (METHODS §11 DD-4): the K + 1 bins are the
+ * modes and a separate <em>far</em> bin (samples that are not high quality). The target mixture's
+ * own histogram under the same rule is q = ((1 − e^{−9/2})/K, …, e^{−9/2}): a 2-D isotropic
+ * Gaussian puts e^{−r²/2σ²} = e^{−9/2} ≈ 1.1 % beyond r = 3σ (exact up to the mass that lands
+ * within 3σ of another centre, negligible when the centres are far more than 6σ apart, as on the
+ * ring and the grid). {@link #modeKl()} is KL(q ‖ p̂), which a missing mode makes large;
+ * {@link #reverseModeKl()} is KL(p̂ ‖ q), which far samples make large.
+ *
  * @param samples      N, the number of samples evaluated
  * @param perMode      high-quality samples assigned to each mode
  * @param minFraction  the fraction of N a mode needs to count as covered
  * @param highQuality  the number of high-quality samples
  */
 public record ModeCoverage(int samples, int[] perMode, double minFraction, int highQuality) {
+
+    /** P(‖x − c‖ > 3σ) for a draw x of a 2-D isotropic Gaussian with centre c: e^{−9/2} ≈ 0.0111. */
+    public static final double FAR_MASS = Math.exp(-4.5);
+    /** The additive smoothing α of {@link #modeKl()}: α is added to every bin's count (Krichevsky–Trofimov, α = 1/2). */
+    public static final double KL_SMOOTHING = 0.5;
 
     /** Copies the counts. */
     public ModeCoverage {
@@ -118,6 +131,73 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
     /** The number of modes K. */
     public int modes() {
         return perMode.length;
+    }
+
+    /** The samples that are not high quality (farther than 3σ from every centre, or not finite). */
+    public int far() {
+        return samples - highQuality;
+    }
+
+    /** The fractions of N in the K + 1 bins: each mode's high-quality samples, then the far samples. */
+    public double[] histogram() {
+        double[] h = new double[modes() + 1];
+        for (int k = 0; k < modes(); k++) {
+            h[k] = (double) perMode[k] / samples;
+        }
+        h[modes()] = (double) far() / samples;
+        return h;
+    }
+
+    /** The target mixture's histogram over the same bins: (1 − e^{−9/2})/K per mode, e^{−9/2} far. */
+    public static double[] targetHistogram(int modes) {
+        if (modes < 1) {
+            throw new IllegalArgumentException("modes must be positive, got " + modes);
+        }
+        double[] q = new double[modes + 1];
+        java.util.Arrays.fill(q, (1 - FAR_MASS) / modes);
+        q[modes] = FAR_MASS;
+        return q;
+    }
+
+    /**
+     * KL(q ‖ p̂) = Σ_b q_b log(q_b / p̂_b) from the target histogram q to the samples' histogram
+     * smoothed by α = {@value #KL_SMOOTHING}: p̂_b = (n_b + α)/(N + α(K + 1)). Near 0 for a
+     * generator that matches the mixture (a sampling bias of about K/(2N)); a missing mode costs
+     * about (1/K)·log(N/α). NaN for N = 0.
+     */
+    public double modeKl() {
+        if (samples == 0) {
+            return Double.NaN;
+        }
+        double[] q = targetHistogram(modes());
+        double total = samples + KL_SMOOTHING * q.length;
+        double kl = 0;
+        for (int b = 0; b < q.length; b++) {
+            double count = b < modes() ? perMode[b] : far();
+            kl += q[b] * Math.log(q[b] * total / (count + KL_SMOOTHING));
+        }
+        return kl;
+    }
+
+    /**
+     * KL(p̂ ‖ q) = Σ_b p̂_b log(p̂_b / q_b) from the samples' histogram p̂ (no smoothing: q > 0 in
+     * every bin, and 0·log 0 = 0) to the target's: the direction PacGAN reports. A generator
+     * collapsed on one mode scores log(K/(1 − e^{−9/2})); one that puts everything far scores 9/2.
+     * NaN for N = 0.
+     */
+    public double reverseModeKl() {
+        if (samples == 0) {
+            return Double.NaN;
+        }
+        double[] q = targetHistogram(modes());
+        double[] p = histogram();
+        double kl = 0;
+        for (int b = 0; b < q.length; b++) {
+            if (p[b] > 0) {
+                kl += p[b] * Math.log(p[b] / q[b]);
+            }
+        }
+        return kl;
     }
 
     @Override
