@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a data-set spec: {@code digits}, {@code mnist:train[:1024]}, {@code fashion-mnist:test[100:600]},
+ * {@code mnist-embedded:train[:1000]} (the MNIST subset inside the jar: 5,000 train, 10,000 test images),
  * {@code csv:PATH}, a synthetic name ({@code two_moons}, with its defaults) or a synthetic mapping
  * ({@code {name: two_moons, n: 512, noise: 0.1}}); for test sets also {@code auto} and {@code none}.
  */
@@ -16,7 +17,7 @@ public final class DataSpecs {
     }
 
     /** The built-in (image) sets. */
-    public static final List<String> BUILTIN = List.of("digits", "mnist", "fashion-mnist");
+    public static final List<String> BUILTIN = List.of("digits", "mnist", "fashion-mnist", "mnist-embedded");
 
     /** The splits of digits; mnist and fashion-mnist have the first two. */
     public static final List<String> SPLITS = List.of("train", "test", "all");

@@ -107,6 +107,8 @@ public final class DataLoader {
                     : Datasets.digitsSplit(layout, DType.FLOAT32).get(split);
             case "mnist" -> Datasets.mnist(split, layout);
             case "fashion-mnist" -> Datasets.fashionMnist(split, layout);
+            case "mnist-embedded" -> layout == ImageLayout.FLAT ? Datasets.mnistEmbedded(split)
+                    : Datasets.mnistEmbedded(split).withSampleShape(1, 28, 28);
             default -> throw new IllegalStateException("unknown built-in data set " + b.name());
         };
     }
