@@ -116,7 +116,8 @@ class ConfigValidationTest {
     @Test
     void dataSpecs() {
         assertEquals("data.train: unknown value 'mnst'; allowed: digits[:train|test|all][[start:end]],"
-                + " mnist[:train|test][[start:end]], fashion-mnist[:train|test][[start:end]], csv:PATH[[start:end]],"
+                + " mnist[:train|test][[start:end]], fashion-mnist[:train|test][[start:end]],"
+                + " mnist-embedded[:train|test][[start:end]], csv:PATH[[start:end]],"
                 + " two_moons, spirals, rings, gaussian_mixture, sine, linearly_separable, teacher_student,"
                 + " teacher_student_regression, multitask_regression", error(GOOD.replace("data: digits", "data: mnst")));
         assertEquals("data.train: unknown split 'all' of mnist; allowed: train, test",
@@ -125,7 +126,7 @@ class ConfigValidationTest {
                 error(GOOD.replace("data: digits", "data: 'mnist:train[200:100]'")));
         assertEquals("data.train.noise: must be a non-negative number, got -1",
                 error(GOOD.replace("data: digits", "data: {train: {name: two_moons, noise: -1}}")));
-        assertEquals("data.layout: nchw needs image data (digits, mnist, fashion-mnist), but data.train is csv:/x.csv",
+        assertEquals("data.layout: nchw needs image data (digits, mnist, fashion-mnist, mnist-embedded), but data.train is csv:/x.csv",
                 error(GOOD.replace("data: digits", "data: {train: 'csv:/x.csv', layout: nchw}")));
     }
 
