@@ -7,6 +7,7 @@ import org.occam.lab.claim.Claim;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.Direction;
 import org.occam.lab.claim.Effects;
+import org.occam.tensor.DType;
 
 /**
  * The claims of IGR-2 / GC-2 (METHODS §11), each paired within seed: more implicit (larger h) or
@@ -24,7 +25,7 @@ public final class IgrClaims {
         Arm big = new Arm(s.hMax(), 0, Arm.Regime.BELOW_EOS);
         List<ClaimResult> out = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            out.add(pair(m, "(h)", runs, small, big, s.seedList(), accuracyResolution,
+            out.add(pair(m, "(h)", runs, small, big, s, accuracyResolution,
                     "larger h (h=" + num(s.hMax()) + " vs " + num(s.hMin()) + ")",
                     "GD at a larger learning rate below the edge of stability ends, at equal training loss, with "
                             + consequence(m) + " (implicit gradient regularization, E + (h/4)‖∇E‖²)"));
@@ -32,7 +33,7 @@ public final class IgrClaims {
         if (s.mus().length > 0) {
             Arm egr = new Arm(s.hMin(), s.mus()[s.mus().length - 1], Arm.Regime.BELOW_EOS);
             for (Metric m : Metric.values()) {
-                out.add(pair(m, "(mu)", runs, small, egr, s.seedList(), accuracyResolution,
+                out.add(pair(m, "(mu)", runs, small, egr, s, accuracyResolution,
                         "EGR mu=" + num(egr.mu()) + " vs mu=0 at h=" + num(s.hMin()),
                         "explicit gradient regularization E + μ‖∇E‖² at the smallest h ends, at equal training loss,"
                                 + " with " + consequence(m)));
@@ -56,7 +57,7 @@ public final class IgrClaims {
         Arm big = new Arm(s.hMax(), 0, Arm.Regime.BELOW_EOS);
         Arm edge = new Arm(eos[eos.length - 1], 0, Arm.Regime.EDGE_OF_STABILITY);
         for (Metric m : Metric.values()) {
-            out.add(pair(m, "(EoS)", runs, big, edge, s.seedList(), accuracyResolution,
+            out.add(pair(m, "(EoS)", runs, big, edge, s, accuracyResolution,
                     "h=" + num(edge.h()) + " (edge of stability) vs h=" + num(s.hMax()),
                     "at the edge of stability (h·λ_max ≈ 2) GD ends with " + consequence(m)
                             + "; a different mechanism, NOT evidence for first-order IGR"));
@@ -64,8 +65,14 @@ public final class IgrClaims {
         return out;
     }
 
-    private static ClaimResult pair(Metric m, String suffix, List<IgrRun> runs, Arm a, Arm b, long[] seeds,
+    /**
+     * One paired claim. Resolution: one test image for accuracy; for the relative changes the
+     * dtype's machine epsilon, and for λ_max at least twice the largest relative Lanczos residual.
+     */
+    private static ClaimResult pair(Metric m, String suffix, List<IgrRun> runs, Arm a, Arm b, IgrSetting s,
                                     double accuracyResolution, String comparison, String statement) {
+        long[] seeds = s.seedList();
+        double roundoff = s.dtype() == DType.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0);
         double[] perSeed = new double[seeds.length];
         double maxRelResidual = 0;
         for (int i = 0; i < seeds.length; i++) {
@@ -78,8 +85,8 @@ public final class IgrClaims {
         }
         double resolution = switch (m) {
             case TEST_ACCURACY -> accuracyResolution;
-            case LAMBDA_MAX -> Double.isFinite(maxRelResidual) ? 2 * maxRelResidual : 0;
-            default -> 0;
+            case LAMBDA_MAX -> Double.isFinite(maxRelResidual) ? Math.max(2 * maxRelResidual, roundoff) : roundoff;
+            default -> roundoff;
         };
         String statistic = (m.relative() ? "relative change of " + m.label() + ", (b − a)/a" : "difference of "
                 + m.label() + ", b − a") + ", b: " + comparison + ", same seed; a run that missed the loss target"
