@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {IgrLrSweepCommand.class, EosCommand.class, DalCommand.class, ClrCommand.class, Dd4Command.class,
             Hom1Command.class, Mgc1Command.class, Nc1Command.class, Mt1Command.class, Sgd2Command.class,
             Sgd3Command.class, Gc1Command.class},
-        footer = {"", "Examples:", "  ./occam reproduce igr-lr-sweep", "  ./occam reproduce igr-lr-sweep --lrs 0.1,0.5,0.7 --out runs/igr",
+        footer = {"", "Examples:", "  ./occam reproduce igr-lr-sweep", "  ./occam reproduce igr-lr-sweep --seeds 10 --out runs/igr",
             "  ./occam reproduce eos --lrs 0.05,0.07 --max-steps 2000", "  ./occam reproduce dal --powers 0.5,1,2",
             "  ./occam reproduce clr --loss-target 1e-4", "  ./occam reproduce dd-4 --steps 5000 --seeds 5",
             "  ./occam reproduce hom-1 --steps 16384", "  ./occam reproduce mgc-1 --corruptions 0,1 --lrs 0.1,0.3 --seeds 3",

@@ -70,6 +70,14 @@ public final class Datasets {
 
     // ------------------------------------------------------------------ MNIST and Fashion-MNIST
 
+    /**
+     * The MNIST subset inside the jar (no download): the first 5,000 training images or the whole
+     * 10,000-image test set, x [N, 784] float32 in [0, 1]; see {@link EmbeddedMnist}.
+     */
+    public static Dataset mnistEmbedded(Split split) {
+        return EmbeddedMnist.load(split);
+    }
+
     /** MNIST from the cache: x [60000 or 10000, 784] float32 in [0, 1], 10 classes. */
     public static Dataset mnist(Split split) {
         return load(CachedDataset.MNIST, split, ImageLayout.FLAT, DataCache.defaultRoot());

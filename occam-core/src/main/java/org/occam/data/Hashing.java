@@ -22,6 +22,15 @@ public final class Hashing {
         return digest(file, "MD5");
     }
 
+    /** The lowercase hex sha256 of bytes in memory (e.g. a class-path resource). */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     private static String digest(Path file, String algorithm) {
         MessageDigest md;
         try {

@@ -95,9 +95,13 @@ public final class IdxReader {
 
     /** Images scaled to [0, 1] by /255, float32, in the given layout; the file must be [N, H, W]. */
     public static Tensor images(Path file, ImageLayout layout) {
-        IdxArray a = read(file);
+        return images(read(file), file.toAbsolutePath().toString(), layout);
+    }
+
+    /** Images of a parsed IDX array ({@code source} names it in errors), scaled to [0, 1] by /255, float32. */
+    public static Tensor images(IdxArray a, String source, ImageLayout layout) {
         if (a.dims().length != 3) {
-            throw new DataException("IDX file " + file.toAbsolutePath() + " has dimensions " + Arrays.toString(a.dims())
+            throw new DataException("IDX file " + source + " has dimensions " + Arrays.toString(a.dims())
                     + "; images need [N, rows, columns]");
         }
         byte[] b = a.data();
@@ -110,9 +114,13 @@ public final class IdxReader {
 
     /** Labels as ints; the file must be rank 1. */
     public static int[] labels(Path file) {
-        IdxArray a = read(file);
+        return labels(read(file), file.toAbsolutePath().toString());
+    }
+
+    /** Labels of a parsed IDX array ({@code source} names it in errors); it must be rank 1. */
+    public static int[] labels(IdxArray a, String source) {
         if (a.dims().length != 1) {
-            throw new DataException("IDX file " + file.toAbsolutePath() + " has dimensions " + Arrays.toString(a.dims())
+            throw new DataException("IDX file " + source + " has dimensions " + Arrays.toString(a.dims())
                     + "; labels need [N]");
         }
         byte[] b = a.data();
@@ -128,15 +136,23 @@ public final class IdxReader {
      * label must be below the number of class names).
      */
     public static Dataset dataset(String name, Path images, Path labels, ImageLayout layout, List<String> classNames) {
-        Tensor x = images(images, layout);
-        int[] y = labels(labels);
+        return dataset(name, images(images, layout), images.toAbsolutePath().toString(), labels(labels),
+                labels.toAbsolutePath().toString(), classNames);
+    }
+
+    /**
+     * A classification data set from images and labels already read; the sources name the image and
+     * label files in errors (counts must agree; every label must be below the number of class names).
+     */
+    public static Dataset dataset(String name, Tensor x, String imageSource, int[] y, String labelSource,
+                                  List<String> classNames) {
         if (y.length != x.size(0)) {
-            throw new DataException("image file " + images.toAbsolutePath() + " holds " + x.size(0)
-                    + " images but label file " + labels.toAbsolutePath() + " holds " + y.length + " labels");
+            throw new DataException("image file " + imageSource + " holds " + x.size(0)
+                    + " images but label file " + labelSource + " holds " + y.length + " labels");
         }
         for (int i = 0; i < y.length; i++) {
             if (y[i] >= classNames.size()) {
-                throw new DataException("label file " + labels.toAbsolutePath() + ": label " + y[i] + " at index " + i
+                throw new DataException("label file " + labelSource + ": label " + y[i] + " at index " + i
                         + " is not below the " + classNames.size() + " classes");
             }
         }

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a data-set spec: {@code digits}, {@code mnist:train[:1024]}, {@code fashion-mnist:test[100:600]},
+ * {@code mnist-embedded:train[:1000]} (the MNIST subset inside the jar: 5,000 train, 10,000 test images),
  * {@code cifar10:train[:5000]}, {@code cifar100:test} (fine labels), {@code cifar100-coarse:train} (the 20
- * superclasses), {@code cifar-fs:train|val|test} (CIFAR-FS's 64/16/20 classes), {@code csv:PATH}, a
- * synthetic name ({@code two_moons}, with its defaults) or a synthetic mapping
+ * superclasses), {@code cifar-fs:train|val|test} (CIFAR-FS's 64/16/20 classes), {@code csv:PATH}, a synthetic name ({@code two_moons}, with its defaults) or a synthetic mapping
  * ({@code {name: two_moons, n: 512, noise: 0.1}}); for test sets also {@code auto} and {@code none}.
  */
 public final class DataSpecs {
@@ -18,8 +18,8 @@ public final class DataSpecs {
     }
 
     /** The built-in (image) sets. */
-    public static final List<String> BUILTIN = List.of("digits", "mnist", "fashion-mnist", "cifar10", "cifar100",
-            "cifar100-coarse", "cifar-fs");
+    public static final List<String> BUILTIN = List.of("digits", "mnist", "fashion-mnist", "mnist-embedded", "cifar10",
+            "cifar100", "cifar100-coarse", "cifar-fs");
 
     /** The splits of digits; mnist, fashion-mnist and the CIFAR sets have the first two. */
     public static final List<String> SPLITS = List.of("train", "test", "all");

@@ -135,6 +135,8 @@ public final class DataLoader {
                     : Datasets.digitsSplit(layout, DType.FLOAT32).get(split);
             case "mnist" -> Datasets.mnist(split, layout);
             case "fashion-mnist" -> Datasets.fashionMnist(split, layout);
+            case "mnist-embedded" -> layout == ImageLayout.FLAT ? Datasets.mnistEmbedded(split)
+                    : Datasets.mnistEmbedded(split).withSampleShape(1, 28, 28);
             case "cifar10" -> Datasets.cifar(Cifar.CIFAR10, split, false, layout);
             case "cifar100" -> Datasets.cifar(Cifar.CIFAR100, split, false, layout);
             case "cifar100-coarse" -> Datasets.cifar(Cifar.CIFAR100, split, true, layout);

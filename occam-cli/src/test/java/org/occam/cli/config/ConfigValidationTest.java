@@ -117,7 +117,8 @@ class ConfigValidationTest {
     @Test
     void dataSpecs() {
         assertEquals("data.train: unknown value 'mnst'; allowed: digits[:train|test|all][[start:end]],"
-                + " mnist[:train|test][[start:end]], fashion-mnist[:train|test][[start:end]], cifar10[:train|test][[start:end]],"
+                + " mnist[:train|test][[start:end]], fashion-mnist[:train|test][[start:end]],"
+                + " mnist-embedded[:train|test][[start:end]], cifar10[:train|test][[start:end]],"
                 + " cifar100[:train|test][[start:end]], cifar100-coarse[:train|test][[start:end]],"
                 + " cifar-fs[:train|val|test][[start:end]], csv:PATH[[start:end]],"
                 + " two_moons, spirals, rings, gaussian_mixture, sine, linearly_separable, teacher_student,"
@@ -128,8 +129,8 @@ class ConfigValidationTest {
                 error(GOOD.replace("data: digits", "data: 'mnist:train[200:100]'")));
         assertEquals("data.train.noise: must be a non-negative number, got -1",
                 error(GOOD.replace("data: digits", "data: {train: {name: two_moons, noise: -1}}")));
-        assertEquals("data.layout: nchw needs image data (digits, mnist, fashion-mnist, cifar10, cifar100, cifar100-coarse,"
-                + " cifar-fs), but data.train is csv:/x.csv",
+        assertEquals("data.layout: nchw needs image data (digits, mnist, fashion-mnist, mnist-embedded, cifar10, cifar100,"
+                + " cifar100-coarse, cifar-fs), but data.train is csv:/x.csv",
                 error(GOOD.replace("data: digits", "data: {train: 'csv:/x.csv', layout: nchw}")));
     }
 

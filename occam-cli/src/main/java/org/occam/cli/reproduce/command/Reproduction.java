@@ -1,5 +1,6 @@
 package org.occam.cli.reproduce.command;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,9 +32,15 @@ public abstract class Reproduction implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         Path report = run(out != null ? out : Path.of("runs", name()));
-        System.out.println();
-        System.out.println("report: " + report.toAbsolutePath());
+        PrintStream tail = jsonOutput() ? System.err : System.out;
+        tail.println();
+        tail.println("report: " + report.toAbsolutePath());
         return 0;
+    }
+
+    /** Whether stdout carries JSON only (then the report path goes to stderr). */
+    protected boolean jsonOutput() {
+        return false;
     }
 
     /** Prints "Observed trends next to the claims:" and one line per claim. */

@@ -1,0 +1,35 @@
+package org.occam.lab.igr;
+
+import java.util.List;
+
+/**
+ * One run (arm, seed) of the IGR-2 / GC-2 check, measured where it stopped: at the first step whose
+ * training loss reached the target (equal training loss across runs).
+ *
+ * @param arm            what was trained
+ * @param seed           initialization seed (the same seeds for every arm: paired design)
+ * @param steps          GD steps taken
+ * @param reachedTarget  whether the training loss reached the target within the step budget
+ * @param diverged       whether the loss became non-finite or exceeded 10·ln 10
+ * @param trainLoss      training loss E where it stopped
+ * @param rIg            R_IG = ‖∇E‖²/m there (m = number of parameters; METHODS §1.1)
+ * @param lambdaMax      top Hessian eigenvalue of E there (Lanczos)
+ * @param lambdaResidual Lanczos residual ‖Hv − λv‖ of that eigenpair (bounds the eigenvalue's error)
+ * @param gc             geometric complexity of the logits over the training set (exact, METHODS §7.2)
+ * @param testAccuracy   accuracy on the whole test set
+ * @param maxHLambda     the largest h·λ_max over the checkpoints and the end
+ * @param checkpoints    sharpness along the run
+ */
+public record IgrRun(Arm arm, long seed, long steps, boolean reachedTarget, boolean diverged, double trainLoss,
+                     double rIg, double lambdaMax, double lambdaResidual, double gc, double testAccuracy,
+                     double maxHLambda, List<Checkpoint> checkpoints) {
+
+    public IgrRun {
+        checkpoints = List.copyOf(checkpoints);
+    }
+
+    /** Whether the run exceeded the hλ_max limit of its setting (flagged: outside the first-order regime). */
+    public boolean exceeds(double limit) {
+        return maxHLambda > limit;
+    }
+}

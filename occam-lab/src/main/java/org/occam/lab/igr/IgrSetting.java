@@ -1,0 +1,167 @@
+package org.occam.lab.igr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.occam.tensor.DType;
+
+/**
+ * The setting of the IGR-2 / GC-2 check (METHODS §11): a 2-layer MLP on MNIST, full-batch GD at
+ * learning rates {@code hs} kept below the edge of stability, EGR strengths {@code mus} at the
+ * smallest h, every run stopped at training loss {@code lossTarget}; optionally a few rates at
+ * the edge of stability ({@code eosHs}), reported apart.
+ *
+ * @param model           model spec, e.g. "mlp:784-128-10:relu"
+ * @param trainSize       training images (full batch)
+ * @param hs              learning rates below the edge of stability, ascending
+ * @param mus             EGR strengths μ > 0 at the smallest h, ascending (μ = 0 is the plain run)
+ * @param eosHs           learning rates at the edge of stability (empty: none)
+ * @param lossTarget      every run stops at the first step whose training loss is at most this
+ * @param maxSteps        step budget of a run at the smallest h (a run at h gets maxSteps·h_min/h)
+ * @param firstSeed       the first initialization seed
+ * @param seeds           seeds firstSeed..firstSeed+seeds−1, the same for every arm (paired design)
+ * @param checkpointTime  gradient-flow time between sharpness checks (every round(t/h) steps)
+ * @param checkpointSteps Lanczos steps of a sharpness check along the run
+ * @param finalSteps      Lanczos steps of the λ_max measured at the end
+ * @param hLambdaLimit    runs below the edge of stability whose h·λ_max exceeds this are flagged
+ * @param dtype           float32 (speed) or float64
+ * @param quick           tiny setting for tests: its verdicts are not evidence
+ */
+public record IgrSetting(String model, int trainSize, double[] hs, double[] mus, double[] eosHs, double lossTarget,
+                         int maxSteps, long firstSeed, int seeds, double checkpointTime, int checkpointSteps, int finalSteps,
+                         double hLambdaLimit, DType dtype, boolean quick) {
+
+    public IgrSetting {
+        hs = sortedPositive("learning rates (hs)", hs, false);
+        mus = sortedPositive("EGR strengths (mus)", mus, true);
+        eosHs = sortedPositive("edge-of-stability learning rates", eosHs, true);
+        if (hs.length < 2) {
+            throw new IllegalArgumentException("learning rates: need at least two below the edge of stability, got "
+                    + hs.length);
+        }
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds: need at least 1, got " + seeds);
+        }
+        if (!(lossTarget > 0)) {
+            throw new IllegalArgumentException("loss target must be positive, got " + lossTarget);
+        }
+        if (maxSteps < 1 || checkpointSteps < 2 || finalSteps < 2 || trainSize < 1) {
+            throw new IllegalArgumentException("maxSteps, trainSize must be >= 1 and Lanczos steps >= 2");
+        }
+        if (!(checkpointTime > 0) || !(hLambdaLimit > 0)) {
+            throw new IllegalArgumentException("checkpoint time and the h·lambda limit must be positive");
+        }
+    }
+
+    /**
+     * The main job's setting: 1,000 training images, an MLP with 64 ReLU units, h ∈ {0.02, 0.04,
+     * 0.08} (h·λ_max ≲ 0.5: λ_max peaks near 6 on this problem), μ ∈ {0.015, 0.15} at h = 0.02
+     * (0.015 = (h_max − h_min)/4, the first-order match of h = 0.08; 0.15, ten times that, a strength
+     * no stable h reaches implicitly), training loss 0.2, 5 seeds, and h = {@value #EOS_H} at the edge
+     * of stability, reported apart.
+     */
+    public static IgrSetting defaults() {
+        return new IgrSetting("mlp:784-64-10:relu", 1000, new double[] {0.02, 0.04, 0.08},
+                new double[] {0.015, 0.15}, new double[] {EOS_H}, 0.2, 20_000, 0, 5, 3.0, 10, 30, 0.5, DType.FLOAT32,
+                false);
+    }
+
+    /** The edge-of-stability rate: h = 0.35, where 2/h ≈ 5.7 is below the peak of λ_max (≈ 6). */
+    public static final double EOS_H = 0.35;
+
+    /** A tiny setting for tests (seconds): 2 seeds, 200 images, 32 units; its verdicts are NOT evidence. */
+    public static IgrSetting quickSetting() {
+        return new IgrSetting("mlp:784-32-10:relu", 200, new double[] {0.05, 0.1}, new double[] {0.0125},
+                new double[0], 1.0, 2000, 0, 2, 3.0, 6, 10, 0.5, DType.FLOAT32, true);
+    }
+
+    /** The same setting with other seeds, EoS rates and dtype (command-line overrides). */
+    public IgrSetting with(long newFirstSeed, int newSeeds, double[] newEosHs, DType newDtype) {
+        return new IgrSetting(model, trainSize, hs, mus, newEosHs, lossTarget, maxSteps, newFirstSeed, newSeeds,
+                checkpointTime,
+                checkpointSteps, finalSteps, hLambdaLimit, newDtype, quick);
+    }
+
+    /** The seeds, in order. */
+    public long[] seedList() {
+        long[] out = new long[seeds];
+        for (int i = 0; i < seeds; i++) {
+            out[i] = firstSeed + i;
+        }
+        return out;
+    }
+
+    /** The smallest learning rate (where the EGR sweep runs). */
+    public double hMin() {
+        return hs[0];
+    }
+
+    /** The largest learning rate below the edge of stability. */
+    public double hMax() {
+        return hs[hs.length - 1];
+    }
+
+    /** Every arm: GD at each h, EGR at h_min for each μ, then the edge-of-stability rates. */
+    public List<Arm> arms() {
+        List<Arm> out = new ArrayList<>();
+        for (double h : hs) {
+            out.add(new Arm(h, 0, Arm.Regime.BELOW_EOS));
+        }
+        for (double mu : mus) {
+            out.add(new Arm(hMin(), mu, Arm.Regime.BELOW_EOS));
+        }
+        for (double h : eosHs) {
+            out.add(new Arm(h, 0, Arm.Regime.EDGE_OF_STABILITY));
+        }
+        return out;
+    }
+
+    /** The step budget of an arm: maxSteps·h_min/h, so every arm gets the same gradient-flow time. */
+    public long stepBudget(Arm arm) {
+        return Math.max(1, Math.round(maxSteps * hMin() / arm.h()));
+    }
+
+    @Override
+    public double[] hs() {
+        return hs.clone();
+    }
+
+    @Override
+    public double[] mus() {
+        return mus.clone();
+    }
+
+    @Override
+    public double[] eosHs() {
+        return eosHs.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IgrSetting s && model.equals(s.model) && trainSize == s.trainSize
+                && Arrays.equals(hs, s.hs) && Arrays.equals(mus, s.mus) && Arrays.equals(eosHs, s.eosHs)
+                && lossTarget == s.lossTarget && maxSteps == s.maxSteps && firstSeed == s.firstSeed && seeds == s.seeds
+                && checkpointTime == s.checkpointTime && checkpointSteps == s.checkpointSteps
+                && finalSteps == s.finalSteps && hLambdaLimit == s.hLambdaLimit && dtype == s.dtype && quick == s.quick;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new Object[] {model, trainSize, Arrays.hashCode(hs), Arrays.hashCode(mus),
+            Arrays.hashCode(eosHs), lossTarget, maxSteps, firstSeed, seeds, dtype, quick});
+    }
+
+    private static double[] sortedPositive(String what, double[] v, boolean allowEmpty) {
+        if (v == null || (!allowEmpty && v.length == 0)) {
+            throw new IllegalArgumentException(what + ": need at least one value");
+        }
+        double[] out = v.clone();
+        for (double x : out) {
+            if (!(x > 0) || !Double.isFinite(x)) {
+                throw new IllegalArgumentException(what + ": values must be positive and finite, got " + x);
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+}

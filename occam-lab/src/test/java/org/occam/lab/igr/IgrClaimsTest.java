@@ -1,0 +1,82 @@
+package org.occam.lab.igr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.Verdict;
+import org.occam.tensor.DType;
+
+/** The paired claims on constructed runs, where the right verdict is known. */
+class IgrClaimsTest {
+    private static final IgrSetting S = new IgrSetting("mlp:784-8-10:relu", 100, new double[] {0.02, 0.08},
+            new double[] {0.1}, new double[0], 0.2, 100, 0, 5, 1.0, 4, 6, 0.5, DType.FLOAT32, false);
+
+    /** A run whose metrics scale with the regularization strength r (0 for the baseline), plus per-seed noise. */
+    private static IgrRun run(Arm arm, long seed, double r, double accGain, boolean reached) {
+        double noise = 0.01 * Math.sin(seed + 1.0);
+        double scale = 1 - r + 0.1 * noise;
+        return new IgrRun(arm, seed, 100, reached, false, 0.2, 1e-8 * (1 + seed) * scale, 5 * scale, 1e-6,
+                60 * scale, 0.87 + 0.001 * seed + accGain * (1 + noise), 0.3, List.of());
+    }
+
+    private static List<IgrRun> runs(double rH, double accH, double rMu, double accMu, int missSeed) {
+        List<IgrRun> out = new ArrayList<>();
+        for (long seed = 0; seed < 5; seed++) {
+            out.add(run(new Arm(0.02, 0, Arm.Regime.BELOW_EOS), seed, 0, 0, true));
+            out.add(run(new Arm(0.08, 0, Arm.Regime.BELOW_EOS), seed, rH, accH, seed != missSeed));
+            out.add(run(new Arm(0.02, 0.1, Arm.Regime.BELOW_EOS), seed, rMu, accMu, true));
+        }
+        return out;
+    }
+
+    private static ClaimResult byId(List<ClaimResult> rs, String id) {
+        return rs.stream().filter(r -> r.claim().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void consistentPairedEffectsAreSupportedAndReversedOnesContradicted() {
+        List<ClaimResult> rs = IgrClaims.belowEdgeOfStability(S, runs(0.1, 0.005, -0.1, -0.005, -1), 1e-4);
+        assertEquals(9, rs.size());
+        for (String id : List.of("IGR-2 R_IG(h)", "IGR-2 lambda_max(h)", "GC-2 GC(h)", "IGR-2 test_acc(h)")) {
+            ClaimResult r = byId(rs, id);
+            assertEquals(Verdict.SUPPORTED, r.verdict(), id + " " + r);
+            assertEquals(5, r.n());
+        }
+        assertEquals(-0.1, byId(rs, "IGR-2 R_IG(h)").effect(), 0.01, "relative change of R_IG");
+        assertEquals(0.005, byId(rs, "IGR-2 test_acc(h)").effect(), 1e-4, "accuracy difference");
+        assertEquals(1e-4, byId(rs, "IGR-2 test_acc(h)").claim().resolution());
+        for (String id : List.of("IGR-2 R_IG(mu)", "IGR-2 lambda_max(mu)", "GC-2 GC(mu)", "IGR-2 test_acc(mu)")) {
+            assertEquals(Verdict.CONTRADICTED, byId(rs, id).verdict(), id);
+        }
+    }
+
+    @Test
+    void aRunThatMissedTheTargetMakesItsClaimInconclusive() {
+        List<ClaimResult> rs = IgrClaims.belowEdgeOfStability(S, runs(0.1, 0.005, 0.1, 0.005, 2), 1e-4);
+        ClaimResult r = byId(rs, "IGR-2 R_IG(h)");
+        assertTrue(Double.isNaN(r.values()[2]));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertEquals(Verdict.SUPPORTED, byId(rs, "IGR-2 R_IG(mu)").verdict());
+    }
+
+    @Test
+    void anAccuracyGainBelowOneTestImageIsInconclusive() {
+        List<ClaimResult> rs = IgrClaims.belowEdgeOfStability(S, runs(0.1, 5e-5, 0.1, 5e-5, -1), 1e-4);
+        assertEquals(Verdict.INCONCLUSIVE, byId(rs, "IGR-2 test_acc(h)").verdict());
+    }
+
+    @Test
+    void gcAgainstAccuracyIsTheWithinSeedRankCorrelation() {
+        // GC falls and accuracy rises with the regularization: rho = -1 in every seed
+        List<ClaimResult> rs = IgrClaims.belowEdgeOfStability(S, runs(0.1, 0.005, 0.2, 0.01, -1), 1e-4);
+        ClaimResult r = byId(rs, "GC-2 rho(GC,test_acc)");
+        assertEquals(-1.0, r.effect(), 1e-12);
+        for (double v : r.values()) {
+            assertEquals(-1.0, v, 1e-12);
+        }
+    }
+}
