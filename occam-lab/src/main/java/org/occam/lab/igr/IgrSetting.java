@@ -82,6 +82,12 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
                 checkpointSteps, finalSteps, hLambdaLimit, newDtype, quick);
     }
 
+    /** The same setting stopped at another training loss, with another step budget (a longer or shorter horizon). */
+    public IgrSetting withHorizon(double newLossTarget, int newMaxSteps) {
+        return new IgrSetting(model, trainSize, hs, mus, eosHs, newLossTarget, newMaxSteps, firstSeed, seeds,
+                checkpointTime, checkpointSteps, finalSteps, hLambdaLimit, dtype, quick);
+    }
+
     /** The seeds, in order. */
     public long[] seedList() {
         long[] out = new long[seeds];

@@ -35,6 +35,14 @@ public final class IgrLrSweepCommand extends Reproduction {
             + " reported apart as NOT evidence for first-order IGR.")
     boolean noEos;
 
+    @Option(names = "--loss-target", description = "Stop every run at this training loss (default 0.2; lower is a"
+            + " longer horizon, and slower).")
+    Double lossTarget;
+
+    @Option(names = "--max-steps", description = "Step budget of a run at the smallest h (default 20000; a run at h gets"
+            + " maxSteps*h_min/h).")
+    Integer maxSteps;
+
     @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).")
     boolean json;
 
@@ -59,7 +67,8 @@ public final class IgrLrSweepCommand extends Reproduction {
             case "float64" -> DType.FLOAT64;
             default -> throw new IllegalArgumentException("--dtype: expected float32 or float64, got '" + dtype + "'");
         };
-        IgrSetting s = base.with(seed, or(seeds, base.seeds()), noEos ? new double[0] : base.eosHs(), type);
+        IgrSetting s = base.with(seed, or(seeds, base.seeds()), noEos ? new double[0] : base.eosHs(), type)
+                .withHorizon(or(lossTarget, base.lossTarget()), or(maxSteps, base.maxSteps()));
         PrintStream log = json ? System.err : System.out;
         if (quick) {
             log.println(ClaimTable.QUICK_WARNING);
