@@ -4,6 +4,7 @@ import org.occam.autodiff.Node;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Im2col;
+import org.occam.tensor.kernel.Pooling;
 
 /** Convolution and pooling, built from a differentiable im2col and the matmul op. */
 final class ConvOps {
@@ -42,24 +43,36 @@ final class ConvOps {
         return out;
     }
 
+    /**
+     * PyTorch max_pool2d: each output takes its window's first maximum, and the backward pass
+     * scatters the gradient to that one pixel. The scatter's own backward is the gather through
+     * the same indices, so derivatives of every order follow the recorded argmax.
+     */
     static Tensor maxPool2d(Tensor x, int k, int stride, int pad) {
-        return pool(x, k, stride, pad, true);
+        checkImage("max_pool2d", x);
+        if (pad < 0 || 2 * pad > k) {
+            throw new IllegalArgumentException("max_pool2d: padding " + pad + " must be between 0 and half the kernel size "
+                    + k + " (a window of padding alone has no maximum)");
+        }
+        int[] s = x.shape();
+        int ho = Im2col.outSize(s[2], k, stride, pad);
+        int wo = Im2col.outSize(s[3], k, stride, pad);
+        checkOut("max_pool2d", x, k, k, ho, wo);
+        Pooling.Argmax r = Pooling.maxPool(x, k, stride, pad);
+        int[] planes = {s[0] * s[1], s[2] * s[3]};
+        return Node.record("max_pool2d", r.values(), g -> new Tensor[] {ViewOps.reshape(
+                IndexOps.scatterAdd(ViewOps.reshape(g, planes[0], ho * wo), 1, r.index(), planes), s)}, x);
     }
 
-    /** Average pooling counting padded zeros (PyTorch's count_include_pad=True). */
+    /** Average pooling counting padded zeros (PyTorch's count_include_pad=True): the mean of im2col columns. */
     static Tensor avgPool2d(Tensor x, int k, int stride, int pad) {
-        return pool(x, k, stride, pad, false);
-    }
-
-    private static Tensor pool(Tensor x, int k, int stride, int pad, boolean max) {
-        checkImage(max ? "max_pool2d" : "avg_pool2d", x);
+        checkImage("avg_pool2d", x);
         int[] s = x.shapeRef();
         int ho = Im2col.outSize(s[2], k, stride, pad);
         int wo = Im2col.outSize(s[3], k, stride, pad);
-        checkOut(max ? "max_pool2d" : "avg_pool2d", x, k, k, ho, wo);
+        checkOut("avg_pool2d", x, k, k, ho, wo);
         Tensor planes = ViewOps.reshape(x, s[0] * s[1], 1, s[2], s[3]);
-        Tensor cols = unfold(planes, k, k, stride, pad, max ? Double.NEGATIVE_INFINITY : 0);
-        Tensor r = max ? ReduceOps.max(cols, false, 1) : ReduceOps.mean(cols, false, 1);
+        Tensor r = ReduceOps.mean(unfold(planes, k, k, stride, pad, 0), false, 1);
         return ViewOps.reshape(r, s[0], s[1], ho, wo);
     }
 
