@@ -3,10 +3,11 @@ package org.occam.autodiff.ops;
 import org.occam.autodiff.Node;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Conv;
 import org.occam.tensor.kernel.Im2col;
 import org.occam.tensor.kernel.Pooling;
 
-/** Convolution and pooling, built from a differentiable im2col and the matmul op. */
+/** Convolution (a bilinear op with its two adjoints) and pooling (an argmax gather, and im2col columns for the average). */
 final class ConvOps {
     private ConvOps() {
     }
@@ -29,18 +30,47 @@ final class ConvOps {
             throw new IllegalArgumentException("conv2d: weight shape " + Shape.str(weight.shapeRef())
                     + " must be [out, " + x.shapeRef()[1] + ", kh, kw] for input " + Shape.str(x.shapeRef()));
         }
+        if (weight.dtype() != x.dtype()) {
+            throw new IllegalArgumentException("conv2d: weight is " + weight.dtype() + " but input is " + x.dtype()
+                    + " (convert one with .to(dtype))");
+        }
         int[] ws = weight.shapeRef();
-        int n = x.shapeRef()[0];
         int ho = Im2col.outSize(x.shapeRef()[2], ws[2], stride, pad);
         int wo = Im2col.outSize(x.shapeRef()[3], ws[3], stride, pad);
         checkOut("conv2d", x, ws[2], ws[3], ho, wo);
-        Tensor cols = unfold(x, ws[2], ws[3], stride, pad, 0);
-        Tensor out = MatmulOps.mm(ViewOps.reshape(weight, ws[0], ws[1] * ws[2] * ws[3]), cols);
-        out = ViewOps.reshape(out, n, ws[0], ho, wo);
+        Tensor out = convolve(x, weight, stride, pad);
         if (bias != null) {
             out = out.add(ViewOps.reshape(bias, 1, ws[0], 1, 1));
         }
         return out;
+    }
+
+    /**
+     * y = conv(x, W) without bias. It and its two adjoints below are bilinear, and each one's
+     * derivatives are the other two, so the three ops close under differentiation.
+     */
+    private static Tensor convolve(Tensor x, Tensor w, int stride, int pad) {
+        int[] xs = x.shape();
+        int[] ws = w.shape();
+        return Node.record("conv2d", Conv.forward(x, w, stride, pad), g -> new Tensor[] {
+            BinaryOps.need(x, () -> convInputGrad(g, w, xs[2], xs[3], stride, pad)),
+            BinaryOps.need(w, () -> convWeightGrad(x, g, ws[2], ws[3], stride, pad))}, x, w);
+    }
+
+    /** dx = fold(Wᵀ dy): linear in dy (its adjoint is conv with W) and in W (its adjoint is the weight gradient). */
+    private static Tensor convInputGrad(Tensor dy, Tensor w, int h, int wIn, int stride, int pad) {
+        int[] ws = w.shape();
+        return Node.record("conv2d_input_grad", Conv.inputGrad(dy, w, h, wIn, stride, pad), u -> new Tensor[] {
+            BinaryOps.need(dy, () -> convolve(u, w, stride, pad)),
+            BinaryOps.need(w, () -> convWeightGrad(u, dy, ws[2], ws[3], stride, pad))}, dy, w);
+    }
+
+    /** dW = Σ_n dy[n] unfold(x[n])ᵀ: linear in x (adjoint: the input gradient) and in dy (adjoint: conv). */
+    private static Tensor convWeightGrad(Tensor x, Tensor dy, int kh, int kw, int stride, int pad) {
+        int[] xs = x.shape();
+        return Node.record("conv2d_weight_grad", Conv.weightGrad(x, dy, kh, kw, stride, pad), v -> new Tensor[] {
+            BinaryOps.need(x, () -> convInputGrad(dy, v, xs[2], xs[3], stride, pad)),
+            BinaryOps.need(dy, () -> convolve(x, v, stride, pad))}, x, dy);
     }
 
     /**
