@@ -1,6 +1,5 @@
 package org.occam.tensor.kernel;
 
-import java.util.Arrays;
 import org.occam.tensor.DType;
 import org.occam.tensor.Tensor;
 
@@ -58,49 +57,156 @@ public final class Im2col {
     /** Unfolds the image [c, h, w] at src[srcOff] into columns [c*kh*kw, Ho*Wo] at dst[dstOff] (overwritten). */
     static void unfoldImage(Object src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
                             double padValue, Object dst, int dstOff) {
-        int ho = outSize(h, kh, stride, pad);
-        int wo = outSize(w, kw, stride, pad);
-        int l = ho * wo;
-        for (int ch = 0; ch < c; ch++) {
-            for (int i = 0; i < kh; i++) {
-                for (int j = 0; j < kw; j++) {
-                    int base = dstOff + ((ch * kh + i) * kw + j) * l;
-                    int lo = firstInside(j, stride, pad, wo);
-                    int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
-                    for (int oh = 0; oh < ho; oh++) {
-                        int y = oh * stride - pad + i;
-                        int o = base + oh * wo;
-                        if (y < 0 || y >= h) {
-                            fill(dst, o, o + wo, padValue);
-                            continue;
-                        }
-                        fill(dst, o, o + lo, padValue);
-                        copy(src, srcOff + (ch * h + y) * w + lo * stride - pad + j, stride, dst, o + lo, hi - lo);
-                        fill(dst, o + hi, o + wo, padValue);
-                    }
-                }
-            }
+        if (src instanceof double[] s) {
+            unfoldD(s, srcOff, c, h, w, kh, kw, stride, pad, padValue, (double[]) dst, dstOff);
+        } else {
+            unfoldF((float[]) src, srcOff, c, h, w, kh, kw, stride, pad, (float) padValue, (float[]) dst, dstOff);
         }
     }
 
     /** Adds the columns [c*kh*kw, Ho*Wo] at cols[colsOff] into the image [c, h, w] at dst[dstOff]. */
     static void foldImage(Object cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
                           Object dst, int dstOff) {
+        if (cols instanceof double[] s) {
+            foldD(s, colsOff, c, h, w, kh, kw, stride, pad, (double[]) dst, dstOff);
+        } else {
+            foldF((float[]) cols, colsOff, c, h, w, kh, kw, stride, pad, (float[]) dst, dstOff);
+        }
+    }
+
+    // The typed loops below are twins (double, float): row (ch, i, j) of the columns, output row oh,
+    // reads image row y = oh*stride - pad + i at x = ow*stride - pad + j for ow in [lo, hi).
+
+    private static void unfoldD(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                double pv, double[] dst, int dstOff) {
         int ho = outSize(h, kh, stride, pad);
         int wo = outSize(w, kw, stride, pad);
-        int l = ho * wo;
-        for (int ch = 0; ch < c; ch++) {
-            for (int i = 0; i < kh; i++) {
-                for (int j = 0; j < kw; j++) {
-                    int base = colsOff + ((ch * kh + i) * kw + j) * l;
-                    int lo = firstInside(j, stride, pad, wo);
-                    int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
-                    for (int oh = 0; oh < ho; oh++) {
-                        int y = oh * stride - pad + i;
-                        if (y >= 0 && y < h) {
-                            add(cols, base + oh * wo + lo, dst, dstOff + (ch * h + y) * w + lo * stride - pad + j,
-                                    stride, hi - lo);
-                        }
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                int o = dstOff + (r * ho + oh) * wo;
+                boolean row = y >= 0 && y < h;
+                int a = row ? lo : wo;
+                for (int t = 0; t < a; t++) {
+                    dst[o + t] = pv;
+                }
+                if (!row) {
+                    continue;
+                }
+                int sp = srcOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t * stride];
+                    }
+                }
+                for (int t = hi; t < wo; t++) {
+                    dst[o + t] = pv;
+                }
+            }
+        }
+    }
+
+    private static void unfoldF(float[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                float pv, float[] dst, int dstOff) {
+        int ho = outSize(h, kh, stride, pad);
+        int wo = outSize(w, kw, stride, pad);
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                int o = dstOff + (r * ho + oh) * wo;
+                boolean row = y >= 0 && y < h;
+                int a = row ? lo : wo;
+                for (int t = 0; t < a; t++) {
+                    dst[o + t] = pv;
+                }
+                if (!row) {
+                    continue;
+                }
+                int sp = srcOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t * stride];
+                    }
+                }
+                for (int t = hi; t < wo; t++) {
+                    dst[o + t] = pv;
+                }
+            }
+        }
+    }
+
+    private static void foldD(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                              double[] dst, int dstOff) {
+        int ho = outSize(h, kh, stride, pad);
+        int wo = outSize(w, kw, stride, pad);
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                if (y < 0 || y >= h) {
+                    continue;
+                }
+                int o = colsOff + (r * ho + oh) * wo;
+                int dp = dstOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t] += cols[o + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t * stride] += cols[o + t];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void foldF(float[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                              float[] dst, int dstOff) {
+        int ho = outSize(h, kh, stride, pad);
+        int wo = outSize(w, kw, stride, pad);
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                if (y < 0 || y >= h) {
+                    continue;
+                }
+                int o = colsOff + (r * ho + oh) * wo;
+                int dp = dstOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t] += cols[o + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t * stride] += cols[o + t];
                     }
                 }
             }
@@ -115,54 +221,6 @@ public final class Im2col {
     /** One past the last output column whose tap j lands inside the image: ow*stride - pad + j < w. */
     private static int endInside(int j, int stride, int pad, int w, int wo) {
         return Math.min(wo, Math.floorDiv(w - 1 + pad - j, stride) + 1);
-    }
-
-    private static void fill(Object a, int from, int to, double v) {
-        if (from >= to) {
-            return;
-        }
-        if (a instanceof double[] d) {
-            Arrays.fill(d, from, to, v);
-        } else {
-            Arrays.fill((float[]) a, from, to, (float) v);
-        }
-    }
-
-    /** dst[d + t] = src[s + t*stride] for t < len. */
-    private static void copy(Object src, int s, int stride, Object dst, int d, int len) {
-        if (len <= 0) {
-            return;
-        }
-        if (stride == 1) {
-            System.arraycopy(src, s, dst, d, len);
-        } else if (src instanceof double[] a) {
-            double[] b = (double[]) dst;
-            for (int t = 0; t < len; t++) {
-                b[d + t] = a[s + t * stride];
-            }
-        } else {
-            float[] a = (float[]) src;
-            float[] b = (float[]) dst;
-            for (int t = 0; t < len; t++) {
-                b[d + t] = a[s + t * stride];
-            }
-        }
-    }
-
-    /** dst[d + t*stride] += src[s + t] for t < len. */
-    private static void add(Object src, int s, Object dst, int d, int stride, int len) {
-        if (src instanceof double[] a) {
-            double[] b = (double[]) dst;
-            for (int t = 0; t < len; t++) {
-                b[d + t * stride] += a[s + t];
-            }
-        } else {
-            float[] a = (float[]) src;
-            float[] b = (float[]) dst;
-            for (int t = 0; t < len; t++) {
-                b[d + t * stride] += a[s + t];
-            }
-        }
     }
 
     private static Object data(Tensor t) {
