@@ -6,7 +6,8 @@ import org.occam.tensor.Tensor;
 
 /**
  * 2-D convolution (PyTorch's cross-correlation) and its two adjoints, one image at a time: each
- * image is unfolded into a column buffer of its own [C*kh*kw, Ho*Wo] (never the whole batch) and
+ * image is unfolded into a per-thread column buffer [C*kh*kw, Ho*Wo] (never the whole batch; see
+ * {@link Scratch}) and
  * multiplied by the weight matrix with {@link Gemm}.
  *
  * <p>x [N, C, H, W], w [O, C, kh, kw], y [N, O, Ho, Wo]. Images run in parallel; the weight
@@ -51,7 +52,7 @@ public final class Conv {
         int l = g.l();
         int img = g.c() * g.h() * g.w();
         Parallel.forRange(g.n(), 1, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : buffer(xd.dtype(), rows * l);
+            Object cols = g.pointwise() ? null : Scratch.get(xd.dtype(), rows * l);
             for (int i = lo; i < hi; i++) {
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
@@ -76,7 +77,7 @@ public final class Conv {
         int l = g.l();
         int img = g.c() * h * wIn;
         Parallel.forRange(g.n(), 1, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : buffer(gd.dtype(), rows * l);
+            Object cols = g.pointwise() ? null : Scratch.get(gd.dtype(), rows * l);
             for (int i = lo; i < hi; i++) {
                 if (g.pointwise()) {
                     gemm(rows, l, g.o(), data(wd), 0, 1, rows, data(gd), i * g.o() * l, l, 1, data(dx), i * img, l, false);
@@ -103,7 +104,7 @@ public final class Conv {
         int groups = (g.n() + WEIGHT_GRAD_GROUP - 1) / WEIGHT_GRAD_GROUP;
         Tensor partial = Tensor.zeros(xd.dtype(), Math.max(1, groups), size);
         Parallel.forRange(g.n(), WEIGHT_GRAD_GROUP, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : buffer(xd.dtype(), rows * l);
+            Object cols = g.pointwise() ? null : Scratch.get(xd.dtype(), rows * l);
             for (int i = lo; i < hi; i++) {
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
@@ -128,10 +129,6 @@ public final class Conv {
                     + "the output " + g.ho() + "x" + g.wo() + " of a " + g.kh() + "x" + g.kw() + " kernel on "
                     + g.h() + "x" + g.w());
         }
-    }
-
-    private static Object buffer(DType dtype, int n) {
-        return dtype == DType.FLOAT64 ? new double[n] : new float[n];
     }
 
     private static Object data(Tensor t) {
