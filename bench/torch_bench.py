@@ -85,8 +85,23 @@ SEED_MNIST = 4       # generator for the per-epoch torch.randperm of the MNIST r
 LANCZOS_STEPS = 20   # hessian_lanczos: Lanczos steps (= HVPs) per call
 SEED_LANCZOS = 5     # generator for the Lanczos start vector
 
+# Spec-driven model workloads: name -> (kind, model spec, batch). kind: step = one SGD step
+# (cross-entropy, lr LR), hvp = one Hessian-vector product, eval = a forward pass over EVAL_IMAGES
+# images in batches of `batch` (accuracy). Keep in step with Workloads.SPEC_CASES on the Java side;
+# adding a model = one line in each table (and its builder in build_model).
+SPEC_CASES = {
+    "cnn_step": ("step", "cnn:1x28x28:16-32:10", 128),
+    "cnn_eval": ("eval", "cnn:1x28x28:16-32:10", 500),
+    # "resnet20_step": ("step", "resnet20:3x32x32:10", 128),
+    # "resnet18_step": ("step", "resnet18:3x32x32:10", 128),
+    # "resnet20_hvp": ("hvp", "resnet20:3x32x32:10", 128),
+}
+EVAL_IMAGES = 10000
+EIGH_SIZES = [1000, 2000]   # eigh: numpy.linalg.eigh of a dense symmetric n x n float64 matrix
+SEED_EIGH = 6
+
 ALL_WORKLOADS = ["gemm", "mlp_sgd_step", "mlp_hvp", "mlp_gnp_step", "mlp_jacobian_fro",
-                 "hessian_lanczos", "gc_exact", "mnist_epoch"]
+                 "hessian_lanczos", "gc_exact", "mnist_epoch"] + list(SPEC_CASES) + ["eigh"]
 MLP_WORKLOADS = [w for w in ALL_WORKLOADS if w.startswith("mlp_")]
 MEASURE_WORKLOADS = ["hessian_lanczos", "gc_exact"]   # the `measure` group (METHODS measurements)
 MODEL_WORKLOADS = MLP_WORKLOADS + MEASURE_WORKLOADS   # everything built on the seeded MLP and data pool
@@ -145,12 +160,31 @@ class BlasThreads:
             except (OSError, AttributeError):
                 continue
 
+    def corename(self):
+        """The kernel OpenBLAS dispatched to (e.g. SkylakeX = AVX-512, Haswell = AVX2)."""
+        if self.lib is None:
+            return None
+        try:
+            self.lib.openblas_get_corename.restype = ctypes.c_char_p
+            return self.lib.openblas_get_corename().decode()
+        except Exception:
+            return None
+
     def set(self, n):
         if self.lib is not None:
             self.lib.openblas_set_num_threads(int(n))
 
     def get(self):
         return self.lib.openblas_get_num_threads() if self.lib is not None else None
+
+
+def gemm_precision_check():
+    """max |C32 - C64| / max |C64| for a 256^3 product computed in float32 and float64."""
+    g = torch.Generator().manual_seed(SEED_GEMM)
+    a = torch.randn(256, 256, generator=g)
+    b = torch.randn(256, 256, generator=g)
+    c64 = a.double() @ b.double()
+    return float((( a @ b).double() - c64).abs().max() / c64.abs().max())
 
 
 def set_threads(t, blas):
@@ -197,19 +231,24 @@ def other_load(s0, s1):
 
 class Policy:
     def __init__(self, quick):
+        # warm-up ends once the process has spent warm_cpu_s of CPU time in it (and warm_calls calls)
         if quick:
+            self.warm_cpu_s = 0.1
             self.warm_calls, self.warm_s = 1, 0.05
             self.min_reps, self.target_s, self.max_s, self.max_reps = 5, 0.25, 1.2, 500
         else:
+            self.warm_cpu_s = 1.0
             self.warm_calls, self.warm_s = 3, 0.3
             self.min_reps, self.target_s, self.max_s, self.max_reps = 15, 1.5, 5.0, 3000
         self.min_sample_s = 1e-3   # batch very short calls so one sample >= 1 ms
 
 
 def measure(fn, pol):
-    """Median wall-clock ms per call of fn() (time.perf_counter).
+    """Median wall-clock ms per call of fn() (time.perf_counter), and median main-thread CPU ms
+    (time.thread_time) per call.
 
-    Warm-up: at least pol.warm_calls calls and pol.warm_s seconds.  Very short
+    Warm-up: at least pol.warm_calls calls, pol.warm_s seconds and pol.warm_cpu_s of process CPU
+    time (capped at 30 s of wall time).  Very short
     calls are batched `inner` at a time so one timed sample lasts >= ~1 ms.
     Samples are collected until (reps >= min_reps and elapsed >= target_s), or
     elapsed >= max_s (with at least 3 reps), or reps >= max_reps."""
@@ -218,8 +257,10 @@ def measure(fn, pol):
     gc.disable()
     try:
         t0 = time.perf_counter()
+        c0 = time.process_time()
         n = 0
-        while n < pol.warm_calls or time.perf_counter() - t0 < pol.warm_s:
+        while (n < pol.warm_calls or time.perf_counter() - t0 < pol.warm_s
+               or (time.process_time() - c0 < pol.warm_cpu_s and time.perf_counter() - t0 < 30)):
             fn()
             n += 1
         per_call = (time.perf_counter() - t0) / n
@@ -227,13 +268,16 @@ def measure(fn, pol):
         if per_call < pol.min_sample_s:
             inner = max(1, int(pol.min_sample_s / max(per_call, 1e-7)) + 1)
         samples = []
+        cpu = []
         snap0 = cpu_snapshot()
         t_start = time.perf_counter()
         while True:
             s = time.perf_counter()
+            cs = time.thread_time()
             for _ in range(inner):
                 fn()
             e = time.perf_counter()
+            cpu.append((time.thread_time() - cs) * 1e3 / inner)
             samples.append((e - s) * 1e3 / inner)
             el = e - t_start
             r = len(samples)
@@ -250,6 +294,7 @@ def measure(fn, pol):
     load = other_load(snap0, snap1)
     return {
         "median_ms": statistics.median(samples),
+        "cpu_ms": statistics.median(cpu),
         "min_ms": min(samples),
         "mean_ms": statistics.fmean(samples),
         "reps": len(samples),
@@ -587,6 +632,90 @@ def measure_mnist_epoch(base_model, x, y, quick):
 
 
 # --------------------------------------------------------------------------
+# spec-driven model workloads (SPEC_CASES) and the dense eigensolver
+# --------------------------------------------------------------------------
+ACTS = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "gelu": torch.nn.GELU, "sigmoid": torch.nn.Sigmoid,
+        "softplus": torch.nn.Softplus}
+
+
+def build_model(spec):
+    """The torch twin of Occam's Models.parse(spec), with PyTorch's default init (seed SEED_MODEL)."""
+    parts = spec.split(":")
+    torch.manual_seed(SEED_MODEL)
+    if parts[0] == "cnn":
+        c, h, w = (int(v) for v in parts[1].split("x"))
+        act = ACTS[parts[4] if len(parts) > 4 else "relu"]
+        layers = []
+        for wd in (int(v) for v in parts[2].split("-")):
+            layers += [torch.nn.Conv2d(c, wd, 3, padding=1), act(), torch.nn.MaxPool2d(2)]
+            c, h, w = wd, h // 2, w // 2
+        layers += [torch.nn.Flatten(), torch.nn.Linear(c * h * w, int(parts[3]))]
+        return torch.nn.Sequential(*layers), (int(parts[1].split("x")[0]), int(parts[1].split("x")[1]),
+                                              int(parts[1].split("x")[2])), int(parts[3])
+    raise SystemExit("build_model: no torch builder for spec %r yet (add it next to the cnn one)" % spec)
+
+
+class SpecCtx:
+    """A fresh model of `spec` in `dtype` and a synthetic pool: x ~ N(0,1), labels uniform (seed SEED_DATA)."""
+
+    def __init__(self, spec, dtype, batch, pool):
+        model, chw, classes = build_model(spec)
+        self.model = model.to(dtype)
+        self.params = list(self.model.parameters())
+        g = torch.Generator().manual_seed(SEED_DATA)
+        self.x = torch.randn((pool,) + chw, generator=g, dtype=torch.float32).to(dtype)
+        self.y = torch.randint(0, classes, (pool,), generator=g)
+        self.batch = batch
+        gv = torch.Generator().manual_seed(SEED_V)
+        self.v = [torch.randn(p.shape, generator=gv, dtype=torch.float32).to(dtype) for p in self.params]
+
+    def loss(self):
+        return F.cross_entropy(self.model(self.x[:self.batch]), self.y[:self.batch])
+
+
+def make_spec_case(kind, c):
+    if kind == "step":
+        def step():
+            grads = torch.autograd.grad(c.loss(), c.params)
+            sgd_update(c.params, grads)
+        return step
+    if kind == "hvp":
+        def run():
+            hvp_once(c.model, c.params, c.x[:c.batch], c.y[:c.batch], c.v)
+        return run
+    if kind == "eval":
+        def run():
+            correct = 0
+            with torch.no_grad():
+                for i in range(0, c.x.shape[0], c.batch):
+                    correct += int((c.model(c.x[i:i + c.batch]).argmax(1) == c.y[i:i + c.batch]).sum())
+            return correct / c.x.shape[0]
+        return run
+    raise SystemExit("unknown spec workload kind %r" % kind)
+
+
+def spec_values(kind, c):
+    if kind == "step":
+        return {"loss": float(c.loss())}
+    if kind == "eval":
+        return {"value": make_spec_case("eval", c)()}
+    return {}
+
+
+def make_eigh(n):
+    """numpy.linalg.eigh of a dense symmetric n x n float64 matrix; checks ||AV - V diag(w)|| / ||A|| once."""
+    import numpy as np
+    rng = np.random.default_rng(SEED_EIGH)
+    a = rng.standard_normal((n, n))
+    a = (a + a.T) / 2
+    w, v = np.linalg.eigh(a)
+    resid = float(np.linalg.norm(a @ v - v * w) / np.linalg.norm(a))
+    if not resid < 1e-10:
+        raise SystemExit("FATAL: eigh residual %.1e" % resid)
+    return (lambda: np.linalg.eigh(a)), resid
+
+
+# --------------------------------------------------------------------------
 # correctness checks (run once at startup, float64, tiny batches)
 # --------------------------------------------------------------------------
 def rel_err(a, b):
@@ -824,6 +953,9 @@ def fmt_row(r):
     if r["workload"] == "gemm":
         shape = "m=%d k=%d n=%d" % (r["m"], r["k"], r["n"])
         extra = "%8.2f GFLOP/s" % r["gflops"]
+    elif r.get("batch") is None:
+        shape = "n=%d" % r["m"]
+        extra = ""
     else:
         shape = "batch=%d" % r["batch"]
         extra = ""
@@ -873,8 +1005,16 @@ def main():
         "dtypes": args.dtypes,
         "quick": bool(args.quick),
         "mnist_dir": args.mnist_dir if "mnist_epoch" in args.workloads else None,
-        "timing": "median of per-call wall-clock ms (time.perf_counter) after warm-up",
+        "timing": "median of per-call wall-clock ms (time.perf_counter) and main-thread CPU ms (time.thread_time) "
+                  "after a warm-up of >= %.1f s of CPU time" % pol.warm_cpu_s,
+        "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE"),
+        "openblas_l2_size_env": os.environ.get("OPENBLAS_L2_SIZE"),
+        "blas_kernel": blas.corename(),
+        "gemm_f32_vs_f64_rel_err": gemm_precision_check(),
     }
+    if not meta["gemm_f32_vs_f64_rel_err"] < 1e-4:
+        raise SystemExit("FATAL: float32 GEMM differs from float64 by %.1e (BLAS kernel %s)"
+                         % (meta["gemm_f32_vs_f64_rel_err"], meta["blas_kernel"]))
     emit(meta)
     log("torch %s | python %s | %s | %d cpus | OMP_WAIT_POLICY=%s" % (
         torch.__version__, platform.python_version(), meta["cpu"], ncpu, meta["omp_wait_policy"]))
@@ -943,6 +1083,30 @@ def main():
                 results.append(rec)
                 log(fmt_row(rec))
                 del c
+            for wl, (kind, spec, batch) in SPEC_CASES.items():
+                if wl not in args.workloads:
+                    continue
+                pool = EVAL_IMAGES if kind == "eval" else batch
+                vals = spec_values(kind, SpecCtx(spec, dtype, batch, pool))
+                c = SpecCtx(spec, dtype, batch, pool)
+                res = guard.measure(make_spec_case(kind, c), pol)
+                rec = {"impl": IMPL, "workload": wl, "dtype": d, "threads": t, "batch": batch, "spec": spec}
+                rec.update(res)
+                rec.update(vals)
+                emit(rec)
+                results.append(rec)
+                log(fmt_row(rec))
+                del c
+            if "eigh" in args.workloads and d == "float64":
+                for n in EIGH_SIZES:
+                    fn, resid = make_eigh(n)
+                    res = guard.measure(fn, pol)
+                    rec = {"impl": IMPL, "workload": "eigh", "dtype": d, "threads": t, "m": n, "k": n, "n": n,
+                           "residual": resid}
+                    rec.update(res)
+                    emit(rec)
+                    results.append(rec)
+                    log(fmt_row(rec))
             if mnist is not None and d == "float32":
                 rec = {"impl": IMPL, "workload": "mnist_epoch", "dtype": d, "threads": t, "batch": MNIST_BATCH}
                 rec.update(measure_mnist_epoch(base_model, mnist[0], mnist[1], args.quick))

@@ -1,16 +1,11 @@
 package org.occam.cli.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.occam.data.CachedDataset;
-import org.occam.data.DataCache;
 import org.occam.data.DataException;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
@@ -25,27 +20,41 @@ public final class BenchSuite {
     static final List<String> MEASURE_WORKLOADS = List.of("hessian_lanczos", "gc_exact");
     /** One epoch of MNIST training; float32 only, and only when asked for (it takes seconds per epoch). */
     static final String MNIST_EPOCH = "mnist_epoch";
+    /** Dense symmetric eigendecompositions (float64 only), n = 1000 and 2000. */
+    static final String EIGH = "eigh";
     static final int[][] GEMM_SIZES = {{64, 64, 64}, {128, 128, 128}, {256, 256, 256}, {512, 512, 512},
         {1024, 1024, 1024}, {512, 784, 256}};
-
-    /** PyTorch's records, or the reason there are none. */
-    public record TorchResult(List<Record> records, String skipped) {
-    }
 
     private final List<Integer> threads;
     private final List<DType> dtypes;
     private final Set<String> workloads;
     private final boolean quick;
-    private final String threadsArg;
-    private final String dtypesArg;
 
-    private BenchSuite(List<Integer> threads, List<DType> dtypes, Set<String> workloads, boolean quick, String t, String d) {
+    private BenchSuite(List<Integer> threads, List<DType> dtypes, Set<String> workloads, boolean quick) {
         this.threads = threads;
         this.dtypes = dtypes;
         this.workloads = workloads;
         this.quick = quick;
-        this.threadsArg = t;
-        this.dtypesArg = d;
+    }
+
+    /** The selected workloads, in order. */
+    public List<String> workloads() {
+        return List.copyOf(workloads);
+    }
+
+    /** The selected dtypes' labels. */
+    public List<String> dtypeLabels() {
+        return dtypes.stream().map(DType::label).toList();
+    }
+
+    /** The selected thread counts. */
+    public List<Integer> threads() {
+        return List.copyOf(threads);
+    }
+
+    /** Whether --quick was given. */
+    public boolean quick() {
+        return quick;
     }
 
     /** Validates the option values; errors name the option and the allowed values. */
@@ -69,7 +78,8 @@ public final class BenchSuite {
         Set<String> ws = new LinkedHashSet<>();
         for (String s : workloads.split(",")) {
             String w = s.trim().toLowerCase(Locale.ROOT);
-            if (w.equals("gemm") || w.equals(MNIST_EPOCH) || MLP_WORKLOADS.contains(w) || MEASURE_WORKLOADS.contains(w)) {
+            if (w.equals("gemm") || w.equals(MNIST_EPOCH) || w.equals(EIGH) || MLP_WORKLOADS.contains(w)
+                    || MEASURE_WORKLOADS.contains(w) || SpecWorkloads.CASES.containsKey(w)) {
                 ws.add(w);
             } else if (w.equals("mlp")) {
                 ws.addAll(MLP_WORKLOADS);
@@ -80,13 +90,15 @@ public final class BenchSuite {
                 ws.addAll(MLP_WORKLOADS);
                 ws.addAll(MEASURE_WORKLOADS);
                 ws.add(MNIST_EPOCH);
+                ws.addAll(SpecWorkloads.CASES.keySet());
+                ws.add(EIGH);
             } else {
                 throw new IllegalArgumentException("--workloads: unknown workload '" + s + "'; allowed: gemm, mlp, "
                         + String.join(", ", MLP_WORKLOADS) + ", measure, " + String.join(", ", MEASURE_WORKLOADS) + ", "
-                        + MNIST_EPOCH + ", all");
+                        + MNIST_EPOCH + ", " + String.join(", ", SpecWorkloads.CASES.keySet()) + ", " + EIGH + ", all");
             }
         }
-        return new BenchSuite(ts, ds, ws, quick, threads, dtypes);
+        return new BenchSuite(ts, ds, ws, quick);
     }
 
     private Timing.Budget budget() {
@@ -117,6 +129,16 @@ public final class BenchSuite {
                     for (String w : MEASURE_WORKLOADS) {
                         if (workloads.contains(w)) {
                             out.add(logged(log, Workloads.measure(w, dt, t, 1024, budget())));
+                        }
+                    }
+                    for (String w : SpecWorkloads.CASES.keySet()) {
+                        if (workloads.contains(w)) {
+                            out.add(logged(log, SpecWorkloads.run(w, dt, t, budget())));
+                        }
+                    }
+                    if (workloads.contains(EIGH) && dt == DType.FLOAT64) {
+                        for (int n : SpecWorkloads.EIGH_SIZES) {
+                            out.add(logged(log, SpecWorkloads.eigh(n, t, budget())));
                         }
                     }
                     if (mnist != null && dt == DType.FLOAT32) {
@@ -158,56 +180,7 @@ public final class BenchSuite {
         return r;
     }
 
-    public TorchResult runTorch(PrintStream log) {
-        log.println("running the PyTorch side: /usr/bin/python3 " + TorchRunner.script());
-        Path mnistDir = DataCache.folder(DataCache.defaultRoot(), CachedDataset.MNIST);
-        TorchRunner.Outcome o = TorchRunner.run(threadsArg, dtypesArg, String.join(",", workloads), quick, mnistDir);
-        return new TorchResult(o.records(), o.skipped());
-    }
-
-    private static String valueAndHvps(Record r) {
-        return String.format(Locale.ROOT, "%.6g", r.value()) + (r.hvp_count() == null ? "" : " (" + r.hvp_count() + " HVPs)");
-    }
-
     static String size(Record r) {
         return r.batch() != null ? "batch=" + r.batch() : r.m() + "x" + r.k() + "x" + r.n();
-    }
-
-    /** The side-by-side table: Occam and PyTorch medians, and the ratio occam/torch. */
-    public static String table(List<Record> occam, TorchResult torch) {
-        Map<String, Record> byKey = new LinkedHashMap<>();
-        for (Record r : torch.records()) {
-            byKey.put(r.key(), r);
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-17s %-7s %3s %-14s %11s %11s %9s %9s %9s%n", "workload", "dtype", "thr",
-                "size (MxKxN)", "occam ms", "torch ms", "ratio", "occ GF/s", "tch GF/s"));
-        for (Record r : occam) {
-            Record t = byKey.get(r.key());
-            sb.append(String.format(Locale.ROOT, "%-17s %-7s %3d %-14s %11.3f %11s %9s %9s %9s%n", r.workload(), r.dtype(),
-                    r.threads(), size(r), r.median_ms(), t == null ? "-" : String.format(Locale.ROOT, "%.3f", t.median_ms()),
-                    t == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.median_ms() / t.median_ms()),
-                    r.gflops() == null ? "" : String.format(Locale.ROOT, "%.1f", r.gflops()),
-                    t == null || t.gflops() == null ? "" : String.format(Locale.ROOT, "%.1f", t.gflops())));
-        }
-        for (Record r : occam) {
-            Record t = byKey.get(r.key());
-            if (MEASURE_WORKLOADS.contains(r.workload()) && r.value() != null) {
-                String what = r.workload().equals("gc_exact") ? "GC" : "top Hessian eigenvalue";
-                sb.append(String.format(Locale.ROOT, "%s %s threads=%d: %s: occam %s, torch %s%n", r.workload(), r.dtype(),
-                        r.threads(), what, valueAndHvps(r), t == null || t.value() == null ? "-" : valueAndHvps(t)));
-            }
-            if (r.workload().equals(MNIST_EPOCH) && r.value() != null) {
-                sb.append(String.format(Locale.ROOT, "%s threads=%d: mean training loss over the epoch: occam %.4f, torch %s%n",
-                        MNIST_EPOCH, r.threads(), r.value(),
-                        t == null || t.value() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.value())));
-            }
-        }
-        if (torch.skipped() != null) {
-            sb.append("PyTorch side skipped: ").append(torch.skipped()).append('\n');
-        } else {
-            sb.append("ratio = occam ms / torch ms (below 1: Occam is faster), measured in this run.\n");
-        }
-        return sb.toString();
     }
 }

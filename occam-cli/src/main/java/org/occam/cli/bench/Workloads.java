@@ -1,6 +1,8 @@
 package org.occam.cli.bench;
 
-import java.util.Arrays;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
@@ -42,7 +44,7 @@ final class Workloads {
                 : () -> Gemm.sgemm(m, n, k, a.floatData(), 0, k, 1, b.floatData(), 0, n, 1, new float[m * n], 0, n, false);
         Timing.Result r = Timing.median(call, budget);
         double gflops = 2.0 * m * n * k / (r.medianMs() * 1e6);
-        return new Record("occam", "gemm", dt.label(), threads, null, m, k, n, r.medianMs(), r.reps(), gflops, null);
+        return Record.occam("gemm", dt.label(), threads, null, m, k, n, r, gflops, null, null, null);
     }
 
     /** Synthetic batch: x ~ N(0, 1) [B, 784], labels uniform in 0..9. */
@@ -84,7 +86,7 @@ final class Workloads {
         };
         Timing.Result r = Timing.median(call, budget);
         Double v = workload.equals("mlp_jacobian_fro") ? value[0] : null;
-        return new Record("occam", workload, dt.label(), threads, batchSize, null, null, null, r.medianMs(), r.reps(), null, v);
+        return Record.occam(workload, dt.label(), threads, batchSize, null, null, null, r, null, v, null, null);
     }
 
     /** Lanczos steps (= HVPs) of one hessian_lanczos call. */
@@ -120,8 +122,7 @@ final class Workloads {
             default -> throw new IllegalArgumentException("unknown workload " + workload);
         }
         Timing.Result r = Timing.median(call, budget);
-        return new Record("occam", workload, dt.label(), threads, batchSize, null, null, null, r.medianMs(), r.reps(), null,
-                value, hvps);
+        return Record.occam(workload, dt.label(), threads, batchSize, null, null, null, r, null, value, hvps, null);
     }
 
     static final int MNIST_BATCH = 128;
@@ -137,16 +138,22 @@ final class Workloads {
         Batches schedule = new Batches(train, MNIST_BATCH, Order.RESHUFFLE, 0, false);
         trainEpoch(model, schedule, 0, quick ? 30 : Integer.MAX_VALUE);
         int reps = quick ? 1 : 3;
-        double[] ms = new double[reps];
+        List<Double> ms = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         double loss = 0;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        CpuLoad.Snapshot s0 = CpuLoad.snapshot();
         for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();
+            long c0 = mx.getCurrentThreadCpuTime();
             loss += trainEpoch(model, schedule, r + 1, Integer.MAX_VALUE) / reps;
-            ms[r] = (System.nanoTime() - t0) / 1e6;
+            cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
+            ms.add((System.nanoTime() - t0) / 1e6);
         }
-        Arrays.sort(ms);
-        return new Record("occam", "mnist_epoch", DType.FLOAT32.label(), threads, MNIST_BATCH, null, null, null,
-                ms[reps / 2], reps, null, loss);
+        Timing.Result t = new Timing.Result(Timing.median(ms), Timing.median(cpu), reps,
+                CpuLoad.otherLoad(s0, CpuLoad.snapshot()));
+        return Record.occam("mnist_epoch", DType.FLOAT32.label(), threads, MNIST_BATCH, null, null, null, t, null, loss,
+                null, null);
     }
 
     /** Trains a fresh model on the first maxSteps batches of an epoch; returns the mean loss per example. */

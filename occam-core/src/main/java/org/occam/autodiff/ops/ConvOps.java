@@ -3,9 +3,11 @@ package org.occam.autodiff.ops;
 import org.occam.autodiff.Node;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
+import org.occam.tensor.kernel.Conv;
 import org.occam.tensor.kernel.Im2col;
+import org.occam.tensor.kernel.Pooling;
 
-/** Convolution and pooling, built from a differentiable im2col and the matmul op. */
+/** Convolution (a bilinear op with its two adjoints) and pooling (an argmax gather, and im2col columns for the average). */
 final class ConvOps {
     private ConvOps() {
     }
@@ -28,38 +30,79 @@ final class ConvOps {
             throw new IllegalArgumentException("conv2d: weight shape " + Shape.str(weight.shapeRef())
                     + " must be [out, " + x.shapeRef()[1] + ", kh, kw] for input " + Shape.str(x.shapeRef()));
         }
+        if (weight.dtype() != x.dtype()) {
+            throw new IllegalArgumentException("conv2d: weight is " + weight.dtype() + " but input is " + x.dtype()
+                    + " (convert one with .to(dtype))");
+        }
         int[] ws = weight.shapeRef();
-        int n = x.shapeRef()[0];
         int ho = Im2col.outSize(x.shapeRef()[2], ws[2], stride, pad);
         int wo = Im2col.outSize(x.shapeRef()[3], ws[3], stride, pad);
         checkOut("conv2d", x, ws[2], ws[3], ho, wo);
-        Tensor cols = unfold(x, ws[2], ws[3], stride, pad, 0);
-        Tensor out = MatmulOps.mm(ViewOps.reshape(weight, ws[0], ws[1] * ws[2] * ws[3]), cols);
-        out = ViewOps.reshape(out, n, ws[0], ho, wo);
+        Tensor out = convolve(x, weight, stride, pad);
         if (bias != null) {
             out = out.add(ViewOps.reshape(bias, 1, ws[0], 1, 1));
         }
         return out;
     }
 
+    /**
+     * y = conv(x, W) without bias. It and its two adjoints below are bilinear, and each one's
+     * derivatives are the other two, so the three ops close under differentiation.
+     */
+    private static Tensor convolve(Tensor x, Tensor w, int stride, int pad) {
+        int[] xs = x.shape();
+        int[] ws = w.shape();
+        return Node.record("conv2d", Conv.forward(x, w, stride, pad), g -> new Tensor[] {
+            BinaryOps.need(x, () -> convInputGrad(g, w, xs[2], xs[3], stride, pad)),
+            BinaryOps.need(w, () -> convWeightGrad(x, g, ws[2], ws[3], stride, pad))}, x, w);
+    }
+
+    /** dx = fold(Wᵀ dy): linear in dy (its adjoint is conv with W) and in W (its adjoint is the weight gradient). */
+    private static Tensor convInputGrad(Tensor dy, Tensor w, int h, int wIn, int stride, int pad) {
+        int[] ws = w.shape();
+        return Node.record("conv2d_input_grad", Conv.inputGrad(dy, w, h, wIn, stride, pad), u -> new Tensor[] {
+            BinaryOps.need(dy, () -> convolve(u, w, stride, pad)),
+            BinaryOps.need(w, () -> convWeightGrad(u, dy, ws[2], ws[3], stride, pad))}, dy, w);
+    }
+
+    /** dW = Σ_n dy[n] unfold(x[n])ᵀ: linear in x (adjoint: the input gradient) and in dy (adjoint: conv). */
+    private static Tensor convWeightGrad(Tensor x, Tensor dy, int kh, int kw, int stride, int pad) {
+        int[] xs = x.shape();
+        return Node.record("conv2d_weight_grad", Conv.weightGrad(x, dy, kh, kw, stride, pad), v -> new Tensor[] {
+            BinaryOps.need(x, () -> convInputGrad(dy, v, xs[2], xs[3], stride, pad)),
+            BinaryOps.need(dy, () -> convolve(x, v, stride, pad))}, x, dy);
+    }
+
+    /**
+     * PyTorch max_pool2d: each output takes its window's first maximum, and the backward pass
+     * scatters the gradient to that one pixel. The scatter's own backward is the gather through
+     * the same indices, so derivatives of every order follow the recorded argmax.
+     */
     static Tensor maxPool2d(Tensor x, int k, int stride, int pad) {
-        return pool(x, k, stride, pad, true);
+        checkImage("max_pool2d", x);
+        if (pad < 0 || 2 * pad > k) {
+            throw new IllegalArgumentException("max_pool2d: padding " + pad + " must be between 0 and half the kernel size "
+                    + k + " (a window of padding alone has no maximum)");
+        }
+        int[] s = x.shape();
+        int ho = Im2col.outSize(s[2], k, stride, pad);
+        int wo = Im2col.outSize(s[3], k, stride, pad);
+        checkOut("max_pool2d", x, k, k, ho, wo);
+        Pooling.Argmax r = Pooling.maxPool(x, k, stride, pad);
+        int[] planes = {s[0] * s[1], s[2] * s[3]};
+        return Node.record("max_pool2d", r.values(), g -> new Tensor[] {ViewOps.reshape(
+                IndexOps.scatterAdd(ViewOps.reshape(g, planes[0], ho * wo), 1, r.index(), planes), s)}, x);
     }
 
-    /** Average pooling counting padded zeros (PyTorch's count_include_pad=True). */
+    /** Average pooling counting padded zeros (PyTorch's count_include_pad=True): the mean of im2col columns. */
     static Tensor avgPool2d(Tensor x, int k, int stride, int pad) {
-        return pool(x, k, stride, pad, false);
-    }
-
-    private static Tensor pool(Tensor x, int k, int stride, int pad, boolean max) {
-        checkImage(max ? "max_pool2d" : "avg_pool2d", x);
+        checkImage("avg_pool2d", x);
         int[] s = x.shapeRef();
         int ho = Im2col.outSize(s[2], k, stride, pad);
         int wo = Im2col.outSize(s[3], k, stride, pad);
-        checkOut(max ? "max_pool2d" : "avg_pool2d", x, k, k, ho, wo);
+        checkOut("avg_pool2d", x, k, k, ho, wo);
         Tensor planes = ViewOps.reshape(x, s[0] * s[1], 1, s[2], s[3]);
-        Tensor cols = unfold(planes, k, k, stride, pad, max ? Double.NEGATIVE_INFINITY : 0);
-        Tensor r = max ? ReduceOps.max(cols, false, 1) : ReduceOps.mean(cols, false, 1);
+        Tensor r = ReduceOps.mean(unfold(planes, k, k, stride, pad, 0), false, 1);
         return ViewOps.reshape(r, s[0], s[1], ho, wo);
     }
 

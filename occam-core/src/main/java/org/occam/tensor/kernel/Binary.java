@@ -10,9 +10,9 @@ import org.occam.tensor.Tensor;
 /**
  * Vectorized elementwise kernels of two arguments with NumPy broadcasting.
  *
- * <p>Fast paths: equal shapes; one operand repeating as a trailing block (a bias row); one operand
- * constant over trailing blocks (a per-row scalar, or a scalar). Anything else goes through a
- * general strided loop.
+ * <p>Equal shapes run as one vector loop; every broadcast runs row by row (see {@link Walk}), with
+ * vector loops wherever a row pairs two contiguous runs or a scalar with a contiguous run, which
+ * covers bias rows, per-row scalars and the [1,C,1,1] / [N,C,1,1] statistics of conv nets.
  */
 public final class Binary {
     private static final VectorSpecies<Float> FS = Unary.FS;
@@ -47,93 +47,8 @@ public final class Binary {
             Parallel.forRange(n, Unary.GRAIN, (lo, hi) -> vv(op, dbl, x, lo, y, lo, out, lo, hi - lo));
             return out;
         }
-        if (aFull || bFull) {
-            Tensor full = Strided.dense(aFull ? a : b);
-            Tensor part = Strided.dense(aFull ? b : a);
-            boolean fullLeft = aFull;
-            int suffix = part.numel() == 1 ? 0 : suffixBlock(part.shapeRef(), s);
-            if (suffix > 0) {
-                int blocks = n / suffix;
-                int grain = Math.max(1, Unary.GRAIN / suffix);
-                Parallel.forRange(blocks, grain, (lo, hi) -> {
-                    for (int r = lo; r < hi; r++) {
-                        if (fullLeft) {
-                            vv(op, dbl, full, r * suffix, part, 0, out, r * suffix, suffix);
-                        } else {
-                            vv(op, dbl, part, 0, full, r * suffix, out, r * suffix, suffix);
-                        }
-                    }
-                });
-                return out;
-            }
-            int inner = prefixInner(part.shapeRef(), s);
-            if (inner > 0) {
-                int rows = n / inner;
-                int grain = Math.max(1, Unary.GRAIN / inner);
-                Parallel.forRange(rows, grain, (lo, hi) -> {
-                    for (int r = lo; r < hi; r++) {
-                        double v = dbl ? part.doubleData()[r] : part.floatData()[r];
-                        scalarSide(op, dbl, full, r * inner, v, !fullLeft, out, inner);
-                    }
-                });
-                return out;
-            }
-        }
         general(op, dbl, a, b, s, out);
         return out;
-    }
-
-    /**
-     * If {@code part} broadcast to {@code s} repeats as one contiguous trailing block (shape of the
-     * form [1,...,1, s_k, ..., s_last] after left-padding), the block length; else 0.
-     */
-    private static int suffixBlock(int[] part, int[] s) {
-        int lead = s.length - part.length;
-        int k = 0;
-        while (k < part.length && part[k] == 1) {
-            k++;
-        }
-        if (k == part.length) {
-            return 0;
-        }
-        for (int i = k; i < part.length; i++) {
-            if (part[i] != s[i + lead]) {
-                return 0;
-            }
-        }
-        int block = 1;
-        for (int i = k + lead; i < s.length; i++) {
-            block *= s[i];
-        }
-        return block;
-    }
-
-    /**
-     * If {@code part} broadcast to {@code s} is constant over trailing blocks (shape [s_0..s_k, 1..1]),
-     * the block length; else 0. A one-element operand gives the whole size.
-     */
-    private static int prefixInner(int[] part, int[] s) {
-        int lead = s.length - part.length;
-        int k = part.length;
-        while (k > 0 && part[k - 1] == 1) {
-            k--;
-        }
-        if (k == 0) {
-            return Shape.numel(s);
-        }
-        if (lead > 0) {
-            return 0;
-        }
-        for (int i = 0; i < k; i++) {
-            if (part[i] != s[i + lead]) {
-                return 0;
-            }
-        }
-        int inner = 1;
-        for (int i = k; i < s.length; i++) {
-            inner *= s[i];
-        }
-        return inner;
     }
 
     private static void vv(BinaryOp op, boolean dbl, Tensor x, int xo, Tensor y, int yo, Tensor out, int oo, int len) {
@@ -170,8 +85,7 @@ public final class Binary {
 
     /** out[oo..] = x[xo..] op s (scalarLeft false) or s op x[xo..] (scalarLeft true). */
     private static void scalarSide(BinaryOp op, boolean dbl, Tensor x, int xo, double s, boolean scalarLeft,
-                                   Tensor out, int len) {
-        int oo = xo;
+                                   Tensor out, int oo, int len) {
         if (dbl) {
             double[] xa = x.doubleData();
             double[] o = out.doubleData();
@@ -204,36 +118,56 @@ public final class Binary {
         }
     }
 
-    /** Any broadcast, any strides: a scalar loop over the output's multi-index. */
+    /**
+     * Any broadcast, any strides. Axes that can be walked as one (size 1, or contiguous in both
+     * operands alike) are merged; the output is then filled one innermost row at a time, with the
+     * vector kernels whenever both operands step by 0 or 1 along that row (a bias [1,C,1,1] or a
+     * per-sample statistic [N,C,1,1] against [N,C,H,W] becomes rows of a scalar against a vector).
+     * Rows longer than the grain are split into segments so that large rows still run in parallel.
+     */
     private static void general(BinaryOp op, boolean dbl, Tensor a, Tensor b, int[] s, Tensor out) {
-        int[] sa = Strided.broadcastStrides(a.shapeRef(), a.stridesRef(), s);
-        int[] sb = Strided.broadcastStrides(b.shapeRef(), b.stridesRef(), s);
-        int r = s.length;
-        int n = Shape.numel(s);
-        int[] idx = new int[r];
-        int pa = a.offset();
-        int pb = b.offset();
-        int inner = r == 0 ? 1 : s[r - 1];
-        int ia = r == 0 ? 0 : sa[r - 1];
-        int ib = r == 0 ? 0 : sb[r - 1];
-        for (int o = 0; o < n; o += inner) {
-            for (int j = 0; j < inner; j++) {
-                if (dbl) {
-                    out.doubleData()[o + j] = op.apply(a.doubleData()[pa + j * ia], b.doubleData()[pb + j * ib]);
-                } else {
-                    out.floatData()[o + j] = op.apply(a.floatData()[pa + j * ia], b.floatData()[pb + j * ib]);
+        Walk w = Walk.of(s, Strided.broadcastStrides(a.shapeRef(), a.stridesRef(), s),
+                Strided.broadcastStrides(b.shapeRef(), b.stridesRef(), s));
+        int inner = w.inner();
+        int rows = Shape.numel(s) / inner;
+        int seg = Math.min(inner, Unary.GRAIN);
+        int segs = (inner + seg - 1) / seg;
+        Parallel.forRange(rows * segs, Math.max(1, Unary.GRAIN / seg), (lo, hi) -> {
+            int[] pos = w.start(lo / segs, a.offset(), b.offset());
+            for (int item = lo; item < hi; item++) {
+                int from = item % segs * seg;
+                int len = Math.min(seg, inner - from);
+                row(op, dbl, a, pos[0] + from * w.ia(), w.ia(), b, pos[1] + from * w.ib(), w.ib(), out,
+                        item / segs * inner + from, len);
+                if (from + len == inner) {
+                    w.next(pos);
                 }
             }
-            for (int d = r - 2; d >= 0; d--) {
-                idx[d]++;
-                pa += sa[d];
-                pb += sb[d];
-                if (idx[d] < s[d]) {
-                    break;
-                }
-                pa -= sa[d] * s[d];
-                pb -= sb[d] * s[d];
-                idx[d] = 0;
+        });
+    }
+
+    /** out[oo + j] = a[pa + j*ia] op b[pb + j*ib] for j < len. */
+    private static void row(BinaryOp op, boolean dbl, Tensor a, int pa, int ia, Tensor b, int pb, int ib,
+                            Tensor out, int oo, int len) {
+        if (ia == 1 && ib == 1) {
+            vv(op, dbl, a, pa, b, pb, out, oo, len);
+        } else if (ia == 1 && ib == 0) {
+            scalarSide(op, dbl, a, pa, dbl ? b.doubleData()[pb] : b.floatData()[pb], false, out, oo, len);
+        } else if (ia == 0 && ib == 1) {
+            scalarSide(op, dbl, b, pb, dbl ? a.doubleData()[pa] : a.floatData()[pa], true, out, oo, len);
+        } else if (dbl) {
+            double[] x = a.doubleData();
+            double[] y = b.doubleData();
+            double[] o = out.doubleData();
+            for (int j = 0; j < len; j++) {
+                o[oo + j] = op.apply(x[pa + j * ia], y[pb + j * ib]);
+            }
+        } else {
+            float[] x = a.floatData();
+            float[] y = b.floatData();
+            float[] o = out.floatData();
+            for (int j = 0; j < len; j++) {
+                o[oo + j] = op.apply(x[pa + j * ia], y[pb + j * ib]);
             }
         }
     }

@@ -7,6 +7,8 @@ import org.occam.tensor.Tensor;
  * Unfolds image patches into columns and folds them back (its adjoint).
  * x [N, C, H, W] becomes cols [N, C*kh*kw, Ho*Wo] with row (c, i, j) holding
  * x[n, c, oh*stride - pad + i, ow*stride - pad + j] (padValue outside the image).
+ * The per-image routines work on raw arrays (double[] or float[]) so that {@link Conv} can unfold
+ * one image at a time into a buffer of its own.
  */
 public final class Im2col {
     private Im2col() {
@@ -20,39 +22,16 @@ public final class Im2col {
     public static Tensor unfold(Tensor x, int kh, int kw, int stride, int pad, double padValue) {
         Tensor a = Strided.dense(x);
         int[] s = a.shapeRef();
-        int n = s[0];
         int c = s[1];
-        int h = s[2];
-        int w = s[3];
-        int ho = outSize(h, kh, stride, pad);
-        int wo = outSize(w, kw, stride, pad);
-        int rows = c * kh * kw;
-        int l = ho * wo;
-        Tensor out = Tensor.zeros(a.dtype(), n, rows, l);
-        boolean dbl = a.dtype() == DType.FLOAT64;
-        Parallel.forRange(n * c, 1, (lo, hi) -> {
-            for (int nc = lo; nc < hi; nc++) {
-                int img = nc / c;
-                int ch = nc % c;
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        int row = (ch * kh + i) * kw + j;
-                        int base = (img * rows + row) * l;
-                        for (int oh = 0; oh < ho; oh++) {
-                            int y = oh * stride - pad + i;
-                            for (int ow = 0; ow < wo; ow++) {
-                                int xx = ow * stride - pad + j;
-                                boolean in = y >= 0 && y < h && xx >= 0 && xx < w;
-                                int src = ((img * c + ch) * h + y) * w + xx;
-                                if (dbl) {
-                                    out.doubleData()[base + oh * wo + ow] = in ? a.doubleData()[src] : padValue;
-                                } else {
-                                    out.floatData()[base + oh * wo + ow] = in ? a.floatData()[src] : (float) padValue;
-                                }
-                            }
-                        }
-                    }
-                }
+        int img = c * s[2] * s[3];
+        int l = outSize(s[2], kh, stride, pad) * outSize(s[3], kw, stride, pad);
+        int block = c * kh * kw * l;
+        Tensor out = Tensor.zeros(a.dtype(), s[0], c * kh * kw, l);
+        Object src = data(a);
+        Object dst = data(out);
+        Parallel.forRange(s[0], Math.max(1, Unary.GRAIN / Math.max(1, block)), (lo, hi) -> {
+            for (int n = lo; n < hi; n++) {
+                unfoldImage(src, n * img, c, s[2], s[3], kh, kw, stride, pad, padValue, dst, n * block);
             }
         });
         return out;
@@ -62,42 +41,189 @@ public final class Im2col {
     public static Tensor fold(Tensor cols, int c, int h, int w, int kh, int kw, int stride, int pad) {
         Tensor a = Strided.dense(cols);
         int n = a.shapeRef()[0];
-        int ho = outSize(h, kh, stride, pad);
-        int wo = outSize(w, kw, stride, pad);
-        int rows = c * kh * kw;
-        int l = ho * wo;
+        int block = c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
+        int img = c * h * w;
         Tensor out = Tensor.zeros(a.dtype(), n, c, h, w);
-        boolean dbl = a.dtype() == DType.FLOAT64;
-        Parallel.forRange(n * c, 1, (lo, hi) -> {
-            for (int nc = lo; nc < hi; nc++) {
-                int img = nc / c;
-                int ch = nc % c;
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        int row = (ch * kh + i) * kw + j;
-                        int base = (img * rows + row) * l;
-                        for (int oh = 0; oh < ho; oh++) {
-                            int y = oh * stride - pad + i;
-                            if (y < 0 || y >= h) {
-                                continue;
-                            }
-                            for (int ow = 0; ow < wo; ow++) {
-                                int xx = ow * stride - pad + j;
-                                if (xx < 0 || xx >= w) {
-                                    continue;
-                                }
-                                int dst = ((img * c + ch) * h + y) * w + xx;
-                                if (dbl) {
-                                    out.doubleData()[dst] += a.doubleData()[base + oh * wo + ow];
-                                } else {
-                                    out.floatData()[dst] += a.floatData()[base + oh * wo + ow];
-                                }
-                            }
-                        }
-                    }
-                }
+        Object src = data(a);
+        Object dst = data(out);
+        Parallel.forRange(n, Math.max(1, Unary.GRAIN / Math.max(1, block)), (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                foldImage(src, i * block, c, h, w, kh, kw, stride, pad, dst, i * img);
             }
         });
         return out;
+    }
+
+    /** Unfolds the image [c, h, w] at src[srcOff] into columns [c*kh*kw, Ho*Wo] at dst[dstOff] (overwritten). */
+    static void unfoldImage(Object src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                            double padValue, Object dst, int dstOff) {
+        if (src instanceof double[] s) {
+            unfoldD(s, srcOff, c, h, w, kh, kw, stride, pad, padValue, (double[]) dst, dstOff);
+        } else {
+            unfoldF((float[]) src, srcOff, c, h, w, kh, kw, stride, pad, (float) padValue, (float[]) dst, dstOff);
+        }
+    }
+
+    /** Adds the columns [c*kh*kw, Ho*Wo] at cols[colsOff] into the image [c, h, w] at dst[dstOff]. */
+    static void foldImage(Object cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                          Object dst, int dstOff) {
+        if (cols instanceof double[] s) {
+            foldD(s, colsOff, c, h, w, kh, kw, stride, pad, (double[]) dst, dstOff);
+        } else {
+            foldF((float[]) cols, colsOff, c, h, w, kh, kw, stride, pad, (float[]) dst, dstOff);
+        }
+    }
+
+    // The typed loops below are twins (double, float): row (ch, i, j) of the columns, output row oh,
+    // reads image row y = oh*stride - pad + i at x = ow*stride - pad + j for ow in [lo, hi).
+
+    private static void unfoldD(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                double pv, double[] dst, int dstOff) {
+        int ho = outSize(h, kh, stride, pad);
+        int wo = outSize(w, kw, stride, pad);
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                int o = dstOff + (r * ho + oh) * wo;
+                boolean row = y >= 0 && y < h;
+                int a = row ? lo : wo;
+                for (int t = 0; t < a; t++) {
+                    dst[o + t] = pv;
+                }
+                if (!row) {
+                    continue;
+                }
+                int sp = srcOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t * stride];
+                    }
+                }
+                for (int t = hi; t < wo; t++) {
+                    dst[o + t] = pv;
+                }
+            }
+        }
+    }
+
+    private static void unfoldF(float[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                float pv, float[] dst, int dstOff) {
+        int ho = outSize(h, kh, stride, pad);
+        int wo = outSize(w, kw, stride, pad);
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                int o = dstOff + (r * ho + oh) * wo;
+                boolean row = y >= 0 && y < h;
+                int a = row ? lo : wo;
+                for (int t = 0; t < a; t++) {
+                    dst[o + t] = pv;
+                }
+                if (!row) {
+                    continue;
+                }
+                int sp = srcOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[o + t] = src[sp + t * stride];
+                    }
+                }
+                for (int t = hi; t < wo; t++) {
+                    dst[o + t] = pv;
+                }
+            }
+        }
+    }
+
+    private static void foldD(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                              double[] dst, int dstOff) {
+        int ho = outSize(h, kh, stride, pad);
+        int wo = outSize(w, kw, stride, pad);
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                if (y < 0 || y >= h) {
+                    continue;
+                }
+                int o = colsOff + (r * ho + oh) * wo;
+                int dp = dstOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t] += cols[o + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t * stride] += cols[o + t];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void foldF(float[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                              float[] dst, int dstOff) {
+        int ho = outSize(h, kh, stride, pad);
+        int wo = outSize(w, kw, stride, pad);
+        for (int r = 0; r < c * kh * kw; r++) {
+            int ch = r / (kh * kw);
+            int i = r / kw % kh;
+            int j = r % kw;
+            int lo = firstInside(j, stride, pad, wo);
+            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            for (int oh = 0; oh < ho; oh++) {
+                int y = oh * stride - pad + i;
+                if (y < 0 || y >= h) {
+                    continue;
+                }
+                int o = colsOff + (r * ho + oh) * wo;
+                int dp = dstOff + (ch * h + y) * w - pad + j;
+                if (stride == 1) {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t] += cols[o + t];
+                    }
+                } else {
+                    for (int t = lo; t < hi; t++) {
+                        dst[dp + t * stride] += cols[o + t];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose tap j lands inside the image: ow*stride - pad + j >= 0. */
+    private static int firstInside(int j, int stride, int pad, int wo) {
+        return Math.min(wo, Math.max(0, Math.ceilDiv(pad - j, stride)));
+    }
+
+    /** One past the last output column whose tap j lands inside the image: ow*stride - pad + j < w. */
+    private static int endInside(int j, int stride, int pad, int w, int wo) {
+        return Math.min(wo, Math.floorDiv(w - 1 + pad - j, stride) + 1);
+    }
+
+    private static Object data(Tensor t) {
+        return t.dtype() == DType.FLOAT64 ? t.doubleData() : t.floatData();
     }
 }

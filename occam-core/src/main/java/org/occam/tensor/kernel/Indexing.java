@@ -85,25 +85,32 @@ public final class Indexing {
         int outer = outer(indexShape, axis);
         int inner = inner(indexShape, axis);
         int k = indexShape[axis];
+        for (int v : index) {
+            checkIndex(v, size, axis, s);
+        }
         Tensor out = Tensor.zeros(a.dtype(), indexShape);
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < k; j++) {
-                for (int i = 0; i < inner; i++) {
-                    int p = (o * k + j) * inner + i;
-                    checkIndex(index[p], size, axis, s);
-                    int q = (o * size + index[p]) * inner + i;
-                    if (a.dtype() == DType.FLOAT64) {
-                        out.doubleData()[p] = a.doubleData()[q];
-                    } else {
-                        out.floatData()[p] = a.floatData()[q];
+        boolean dbl = a.dtype() == DType.FLOAT64;
+        Parallel.forRange(outer, Math.max(1, Unary.GRAIN / Math.max(1, k * inner)), (lo, hi) -> {
+            for (int o = lo; o < hi; o++) {
+                for (int p = o * k * inner, j = 0; j < k; j++) {
+                    for (int i = 0; i < inner; i++, p++) {
+                        int q = (o * size + index[p]) * inner + i;
+                        if (dbl) {
+                            out.doubleData()[p] = a.doubleData()[q];
+                        } else {
+                            out.floatData()[p] = a.floatData()[q];
+                        }
                     }
                 }
             }
-        }
+        });
         return out;
     }
 
-    /** The adjoint of gather: out = zeros(shape); out[o, index[o,k,i], i] += g[o, k, i]. */
+    /**
+     * The adjoint of gather: out = zeros(shape); out[o, index[o,k,i], i] += g[o, k, i], adding in
+     * index order within each outer row (rows are independent, so the bits do not depend on threads).
+     */
     public static Tensor scatterAdd(Tensor g, int axis, int[] index, int[] shape) {
         Tensor a = Strided.dense(g);
         int[] gs = a.shapeRef();
@@ -112,20 +119,25 @@ public final class Indexing {
         int outer = outer(gs, axis);
         int inner = inner(gs, axis);
         int k = gs[axis];
+        for (int v : index) {
+            checkIndex(v, size, axis, shape);
+        }
         Tensor out = Tensor.zeros(a.dtype(), shape);
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < k; j++) {
-                for (int i = 0; i < inner; i++) {
-                    int p = (o * k + j) * inner + i;
-                    int q = (o * size + index[p]) * inner + i;
-                    if (a.dtype() == DType.FLOAT64) {
-                        out.doubleData()[q] += a.doubleData()[p];
-                    } else {
-                        out.floatData()[q] += a.floatData()[p];
+        boolean dbl = a.dtype() == DType.FLOAT64;
+        Parallel.forRange(outer, Math.max(1, Unary.GRAIN / Math.max(1, k * inner)), (lo, hi) -> {
+            for (int o = lo; o < hi; o++) {
+                for (int p = o * k * inner, j = 0; j < k; j++) {
+                    for (int i = 0; i < inner; i++, p++) {
+                        int q = (o * size + index[p]) * inner + i;
+                        if (dbl) {
+                            out.doubleData()[q] += a.doubleData()[p];
+                        } else {
+                            out.floatData()[q] += a.floatData()[p];
+                        }
                     }
                 }
             }
-        }
+        });
         return out;
     }
 

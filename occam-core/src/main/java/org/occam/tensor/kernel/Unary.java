@@ -38,75 +38,217 @@ public final class Unary {
         return Tensor.wrap(out, a.shapeRef());
     }
 
-    /** A vector function of one argument (one per op, so each loop below stays monomorphic). */
-    @FunctionalInterface
-    private interface FloatFn {
-        FloatVector apply(FloatVector v);
-    }
-
-    @FunctionalInterface
-    private interface DoubleFn {
-        DoubleVector apply(DoubleVector v);
-    }
+    // One loop method per op and dtype: vectors never cross a call that the JIT might not inline.
+    // (A shared loop taking the op as a lambda made that call megamorphic once a program used three or
+    // more ops; C2 then compiled the loop with the lambda out of line, boxing every vector into the
+    // Vector API's Java fallback: 5-10x slower for the rest of the JVM's life, depending on the order
+    // in which ops first ran and got compiled.)
 
     private static void runF(UnaryOp op, float[] in, float[] out, int lo, int hi) {
+        int end = lo + FS.loopBound(hi - lo);
         switch (op) {
-            case NEG -> mapF(FloatVector::neg, in, out, lo, hi);
-            case ABS -> mapF(FloatVector::abs, in, out, lo, hi);
-            case RELU -> mapF(v -> v.max(0f), in, out, lo, hi);
-            case STEP -> mapF(v -> FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f)), in, out, lo, hi);
-            case RECIP -> mapF(v -> FloatVector.broadcast(FS, 1f).div(v), in, out, lo, hi);
-            case SQRT -> mapF(FloatVector::sqrt, in, out, lo, hi);
-            case EXP -> mapF(v -> VectorMath.expF(v, false), in, out, lo, hi);
-            case TANH -> mapF(VectorMath::tanhF, in, out, lo, hi);
-            case SIGMOID -> mapF(VectorMath::sigmoidF, in, out, lo, hi);
+            case NEG -> negF(in, out, lo, end);
+            case ABS -> absF(in, out, lo, end);
+            case RELU -> reluF(in, out, lo, end);
+            case STEP -> stepF(in, out, lo, end);
+            case RECIP -> recipF(in, out, lo, end);
+            case SQRT -> sqrtF(in, out, lo, end);
+            case EXP -> expF(in, out, lo, end);
+            case TANH -> tanhF(in, out, lo, end);
+            case SIGMOID -> sigmoidF(in, out, lo, end);
             default -> {
                 for (int i = lo; i < hi; i++) {
                     out[i] = (float) op.apply(in[i]);
                 }
+                return;
             }
+        }
+        if (end < hi) {
+            VectorMask<Float> m = FS.indexInRange(end, hi);
+            fnF(op, FloatVector.fromArray(FS, in, end, m)).intoArray(out, end, m);
+        }
+    }
+
+    /** The op on one vector (used for the masked tail of a chunk, so every element sees the same code). */
+    private static FloatVector fnF(UnaryOp op, FloatVector v) {
+        return switch (op) {
+            case NEG -> v.neg();
+            case ABS -> v.abs();
+            case RELU -> v.max(0f);
+            case STEP -> FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f));
+            case RECIP -> FloatVector.broadcast(FS, 1f).div(v);
+            case SQRT -> v.sqrt();
+            case EXP -> VectorMath.expF(v, false);
+            case TANH -> VectorMath.tanhF(v);
+            case SIGMOID -> VectorMath.sigmoidF(v);
+            default -> throw new IllegalStateException(op + " is not vectorized");
+        };
+    }
+
+    private static void negF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (v.neg()).intoArray(out, i);
+        }
+    }
+
+    private static void absF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (v.abs()).intoArray(out, i);
+        }
+    }
+
+    private static void reluF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (v.max(0f)).intoArray(out, i);
+        }
+    }
+
+    private static void stepF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f))).intoArray(out, i);
+        }
+    }
+
+    private static void recipF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (FloatVector.broadcast(FS, 1f).div(v)).intoArray(out, i);
+        }
+    }
+
+    private static void sqrtF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (v.sqrt()).intoArray(out, i);
+        }
+    }
+
+    private static void expF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (VectorMath.expF(v, false)).intoArray(out, i);
+        }
+    }
+
+    private static void tanhF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (VectorMath.tanhF(v)).intoArray(out, i);
+        }
+    }
+
+    private static void sigmoidF(float[] in, float[] out, int lo, int end) {
+        for (int i = lo; i < end; i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, in, i);
+            (VectorMath.sigmoidF(v)).intoArray(out, i);
         }
     }
 
     private static void runD(UnaryOp op, double[] in, double[] out, int lo, int hi) {
+        int end = lo + DS.loopBound(hi - lo);
         switch (op) {
-            case NEG -> mapD(DoubleVector::neg, in, out, lo, hi);
-            case ABS -> mapD(DoubleVector::abs, in, out, lo, hi);
-            case RELU -> mapD(v -> v.max(0d), in, out, lo, hi);
-            case STEP -> mapD(v -> DoubleVector.zero(DS).blend(1d, v.compare(VectorOperators.GT, 0d)), in, out, lo, hi);
-            case RECIP -> mapD(v -> DoubleVector.broadcast(DS, 1d).div(v), in, out, lo, hi);
-            case SQRT -> mapD(DoubleVector::sqrt, in, out, lo, hi);
-            case EXP -> mapD(v -> VectorMath.expD(v, false), in, out, lo, hi);
-            case TANH -> mapD(VectorMath::tanhD, in, out, lo, hi);
-            case SIGMOID -> mapD(VectorMath::sigmoidD, in, out, lo, hi);
+            case NEG -> negD(in, out, lo, end);
+            case ABS -> absD(in, out, lo, end);
+            case RELU -> reluD(in, out, lo, end);
+            case STEP -> stepD(in, out, lo, end);
+            case RECIP -> recipD(in, out, lo, end);
+            case SQRT -> sqrtD(in, out, lo, end);
+            case EXP -> expD(in, out, lo, end);
+            case TANH -> tanhD(in, out, lo, end);
+            case SIGMOID -> sigmoidD(in, out, lo, end);
             default -> {
                 for (int i = lo; i < hi; i++) {
                     out[i] = op.apply(in[i]);
                 }
+                return;
             }
         }
-    }
-
-    /** out[i] = f(in[i]) over [lo, hi), the tail through a masked vector so every element sees the same code. */
-    private static void mapF(FloatFn f, float[] in, float[] out, int lo, int hi) {
-        int i = lo;
-        for (int bound = lo + FS.loopBound(hi - lo); i < bound; i += FS.length()) {
-            f.apply(FloatVector.fromArray(FS, in, i)).intoArray(out, i);
-        }
-        if (i < hi) {
-            VectorMask<Float> m = FS.indexInRange(i, hi);
-            f.apply(FloatVector.fromArray(FS, in, i, m)).intoArray(out, i, m);
+        if (end < hi) {
+            VectorMask<Double> m = DS.indexInRange(end, hi);
+            fnD(op, DoubleVector.fromArray(DS, in, end, m)).intoArray(out, end, m);
         }
     }
 
-    private static void mapD(DoubleFn f, double[] in, double[] out, int lo, int hi) {
-        int i = lo;
-        for (int bound = lo + DS.loopBound(hi - lo); i < bound; i += DS.length()) {
-            f.apply(DoubleVector.fromArray(DS, in, i)).intoArray(out, i);
+    /** The op on one vector (used for the masked tail of a chunk, so every element sees the same code). */
+    private static DoubleVector fnD(UnaryOp op, DoubleVector v) {
+        return switch (op) {
+            case NEG -> v.neg();
+            case ABS -> v.abs();
+            case RELU -> v.max(0d);
+            case STEP -> DoubleVector.zero(DS).blend(1d, v.compare(VectorOperators.GT, 0d));
+            case RECIP -> DoubleVector.broadcast(DS, 1d).div(v);
+            case SQRT -> v.sqrt();
+            case EXP -> VectorMath.expD(v, false);
+            case TANH -> VectorMath.tanhD(v);
+            case SIGMOID -> VectorMath.sigmoidD(v);
+            default -> throw new IllegalStateException(op + " is not vectorized");
+        };
+    }
+
+    private static void negD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (v.neg()).intoArray(out, i);
         }
-        if (i < hi) {
-            VectorMask<Double> m = DS.indexInRange(i, hi);
-            f.apply(DoubleVector.fromArray(DS, in, i, m)).intoArray(out, i, m);
+    }
+
+    private static void absD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (v.abs()).intoArray(out, i);
+        }
+    }
+
+    private static void reluD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (v.max(0d)).intoArray(out, i);
+        }
+    }
+
+    private static void stepD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (DoubleVector.zero(DS).blend(1d, v.compare(VectorOperators.GT, 0d))).intoArray(out, i);
+        }
+    }
+
+    private static void recipD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (DoubleVector.broadcast(DS, 1d).div(v)).intoArray(out, i);
+        }
+    }
+
+    private static void sqrtD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (v.sqrt()).intoArray(out, i);
+        }
+    }
+
+    private static void expD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (VectorMath.expD(v, false)).intoArray(out, i);
+        }
+    }
+
+    private static void tanhD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (VectorMath.tanhD(v)).intoArray(out, i);
+        }
+    }
+
+    private static void sigmoidD(double[] in, double[] out, int lo, int end) {
+        for (int i = lo; i < end; i += DS.length()) {
+            DoubleVector v = DoubleVector.fromArray(DS, in, i);
+            (VectorMath.sigmoidD(v)).intoArray(out, i);
         }
     }
 }

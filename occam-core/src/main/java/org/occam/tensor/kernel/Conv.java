@@ -1,0 +1,163 @@
+package org.occam.tensor.kernel;
+
+import org.occam.tensor.DType;
+import org.occam.tensor.Shape;
+import org.occam.tensor.Tensor;
+
+/**
+ * 2-D convolution (PyTorch's cross-correlation) and its two adjoints, one image at a time: each
+ * image is unfolded into a per-thread column buffer [C*kh*kw, Ho*Wo] (never the whole batch; see
+ * {@link Scratch}) and
+ * multiplied by the weight matrix with {@link Gemm}.
+ *
+ * <p>x [N, C, H, W], w [O, C, kh, kw], y [N, O, Ho, Wo]. Images run in parallel; the weight
+ * gradient sums over images in fixed groups whose partial sums are added in group order, so every
+ * result is bit-identical for any thread count.
+ */
+public final class Conv {
+    /** Images per partial sum of the weight gradient (fixed, so the summation order is too). */
+    static final int WEIGHT_GRAD_GROUP = 8;
+
+    private Conv() {
+    }
+
+    /** The geometry of one convolution. */
+    private record Geom(int n, int c, int h, int w, int o, int kh, int kw, int stride, int pad, int ho, int wo) {
+        int rows() {
+            return c * kh * kw;
+        }
+
+        int l() {
+            return ho * wo;
+        }
+
+        /** A 1×1, stride-1, unpadded kernel reads the image itself as its column matrix. */
+        boolean pointwise() {
+            return kh == 1 && kw == 1 && stride == 1 && pad == 0;
+        }
+    }
+
+    private static Geom geom(int[] xs, int[] ws, int stride, int pad) {
+        return new Geom(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride, pad,
+                Im2col.outSize(xs[2], ws[2], stride, pad), Im2col.outSize(xs[3], ws[3], stride, pad));
+    }
+
+    /** y[n] = W · unfold(x[n]). */
+    public static Tensor forward(Tensor x, Tensor w, int stride, int pad) {
+        Tensor xd = Strided.dense(x);
+        Tensor wd = Strided.dense(w);
+        Geom g = geom(xd.shapeRef(), wd.shapeRef(), stride, pad);
+        Tensor y = Tensor.zeros(xd.dtype(), g.n(), g.o(), g.ho(), g.wo());
+        int rows = g.rows();
+        int l = g.l();
+        int img = g.c() * g.h() * g.w();
+        Parallel.forRange(g.n(), 1, (lo, hi) -> {
+            Object cols = g.pointwise() ? null : Scratch.get(xd.dtype(), rows * l);
+            for (int i = lo; i < hi; i++) {
+                Object b = g.pointwise() ? data(xd) : cols;
+                int bOff = g.pointwise() ? i * img : 0;
+                if (!g.pointwise()) {
+                    Im2col.unfoldImage(data(xd), i * img, g.c(), g.h(), g.w(), g.kh(), g.kw(), stride, pad, 0, cols, 0);
+                }
+                gemm(g.o(), l, rows, data(wd), 0, rows, 1, b, bOff, l, 1, data(y), i * g.o() * l, l, false);
+            }
+        });
+        return y;
+    }
+
+    /** dx[n] = fold(Wᵀ · dy[n]): the adjoint of {@link #forward} in x, for an input of size h×w. */
+    public static Tensor inputGrad(Tensor dy, Tensor w, int h, int wIn, int stride, int pad) {
+        Tensor gd = Strided.dense(dy);
+        Tensor wd = Strided.dense(w);
+        int[] ws = wd.shapeRef();
+        Geom g = geom(new int[] {gd.shapeRef()[0], ws[1], h, wIn}, ws, stride, pad);
+        checkOut("input gradient", gd, g);
+        Tensor dx = Tensor.zeros(gd.dtype(), g.n(), g.c(), h, wIn);
+        int rows = g.rows();
+        int l = g.l();
+        int img = g.c() * h * wIn;
+        Parallel.forRange(g.n(), 1, (lo, hi) -> {
+            Object cols = g.pointwise() ? null : Scratch.get(gd.dtype(), rows * l);
+            for (int i = lo; i < hi; i++) {
+                if (g.pointwise()) {
+                    gemm(rows, l, g.o(), data(wd), 0, 1, rows, data(gd), i * g.o() * l, l, 1, data(dx), i * img, l, false);
+                } else {
+                    gemm(rows, l, g.o(), data(wd), 0, 1, rows, data(gd), i * g.o() * l, l, 1, cols, 0, l, false);
+                    Im2col.foldImage(cols, 0, g.c(), h, wIn, g.kh(), g.kw(), stride, pad, data(dx), i * img);
+                }
+            }
+        });
+        return dx;
+    }
+
+    /** dW = Σ_n dy[n] · unfold(x[n])ᵀ: the adjoint of {@link #forward} in W, for a kh×kw kernel. */
+    public static Tensor weightGrad(Tensor x, Tensor dy, int kh, int kw, int stride, int pad) {
+        Tensor xd = Strided.dense(x);
+        Tensor gd = Strided.dense(dy);
+        int[] xs = xd.shapeRef();
+        Geom g = geom(xs, new int[] {gd.shapeRef()[1], xs[1], kh, kw}, stride, pad);
+        checkOut("weight gradient", gd, g);
+        int rows = g.rows();
+        int l = g.l();
+        int img = g.c() * g.h() * g.w();
+        int size = g.o() * rows;
+        int groups = (g.n() + WEIGHT_GRAD_GROUP - 1) / WEIGHT_GRAD_GROUP;
+        Tensor partial = Tensor.zeros(xd.dtype(), Math.max(1, groups), size);
+        Parallel.forRange(g.n(), WEIGHT_GRAD_GROUP, (lo, hi) -> {
+            Object cols = g.pointwise() ? null : Scratch.get(xd.dtype(), rows * l);
+            for (int i = lo; i < hi; i++) {
+                Object b = g.pointwise() ? data(xd) : cols;
+                int bOff = g.pointwise() ? i * img : 0;
+                if (!g.pointwise()) {
+                    Im2col.unfoldImage(data(xd), i * img, g.c(), g.h(), g.w(), kh, kw, stride, pad, 0, cols, 0);
+                }
+                gemm(g.o(), rows, l, data(gd), i * g.o() * l, l, 1, b, bOff, 1, l, data(partial),
+                        lo / WEIGHT_GRAD_GROUP * size, rows, i > lo);
+            }
+        });
+        Tensor dw = Tensor.zeros(xd.dtype(), g.o(), g.c(), kh, kw);
+        for (int q = 0; q < groups; q++) {
+            addInto(partial, q * size, dw, size);
+        }
+        return dw;
+    }
+
+    private static void checkOut(String what, Tensor dy, Geom g) {
+        int[] s = dy.shapeRef();
+        if (s.length != 4 || s[2] != g.ho() || s[3] != g.wo()) {
+            throw new IllegalArgumentException("conv2d " + what + ": gradient shape " + Shape.str(s) + " does not match "
+                    + "the output " + g.ho() + "x" + g.wo() + " of a " + g.kh() + "x" + g.kw() + " kernel on "
+                    + g.h() + "x" + g.w());
+        }
+    }
+
+    private static Object data(Tensor t) {
+        return t.dtype() == DType.FLOAT64 ? t.doubleData() : t.floatData();
+    }
+
+    private static void gemm(int m, int n, int k, Object a, int aOff, int aRs, int aCs, Object b, int bOff, int bRs,
+                             int bCs, Object c, int cOff, int ldc, boolean accumulate) {
+        if (a instanceof double[] ad) {
+            Gemm.dgemm(m, n, k, ad, aOff, aRs, aCs, (double[]) b, bOff, bRs, bCs, (double[]) c, cOff, ldc, accumulate);
+        } else {
+            Gemm.sgemm(m, n, k, (float[]) a, aOff, aRs, aCs, (float[]) b, bOff, bRs, bCs, (float[]) c, cOff, ldc,
+                    accumulate);
+        }
+    }
+
+    private static void addInto(Tensor src, int off, Tensor dst, int len) {
+        if (dst.dtype() == DType.FLOAT64) {
+            double[] a = src.doubleData();
+            double[] b = dst.doubleData();
+            for (int i = 0; i < len; i++) {
+                b[i] += a[off + i];
+            }
+        } else {
+            float[] a = src.floatData();
+            float[] b = dst.floatData();
+            for (int i = 0; i < len; i++) {
+                b[i] += a[off + i];
+            }
+        }
+    }
+}
