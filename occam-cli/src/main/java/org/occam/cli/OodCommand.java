@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.occam.cli.morse.Claim;
-import org.occam.cli.morse.MnistExperiment;
-import org.occam.cli.morse.OodReport;
-import org.occam.cli.morse.ToyExperiment;
+import org.occam.lab.morse.Claim;
+import org.occam.lab.morse.MnistExperiment;
+import org.occam.lab.morse.OodReport;
+import org.occam.lab.morse.ToyExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

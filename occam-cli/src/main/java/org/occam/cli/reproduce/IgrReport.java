@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.occam.cli.plot.LinePlot;
-import org.occam.cli.plot.ScatterPlot;
-import org.occam.cli.plot.Series;
-import org.occam.cli.report.Reports;
-import org.occam.cli.report.Section;
 import org.occam.io.AtomicFiles;
+import org.occam.lab.claim.Trend;
+import org.occam.lab.plot.LinePlot;
+import org.occam.lab.plot.Plot;
+import org.occam.lab.plot.ScatterPlot;
+import org.occam.lab.plot.Series;
+import org.occam.lab.report.Pages;
+import org.occam.lab.report.Section;
 
 /** Writes the igr-lr-sweep results: results.csv, summary.txt and an offline report.html with charts. */
 public final class IgrReport {
@@ -32,7 +34,7 @@ public final class IgrReport {
             }
         }
         Path html = dir.resolve("report.html");
-        AtomicFiles.writeString(html, Reports.page("IGR-2 / GC-2: implicit gradient regularization on digits", sections));
+        AtomicFiles.writeString(html, Pages.page("IGR-2 / GC-2: implicit gradient regularization on digits", sections));
         return html;
     }
 
@@ -90,7 +92,7 @@ public final class IgrReport {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
     }
 
-    private static org.occam.cli.plot.Plot curves(IgrLrSweep.Result r, String key, boolean logY) {
+    private static Plot curves(IgrLrSweep.Result r, String key, boolean logY) {
         LinePlot p = new LinePlot(key + " along the runs").xLabel("step").yLabel(key).logY(logY);
         for (IgrLrSweep.Run run : r.runs()) {
             List<Map<String, Object>> c = run.curve();
@@ -107,7 +109,7 @@ public final class IgrReport {
         return p.plot();
     }
 
-    private static org.occam.cli.plot.Plot sharpness(List<IgrLrSweep.Run> plain) {
+    private static Plot sharpness(List<IgrLrSweep.Run> plain) {
         double[] h = col(plain, IgrLrSweep.Run::lr);
         double[] two = new double[h.length];
         for (int i = 0; i < h.length; i++) {
@@ -118,7 +120,7 @@ public final class IgrReport {
                 .add(Series.dashed("2/h", h, two)).plot();
     }
 
-    private static org.occam.cli.plot.Plot scatter(List<IgrLrSweep.Run> runs) {
+    private static Plot scatter(List<IgrLrSweep.Run> runs) {
         String[] labels = runs.stream().map(IgrLrSweep.Run::label).toArray(String[]::new);
         return new ScatterPlot("test accuracy vs GC").xLabel("geometric complexity (train)").yLabel("test accuracy")
                 .add("runs", col(runs, IgrLrSweep.Run::gc), col(runs, IgrLrSweep.Run::testAccuracy), labels).plot();

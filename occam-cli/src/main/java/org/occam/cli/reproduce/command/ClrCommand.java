@@ -1,8 +1,8 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.ClrSweep;
-import org.occam.cli.reproduce.ClrSweepReport;
+import org.occam.lab.clr.ClrSweep;
+import org.occam.lab.clr.ClrSweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,8 +2,8 @@ package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.occam.cli.reproduce.DalSweep;
-import org.occam.cli.reproduce.DalSweepReport;
+import org.occam.lab.dal.DalSweep;
+import org.occam.lab.dal.DalSweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

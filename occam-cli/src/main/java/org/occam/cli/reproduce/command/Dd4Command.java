@@ -1,7 +1,7 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.games.Dd4Cli;
+import org.occam.lab.dd4.Dd4Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

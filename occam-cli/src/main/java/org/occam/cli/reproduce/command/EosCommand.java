@@ -1,8 +1,8 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.EosSweep;
-import org.occam.cli.reproduce.EosSweepReport;
+import org.occam.lab.eos.EosSweep;
+import org.occam.lab.eos.EosSweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

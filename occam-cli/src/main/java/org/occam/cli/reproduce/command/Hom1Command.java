@@ -1,8 +1,8 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.HomSweep;
-import org.occam.cli.reproduce.HomSweepReport;
+import org.occam.lab.hom.HomSweep;
+import org.occam.lab.hom.HomSweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

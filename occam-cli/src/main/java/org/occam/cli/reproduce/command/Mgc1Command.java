@@ -2,8 +2,8 @@ package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
 import java.util.stream.LongStream;
-import org.occam.cli.reproduce.MgcSweep;
-import org.occam.cli.reproduce.MgcSweepReport;
+import org.occam.lab.mgc.MgcSweep;
+import org.occam.lab.mgc.MgcSweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

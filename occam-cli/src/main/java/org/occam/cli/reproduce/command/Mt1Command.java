@@ -1,8 +1,8 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.Mt1;
-import org.occam.cli.reproduce.Mt1Report;
+import org.occam.lab.mt.Mt1;
+import org.occam.lab.mt.Mt1Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

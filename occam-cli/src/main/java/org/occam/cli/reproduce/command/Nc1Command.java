@@ -1,8 +1,8 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.NcSweep;
-import org.occam.cli.reproduce.NcSweepReport;
+import org.occam.lab.nc.NcSweep;
+import org.occam.lab.nc.NcSweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.occam.cli.reproduce.LrSweepClaim;
+import org.occam.lab.claim.LrSweepClaim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
