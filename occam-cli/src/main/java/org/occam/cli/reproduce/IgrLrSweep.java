@@ -11,7 +11,6 @@ import org.occam.autodiff.Params;
 import org.occam.data.Batch;
 import org.occam.data.Datasets;
 import org.occam.data.TrainTest;
-import org.occam.lab.claim.Trend;
 import org.occam.measure.GeometricComplexity;
 import org.occam.measure.GradientStats;
 import org.occam.measure.Hessians;

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.occam.io.AtomicFiles;
-import org.occam.lab.claim.Trend;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.ScatterPlot;

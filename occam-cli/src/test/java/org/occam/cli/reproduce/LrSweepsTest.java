@@ -21,11 +21,11 @@ class LrSweepsTest {
         System.setOut(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             assertEquals(0, Main.run("reproduce", "eos", "--samples", "40", "--max-steps", "10", "--every", "5", "--lrs",
-                    "0.05", "--model", "mlp:64-6-10:tanh", "--out", dir.resolve("eos").toString()));
+                    "0.05", "--model", "mlp:64-6-10:tanh", "--quick", "--out", dir.resolve("eos").toString()));
             assertEquals(0, Main.run("reproduce", "dal", "--samples", "40", "--max-steps", "10", "--every", "5", "--powers",
-                    "1", "--model", "mlp:64-6-10:tanh", "--out", dir.resolve("dal").toString()));
+                    "1,2", "--model", "mlp:64-6-10:tanh", "--quick", "--out", dir.resolve("dal").toString()));
             assertEquals(0, Main.run("reproduce", "clr", "--samples", "20", "--max-steps", "100", "--model",
-                    "mlp:64-4-1:tanh", "--out", dir.resolve("clr").toString()));
+                    "mlp:64-4-1:tanh", "--quick", "--out", dir.resolve("clr").toString()));
         } finally {
             System.setOut(old);
         }

@@ -1,5 +1,6 @@
 package org.occam.lab.clr;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,10 @@ import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
 import org.occam.data.ImageLayout;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.LrSweepPages;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
 import org.occam.lr.CorridorLearningRate;
 import org.occam.nn.Activation;
 import org.occam.nn.Models;
@@ -74,6 +77,17 @@ public final class ClrSweep {
             return new Settings(100, 400, new double[] {0.01, 0.02, 0.05, 0.1, 0.2}, "mlp:64-32-1:tanh",
                     new double[] {0.3, 1, 3, 10}, 1e-3, 5000, 100, 400, 0);
         }
+
+        /** {@code --quick}: 20 samples, 80 features, mlp:64-4-1:tanh, loss 1e-2 within 300 steps, long runs of 100. */
+        public static Settings quick() {
+            return new Settings(20, 80, new double[] {0.01, 0.05}, "mlp:64-4-1:tanh", new double[] {1, 3}, 1e-2, 300, 100, 100,
+                    0);
+        }
+
+        /** The same settings with another seed (least-squares data, logistic initialization). */
+        public Settings withSeed(long s) {
+            return new Settings(samples, features, lsRates, logitModel, logitRates, target, maxSteps, maxLr, longSteps, s);
+        }
     }
 
     /**
@@ -91,7 +105,8 @@ public final class ClrSweep {
      */
     public record Run(String problem, String rule, boolean reached, int steps, boolean diverged, double finalLoss,
                       double maxRate, int cappedSteps, List<Map<String, Object>> curve) {
-        boolean isClr() {
+        /** Whether the rule is CLR (capped or not). */
+        public boolean isClr() {
             return rule.startsWith("CLR");
         }
     }
@@ -107,9 +122,8 @@ public final class ClrSweep {
     public record Corridor(double h, double maxGdGfError, double maxLossError, double maxContraction) {
     }
 
-    /** All runs, the COR-1 checks, the CLR one-step corridor check, and the claims. */
-    public record Result(Settings settings, List<Run> runs, List<Corridor> corridor, double clrCorridorLoss,
-                         List<LrSweepClaim> claims) {
+    /** One seed's runs, the COR-1 checks and the CLR one-step corridor check. */
+    public record Result(Settings settings, List<Run> runs, List<Corridor> corridor, double clrCorridorLoss) {
     }
 
     static final double DIVERGED = 1e6;
@@ -117,6 +131,13 @@ public final class ClrSweep {
     private ClrSweep() {
     }
 
+    /** CLR-1 + COR-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("CLR-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), ClrClaims::of,
+                (runs, claims) -> ClrSweepReport.write(runs, claims, quick, dir), log);
+    }
+
+    /** One seed: CLR, uncapped CLR and the constant rates on both problems, and the corridor checks. */
     public static Result run(Settings s, Consumer<String> log) {
         List<Run> runs = new ArrayList<>();
         Problem ls = leastSquares(s);
@@ -142,7 +163,7 @@ public final class ClrSweep {
                 corridor.stream().mapToDouble(Corridor::maxGdGfError).max().orElse(0),
                 corridor.stream().mapToDouble(Corridor::maxLossError).max().orElse(0),
                 corridor.stream().mapToDouble(Corridor::maxContraction).max().orElse(0), clrCorridor));
-        return new Result(s, runs, corridor, clrCorridor, claims(s, runs, corridor, clrCorridor));
+        return new Result(s, runs, corridor, clrCorridor);
     }
 
     private static CorridorLearningRate clr(double cap) {
@@ -260,50 +281,5 @@ public final class ClrSweep {
         double h = CorridorLearningRate.corridorLearningRate(100, 0)
                 .learningRate(new LearningRateRule.Context(0, p, v.grad(), v.value()));
         return corridorLoss(p.addScaled(v.grad(), -h)).item();
-    }
-
-    private static List<LrSweepClaim> claims(Settings s, List<Run> runs, List<Corridor> corridor, double clrCorridor) {
-        List<LrSweepClaim> out = new ArrayList<>();
-        for (String problem : List.of("least squares", "logistic")) {
-            List<Run> mine = runs.stream().filter(r -> r.problem().equals(problem)).toList();
-            Run clr = mine.stream().filter(r -> r.rule().equals("CLR")).findFirst().orElseThrow();
-            List<Run> constants = mine.stream().filter(r -> !r.isClr()).toList();
-            Run best = constants.stream().filter(Run::reached)
-                    .min(java.util.Comparator.comparingInt(Run::steps)).orElse(null);
-            String observed = String.format(Locale.ROOT, "CLR %s in %d steps; best constant %s", clr.reached()
-                    ? "reached " + s.target() : "did not reach " + s.target(), clr.steps(),
-                    best == null ? "none reached it" : best.rule() + " in " + best.steps() + " steps");
-            boolean ok = clr.reached() && (best == null || clr.steps() <= 2 * best.steps());
-            out.add(new LrSweepClaim("CLR-1 " + problem, "CLR is competitive with the best constant h without tuning"
-                    + " (here: at most twice its steps)", observed, ok));
-            Run free = mine.stream().filter(r -> r.rule().equals("CLR (no cap), " + s.longSteps() + " steps")).findFirst()
-                    .orElseThrow();
-            Run capped = mine.stream().filter(r -> r.rule().equals("CLR, " + s.longSteps() + " steps")).findFirst()
-                    .orElseThrow();
-            double first = free.curve().isEmpty() || !(free.curve().get(0).get("lr") instanceof Number n0) ? Double.NaN
-                    : n0.doubleValue();
-            String freeObs = String.format(Locale.ROOT, "over %d steps uncapped CLR's h grew from %.3g to %.3g (x%.3g), %s"
-                            + " at loss %.2e; capped CLR sat at h_max = %s on %d steps, loss %.2e", s.longSteps(), first,
-                    free.maxRate(), free.maxRate() / first, free.diverged() ? "DIVERGED" : "finite", free.finalLoss(),
-                    LrSweepPages.num(s.maxLr()), capped.cappedSteps(), capped.finalLoss());
-            if (problem.equals("logistic")) {
-                out.add(new LrSweepClaim("CLR-1 " + problem, "needs a cap when |g| -> 0 with E > 0: without one the rate"
-                        + " explodes (here: grows more than 100x)", freeObs, free.maxRate() > 100 * first));
-            } else {
-                out.add(LrSweepClaim.info("CLR-1 " + problem, "no cap needed here: over-parameterized least squares has"
-                        + " |g|^2 >= 2 lambda_min+ E, so E/|g|^2 stays bounded", freeObs));
-            }
-        }
-        double gdGf = corridor.stream().mapToDouble(Corridor::maxGdGfError).max().orElse(0);
-        double lossErr = corridor.stream().mapToDouble(Corridor::maxLossError).max().orElse(0);
-        double contraction = corridor.stream().mapToDouble(Corridor::maxContraction).max().orElse(0);
-        out.add(new LrSweepClaim("COR-1", "on the corridor GD = GF at t = nh for any h, and E falls linearly",
-                String.format(Locale.ROOT, "max |GD - GF| = %.1e, max |E_n - (E_0 - nh)| = %.1e over h in {0.1, 0.5, 1, 2},"
-                        + " 50 steps", gdGf, lossErr), gdGf < 1e-12 && lossErr < 1e-12));
-        out.add(new LrSweepClaim("COR-1", "off the corridor y contracts by (1 - h)^n",
-                String.format(Locale.ROOT, "max |y_n - (1 - h)^n y_0| = %.1e", contraction), contraction < 1e-12));
-        out.add(new LrSweepClaim("COR-1 / CLR", "a CLR step inside a corridor reaches zero loss",
-                String.format(Locale.ROOT, "E after one CLR step from (3, 0): %.1e", clrCorridor), Math.abs(clrCorridor) < 1e-12));
-        return out;
     }
 }

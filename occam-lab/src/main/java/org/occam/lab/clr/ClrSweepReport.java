@@ -9,6 +9,8 @@ import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.Series;
 import org.occam.lab.report.LrSweepCurves;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
 
@@ -17,10 +19,13 @@ public final class ClrSweepReport {
     private ClrSweepReport() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(ClrSweep.Result r, Path dir) throws IOException {
-        return LrSweepPages.write(dir, "CLR-1 and COR-1: corridors and the corridor learning rate", sections(r), csv(r),
-                LrSweepPages.summary(r.claims()));
+    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    public static Path write(List<ClrSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
+        ClrSweep.Result r = seeds.getFirst();
+        long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
+        return LrSweepPages.write(dir, "CLR-1 and COR-1: corridors and the corridor learning rate", 
+                sections(r, claims, quick), LrSweepPages.seedCsv(ids, seeds.stream().map(ClrSweepReport::csv).toList()),
+                LrSweepPages.summary(claims, quick));
     }
 
     private static String csv(ClrSweep.Result r) {
@@ -32,7 +37,7 @@ public final class ClrSweepReport {
         return csv.toString();
     }
 
-    private static List<Section> sections(ClrSweep.Result r) {
+    private static List<Section> sections(ClrSweep.Result r, List<ClaimResult> claims, boolean quick) {
         ClrSweep.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
         out.add(new Section.Text("CLR (METHODS §5): h = E/(‖g‖² + δ), the step that would reach zero loss if the"
@@ -46,8 +51,9 @@ public final class ClrSweepReport {
                 + " without a target, to show what the cap is for (METHODS §10 pitfall 9).\n\nCOR-1 (closed form): on"
                 + " E(x, y) = x + ½y², GD from the corridor y = 0 against gradient flow x(t) = x_0 − t, the loss against"
                 + " E_0 − nh, and y_n against (1 − h)^n y_0 off the corridor, for h ∈ {0.1, 0.5, 1, 2} over 50 steps."));
-        out.add(new Section.Heading("Observed trends next to the claims"));
-        out.add(new Section.Code(LrSweepPages.summary(r.claims())));
+        out.addAll(ClaimSections.of(claims, quick));
+        out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
+                + " results.csv holds every seed's runs."));
         out.add(new Section.Heading("CLR-1 runs"));
         List<List<String>> rows = new ArrayList<>();
         for (ClrSweep.Run run : r.runs()) {

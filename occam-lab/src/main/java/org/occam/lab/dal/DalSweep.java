@@ -1,5 +1,6 @@
 package org.occam.lab.dal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +11,12 @@ import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
 import org.occam.data.TrainTest;
-import org.occam.lab.claim.LrSweepClaim;
-import org.occam.lab.claim.Trend;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.eos.EosSweep;
 import org.occam.lab.report.LrSweepCurves;
 import org.occam.lab.report.LrSweepPages;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
 import org.occam.lr.DriftAdaptiveLearningRate;
 import org.occam.lr.DriftAdaptiveMetrics;
 import org.occam.lr.EdgeOfStability;
@@ -38,7 +40,7 @@ import org.occam.train.Trainer;
 /**
  * DAL-1 of METHODS §11 (METHODS §4.2): the EOS-1 setup (full-batch GD, tanh MLP, squared error
  * on one-hot digits summed over the outputs, {@link EosSweep#squaredError}) with the drift-adjusted learning rate h_t = clip(2/v_t^p, 0, h_max), v_t = ‖Hg‖/‖g‖,
- * for p ∈ {0, 0.5, 1, 2} (p = 0: plain GD at the base rate) with exact Hessian-vector products,
+ * for p ∈ {0.75, 1, 1.5, 2} (p = 0 would be plain GD at the base rate) with exact Hessian-vector products,
  * plus p = 1 with the reference finite difference (step length 0.01). Records the effective h_t,
  * the number of loss spikes, final train and test loss, λ_max against 2/h_t every k steps, and an
  * independent measurement of v (by {@link GradientStats#driftRatio}) to check h_t = 2/v_t at p = 1.
@@ -65,9 +67,19 @@ public final class DalSweep {
             }
         }
 
-        /** 600 digits, mlp:64-64-10:tanh, p ∈ {0, 0.5, 1, 2}, base 0.06, cap 5, 2000 steps, checks every 25. */
+        /** 600 digits, mlp:64-64-10:tanh, p ∈ {0.75, 1, 1.5, 2} (METHODS §11), base 0.06, cap 5, 2000 steps, checks every 25. */
         public static Settings defaults() {
-            return new Settings("mlp:64-64-10:tanh", 600, new double[] {0, 0.5, 1, 2}, 0.06, 5, 2000, 25, 0);
+            return new Settings("mlp:64-64-10:tanh", 600, new double[] {0.75, 1, 1.5, 2}, 0.06, 5, 2000, 25, 0);
+        }
+
+        /** {@code --quick}: 60 digits, mlp:64-8-10:tanh, p ∈ {1, 2}, 20 steps, checks every 5. */
+        public static Settings quick() {
+            return new Settings("mlp:64-8-10:tanh", 60, new double[] {1, 2}, 0.05, 5, 20, 5, 0);
+        }
+
+        /** The same settings with another initialization seed. */
+        public Settings withSeed(long s) {
+            return new Settings(model, samples, powers, baseLr, maxLr, steps, every, s);
         }
     }
 
@@ -103,13 +115,20 @@ public final class DalSweep {
         }
     }
 
-    /** All runs and the claims checked. */
-    public record Result(Settings settings, List<Run> runs, List<LrSweepClaim> claims) {
+    /** One seed's runs: every p from the same initialization, and p = 1 by finite difference. */
+    public record Result(Settings settings, List<Run> runs) {
     }
 
     private DalSweep() {
     }
 
+    /** DAL-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("DAL-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), DalClaims::of,
+                (runs, claims) -> DalSweepReport.write(runs, claims, quick, dir), log);
+    }
+
+    /** One seed: DAL-p for every p (exact HVPs) and p = 1 by finite difference, from the same initialization. */
     public static Result run(Settings s, Consumer<String> log) {
         TrainTest split = Datasets.digitsSplit();
         Dataset train = EosSweep.digitsOneHot(split.train(), s.samples());
@@ -121,7 +140,7 @@ public final class DalSweep {
             runs.add(train(s, model, mse, train, test, p, HessianGradient.exact(), log));
         }
         runs.add(train(s, model, mse, train, test, 1, HessianGradient.finiteDifference(), log));
-        return new Result(s, runs, claims(s, runs));
+        return new Result(s, runs);
     }
 
     private static Run train(Settings s, Sequential model, Objective mse, Dataset train, Dataset test, double p,
@@ -174,42 +193,5 @@ public final class DalSweep {
             }
         }
         return worst;
-    }
-
-    private static List<LrSweepClaim> claims(Settings s, List<Run> runs) {
-        List<LrSweepClaim> out = new ArrayList<>();
-        for (Run r : runs) {
-            if (r.power() == 1) {
-                boolean exact = r.hvp().equals("exact");
-                double tol = exact ? 1e-3 : 5e-2;
-                out.add(new LrSweepClaim("DAL-1 " + r.label(), "h_t = 2/v_t for p = 1" + (exact ? "" : " (within the O(eps) error"
-                        + " of the one-sided difference)"), String.format(Locale.ROOT, "max |h_t - 2/v_t|/(2/v_t) = %.2e over"
-                        + " the uncapped checked steps (v_t measured independently)", r.edgeCheck()),
-                        r.edgeCheck() <= tol));
-            }
-        }
-        List<Run> scaled = runs.stream().filter(r -> r.power() > 0 && r.hvp().equals("exact")).toList();
-        if (scaled.size() >= 2) {
-            double[] p = scaled.stream().mapToDouble(Run::power).toArray();
-            out.add(trend("h_t", p, scaled.stream().mapToDouble(Run::medianLr).toArray(), -1,
-                    "larger p takes smaller steps (v > 1 here)"));
-            out.add(trend("loss rises", p, scaled.stream().mapToDouble(r -> r.diverged() ? Double.POSITIVE_INFINITY
-                    : r.rises()).toArray(), -1, "larger p is more stable: fewer loss rises (a divergence counts as the most)"));
-            out.add(trend("final train loss", p, scaled.stream().mapToDouble(r -> r.diverged() ? Double.POSITIVE_INFINITY
-                    : r.trainLoss()).toArray(), 1, "smaller p trains faster: lower loss at the same step budget"));
-            StringBuilder test = new StringBuilder();
-            for (Run r : runs) {
-                test.append(String.format(Locale.ROOT, "%s%s %.4f", test.isEmpty() ? "" : ", ", r.label(), r.testLoss()));
-            }
-            out.add(LrSweepClaim.info("DAL-1", "p is a knob for the stability / test-performance trade-off; the best p is"
-                    + " uncertain (METHODS §4.2)", "test loss by run: " + test));
-        }
-        return out;
-    }
-
-    private static LrSweepClaim trend(String y, double[] p, double[] v, int sign, String claim) {
-        Trend t = new Trend("p", y, Trend.spearman(p, v), sign, claim);
-        return new LrSweepClaim("DAL-1 rho(p, " + y + ")", claim, String.format(Locale.ROOT, "rho = %+.2f over p in %s",
-                t.spearman(), java.util.Arrays.stream(p).mapToObj(LrSweepPages::num).toList()), t.consistent());
     }
 }

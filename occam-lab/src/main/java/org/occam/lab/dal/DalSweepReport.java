@@ -10,6 +10,8 @@ import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.Series;
 import org.occam.lab.plot.Theme;
 import org.occam.lab.report.LrSweepCurves;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
 
@@ -18,10 +20,13 @@ public final class DalSweepReport {
     private DalSweepReport() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(DalSweep.Result r, Path dir) throws IOException {
-        return LrSweepPages.write(dir, "DAL-1: the drift-adjusted learning rate", sections(r), csv(r),
-                LrSweepPages.summary(r.claims()));
+    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    public static Path write(List<DalSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
+        DalSweep.Result r = seeds.getFirst();
+        long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
+        return LrSweepPages.write(dir, "DAL-1: the drift-adjusted learning rate", sections(r, claims, quick),
+                LrSweepPages.seedCsv(ids, seeds.stream().map(DalSweepReport::csv).toList()),
+                LrSweepPages.summary(claims, quick));
     }
 
     private static String csv(DalSweep.Result r) {
@@ -38,7 +43,7 @@ public final class DalSweepReport {
         return csv.toString();
     }
 
-    private static List<Section> sections(DalSweep.Result r) {
+    private static List<Section> sections(DalSweep.Result r, List<ClaimResult> claims, boolean quick) {
         DalSweep.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
         out.add(new Section.Text("The EOS-1 setup (full-batch GD on the first " + s.samples() + " digits, " + s.model()
@@ -53,8 +58,9 @@ public final class DalSweepReport {
                 + " invariant to the scale of the loss (METHODS §10 pitfall 1): summing the squared error over the outputs"
                 + " keeps v between about 10 and 30 along the p = 1 run. At moments when the gradient lies in flat"
                 + " directions v drops far lower, and p = 2 then takes large (up to capped) steps."));
-        out.add(new Section.Heading("Observed trends next to the claims"));
-        out.add(new Section.Code(LrSweepPages.summary(r.claims())));
+        out.addAll(ClaimSections.of(claims, quick));
+        out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
+                + " results.csv holds every seed's runs."));
         out.add(new Section.Heading("Runs"));
         List<List<String>> rows = new ArrayList<>();
         for (DalSweep.Run run : r.runs()) {

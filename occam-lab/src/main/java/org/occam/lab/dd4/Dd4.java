@@ -23,7 +23,7 @@ import org.occam.games.gan.GanTraining;
 import org.occam.games.gan.GeneratorLoss;
 import org.occam.games.gan.Mixture2d;
 import org.occam.games.gan.ModeCoverage;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.ClaimResult;
 import org.occam.nn.Activation;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
@@ -91,14 +91,19 @@ public final class Dd4 {
                 Dd4Scheme.CANCEL, Dd4Scheme.SGA, Dd4Scheme.CONSENSUS);
 
         /**
-         * 5,000 steps (METHODS: 5–20k), 3 seeds, η_D = η_G = 0.05 (the drift grows with η²; at 0.02–0.03
+         * 5,000 steps (METHODS: 5–20k), 10 seeds, η_D = η_G = 0.05 (the drift grows with η²; at 0.02–0.03
          * every scheme barely leaves its start in 5k steps, at 0.1–0.2 runs swing between collapse and
          * spread from seed to seed), batch 256, latent 16, 2×64 ReLU, γ = 0.05 for SGA and consensus
          * (at γ = η/2 SGA would repeat the cancel run exactly, see {@link Dd4Report}), 2,500 evaluation
-         * samples, logs every 25 steps, no MNIST GAN: about 3 minutes on 2 idle cores.
+         * samples, logs every 25 steps, no MNIST GAN: about 10 minutes on 2 idle cores.
          */
         public static Settings defaults() {
-            return new Settings(5000, 3, DEFAULT_SCHEMES, 0.05, 0.05, 256, 16, 64, Activation.RELU, 0.05, 2500, 25, 0, 0);
+            return new Settings(5000, 10, DEFAULT_SCHEMES, 0.05, 0.05, 256, 16, 64, Activation.RELU, 0.05, 2500, 25, 0, 0);
+        }
+
+        /** {@code --quick}: the defaults at 30 steps, 2 seeds, 500 evaluation samples, logs every 10 steps. */
+        public static Settings quick() {
+            return new Settings(30, 2, DEFAULT_SCHEMES, 0.05, 0.05, 256, 16, 64, Activation.RELU, 0.05, 500, 10, 0, 0);
         }
 
         /** The GAN every run trains. */
@@ -240,7 +245,7 @@ public final class Dd4 {
      * @param mnist    the MNIST GAN, or null when not asked for
      * @param seconds  wall time
      */
-    public record Result(Settings settings, Mixture2d target, List<SchemeResult> schemes, List<LrSweepClaim> claims,
+    public record Result(Settings settings, Mixture2d target, List<SchemeResult> schemes, List<ClaimResult> claims,
                          List<Dd4Scheme> ranking, MnistGan.Result mnist, double seconds) {
         /** The result of a scheme, or null when it was not run. */
         public SchemeResult of(Dd4Scheme s) {
@@ -256,12 +261,20 @@ public final class Dd4 {
 
     /** Runs every scheme on every seed (several runs at a time, one kernel thread each) and checks the claims. */
     public static Result run(Settings s, Consumer<String> log) {
+        return run(s, Runtime.getRuntime().availableProcessors(), log);
+    }
+
+    /**
+     * Runs every scheme on every seed, at most {@code parallel} runs at a time (one kernel thread
+     * each; results do not depend on it), and judges the claims over the seeds.
+     */
+    public static Result run(Settings s, int parallel, Consumer<String> log) {
         long t0 = System.nanoTime();
         Mixture2d target = Mixture2d.ring();
         Gan gan = s.gan();
         List<Future<SeedRun>> futures = new ArrayList<>();
         int jobs = s.schemes().size() * s.seeds();
-        int workers = Math.max(1, Math.min(jobs, Runtime.getRuntime().availableProcessors()));
+        int workers = Math.max(1, Math.min(jobs, parallel));
         int before = Parallel.threads();
         if (workers > 1) {
             Parallel.setThreads(1);

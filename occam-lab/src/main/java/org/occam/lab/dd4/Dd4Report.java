@@ -11,11 +11,12 @@ import java.util.function.ToDoubleFunction;
 import org.occam.games.gan.GanLog;
 import org.occam.games.gan.Mixture2d;
 import org.occam.io.AtomicFiles;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.ClaimTable;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.ScatterPlot;
 import org.occam.lab.plot.Series;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.Pages;
 import org.occam.lab.report.Section;
 
@@ -28,26 +29,23 @@ public final class Dd4Report {
     private Dd4Report() {
     }
 
-    /** Prints the summary table, the claims marked ✓/✗ (· for information) and the observed ranking. */
+    /** Prints the summary table (means ± sd over seeds per scheme) and the observed ranking. */
     public static void print(Dd4.Result r, Consumer<String> out) {
         out.accept("");
         for (String line : table(r)) {
             out.accept(line);
         }
-        out.accept("");
-        out.accept("Claims (METHODS §11 DD-4) next to what was observed:");
-        for (String line : claims(r)) {
-            out.accept("  " + line);
-        }
+        out.accept("observed ranking by mean modes covered, then high quality: " + r.ranking().stream()
+                .map(Dd4Scheme::key).toList());
     }
 
     /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(Dd4.Result r, Path dir) throws IOException {
+    public static Path write(Dd4.Result r, boolean quick, Path dir) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("results.csv"), csv(r));
-        AtomicFiles.writeString(dir.resolve("summary.txt"), String.join("\n", table(r)) + "\n\nClaims (METHODS §11 DD-4)"
-                + " next to what was observed:\n" + String.join("\n", claims(r)) + "\n");
-        List<Section> sections = sections(r);
+        AtomicFiles.writeString(dir.resolve("summary.txt"), String.join("\n", table(r)) + "\n\n"
+                + String.join("\n", ClaimTable.lines(r.claims(), quick)) + "\n");
+        List<Section> sections = sections(r, quick);
         for (Section s : sections) {
             if (s instanceof Section.Chart c) {
                 c.plot().write(dir.resolve(c.name() + ".png"));
@@ -73,16 +71,6 @@ public final class Dd4Report {
         return out;
     }
 
-    /** One line per claim: ✓ consistent, ✗ not consistent, · information. */
-    static List<String> claims(Dd4.Result r) {
-        List<String> out = new ArrayList<>();
-        for (LrSweepClaim c : r.claims()) {
-            String mark = !c.checked() ? "·" : c.consistent() ? "✓" : "✗";
-            out.add(mark + " " + c.claim() + ": " + c.observed());
-        }
-        return out;
-    }
-
     private static String csv(Dd4.Result r) {
         StringBuilder b = new StringBuilder("scheme,seed,steps,diverged_at,modes_covered,modes_hit,high_quality,"
                 + "final_modes_covered,final_modes_hit,final_high_quality,final_grad_norm_d,final_grad_norm_g,"
@@ -99,7 +87,7 @@ public final class Dd4Report {
         return b.toString();
     }
 
-    private static List<Section> sections(Dd4.Result r) {
+    private static List<Section> sections(Dd4.Result r, boolean quick) {
         Dd4.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
         out.add(new Section.Text(String.format(Locale.ROOT, "A GAN on the 8-Gaussian ring (radius 2, σ = 0.02; METHODS §11"
@@ -121,8 +109,7 @@ public final class Dd4Report {
                 + " %.0f s.",
                 s.hidden(), s.activation().label(), s.latent(), s.lrD(), s.lrG(), s.batch(), s.steps(), s.seeds(), s.gamma(),
                 s.evalSamples(), 100 * Dd4.TAIL, s.logEvery(), r.seconds())));
-        out.add(new Section.Heading("Claims next to what was observed"));
-        out.add(new Section.Code(String.join("\n", claims(r))));
+        out.addAll(ClaimSections.of(r.claims(), quick));
         out.add(new Section.Heading("Schemes"));
         List<List<String>> rows = new ArrayList<>();
         for (Dd4.SchemeResult x : r.schemes()) {

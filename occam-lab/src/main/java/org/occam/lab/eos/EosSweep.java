@@ -1,5 +1,6 @@
 package org.occam.lab.eos;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,9 +9,11 @@ import java.util.function.Consumer;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
 import org.occam.data.Order;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.LrSweepCurves;
 import org.occam.lab.report.LrSweepPages;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
 import org.occam.lr.EdgeOfStability;
 import org.occam.lr.EdgeOfStabilityMonitor;
 import org.occam.lr.LossSpikes;
@@ -65,6 +68,16 @@ public final class EosSweep {
         public static Settings defaults() {
             return new Settings("mlp:64-64-10:tanh", 600, new double[] {0.05, 0.06, 0.07}, 3000, 20, 20, 0);
         }
+
+        /** {@code --quick}: 60 digits, mlp:64-8-10:tanh, h ∈ {0.05, 0.2}, 30 steps, λ_max every 10 steps. */
+        public static Settings quick() {
+            return new Settings("mlp:64-8-10:tanh", 60, new double[] {0.05, 0.2}, 30, 10, 5, 0);
+        }
+
+        /** The same settings with another initialization seed. */
+        public Settings withSeed(long s) {
+            return new Settings(model, samples, lrs, steps, every, lanczosSteps, s);
+        }
     }
 
     /**
@@ -90,8 +103,8 @@ public final class EosSweep {
         }
     }
 
-    /** All runs and the claims checked. */
-    public record Result(Settings settings, List<Run> runs, List<LrSweepClaim> claims) {
+    /** One seed's runs, one per rate. */
+    public record Result(Settings settings, List<Run> runs) {
     }
 
     /** A training loss above this ends a run as diverged (the loss at initialization is about 1). */
@@ -100,6 +113,13 @@ public final class EosSweep {
     private EosSweep() {
     }
 
+    /** EOS-1 over seeds: every seed runs every rate; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("EOS-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), EosClaims::of,
+                (runs, claims) -> EosSweepReport.write(runs, claims, quick, dir), log);
+    }
+
+    /** One seed: full-batch GD at every rate from the same initialization. */
     public static Result run(Settings s, Consumer<String> log) {
         Dataset train = digitsOneHot(Datasets.digitsSplit().train(), s.samples());
         Sequential model = Models.parse(s.model());
@@ -125,7 +145,7 @@ public final class EosSweep {
                     e.peakSharpness(), 2 / h, e.reachedEdge() ? Long.toString((long) e.arrivalStep()) : "never",
                     100 * e.fractionNearEdgeAfter(), run.seconds()));
         }
-        return new Result(s, runs, claims(runs));
+        return new Result(s, runs);
     }
 
     /**
@@ -155,33 +175,5 @@ public final class EosSweep {
         }
         return new Dataset(part.name() + "-onehot", part.x(), y, k, part.classNames(),
                 Tensor.of(part.dtype(), oneHot, y.length, k));
-    }
-
-    private static List<LrSweepClaim> claims(List<Run> runs) {
-        List<LrSweepClaim> out = new ArrayList<>();
-        for (Run r : runs) {
-            EdgeOfStability e = r.eos();
-            String id = "EOS-1 " + r.label();
-            if (r.diverged()) {
-                out.add(new LrSweepClaim(id, "GD stays finite at the edge of stability",
-                        "diverged at step " + r.status().step(), false));
-                continue;
-            }
-            out.add(new LrSweepClaim(id, "lambda_max rises (progressive sharpening)",
-                    String.format(Locale.ROOT, "lambda_max %.3f -> %.3f before reaching 2/h (x%.2f)", e.initialSharpness(),
-                            e.sharpeningRatio() * e.initialSharpness(), e.sharpeningRatio()),
-                    e.progressiveSharpening()));
-            out.add(new LrSweepClaim(id, "then hovers within ~10% of 2/h",
-                    e.reachedEdge() ? String.format(Locale.ROOT, "reached 0.9*2/h at step %d; afterwards %.0f%% of"
-                            + " measurements within 10%%, mean lambda*h/2 = %.3f, max %.3f", (long) e.arrivalStep(),
-                            100 * e.fractionNearEdgeAfter(), e.meanEdgeRatioAfter(), e.maxEdgeRatio())
-                            : String.format(Locale.ROOT, "never reached 0.9*2/h = %.3f (peak %.3f)", 1.8 / r.lr(),
-                            e.peakSharpness()),
-                    e.reachedEdge() && e.fractionNearEdgeAfter() >= 0.5));
-            out.add(new LrSweepClaim(id, "loss non-monotone but still falling",
-                    String.format(Locale.ROOT, "loss %.4f -> %.4f with %d rises", r.firstLoss(), r.lastLoss(), r.increases()),
-                    r.lastLoss() < r.firstLoss() && r.increases() > 0));
-        }
-        return out;
     }
 }

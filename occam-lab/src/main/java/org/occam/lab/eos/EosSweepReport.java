@@ -10,6 +10,8 @@ import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.Series;
 import org.occam.lab.plot.Theme;
 import org.occam.lab.report.LrSweepCurves;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
 import org.occam.lr.EdgeOfStability;
@@ -19,11 +21,14 @@ public final class EosSweepReport {
     private EosSweepReport() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(EosSweep.Result r, Path dir) throws IOException {
-        List<Section> sections = sections(r);
-        return LrSweepPages.write(dir, "EOS-1: progressive sharpening and the edge of stability", sections, csv(r),
-                LrSweepPages.summary(r.claims()));
+    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    public static Path write(List<EosSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
+        EosSweep.Result r = seeds.getFirst();
+        long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
+        List<Section> sections = sections(r, claims, quick);
+        return LrSweepPages.write(dir, "EOS-1: progressive sharpening and the edge of stability", sections,
+                LrSweepPages.seedCsv(ids, seeds.stream().map(EosSweepReport::csv).toList()),
+                LrSweepPages.summary(claims, quick));
     }
 
     private static String csv(EosSweep.Result r) {
@@ -40,7 +45,7 @@ public final class EosSweepReport {
         return csv.toString();
     }
 
-    private static List<Section> sections(EosSweep.Result r) {
+    private static List<Section> sections(EosSweep.Result r, List<ClaimResult> claims, boolean quick) {
         EosSweep.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
         out.add(new Section.Text("Full-batch gradient descent on the first " + s.samples() + " rows of the embedded 8x8 digits ("
@@ -51,8 +56,9 @@ public final class EosSweepReport {
                 + " during training (progressive sharpening) until it reaches 2/h, then hovers there instead of"
                 + " diverging, while the loss keeps falling non-monotonically. 'Reached' means λ ≥ 0.9·2/h; 'near' means"
                 + " within 10 % of 2/h."));
-        out.add(new Section.Heading("Observed trends next to the claims"));
-        out.add(new Section.Code(LrSweepPages.summary(r.claims())));
+        out.addAll(ClaimSections.of(claims, quick));
+        out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
+                + " results.csv holds every seed's runs."));
         out.add(new Section.Heading("Runs"));
         List<List<String>> rows = new ArrayList<>();
         for (EosSweep.Run run : r.runs()) {

@@ -12,6 +12,8 @@ import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.Series;
 import org.occam.lab.plot.Theme;
 import org.occam.lab.report.LrSweepCurves;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
 
@@ -20,10 +22,13 @@ public final class HomSweepReport {
     private HomSweepReport() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(HomSweep.Result r, Path dir) throws IOException {
+    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    public static Path write(List<HomSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
+        HomSweep.Result r = seeds.getFirst();
+        long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
         return LrSweepPages.write(dir, "HOM-1: margins and directions of a homogeneous network under gradient descent",
-                sections(r), csv(r.trends()), LrSweepPages.summary(r.claims()));
+                sections(r, claims, quick), LrSweepPages.seedCsv(ids, seeds.stream().map(x -> csv(x.trends())).toList()),
+                LrSweepPages.summary(claims, quick));
     }
 
     private static String csv(HomTrends t) {
@@ -56,7 +61,7 @@ public final class HomSweepReport {
         return Double.toString(v);
     }
 
-    private static List<Section> sections(HomSweep.Result r) {
+    private static List<Section> sections(HomSweep.Result r, List<ClaimResult> claims, boolean quick) {
         HomSweep.Settings s = r.settings();
         HomTrends t = r.trends();
         List<Section> out = new ArrayList<>();
@@ -73,8 +78,9 @@ public final class HomSweepReport {
                 + "·2^k."));
         out.add(new Section.Text("The same experiment through the config system: ./occam sweep examples/sweeps/hom1_lr.yaml"
                 + " (the margins and direction monitors on examples/hom1_separable.yaml, three step sizes)."));
-        out.add(new Section.Heading("Observed trends next to the claims"));
-        out.add(new Section.Code(LrSweepPages.summary(r.claims())));
+        out.addAll(ClaimSections.of(claims, quick));
+        out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
+                + " results.csv holds every seed's runs."));
         out.add(new Section.Heading("Run"));
         out.add(Section.Table.of(List.of("L < log 2 from step", "γ̃ decreases", "final L", "final γ̃", "final γ̄", "final ‖θ‖",
                 "slope of ρ^L vs ln t", "R²", "d ln ρ / d ln ln t", "time"), List.of(List.of(Long.toString(t.fittedStep()),

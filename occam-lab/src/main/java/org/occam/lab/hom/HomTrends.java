@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.occam.lab.claim.LrSweepClaim;
-import org.occam.lab.claim.Trend;
-import org.occam.train.RunStatus;
 
 /**
- * The HOM-1 observables of one run (METHODS §9, §11) and their claims:
+ * The HOM-1 observables of one run (METHODS §9, §11), which {@link HomClaims} judges over seeds:
  * <ul>
  *   <li>γ̃ non-decreasing once L &lt; log 2: decreases between consecutive measurements larger
  *       than round-off (relative {@link #ROUND_OFF}) are counted as violations;</li>
@@ -77,44 +74,14 @@ public record HomTrends(int degree, double[] steps, double[] smoothed, double[] 
                 col(d, "align_cos"));
     }
 
-    /** The claims of METHODS §11 HOM-1 next to what this run shows. */
-    public List<LrSweepClaim> claims(RunStatus status) {
-        List<LrSweepClaim> out = new ArrayList<>();
-        String id = "HOM-1";
-        if (status.state() != RunStatus.State.COMPLETED) {
-            out.add(new LrSweepClaim(id, "GD runs to the end", "stopped at step " + status.step() + ": " + status.message(),
-                    false));
-            return out;
-        }
-        out.add(fittedStep < 0
-                ? new LrSweepClaim(id, "smoothed margin non-decreasing once L < log 2", "L never fell below log 2", false)
-                : new LrSweepClaim(id, "smoothed margin non-decreasing once L < log 2", String.format(Locale.ROOT,
-                        "L < log 2 from step %d; %d decreases beyond round-off in %d later measurements (largest relative"
-                                + " drop %.2e); smoothed margin %.5f -> %.5f", fittedStep, violations, measuredAfterFit,
-                        maxRelativeDrop, valueAt(smoothed, fittedStep), finalSmoothed()), violations == 0));
-        double gapStart = valueAt(normalized, windowStart) - valueAt(smoothed, windowStart);
-        double gapEnd = finalNormalized() - finalSmoothed();
-        out.add(new LrSweepClaim(id, "smoothed and normalized margins converge to one limit (smoothed <= normalized)",
-                String.format(Locale.ROOT, "normalized - smoothed = %.2e at step %d, %.2e at the end (normalized %.5f)",
-                        gapStart, windowStart, gapEnd, finalNormalized()), gapEnd >= 0 && gapEnd < gapStart));
-        out.add(new LrSweepClaim(id, "|theta| grows like (log t)^(1/L): |theta|^L linear in ln t", String.format(Locale.ROOT,
-                "from step %d: slope of |theta|^%d against ln t %.3f (R^2 %.4f; slope x smoothed margin %.3f, theory -> 1);"
-                        + " local exponent d ln|theta| / d ln ln t = %.3f (1/L = %.3f)", windowStart, degree, normSlope, normR2,
-                normSlope * finalSmoothed(), normExponent, 1.0 / degree), normSlope > 0 && normR2 >= 0.99));
-        out.add(cosineClaim(id, "cos(theta_t, theta_2t) -> 1 (directional convergence)", dirSteps, dirCos, 0.999));
-        out.add(cosineClaim(id, "cos(theta, -grad L) -> 1 (alignment)", alignSteps, alignCos, 0.9));
-        return out;
+    /** γ̄ − γ̃ at the start of the late window. */
+    public double gapAtWindowStart() {
+        return valueAt(normalized, windowStart) - valueAt(smoothed, windowStart);
     }
 
-    private static LrSweepClaim cosineClaim(String id, String claim, double[] steps, double[] cos, double close) {
-        if (cos.length < 2) {
-            return new LrSweepClaim(id, claim, "fewer than two measurements", false);
-        }
-        double rho = Trend.spearman(steps, cos);
-        double last = cos[cos.length - 1];
-        return new LrSweepClaim(id, claim, String.format(Locale.ROOT, "%.6f at step %d -> %.6f at step %d; rank"
-                        + " correlation with t %+.2f (1 - cos falls %.1fx)", cos[0], (long) steps[0], last,
-                (long) steps[steps.length - 1], rho, (1 - cos[0]) / (1 - last)), rho > 0 && last >= close);
+    /** γ̄ − γ̃ at the end. */
+    public double finalGap() {
+        return finalNormalized() - finalSmoothed();
     }
 
     /** γ̃ at the end. */

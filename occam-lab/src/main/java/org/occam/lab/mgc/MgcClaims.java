@@ -1,89 +1,59 @@
 package org.occam.lab.mgc;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import org.occam.lab.claim.LrSweepClaim;
-import org.occam.lab.claim.Trend;
+import org.occam.lab.claim.Claim;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.Direction;
+import org.occam.lab.claim.Effects;
 import org.occam.lab.report.LrSweepCurves;
 
 /**
- * The MGC-1 claims (METHODS §7.3, §11) checked on a set of runs: every run fits its training
- * labels; random labels give much larger GC/γ² than true labels (every random-label run above
- * every true-label run); across runs GC/γ² rank-correlates positively with the generalisation
- * gap. Reported next to them: the same correlation for GC alone and within true labels.
+ * The MGC-1 claims (METHODS §7.3, §11) judged over seeds. One seed trains every (corruption,
+ * rate) run; its statistics: the fraction of runs that fit their labels, ln of the median GC/γ²
+ * with random over true labels, and Spearman ρ of GC/γ² (and of GC alone, for comparison) with the
+ * generalisation gap across its runs. Runs whose 10th-percentile margin is not positive have no
+ * GC/γ² and are left out of the ρ (fewer than 3 left: NaN).
  */
 final class MgcClaims {
     private MgcClaims() {
     }
 
-    static List<LrSweepClaim> of(List<MgcSweep.Run> runs) {
-        List<LrSweepClaim> out = new ArrayList<>();
-        long fitted = runs.stream().filter(MgcSweep.Run::reached).count();
-        out.add(new LrSweepClaim("MGC-1", "every run trained to 100 % training accuracy (and the loss target)",
-                fitted + " of " + runs.size() + " runs fitted", fitted == runs.size()));
-        List<MgcSweep.Run> truth = runs.stream().filter(r -> r.corruption() == 0).toList();
-        List<MgcSweep.Run> random = runs.stream().filter(r -> r.corruption() == 1).toList();
-        if (!truth.isEmpty() && !random.isEmpty()) {
-            double maxTrue = max(truth);
-            double minRandom = min(random);
-            out.add(new LrSweepClaim("MGC-1 random vs true labels", "random labels give much larger GC/gamma^2",
-                    String.format(Locale.ROOT, "median GC/gamma^2 %.4g (true) vs %.4g (random), x%.1f; smallest random"
-                                    + " %.4g vs largest true %.4g", median(truth), median(random),
-                            median(random) / median(truth), minRandom, maxTrue), minRandom > maxTrue));
-        }
+    static List<ClaimResult> of(List<MgcSweep.Result> seeds) {
+        int runs = seeds.getFirst().runs().size();
+        return List.of(
+                Claim.within("MGC-1 fitted", "every run trains to 100 % training accuracy (and the loss target)",
+                        "fraction of the seed's runs that fitted", 1, 1e-9, 1.0 / runs)
+                        .test(per(seeds, rs -> rs.stream().filter(MgcSweep.Run::reached).count() / (double) rs.size())),
+                Claim.of("MGC-1 random > true", "random labels give much larger GC/γ² than true labels",
+                        "ln(median GC/γ² with random labels ÷ median with true labels)", Direction.INCREASE, 0, 0)
+                        .test(per(seeds, MgcClaims::lnRandomOverTrue)),
+                Claim.of("MGC-1 ρ(GC/γ², gap)", "GC/γ² rank-correlates with the generalization gap across runs",
+                        "Spearman ρ(GC/γ², train − test accuracy) across the seed's runs", Direction.INCREASE, 0, 0)
+                        .test(per(seeds, rs -> rho(rs, r -> r.bound().gcOverGamma2()))),
+                Claim.of("MGC-1 ρ(GC, gap)", "for comparison: GC alone, without the margin, rank-correlates with the gap",
+                        "Spearman ρ(GC, train − test accuracy) across the seed's runs", Direction.INCREASE, 0, 0)
+                        .test(per(seeds, rs -> rho(rs, r -> r.bound().gc()))));
+    }
+
+    private static double[] per(List<MgcSweep.Result> seeds, ToDoubleFunction<List<MgcSweep.Run>> f) {
+        return seeds.stream().mapToDouble(s -> f.applyAsDouble(s.runs())).toArray();
+    }
+
+    private static double lnRandomOverTrue(List<MgcSweep.Run> runs) {
+        double t = median(runs.stream().filter(r -> r.corruption() == 0).toList());
+        double r = median(runs.stream().filter(x -> x.corruption() == 1).toList());
+        return t > 0 && r > 0 ? Math.log(r / t) : Double.NaN;
+    }
+
+    private static double rho(List<MgcSweep.Run> runs, ToDoubleFunction<MgcSweep.Run> x) {
         List<MgcSweep.Run> finite = runs.stream().filter(r -> Double.isFinite(r.bound().gcOverGamma2())).toList();
-        if (finite.size() >= 3) {
-            double rho = spearman(finite, r -> r.bound().gcOverGamma2());
-            out.add(new LrSweepClaim("MGC-1 rho(GC/gamma^2, gap)", "GC/gamma^2 rank-correlates with the generalization gap",
-                    String.format(Locale.ROOT, "Spearman %+.2f over %d runs (gap = train - test accuracy)", rho,
-                            finite.size()), rho > 0));
-            out.add(LrSweepClaim.info("MGC-1 rho(GC, gap)", "GC alone, without the margin (for comparison)",
-                    String.format(Locale.ROOT, "Spearman %+.2f over %d runs", spearman(finite, r -> r.bound().gc()),
-                            finite.size())));
-        } else {
-            out.add(new LrSweepClaim("MGC-1 rho(GC/gamma^2, gap)", "GC/gamma^2 rank-correlates with the generalization gap",
-                    "fewer than 3 runs with a positive margin quantile", false));
-        }
-        List<MgcSweep.Run> finiteTrue = truth.stream().filter(r -> Double.isFinite(r.bound().gcOverGamma2())).toList();
-        if (finiteTrue.size() >= 3) {
-            out.add(LrSweepClaim.info("MGC-1 true labels only", "GC/gamma^2 against the gap within true labels",
-                    String.format(Locale.ROOT, "Spearman %+.2f over %d runs", spearman(finiteTrue,
-                            r -> r.bound().gcOverGamma2()), finiteTrue.size())));
-        }
-        if (runs.stream().anyMatch(r -> !Double.isFinite(r.bound().gcOverGamma2()))) {
-            out.add(LrSweepClaim.info("MGC-1", "GC/gamma^2 needs gamma > 0", (runs.size() - finite.size())
-                    + " runs left out: their 10th-percentile training margin is not positive"));
-        }
-        return out;
-    }
-
-    private static double spearman(List<MgcSweep.Run> runs, ToDoubleFunction<MgcSweep.Run> x) {
-        return Trend.spearman(runs.stream().mapToDouble(x).toArray(), runs.stream().mapToDouble(MgcSweep.Run::gap).toArray());
-    }
-
-    private static double[] ratios(List<MgcSweep.Run> runs) {
-        return runs.stream().mapToDouble(r -> r.bound().gcOverGamma2()).toArray();
-    }
-
-    private static double max(List<MgcSweep.Run> runs) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : ratios(runs)) {
-            m = Double.isNaN(v) ? Double.POSITIVE_INFINITY : Math.max(m, v);
-        }
-        return m;
-    }
-
-    private static double min(List<MgcSweep.Run> runs) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : ratios(runs)) {
-            m = Double.isNaN(v) ? Double.NEGATIVE_INFINITY : Math.min(m, v);
-        }
-        return m;
+        return finite.size() < 3 ? Double.NaN : Effects.spearman(finite.stream().mapToDouble(x).toArray(),
+                finite.stream().mapToDouble(MgcSweep.Run::gap).toArray());
     }
 
     private static double median(List<MgcSweep.Run> runs) {
-        return LrSweepCurves.median(ratios(runs));
+        double[] v = runs.stream().mapToDouble(r -> r.bound().gcOverGamma2()).toArray();
+        return v.length == 0 ? Double.NaN : LrSweepCurves.median(v);
     }
 }

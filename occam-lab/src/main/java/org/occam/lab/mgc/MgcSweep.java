@@ -1,5 +1,6 @@
 package org.occam.lab.mgc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,10 @@ import org.occam.data.Datasets;
 import org.occam.data.Order;
 import org.occam.data.Split;
 import org.occam.data.TrainTest;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.LrSweepPages;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
 import org.occam.measure.margin.MarginGc;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
@@ -73,10 +76,27 @@ public final class MgcSweep {
             return data.equals("mnist") ? "mlp:784-256-10:relu" : "mlp:64-256-10:relu";
         }
 
-        /** 500 digits; true, 20 % and 50 % wrong, and random labels; h ∈ {0.2, 0.5}; seeds 0, 1; batch 50; loss target 0.05. */
+        /** 500 digits; true, 20 % and 50 % wrong, and random labels; h ∈ {0.2, 0.5}; seed 0; batch 50; loss target 0.05. */
         public static Settings defaults() {
             return new Settings("digits", defaultModel("digits"), 500, new double[] {0, 0.2, 0.5, 1}, new double[] {0.2, 0.5},
-                    new long[] {0, 1}, 50, 0.05, 8000, 250, MarginGc.DEFAULT_LEVEL);
+                    new long[] {0}, 50, 0.05, 8000, 250, MarginGc.DEFAULT_LEVEL);
+        }
+
+        /** {@code --quick}: 60 digits, mlp:64-32-10:relu, true and random labels, h = 0.5, 400 steps at most. */
+        public static Settings quick() {
+            return new Settings("digits", "mlp:64-32-10:relu", 60, new double[] {0, 1}, new double[] {0.5}, new long[] {0}, 20,
+                    0.05, 400, 100, MarginGc.DEFAULT_LEVEL);
+        }
+
+        /** The same settings for one seed (data corruption and initialization). */
+        public Settings withSeed(long s) {
+            return new Settings(data, model, samples, corruptions, lrs, new long[] {s}, batchSize, lossTarget, maxSteps, every,
+                    quantile);
+        }
+
+        /** The first seed (for reports). */
+        public long seed() {
+            return seeds[0];
         }
     }
 
@@ -113,8 +133,8 @@ public final class MgcSweep {
         }
     }
 
-    /** All runs and the claims checked. */
-    public record Result(Settings settings, List<Run> runs, List<LrSweepClaim> claims) {
+    /** One seed's runs (every corruption and rate). */
+    public record Result(Settings settings, List<Run> runs) {
     }
 
     /** Check the stopping rule every this many steps. */
@@ -123,7 +143,13 @@ public final class MgcSweep {
     private MgcSweep() {
     }
 
-    /** Trains every (corruption, rate, seed) run, logging one line each, and checks the MGC-1 claims. */
+    /** MGC-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("MGC-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), MgcClaims::of,
+                (runs, claims) -> MgcSweepReport.write(runs, claims, quick, dir), log);
+    }
+
+    /** Trains every (corruption, rate, seed) run of the settings, logging one line each. */
     public static Result run(Settings s, Consumer<String> log) {
         TrainTest data = load(s);
         Dataset clean = data.train().slice(0, Math.min(s.samples(), data.train().size()));
@@ -141,7 +167,7 @@ public final class MgcSweep {
                 }
             }
         }
-        return new Result(s, runs, MgcClaims.of(runs));
+        return new Result(s, runs);
     }
 
     /** "true" (0), "wrong NN%" (0 &lt; c &lt; 1) or "random" (1). */

@@ -14,6 +14,8 @@ import org.occam.lab.plot.ScatterPlot;
 import org.occam.lab.plot.Series;
 import org.occam.lab.plot.Theme;
 import org.occam.lab.report.LrSweepCurves;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
 
@@ -22,10 +24,13 @@ public final class MgcSweepReport {
     private MgcSweepReport() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(MgcSweep.Result r, Path dir) throws IOException {
+    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    public static Path write(List<MgcSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
+        MgcSweep.Result r = seeds.getFirst();
+        long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
         return LrSweepPages.write(dir, "MGC-1: margin-normalized geometric complexity and the generalization gap",
-                sections(r), csv(r), LrSweepPages.summary(r.claims()));
+                sections(r, claims, quick), LrSweepPages.seedCsv(ids, seeds.stream().map(MgcSweepReport::csv).toList()),
+                LrSweepPages.summary(claims, quick));
     }
 
     private static String csv(MgcSweep.Result r) {
@@ -39,7 +44,7 @@ public final class MgcSweepReport {
         return sb.toString();
     }
 
-    private static List<Section> sections(MgcSweep.Result r) {
+    private static List<Section> sections(MgcSweep.Result r, List<ClaimResult> claims, boolean quick) {
         MgcSweep.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
         out.add(new Section.Text(s.model() + " trained with SGD (batch " + s.batchSize() + ") and cross-entropy on the first "
@@ -54,8 +59,9 @@ public final class MgcSweepReport {
         out.add(new Section.Text("The same experiment through the config system: ./occam sweep examples/sweeps/mgc1_labels.yaml"
                 + " (true vs random labels × learning rate × seed with the gc_margin monitor; the sweep table has"
                 + " final_gc_over_gamma2, final_train_accuracy and final_test_accuracy per run)."));
-        out.add(new Section.Heading("Observed trends next to the claims"));
-        out.add(new Section.Code(LrSweepPages.summary(r.claims())));
+        out.addAll(ClaimSections.of(claims, quick));
+        out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
+                + " results.csv holds every seed's runs."));
         out.add(new Section.Heading("Runs"));
         List<List<String>> rows = new ArrayList<>();
         for (MgcSweep.Run run : r.runs()) {

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import org.occam.data.Dataset;
 import org.occam.io.AtomicFiles;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.ClaimTable;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.Series;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.Pages;
 import org.occam.lab.report.Section;
 import org.occam.morse.Calibration;
@@ -31,8 +34,10 @@ public final class OodReport {
     private OodReport() {
     }
 
-    /** Writes the toy report into {@code dir}; returns report.html. */
-    public static Path writeToy(ToyExperiment.Result r, Path dir) throws IOException {
+    /** Writes the toy report into {@code dir} (the first seed's fit, the claims over all seeds); returns report.html. */
+    public static Path writeToy(List<ToyExperiment.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir)
+            throws IOException {
+        ToyExperiment.Result r = seeds.getFirst();
         List<Section> s = new ArrayList<>();
         ToyExperiment.Settings st = r.settings();
         ToyExperiment.Unsupervised u = r.unsupervised();
@@ -44,8 +49,8 @@ public final class OodReport {
                         + "then approximates the data density, which here peaks below 1)" : " (given)") + ". With φ: R² → R^"
                 + u.network().dim() + ", the modes {φ = T} are curves. In-distribution: " + r.test().size() + " held-out points; OOD: "
                 + "as many box points farther than " + st.farGap() + " from every training point. Scores are −log M."));
-        s.add(new Section.Heading("Observed vs claimed"));
-        s.add(claimsTable(r.claims()));
+        s.addAll(ClaimSections.of(claims, quick));
+        s.add(new Section.Heading("Seed " + r.settings().seed() + " (the first seed)"));
         s.add(Section.Table.of(List.of("metric", "value"), rows(
                 "AUROC", f(u.metrics().auroc()), "AUPR-out", f(u.metrics().auprOut()), "AUPR-in", f(u.metrics().auprIn()),
                 "FPR at 95% TPR", f(u.metrics().fprAt95Tpr()), "mean M, held-out data", f(u.meanDensityIn()),
@@ -107,11 +112,13 @@ public final class OodReport {
             csv.append(row("supervised_accuracy", sup.accuracy())).append(row("far_confidence_raw", sup.farConfidenceRaw()))
                     .append(row("far_confidence_tempered", sup.farConfidenceTempered()));
         }
-        return write(dir, "MORSE-1: Morse network on " + st.dataset(), s, csv.toString(), r.claims());
+        return write(dir, "MORSE-1: Morse network on " + st.dataset(), s, csv.toString(), claims, quick);
     }
 
-    /** Writes the MNIST report into {@code dir}; returns report.html. */
-    public static Path writeMnist(MnistExperiment.Result r, Path dir) throws IOException {
+    /** Writes the MNIST report into {@code dir} (the first seed's detectors, the claims over all seeds); returns report.html. */
+    public static Path writeMnist(List<MnistExperiment.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir)
+            throws IOException {
+        MnistExperiment.Result r = seeds.getFirst();
         MnistExperiment.Settings st = r.settings();
         List<Section> s = new ArrayList<>();
         s.add(new Section.Text("In-distribution: the first " + st.testSize() + " MNIST test images; OOD: the first " + st.oodSize()
@@ -123,8 +130,8 @@ public final class OodReport {
                 + "inputs by −log M. The Morse temperature τ = M^−α (α = " + ToyExperiment.fmt(st.temperatureExponent()) + ") of '"
                 + r.temperatureSource() + "' tempers the classifier's logits. Accuracy: the classifier's for the MSP rows, the "
                 + "head's own p(y|x) = M(x, y)/Σ M(x, y') for supervised heads."));
-        s.add(new Section.Heading("Observed vs claimed"));
-        s.add(claimsTable(r.claims()));
+        s.addAll(ClaimSections.of(claims, quick));
+        s.add(new Section.Heading("Seed " + r.settings().seed() + " (the first seed)"));
         s.add(new Section.Heading("Detectors"));
         List<List<String>> rows = new ArrayList<>();
         for (MnistExperiment.Detector d : r.detectors()) {
@@ -166,10 +173,11 @@ public final class OodReport {
             csv.append(String.format(Locale.ROOT, "\"%s\",%.6f,%.6f,%.6f,%.6f,%.6f,%.3f%n", d.name(), m.auroc(), m.auprIn(), m.auprOut(),
                     m.fprAt95Tpr(), d.headAccuracy(), d.millis() / 1e3));
         }
-        return write(dir, "Morse heads: MNIST vs Fashion-MNIST", s, csv.toString(), r.claims());
+        return write(dir, "Morse heads: MNIST vs Fashion-MNIST", s, csv.toString(), claims, quick);
     }
 
-    private static Path write(Path dir, String title, List<Section> sections, String csv, List<Claim> claims) throws IOException {
+    private static Path write(Path dir, String title, List<Section> sections, String csv, List<ClaimResult> claims,
+                              boolean quick) throws IOException {
         Files.createDirectories(dir);
         for (Section sec : sections) {
             if (sec instanceof Section.Chart c) {
@@ -177,22 +185,11 @@ public final class OodReport {
             }
         }
         AtomicFiles.writeString(dir.resolve("results.csv"), csv);
-        StringBuilder txt = new StringBuilder(title).append("\n\n");
-        for (Claim c : claims) {
-            txt.append(c.line()).append('\n');
-        }
-        AtomicFiles.writeString(dir.resolve("summary.txt"), txt.toString());
+        AtomicFiles.writeString(dir.resolve("summary.txt"), title + "\n\n" + String.join("\n", ClaimTable.lines(claims, quick))
+                + "\n");
         Path html = dir.resolve("report.html");
         AtomicFiles.writeString(html, Pages.page(title, sections));
         return html;
-    }
-
-    private static Section claimsTable(List<Claim> claims) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Claim c : claims) {
-            rows.add(List.of(c.what(), c.observed(), c.claim(), c.holds() ? "consistent" : "not observed"));
-        }
-        return Section.Table.of(List.of("observable", "observed", "claim", "verdict"), rows);
     }
 
     private static Section binsTable(Calibration raw, Calibration tempered) {

@@ -1,5 +1,6 @@
 package org.occam.lab.morse;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,10 @@ import java.util.function.Consumer;
 import org.occam.autodiff.Params;
 import org.occam.data.Dataset;
 import org.occam.data.Synthetic;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.plot.Grid;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
 import org.occam.morse.Calibration;
 import org.occam.morse.MorseFit;
 import org.occam.morse.MorseKernel;
@@ -80,10 +84,23 @@ public final class ToyExperiment {
                            double referenceWeight, double farGap, int samples, int samplerSteps, double samplerEta, double samplerCap,
                            int langevinSteps, double langevinEta, boolean supervised, long seed) {
 
-        /** The defaults: about half a minute on two cores. */
+        /** The defaults: about half a minute per seed on two cores. */
         public static Settings defaults() {
             return new Settings("moons", 1000, 500, 0.1, "64-64", 1, "gaussian:1", 1.5, 2000, 256, 512, 0.01, Double.NaN, 0.5, 300,
                     500, 0.01, 0.1, 200, 5e-4, true, 0);
+        }
+
+        /** {@code --quick}: 120 training and 60 held-out points, 60 Adam steps, 20 sampler chains of 30 steps. */
+        public static Settings quick() {
+            return new Settings("moons", 120, 60, 0.1, "16-16", 1, "gaussian:1", 1.5, 60, 64, 64, 0.01, Double.NaN, 0.5, 20,
+                    30, 0.01, 0.1, 10, 5e-4, true, 0);
+        }
+
+        /** The same settings with another seed (data, initialization, batches, draws). */
+        public Settings withSeed(long s) {
+            return new Settings(dataset, trainSize, testSize, noise, hidden, outputs, kernel, boxFactor, steps, batch,
+                    referenceBatch, lr, referenceWeight, farGap, samples, samplerSteps, samplerEta, samplerCap, langevinSteps,
+                    langevinEta, supervised, s);
         }
     }
 
@@ -103,10 +120,16 @@ public final class ToyExperiment {
 
     /** Everything the report needs. */
     public record Result(Settings settings, Dataset train, Dataset test, Unsupervised unsupervised, Supervised supervised,
-                         List<Claim> claims, long millis) {
+                         long millis) {
     }
 
-    /** Runs the experiment; {@code log} receives progress lines. */
+    /** MORSE-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("MORSE-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), MorseClaims::toy,
+                (runs, claims) -> OodReport.writeToy(runs, claims, quick, dir), log);
+    }
+
+    /** Runs the experiment on one seed; {@code log} receives progress lines. */
     public static Result run(Settings s, Consumer<String> log) {
         long t0 = System.nanoTime();
         Dataset train = data(s, s.trainSize(), Rng.seed(s.seed()).split(1));
@@ -114,8 +137,7 @@ public final class ToyExperiment {
         log.accept(String.format(Locale.ROOT, "MORSE-1 on %s: %d train, %d held-out points", s.dataset(), train.size(), test.size()));
         Unsupervised u = unsupervised(s, train, test, log);
         Supervised sup = s.supervised() ? supervised(s, train, test, log) : null;
-        List<Claim> claims = claims(s, u, sup, train.numClasses());
-        return new Result(s, train, test, u, sup, claims, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(s, train, test, u, sup, (System.nanoTime() - t0) / 1_000_000);
     }
 
     static Dataset data(Settings s, int n, Rng rng) {
@@ -202,25 +224,6 @@ public final class ToyExperiment {
         log.accept(String.format(Locale.ROOT, "  supervised %s: accuracy %.3f; confidence far away %.3f raw, %.3f tempered "
                 + "(1/C = %.3f); %.1f s", net.describe(), acc, farRaw, farTemp, 1.0 / c, fit.millis() / 1e3));
         return new Supervised(net, p, fit, acc, farRaw, farTemp, inRaw, inTemp, eceRaw, eceTemp, raw, tg, ring);
-    }
-
-    private static List<Claim> claims(Settings s, Unsupervised u, Supervised sup, int classes) {
-        List<Claim> out = new ArrayList<>();
-        out.add(new Claim("M on held-out data (mean, 90th pct) vs far",
-                String.format(Locale.ROOT, "%.3f, %.3f vs %.2g", u.meanDensityIn(), u.upperDensityIn(), u.meanDensityOut()),
-                "M ≈ 1 on the manifold, decays away", u.upperDensityIn() > 0.5 && u.meanDensityIn() > 10 * u.meanDensityOut()));
-        out.add(new Claim("OOD AUROC (held-out vs box points > " + s.farGap() + " away)",
-                String.format(Locale.ROOT, "%.4f", u.metrics().auroc()), "> 0.95", u.metrics().auroc() > 0.95));
-        out.add(new Claim("sampler: distance to nearest data point",
-                String.format(Locale.ROOT, "%.3f → %.3f", u.distanceBefore(), u.distanceAfter()),
-                "lands near the manifold (≤ 2σ = " + fmt(2 * s.noise()) + ")",
-                u.distanceAfter() <= 2 * s.noise() && u.distanceAfter() < u.distanceBefore()));
-        if (sup != null) {
-            out.add(new Claim("supervised: Morse-tempered confidence far away",
-                    String.format(Locale.ROOT, "%.3f (raw %.3f)", sup.farConfidenceTempered(), sup.farConfidenceRaw()),
-                    "→ 1/C = " + fmt(1.0 / classes), Math.abs(sup.farConfidenceTempered() - 1.0 / classes) < 0.05));
-        }
-        return out;
     }
 
     /** Points of the box at least {@code gap} from every training point, drawn by rejection. */

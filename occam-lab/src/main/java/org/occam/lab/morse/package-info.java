@@ -4,4 +4,4 @@
  * trained classifier and the maximum-softmax baseline ({@link org.occam.lab.morse.MnistExperiment}),
  * and their reports ({@link org.occam.lab.morse.OodReport}).
  */
-package org.occam.cli.morse;
+package org.occam.lab.morse;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.occam.autodiff.Params;
-import org.occam.lab.claim.LrSweepClaim;
 import org.occam.multitask.BracketCorrection;
 import org.occam.multitask.Forgetting;
 import org.occam.multitask.MultitaskGd;
@@ -59,10 +58,9 @@ public final class Mt1Continual {
      * @param sequentialForgetting task A during the B phase of the sequential run
      * @param blockForgetting   task A during each B block of the block-alternating run
      * @param gaps              order dependence with and without the bracket correction
-     * @param claims            the checks
      */
     public record Result(List<Run> runs, Forgetting.Summary sequentialForgetting, List<Forgetting.Summary> blockForgetting,
-                         List<OrderGap> gaps, List<LrSweepClaim> claims) {
+                         List<OrderGap> gaps) {
     }
 
     private Mt1Continual() {
@@ -102,7 +100,7 @@ public final class Mt1Continual {
             log.accept(String.format(Locale.ROOT, "A-first vs B-first alternating after %3d passes: |theta_AB - theta_BA| = %.3e"
                     + " plain, %.3e with the bracket correction", g.passes(), g.plain(), g.corrected()));
         }
-        return new Result(List.copyOf(runs), seq, List.copyOf(perBlock), gaps, claims(s, seq, blockMax, gaps, runs));
+        return new Result(List.copyOf(runs), seq, List.copyOf(perBlock), gaps);
     }
 
     private static Run train(String label, List<Task> tasks, TaskSchedule schedule, double h, long steps, int every,
@@ -137,26 +135,6 @@ public final class Mt1Continual {
             s = s.withCorrection(BracketCorrection.field(Task.losses(tasks), order, h));
         }
         return MultitaskGd.run(s, init).params();
-    }
-
-    private static List<LrSweepClaim> claims(Mt1.Settings s, Forgetting.Summary seq, double blockMax, List<OrderGap> gaps,
-                                             List<Run> runs) {
-        List<LrSweepClaim> out = new ArrayList<>();
-        out.add(new LrSweepClaim("MT-1 continual: sequential", "training on B after A forgets A (A's loss rises)",
-                String.format(Locale.ROOT, "A's loss %.4g at the switch, max rise %.4g, final rise %.4g", seq.baseline(),
-                        seq.maxDrop(), seq.finalDrop()), seq.maxDrop() > 0));
-        out.add(new LrSweepClaim("MT-1 continual: blocks of " + s.period(), "short alternating blocks forget less per switch"
-                + " than one long sequential block", String.format(Locale.ROOT, "max rise of A's loss per B block %.4g vs"
-                + " sequential %.4g", blockMax, seq.maxDrop()), blockMax < seq.maxDrop()));
-        OrderGap last = gaps.getLast();
-        out.add(new LrSweepClaim("MT-1 continual: Lie bracket", "the bracket correction removes the O(h^2)-per-pass order"
-                + " dependence of alternating A, B training", String.format(Locale.ROOT, "|theta_AB - theta_BA| after %d"
-                + " passes: %.3e plain, %.3e corrected (x%.3g)", last.passes(), last.plain(), last.corrected(),
-                last.corrected() / last.plain()), last.corrected() < last.plain()));
-        out.add(LrSweepClaim.info("MT-1 continual: bracket norm", "the conflict term of continual learning is the Lie"
-                + " bracket (non-zero when the task flows do not commute)", String.format(Locale.ROOT,
-                "mean |[grad L_A, grad L_B]| along alternating A, B: %.4g", runs.get(3).meanBracket())));
-        return out;
     }
 
     private static int gcd(int a, int b) {

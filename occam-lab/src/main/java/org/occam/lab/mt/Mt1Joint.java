@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.occam.lab.claim.LrSweepClaim;
-import org.occam.lab.claim.Trend;
+import java.util.function.Function;
+import org.occam.autodiff.Params;
 import org.occam.lab.report.LrSweepCurves;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.multitask.Alignment;
 import org.occam.multitask.ConflictRegularizer;
 import org.occam.multitask.MultitaskGd;
 import org.occam.multitask.TaskSchedule;
+import org.occam.regularize.MultitaskConflict;
+import org.occam.tensor.Tensor;
 
 /**
  * MT-1's joint arm (METHODS §6, §11): per seed, full-batch GD on L_A + L_B over a sweep of h, every
@@ -20,7 +22,7 @@ import org.occam.multitask.TaskSchedule;
  * largest rate's, its flatness term the smallest rate's) and the largest rate with multiplier −1
  * (the implicit conflict term cancelled, the flatness term kept). Alignment is summarized as the
  * mean cosine over the window t ∈ [T/10, T] and as the cosine at equal joint loss; the trends are
- * judged on the means over seeds.
+ * judged over seeds by {@link Mt1Claims}.
  */
 public final class Mt1Joint {
 
@@ -77,8 +79,8 @@ public final class Mt1Joint {
         }
     }
 
-    /** All seeds and the claims. */
-    public record Result(double[] lrs, List<Seed> seeds, List<LrSweepClaim> claims) {
+    /** All seeds of the arm. */
+    public record Result(double[] lrs, List<Seed> seeds) {
 
         /** The window cosine per rate, averaged over seeds. */
         public double[] meanWindowCosines() {
@@ -99,7 +101,7 @@ public final class Mt1Joint {
         for (Mt1.Problem p : problems) {
             seeds.add(seed(s, p, log));
         }
-        return new Result(s.lrs(), List.copyOf(seeds), claims(s.lrs(), seeds));
+        return new Result(s.lrs(), List.copyOf(seeds));
     }
 
     private static Seed seed(Mt1.Settings s, Mt1.Problem p, Consumer<String> log) {
@@ -152,10 +154,22 @@ public final class Mt1Joint {
         long steps = s.steps(h);
         int every = (int) Math.max(1, steps / s.records());
         MultitaskGd.Setup setup = MultitaskGd.Setup.gd(p.tasks(), TaskSchedule.joint(2), h, steps, every);
-        if (multiplier != 0) {
-            setup = setup.withTerm(losses -> ConflictRegularizer.term(losses, h, multiplier));
+        if (multiplier != 0 || s.cancelSelf()) {
+            setup = setup.withTerm(losses -> terms(losses, h, multiplier, s.cancelSelf()));
         }
         return MultitaskGd.run(setup, p.init());
+    }
+
+    /**
+     * The explicit terms of one joint step: the conflict regularizer at {@code multiplier} (0: none)
+     * and, with {@code cancelSelf}, −(h/4)Σ_k‖∇L_k‖², which cancels the self terms of GD's implicit
+     * regularizer (h/4)‖∇L_A + ∇L_B‖² so that only its conflict part (h/2)⟨∇L_A, ∇L_B⟩ remains.
+     */
+    static Function<Params, Tensor> terms(List<Function<Params, Tensor>> losses, double h, double multiplier,
+                                          boolean cancelSelf) {
+        Function<Params, Tensor> conflict = multiplier != 0 ? ConflictRegularizer.term(losses, h, multiplier) : null;
+        Function<Params, Tensor> self = cancelSelf ? MultitaskConflict.flatnessTerm(losses, -h) : null;
+        return q -> conflict == null ? self.apply(q) : self == null ? conflict.apply(q) : conflict.apply(q).add(self.apply(q));
     }
 
     /**
@@ -191,70 +205,5 @@ public final class Mt1Joint {
             }
         }
         return out;
-    }
-
-    private static List<LrSweepClaim> claims(double[] lrs, List<Seed> seeds) {
-        List<LrSweepClaim> out = new ArrayList<>();
-        String claim = "more negative alignment at larger h (the conflict term acts)";
-        out.add(trend("MT-1 rho(h, mean cos over t in [T/10, T])", claim, lrs, seeds, Seed::windowCosines));
-        out.add(trend("MT-1 rho(h, cos at equal joint loss)", claim, lrs, seeds, Seed::equalLossCosines));
-        double[] boost = new double[seeds.size()];
-        double[] implicit = new double[seeds.size()];
-        double[] cancel = new double[seeds.size()];
-        for (int i = 0; i < boost.length; i++) {
-            Seed sd = seeds.get(i);
-            boost[i] = sd.boosted().windowCosine() - sd.sweep().getFirst().windowCosine();
-            implicit[i] = sd.sweep().getLast().windowCosine() - sd.sweep().getFirst().windowCosine();
-            cancel[i] = sd.cancelled().windowCosine() - sd.sweep().getLast().windowCosine();
-        }
-        Seed first = seeds.getFirst();
-        double meanBoost = LrSweepCurves.mean(boost);
-        out.add(new LrSweepClaim("MT-1 explicit conflict term", "at the smallest h, adding the largest h's conflict coefficient"
-                + " (" + first.boosted().label() + ") lowers the mean cos", shifts(meanBoost, boost, -1), meanBoost < 0));
-        double meanImplicit = LrSweepCurves.mean(implicit);
-        out.add(LrSweepClaim.info("MT-1 explicit vs implicit", "the explicit run moves like the largest-h run",
-                String.format(Locale.ROOT, "mean cos shift from %s: explicit %+.4f, %s %+.4f (ratio %.2f)",
-                        first.sweep().getFirst().label(), meanBoost, first.sweep().getLast().label(), meanImplicit,
-                        meanBoost / meanImplicit)));
-        double meanCancel = LrSweepCurves.mean(cancel);
-        out.add(new LrSweepClaim("MT-1 cancelled conflict term", "at the largest h, cancelling the implicit conflict term ("
-                + first.cancelled().label() + ") raises the mean cos", shifts(meanCancel, cancel, 1), meanCancel > 0));
-        return out;
-    }
-
-    private static String shifts(double mean, double[] perSeed, int expectedSign) {
-        int agree = 0;
-        for (double d : perSeed) {
-            if (Math.signum(d) == expectedSign) {
-                agree++;
-            }
-        }
-        return String.format(Locale.ROOT, "mean cos shift %+.4f over %d seeds (%d/%d in the claimed direction)", mean,
-                perSeed.length, agree, perSeed.length);
-    }
-
-    private static LrSweepClaim trend(String id, String claim, double[] lrs, List<Seed> seeds,
-                                      java.util.function.Function<Seed, double[]> values) {
-        List<double[]> perSeed = seeds.stream().map(values).toList();
-        double[] mean = meanOverSeeds(perSeed);
-        StringBuilder obs = new StringBuilder();
-        for (int i = 0; i < lrs.length; i++) {
-            obs.append(String.format(Locale.ROOT, "%sh=%s: %+.4f", i == 0 ? "" : ", ", LrSweepPages.num(lrs[i]), mean[i]));
-        }
-        for (double c : mean) {
-            if (!Double.isFinite(c)) {
-                return new LrSweepClaim(id, claim, "cos over seeds " + obs + " (a run diverged or missed a level)", false);
-            }
-        }
-        double rho = Trend.spearman(lrs, mean);
-        int negative = 0;
-        StringBuilder rhos = new StringBuilder();
-        for (double[] v : perSeed) {
-            double r = Trend.spearman(lrs, v);
-            negative += r < 0 ? 1 : 0;
-            rhos.append(rhos.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%+.2f", r));
-        }
-        return new LrSweepClaim(id, claim, String.format(Locale.ROOT, "rho = %+.2f on the mean over %d seeds (%s); per seed"
-                + " rho %s (%d/%d negative)", rho, seeds.size(), obs, rhos, negative, seeds.size()), rho < 0);
     }
 }

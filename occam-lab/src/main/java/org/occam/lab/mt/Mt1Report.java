@@ -13,6 +13,8 @@ import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.Series;
 import org.occam.lab.plot.Theme;
 import org.occam.lab.report.LrSweepCurves;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
 import org.occam.multitask.Forgetting;
@@ -24,10 +26,13 @@ public final class Mt1Report {
     private Mt1Report() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(Mt1.Result r, Path dir) throws IOException {
-        Path html = LrSweepPages.write(dir, "MT-1: task-gradient conflict in multitask and continual learning", sections(r),
-                csv(r), LrSweepPages.summary(r.claims()));
+    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    public static Path write(List<Mt1.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
+        Mt1.Result r = seeds.getFirst();
+        long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
+        Path html = LrSweepPages.write(dir, "MT-1: task-gradient conflict in multitask and continual learning", 
+                sections(r, claims, quick),
+                LrSweepPages.seedCsv(ids, seeds.stream().map(Mt1Report::csv).toList()), LrSweepPages.summary(claims, quick));
         AtomicFiles.writeString(dir.resolve("continual.csv"), continualCsv(r.continual()));
         return html;
     }
@@ -66,7 +71,7 @@ public final class Mt1Report {
         return all;
     }
 
-    private static List<Section> sections(Mt1.Result r) {
+    private static List<Section> sections(Mt1.Result r, List<ClaimResult> claims, boolean quick) {
         Mt1.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
         out.add(new Section.Text("Two regression tasks A and B, the two target columns of " + s.samples() + " samples of"
@@ -86,8 +91,9 @@ public final class Mt1Report {
                 + " A larger h strengthens both implicit terms: the flatness term shrinks ‖∇L_A‖ and ‖∇L_B‖ and can move"
                 + " the cosine the other way, so the h sweep shows their net effect while the explicit runs isolate the"
                 + " conflict term (valid while h·λ_max is well below 2)."));
-        out.add(new Section.Heading("Observed trends next to the claims"));
-        out.add(new Section.Code(LrSweepPages.summary(r.claims())));
+        out.addAll(ClaimSections.of(claims, quick));
+        out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
+                + " results.csv holds every seed's runs."));
         out.add(new Section.Heading("Joint training: alignment against h"));
         out.add(jointTable(r));
         LrSweepPages.chart(out, "cos_vs_h", "Mean cos∠(∇L_A, ∇L_B) over t ∈ [T/10, T] against h: one thin line per seed,"

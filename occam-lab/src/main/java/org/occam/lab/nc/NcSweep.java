@@ -1,5 +1,6 @@
 package org.occam.lab.nc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,10 @@ import org.occam.data.Batches;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
 import org.occam.data.Order;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.LrSweepPages;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.regularize.GeometricComplexityPenalty;
@@ -86,6 +89,18 @@ public final class NcSweep {
                     new double[] {1e-4, 1e-3, 3e-3}, 0.05, 300, 5, 100, 0);
         }
 
+        /** {@code --quick}: mlp:64-8-8-5:tanh, one run per line (h 0.3, B 128, L2 1e-3, α 1e-3), 1 epoch, 3 episodes. */
+        public static Settings quick() {
+            return new Settings("mlp:64-8-8-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 32,
+                    new double[] {0.3}, new int[] {128}, new double[] {1e-3}, new double[] {1e-3}, 0, 1, 5, 3, 0);
+        }
+
+        /** The same settings with another seed (initialization, batch order and episodes). */
+        public Settings withSeed(long s) {
+            return new Settings(model, sourceClasses, targetClasses, baseLr, baseBatch, lrs, batches, l2s, gcCoefs, lossTarget,
+                    maxEpochs, shots, episodes, s);
+        }
+
         private static void positive(String option, double[] v) {
             for (double x : v) {
                 if (!(x > 0) || !Double.isFinite(x)) {
@@ -155,8 +170,8 @@ public final class NcSweep {
         }
     }
 
-    /** All runs and the claims checked. */
-    public record Result(Settings settings, List<Run> runs, List<LrSweepClaim> claims) {
+    /** One seed's runs (every configuration). */
+    public record Result(Settings settings, List<Run> runs) {
     }
 
     private NcSweep() {
@@ -189,7 +204,13 @@ public final class NcSweep {
         }
     }
 
-    /** Trains and measures every configuration of {@link #configs}, logging one line per run, and checks the claims. */
+    /** NC-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("NC-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), NcClaims::of,
+                (runs, claims) -> NcSweepReport.write(runs, claims, quick, dir), log);
+    }
+
+    /** One seed: trains and measures every configuration of {@link #configs}, logging one line per run. */
     public static Result run(Settings s, Consumer<String> log) {
         Dataset source = Datasets.digitsSplit().train().classSubset(s.sourceClasses());
         Dataset sourceTest = Datasets.digitsSplit().test().classSubset(s.sourceClasses());
@@ -207,7 +228,7 @@ public final class NcSweep {
                             r.stats().source().cdnv(), r.targetCdnv(), r.stats().target().nc1(), s.shots(), r.fewShot(),
                             r.stats().fewShot().stderr(), r.seconds()));
         }
-        return new Result(s, runs, NcClaims.of(runs, s.shots()));
+        return new Result(s, runs);
     }
 
     /** SGD on the source classes until the loss target (or max epochs), then the collapse and transfer measures. */

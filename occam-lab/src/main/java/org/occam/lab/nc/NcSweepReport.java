@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.occam.collapse.TransferStats;
-import org.occam.lab.claim.LrSweepClaim;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.ScatterPlot;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
 
@@ -20,10 +21,12 @@ public final class NcSweepReport {
     private NcSweepReport() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(NcSweep.Result r, Path dir) throws IOException {
-        return LrSweepPages.write(dir, "NC-1: geometric complexity, neural collapse and few-shot transfer", sections(r),
-                csv(r), LrSweepPages.summary(r.claims()));
+    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    public static Path write(List<NcSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
+        NcSweep.Result r = seeds.getFirst();
+        long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
+        return LrSweepPages.write(dir, "NC-1: geometric complexity, neural collapse and few-shot transfer", sections(r, claims, quick),
+                LrSweepPages.seedCsv(ids, seeds.stream().map(NcSweepReport::csv).toList()), LrSweepPages.summary(claims, quick));
     }
 
     private static String csv(NcSweep.Result r) {
@@ -49,7 +52,7 @@ public final class NcSweepReport {
         return v == 0 ? "0" : LrSweepPages.num(v);
     }
 
-    private static List<Section> sections(NcSweep.Result r) {
+    private static List<Section> sections(NcSweep.Result r, List<ClaimResult> claims, boolean quick) {
         NcSweep.Settings s = r.settings();
         String acc = s.shots() + "-shot accuracy";
         List<Section> out = new ArrayList<>();
@@ -66,10 +69,10 @@ public final class NcSweepReport {
                 + " splits) the class-distance normalised variance CDNV = mean_{i≠j} (Var_i + Var_j)/(2‖μ_i − μ_j‖²) and the "
                 + acc + " of a nearest-class-centre classifier (" + s.episodes() + " seeded episodes; centres from "
                 + s.shots() + " support rows per class, all other rows are queries). METHODS §7.4 and §11 NC-1 claim: lower"
-                + " source GC → lower target CDNV → higher " + acc + ", judged by the signs of Spearman correlations."));
-        out.add(new Section.Heading("Observed trends next to the claims"));
-        out.add(claimsTable(r));
-        out.add(new Section.Code(LrSweepPages.summary(r.claims())));
+                + " source GC → lower target CDNV → higher " + acc + ", each judged by a Spearman correlation per seed with an interval over seeds."));
+        out.addAll(ClaimSections.of(claims, quick));
+        out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
+                + " results.csv holds every seed's runs."));
         out.add(new Section.Heading("Runs"));
         List<List<String>> rows = new ArrayList<>();
         for (NcSweep.Run run : r.runs()) {
@@ -103,15 +106,6 @@ public final class NcSweepReport {
                 run -> run.diverged() ? Double.NaN : run.stats().link().meanBound(), "source CDNV",
                 run -> run.diverged() ? Double.NaN : run.stats().source().cdnv()));
         return out;
-    }
-
-    private static Section claimsTable(NcSweep.Result r) {
-        List<List<String>> rows = new ArrayList<>();
-        for (LrSweepClaim c : r.claims()) {
-            String mark = !c.checked() ? "info" : c.consistent() ? "✓" : "✗";
-            rows.add(List.of(mark, c.id(), c.claim(), c.observed()));
-        }
-        return Section.Table.of(List.of("", "check", "claim", "observed"), rows);
     }
 
     /** One group (colour) per factor, each point labelled by its run. */

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.occam.io.AtomicFiles;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.ClaimTable;
 import org.occam.lab.plot.Plot;
 
 /**
@@ -32,13 +33,26 @@ public final class LrSweepPages {
         return html;
     }
 
-    /** The claims, one per line. */
-    public static String summary(List<LrSweepClaim> claims) {
-        StringBuilder txt = new StringBuilder("Observed trends next to the claims (METHODS §11)\n\n");
-        for (LrSweepClaim c : claims) {
-            txt.append(c.describe()).append('\n');
+    /** The claims table (ClaimTable), as summary.txt holds it. */
+    public static String summary(List<ClaimResult> claims, boolean quick) {
+        return "Claims over seeds (METHODS §11, docs/claims.md)\n\n" + String.join("\n", ClaimTable.lines(claims, quick)) + "\n";
+    }
+
+    /** One CSV of every seed's rows: the header once, with a leading seed column. */
+    public static String seedCsv(long[] seeds, List<String> csvs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < csvs.size(); i++) {
+            String[] lines = csvs.get(i).split("\n");
+            if (i == 0) {
+                b.append("seed,").append(lines[0]).append('\n');
+            }
+            for (int k = 1; k < lines.length; k++) {
+                if (!lines[k].isBlank()) {
+                    b.append(seeds[i]).append(',').append(lines[k]).append('\n');
+                }
+            }
         }
-        return txt.toString();
+        return b.toString();
     }
 
     /** Adds a chart section when the plot exists (a run that diverged at once may leave nothing to draw). */

@@ -1,7 +1,9 @@
 package org.occam.lab.dd4;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.occam.games.gan.GanLog;
 import org.occam.games.gan.GanRun;
 import org.occam.games.gan.ModeCoverage;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.Verdict;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 
@@ -41,12 +44,9 @@ class Dd4Test {
         return new Dd4.SchemeResult(s, Dd4.Settings.defaults().base(0), List.of(runs));
     }
 
-    private static LrSweepClaim claim(List<LrSweepClaim> cs, String text) {
-        return cs.stream().filter(c -> c.claim().contains(text)).findFirst().orElseThrow();
-    }
     @Test
     void settingsTakeTheGivenOptions() {
-        Dd4.Settings s = Dd4Cli.settings(40, 2, "cancel,sim", "0.02,0.01", 0.5, 5, 0, 7);
+        Dd4.Settings s = Dd4Reproduction.settings(40, 2, "cancel,sim", "0.02,0.01", 0.5, 5, 0, 7);
         assertEquals(40, s.steps());
         assertEquals(2, s.seeds());
         assertEquals(List.of(Dd4Scheme.CANCEL, Dd4Scheme.SIMULTANEOUS), s.schemes());
@@ -54,7 +54,7 @@ class Dd4Test {
         assertEquals(0.01, s.lrG());
         assertEquals(0.5, s.gamma());
         assertEquals(7, s.seed());
-        Dd4.Settings d = Dd4Cli.settings(null, null, null, "0.03", null, null, null, 0);
+        Dd4.Settings d = Dd4Reproduction.settings(null, null, null, "0.03", null, null, null, 0);
         assertEquals(0.03, d.lrD());
         assertEquals(0.03, d.lrG());
         assertEquals(Dd4.Settings.defaults().steps(), d.steps());
@@ -69,25 +69,30 @@ class Dd4Test {
 
     @Test
     void claimsFollowTheObservedNumbers() {
-        List<Dd4.SchemeResult> rs = new ArrayList<>(List.of(
-                scheme(Dd4Scheme.SIMULTANEOUS, fake(1, 2.0, false), fake(2, 4.0, false)),
-                scheme(Dd4Scheme.ALTERNATING, fake(1, 1.0, false), fake(1, 1.0, true)),
-                scheme(Dd4Scheme.CANCEL, fake(3, 1.0, false), fake(2, 1.0, false))));
-        assertEquals(1.5, rs.get(0).covered().mean(), 1e-12);
-        assertEquals(3.0 / Math.sqrt(2), rs.get(0).gradSpread().mean(), 1e-12, "the first half does not count");
+        Dd4.SchemeResult sim = scheme(Dd4Scheme.SIMULTANEOUS, fake(2, 2.0, false), fake(2, 2.5, false), fake(2, 2.0, false));
+        List<Dd4.SchemeResult> rs = new ArrayList<>(List.of(sim,
+                scheme(Dd4Scheme.ALTERNATING, fake(1, 1.0, false), fake(1, 1.0, true), fake(1, 1.0, false)),
+                scheme(Dd4Scheme.CANCEL, fake(3, 1.0, false), fake(3, 1.0, false), fake(3, 1.0, false))));
+        assertEquals(2, rs.get(0).covered().mean(), 1e-12);
+        assertEquals(6.5 / 3 / Math.sqrt(2), rs.get(0).gradSpread().mean(), 1e-12, "the first half does not count");
         assertEquals(1, rs.get(1).diverged());
         assertEquals(1 / Math.sqrt(2), rs.get(1).gradSpread().mean(), 1e-12, "diverged runs leave the statistics");
-        assertEquals((1e2 + 1e4) / 2, rs.get(0).gradNormD().mean(), 1e-9, "final norm: the last 10 % of the logs, over seeds");
-        List<LrSweepClaim> cs = Dd4Claims.check(rs);
-        assertTrue(claim(cs, "in coverage").consistent(), "2.5 >= 1.5 modes");
-        assertFalse(claim(cs, "modes hit").checked(), "modes hit is reported next to the claim, not checked");
-        assertTrue(claim(cs, "in stability").consistent(), "0 diverged each, fluctuation 0.71 <= 2.1");
-        assertFalse(claim(cs, "alternating more stable").consistent(), "alternating diverged once, simultaneous never");
+        assertEquals((2e2 + Math.pow(10, 2.5)) / 3, rs.get(0).gradNormD().mean(), 1e-9,
+                "final norm: the last 10 % of the logs, over seeds");
+        List<ClaimResult> cs = Dd4Claims.check(rs);
+        assertEquals(List.of("DD-4 cancel: modes hit", "DD-4 cancel: quality", "DD-4 cancel: stability",
+                "DD-4 alternating: stability"), cs.stream().map(c -> c.claim().id()).toList());
+        assertArrayEquals(new double[] {1, 1, 1}, cs.get(0).values(), "3 − 2 modes hit on each seed");
+        assertEquals(Verdict.SUPPORTED, cs.get(0).verdict());
+        assertEquals(Verdict.SUPPORTED, cs.get(2).verdict(), "fluctuation 0.71 against 1.41, 1.77, 1.41 on the same seeds");
+        assertEquals(Dd4Claims.DIVERGED_SPREAD - 2.5 / Math.sqrt(2), cs.get(3).values()[1], 1e-12,
+                "a diverged run scores the largest fluctuation");
+        assertNotEquals(Verdict.SUPPORTED, cs.get(3).verdict(), "alternating diverged once, simultaneous never");
         assertEquals(List.of(Dd4Scheme.CANCEL, Dd4Scheme.SIMULTANEOUS, Dd4Scheme.ALTERNATING), Dd4Claims.ranking(rs));
-        rs.set(2, scheme(Dd4Scheme.CANCEL, fake(1, 5.0, false), fake(1, 5.0, false)));
+        rs.set(2, scheme(Dd4Scheme.CANCEL, fake(1, 5.0, false), fake(1, 5.0, false), fake(1, 5.0, false)));
         cs = Dd4Claims.check(rs);
-        assertFalse(claim(cs, "in coverage").consistent(), "1 < 1.5 modes");
-        assertFalse(claim(cs, "in stability").consistent(), "fluctuation 3.5 > 2.1");
+        assertEquals(Verdict.CONTRADICTED, cs.get(0).verdict(), "1 < 2 modes hit on every seed");
+        assertEquals(Verdict.CONTRADICTED, cs.get(2).verdict(), "fluctuation 3.5 > 1.4-1.8");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.occam.lab.hom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.claim.Verdict;
 import org.occam.lab.report.ReportChecks;
+import org.occam.lab.seeds.Seeds;
 import org.occam.train.RunStatus;
 
 /** HOM-1 end to end at a tiny size and its trend analysis on hand-made curves. */
@@ -30,12 +32,12 @@ class HomSweepTest {
         HomTrends t = r.trends();
         assertEquals(2, t.degree());
         assertTrue(t.fittedStep() > 0 && t.violations() == 0, "fitted at " + t.fittedStep() + ", " + t.violations());
-        assertEquals(5, r.claims().size());
-        assertTrue(r.claims().getFirst().consistent(), r.claims().getFirst().describe());
         assertEquals(1.0, r.run().margins().getLast().get("margin_positive_frac"));
-        HomSweepReport.write(r, dir);
+        Outcome o = HomSweep.reproduce(s, new Seeds(0, 2, 1), true, dir, x -> { });
+        assertEquals(5, o.claims().size());
+        assertEquals(0, o.claims().getFirst().values()[0], "no decrease of the smoothed margin on seed 0");
         ReportChecks.assertReport(dir, "margins", "param_norm", "loss", "direction");
-        assertTrue(Files.readAllLines(dir.resolve("results.csv")).getFirst().startsWith("step,log_sum_loss,smoothed_margin"));
+        assertTrue(Files.readAllLines(dir.resolve("results.csv")).getFirst().startsWith("seed,step,log_sum_loss,smoothed_margin"));
     }
 
     @Test
@@ -63,11 +65,15 @@ class HomSweepTest {
         assertEquals(3, t.normSlope(), 1e-12);
         assertEquals(10, t.normIntercept(), 1e-10);
         assertEquals(1, t.normR2(), 1e-12);
-        List<LrSweepClaim> c = t.claims(RunStatus.completed(512));
-        assertFalse(c.get(0).consistent(), "one violation: " + c.get(0).describe());
-        assertTrue(c.get(1).consistent(), "the gap 1/(k+1) shrinks");
-        assertFalse(c.get(3).consistent(), "dir_cos ends at 0.995 < 0.999");
-        assertFalse(c.get(4).consistent(), "align_cos ends at 0.4");
-        assertFalse(t.claims(RunStatus.diverged(3, "loss is NaN")).getFirst().consistent());
+        HomSweep.Settings s = HomSweep.Settings.quick();
+        HomSweep.Result done = new HomSweep.Result(s, new HomSweep.Run(2, RunStatus.completed(512), margins, dirs, 0), t);
+        List<ClaimResult> c = HomClaims.of(List.of(done, done));
+        assertEquals(Verdict.CONTRADICTED, c.get(0).verdict(), "one violation on every seed");
+        assertEquals(Verdict.SUPPORTED, c.get(1).verdict(), "the gap 1/(k+1) shrinks");
+        assertEquals(Verdict.CONTRADICTED, c.get(3).verdict(), "dir_cos ends at 0.995 < 0.999");
+        assertEquals(Verdict.CONTRADICTED, c.get(4).verdict(), "align_cos ends at 0.4");
+        HomSweep.Result diverged = new HomSweep.Result(s, new HomSweep.Run(2, RunStatus.diverged(3, "loss is NaN"), margins,
+                dirs, 0), t);
+        assertEquals(Verdict.INCONCLUSIVE, HomClaims.of(List.of(diverged, done)).getFirst().verdict(), "a diverged seed");
     }
 }

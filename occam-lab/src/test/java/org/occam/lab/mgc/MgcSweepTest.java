@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.claim.Verdict;
 import org.occam.lab.report.ReportChecks;
+import org.occam.lab.seeds.Seeds;
 import org.occam.measure.margin.MarginGc;
 
 /** MGC-1 end to end at a tiny size, label corruption, and its claims on hand-made runs. */
@@ -37,10 +40,11 @@ class MgcSweepTest {
         }
         assertEquals("random h=0.5 s=1", r.runs().get(3).label());
         assertTrue(r.runs().get(3).gap() > r.runs().get(0).gap(), "random labels do not generalize");
-        assertTrue(r.claims().size() >= 3);
-        MgcSweepReport.write(r, dir);
+        Outcome o = MgcSweep.reproduce(s, new Seeds(0, 2, 1), true, dir, x -> { });
+        assertEquals(4, o.claims().size());
+        assertEquals(Verdict.SUPPORTED, o.claims().getFirst().verdict(), "every run fitted on both seeds");
         ReportChecks.assertReport(dir, "gc_over_gamma2_gap", "gc_gap", "gc_over_gamma2_curves");
-        assertEquals(5, Files.readAllLines(dir.resolve("results.csv")).size());
+        assertEquals(5, Files.readAllLines(dir.resolve("results.csv")).size(), "a header and 2 runs for each of 2 seeds");
     }
 
     @Test
@@ -60,14 +64,22 @@ class MgcSweepTest {
                 ratio), List.of(), 0);
     }
 
+    private static MgcSweep.Result seed(MgcSweep.Run... runs) {
+        return new MgcSweep.Result(MgcSweep.Settings.quick(), List.of(runs));
+    }
+
     @Test
     void claimsFailWhenRandomLabelsDoNotRaiseTheRatioOrTheRatioMissesTheGap() {
-        List<LrSweepClaim> good = MgcClaims.of(List.of(run(0, 10, 0.1), run(0, 12, 0.12), run(1, 50, 0.8), run(1, 60, 0.85)));
-        assertTrue(good.stream().filter(LrSweepClaim::checked).allMatch(LrSweepClaim::consistent), good.toString());
-        List<LrSweepClaim> bad = MgcClaims.of(List.of(run(0, 10, 0.1), run(0, 70, 0.12), run(1, 50, 0.8), run(1, 5, 0.85)));
-        assertFalse(bad.get(1).consistent(), bad.get(1).describe());
-        assertFalse(bad.get(2).consistent(), "Spearman -0.4: " + bad.get(2).describe());
-        List<LrSweepClaim> unfitted = MgcClaims.of(List.of(run(0, Double.NaN, 0.1), run(1, 50, 0.8)));
-        assertFalse(unfitted.get(1).consistent(), "a true-label run without a bound cannot show the separation");
+        List<ClaimResult> good = MgcClaims.of(List.of(seed(run(0, 10, 0.1), run(0, 12, 0.12), run(1, 50, 0.8), run(1, 60, 0.85)),
+                seed(run(0, 11, 0.1), run(0, 13, 0.11), run(1, 40, 0.7), run(1, 70, 0.9))));
+        assertTrue(good.stream().allMatch(c -> c.verdict() == Verdict.SUPPORTED), good.toString());
+        MgcSweep.Result bad = seed(run(0, 10, 0.1), run(0, 70, 0.12), run(1, 50, 0.8), run(1, 5, 0.85));
+        List<ClaimResult> b = MgcClaims.of(List.of(bad, bad));
+        assertEquals(Verdict.CONTRADICTED, b.get(1).verdict(), "median 27.5 (random) < 40 (true)");
+        assertEquals(-0.4, b.get(2).values()[0], 1e-12, "Spearman -0.4");
+        assertEquals(Verdict.CONTRADICTED, b.get(2).verdict());
+        MgcSweep.Result unfitted = seed(run(0, Double.NaN, 0.1), run(1, 50, 0.8));
+        assertEquals(Verdict.INCONCLUSIVE, MgcClaims.of(List.of(unfitted, unfitted)).get(1).verdict(),
+                "a true-label run without a bound cannot show the separation");
     }
 }

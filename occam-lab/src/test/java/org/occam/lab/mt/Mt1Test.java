@@ -7,13 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.occam.autodiff.Autodiff;
+import org.occam.autodiff.Params;
+import org.occam.lab.claim.Effects;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.seeds.Seeds;
 import org.occam.measure.GradientStats;
+import org.occam.multitask.Task;
+import org.occam.tensor.Tensor;
 
 /** MT-1 end to end at a tiny size: every arm measured, claims formed, the report written. */
 class Mt1Test {
-    static final Mt1.Settings TINY = new Mt1.Settings("mlp:4-6-2:tanh", 30, 4, 4, 0.0, 0.1, new double[] {0.3, 0.1}, 3, 10, 0.1, 20, 2, 0, 2);
+    static final Mt1.Settings TINY = new Mt1.Settings("mlp:4-6-2:tanh", 30, 4, 4, 0.0, 0.1, new double[] {0.3, 0.1}, 3, 10, 0.1, 20, 2, 0, 2,
+            true);
 
     @Test
     void tinyRunMeasuresEveryArmAndWritesTheReport(@TempDir Path dir) throws Exception {
@@ -35,8 +44,6 @@ class Mt1Test {
         double cos0 = GradientStats.cosine(p.tasks().get(0).loss(), p.tasks().get(1).loss(), p.init());
         assertEquals(cos0, r.joint().seeds().get(1).sweep().get(0).result().rows().getFirst().metrics().cosine(0, 1), 1e-12,
                 "the first record is the cosine at initialization");
-        assertEquals(9, r.claims().size(), "5 joint and 4 continual claims");
-        assertTrue(r.claims().getFirst().observed().contains("per seed rho"), r.claims().getFirst().observed());
         Mt1Continual.Result c = r.continual();
         assertEquals(4, c.runs().size());
         assertEquals(10, c.runs().get(0).result().steps(), "joint gets half the steps");
@@ -45,13 +52,32 @@ class Mt1Test {
         assertEquals(5, c.blockForgetting().size(), "B blocks of 2 steps within 20 steps");
         assertTrue(log.size() > 10, String.join("\n", log));
 
-        Mt1Report.write(r, dir);
+        Outcome o = Mt1.reproduce(TINY, new Seeds(0, 2, 1), true, dir, x -> { });
+        assertEquals(8, o.claims().size(), "hλ_max, 4 joint and 3 continual claims");
+        assertEquals(Effects.spearman(TINY.lrs(), r.joint().seeds().getFirst().windowCosines()), o.claims().get(1).values()[0],
+                1e-12, "seed 0's ρ(h, window cos)");
         String page = Files.readString(dir.resolve("report.html"));
-        assertTrue(page.contains("Observed trends next to the claims") && page.contains("data:image/png;base64"));
-        assertEquals(1 + 2 * 4, Files.readAllLines(dir.resolve("results.csv")).size());
+        assertTrue(page.contains("Claims over seeds") && page.contains("data:image/png;base64"));
+        assertEquals(1 + 2 * 4, Files.readAllLines(dir.resolve("results.csv")).size(), "4 joint runs for each of 2 seeds");
         assertTrue(Files.readAllLines(dir.resolve("continual.csv")).size() > 4 * 3);
         for (String chart : List.of("cos_vs_h", "cos_vs_time", "cos_vs_loss", "loss", "forgetting", "bracket")) {
             assertTrue(Files.size(dir.resolve(chart + ".png")) > 1000, chart);
         }
+    }
+
+    @Test
+    void cancellingTheSelfTermsLeavesOnlyTheConflictTermOfTheImplicitRegularizer() {
+        Mt1.Problem p = Mt1.problem(TINY, 3);
+        List<Function<Params, Tensor>> losses = Task.losses(p.tasks());
+        double h = 0.2;
+        Params theta = p.init();
+        Params gA = Autodiff.grad(losses.get(0)).apply(theta);
+        Params gB = Autodiff.grad(losses.get(1)).apply(theta);
+        double implicit = h / 4 * gA.add(gB).dot(gA.add(gB)).item();
+        double cancel = Mt1Joint.terms(losses, h, 0, true).apply(theta).item();
+        assertEquals(-h / 4 * (gA.dot(gA).item() + gB.dot(gB).item()), cancel, 1e-12);
+        assertEquals(h / 2 * gA.dot(gB).item(), implicit + cancel, 1e-12, "(h/4)|g_A + g_B|^2 minus the self terms");
+        double both = Mt1Joint.terms(losses, h, 2, true).apply(theta).item();
+        assertEquals(cancel + 2 * h / 2 * gA.dot(gB).item(), both, 1e-12, "the conflict regularizer at multiplier 2 on top");
     }
 }

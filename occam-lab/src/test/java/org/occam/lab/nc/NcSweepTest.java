@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.occam.lab.claim.LrSweepClaim;
+import org.occam.lab.claim.Effects;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.ReportChecks;
+import org.occam.lab.seeds.Seeds;
 
 /** NC-1 end to end at a tiny size: the runs, the claims and the report. */
 class NcSweepTest {
@@ -29,15 +31,17 @@ class NcSweepTest {
             assertEquals(4, run.stats().fewShot().accuracies().length);
             assertEquals(12, run.stats().source().dim(), "the penultimate embedding");
         }
-        assertEquals(8, r.claims().size(), "3 chain claims, 4 knob lines, 1 reported correlation");
-        assertEquals(7, r.claims().stream().filter(LrSweepClaim::checked).count());
         NcSweep.Result again = NcSweep.run(tiny(), x -> { });
         assertEquals(r.runs().get(1).fewShot(), again.runs().get(1).fewShot(), 0, "deterministic");
         assertEquals(r.runs().get(1).sourceGc(), again.runs().get(1).sourceGc(), 0, "deterministic");
-        NcSweepReport.write(r, dir);
+        Outcome o = NcSweep.reproduce(tiny(), new Seeds(0, 2, 1), true, dir, x -> { });
+        assertEquals(7, o.claims().size(), "3 chain claims and 4 knob lines");
+        assertEquals(Effects.spearman(r.runs().stream().mapToDouble(NcSweep.Run::sourceGc).toArray(),
+                r.runs().stream().mapToDouble(NcSweep.Run::targetCdnv).toArray()), o.claims().getFirst().values()[0], 1e-12,
+                "seed 0's ρ(source GC, target CDNV) over its 5 runs");
         ReportChecks.assertReport(dir, "target_cdnv_vs_gc", "fewshot_vs_target_cdnv", "fewshot_vs_gc", "poincare");
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
-        assertEquals(6, csv.size());
+        assertEquals(1 + 2 * 5, csv.size(), "a header and 5 runs for each of 2 seeds");
         assertTrue(csv.get(0).contains("embedding_gc") && csv.get(0).contains("target_cdnv") && csv.get(0).contains("fewshot_accuracy"));
     }
 

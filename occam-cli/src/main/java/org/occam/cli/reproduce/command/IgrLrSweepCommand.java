@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.occam.cli.reproduce.IgrLrSweep;
 import org.occam.cli.reproduce.IgrReport;
-import org.occam.lab.claim.Trend;
+import org.occam.cli.reproduce.Trend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

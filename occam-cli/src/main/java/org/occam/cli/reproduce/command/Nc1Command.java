@@ -1,15 +1,17 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.nc.NcSweep;
-import org.occam.lab.nc.NcSweepReport;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce nc-1}: NC-1 of METHODS §11, source GC against target collapse and few-shot transfer. */
 @Command(name = "nc-1", description = "NC-1: pre-train an MLP on digits 0-4 while varying h, B, L2 and a GC penalty; source GC,"
         + " target CDNV and k-shot nearest-class-centre accuracy on digits 5-9.")
-public final class Nc1Command extends Reproduction {
+public final class Nc1Command extends SeededReproduction {
 
     @Option(names = "--model", description = "Model spec with 5 outputs (default mlp:64-128-128-5:tanh).")
     String model;
@@ -47,19 +49,17 @@ public final class Nc1Command extends Reproduction {
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        NcSweep.Settings d = NcSweep.Settings.defaults();
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+        NcSweep.Settings d = quick ? NcSweep.Settings.quick() : NcSweep.Settings.defaults();
         NcSweep.Settings s = new NcSweep.Settings(or(model, d.model()), d.sourceClasses(), d.targetClasses(),
                 or(baseLr, d.baseLr()), d.baseBatch(), lrs != null ? Lists.numbers("--lrs", lrs, false) : d.lrs(),
                 batchSizes != null ? Lists.integers("--batch-sizes", batchSizes) : d.batches(),
                 l2s != null ? Lists.numbers("--l2s", l2s, false) : d.l2s(),
                 gcCoefs != null ? Lists.numbers("--gc-coefs", gcCoefs, false) : d.gcCoefs(), or(lossTarget, d.lossTarget()),
                 or(maxEpochs, d.maxEpochs()), or(shots, d.shots()), or(episodes, d.episodes()), seed);
-        System.out.println("NC-1 on digits: pre-train " + s.model() + " on digits 0-4 with SGD (base h = " + s.baseLr() + ", B = "
+        log.accept("NC-1 on digits: pre-train " + s.model() + " on digits 0-4 with SGD (base h = " + s.baseLr() + ", B = "
                 + s.baseBatch() + ") " + (s.lossTarget() > 0 ? "to train loss " + s.lossTarget() : "for " + s.maxEpochs()
                 + " epochs") + ", then " + s.shots() + "-shot nearest-class-centre transfer to digits 5-9");
-        NcSweep.Result r = NcSweep.run(s, System.out::println);
-        printClaims(r.claims(), System.out::println);
-        return NcSweepReport.write(r, dir);
+        return NcSweep.reproduce(s, seeds, quick, dir, log);
     }
 }

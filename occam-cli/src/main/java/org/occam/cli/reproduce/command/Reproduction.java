@@ -1,10 +1,7 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import org.occam.lab.claim.LrSweepClaim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,24 +22,20 @@ public abstract class Reproduction implements Callable<Integer> {
     /** The subcommand's name, e.g. "eos" (also the default report folder under runs/). */
     protected abstract String name();
 
-    /** Runs the reproduction, prints its claims, writes the report into {@code dir} and returns the report's path. */
+    /**
+     * Runs the reproduction, prints its claims, writes the report into {@code dir} and returns the
+     * report's path (null: nothing more to print, e.g. after {@code --json}).
+     */
     protected abstract Path run(Path dir) throws Exception;
 
     @Override
     public final Integer call() throws Exception {
         Path report = run(out != null ? out : Path.of("runs", name()));
-        System.out.println();
-        System.out.println("report: " + report.toAbsolutePath());
-        return 0;
-    }
-
-    /** Prints "Observed trends next to the claims:" and one line per claim. */
-    protected static void printClaims(List<LrSweepClaim> claims, Consumer<String> out) {
-        out.accept("");
-        out.accept("Observed trends next to the claims:");
-        for (LrSweepClaim c : claims) {
-            out.accept("  " + c.describe());
+        if (report != null) {
+            System.out.println();
+            System.out.println("report: " + report.toAbsolutePath());
         }
+        return 0;
     }
 
     /** The value if given, else the default. */

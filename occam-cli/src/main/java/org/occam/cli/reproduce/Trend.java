@@ -1,4 +1,4 @@
-package org.occam.lab.claim;
+package org.occam.cli.reproduce;
 
 import java.util.Arrays;
 

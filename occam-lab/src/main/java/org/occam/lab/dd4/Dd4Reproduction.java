@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
+import org.occam.lab.claim.Outcome;
 
-/** {@code occam reproduce dd-4}: settings from the command line's options, the run, the printout and the report. */
-public final class Dd4Cli {
-    private Dd4Cli() {
+/** DD-4 as a reproduction: settings from option strings, the runs over seeds, the printout, the claims and the report. */
+public final class Dd4Reproduction {
+    private Dd4Reproduction() {
     }
 
     /**
@@ -25,7 +27,12 @@ public final class Dd4Cli {
      */
     public static Dd4.Settings settings(Integer steps, Integer seeds, String schemes, String lrs, Double gamma, Integer every,
                                         Integer mnistSteps, long seed) {
-        Dd4.Settings d = Dd4.Settings.defaults();
+        return settings(Dd4.Settings.defaults(), steps, seeds, schemes, lrs, gamma, every, mnistSteps, seed);
+    }
+
+    /** As {@link #settings(Integer, Integer, String, String, Double, Integer, Integer, long)} on other defaults (e.g. quick). */
+    public static Dd4.Settings settings(Dd4.Settings d, Integer steps, Integer seeds, String schemes, String lrs, Double gamma,
+                                        Integer every, Integer mnistSteps, long seed) {
         double lrD = d.lrD();
         double lrG = d.lrG();
         if (lrs != null) {
@@ -39,16 +46,22 @@ public final class Dd4Cli {
                 every != null ? every : d.logEvery(), mnistSteps != null ? mnistSteps : d.mnistSteps(), seed);
     }
 
-    /** Runs DD-4, prints the table and the claims, writes the report into {@code dir} and returns report.html. */
-    public static Path run(Dd4.Settings s, Path dir, Consumer<String> out) throws IOException {
+    /**
+     * Runs DD-4 (every scheme on seeds s.seed() … s.seed() + s.seeds() − 1, {@code parallel} runs at
+     * a time), prints the table, judges the claims over the seeds and writes the report into dir.
+     */
+    public static Outcome reproduce(Dd4.Settings s, int parallel, boolean quick, Path dir, Consumer<String> out)
+            throws IOException {
         out.accept(String.format(Locale.ROOT, "DD-4: GAN on the 8-Gaussian ring (radius 2, sigma 0.02), 2x%d %s MLPs, zero-sum"
                 + " saturating loss, SGD lr_D %s lr_G %s, batch %d, %d steps, %d seed(s); schemes: %s", s.hidden(),
                 s.activation().label(), s.lrD(), s.lrG(), s.batch(), s.steps(), s.seeds(),
                 String.join(", ", s.schemes().stream().map(Dd4Scheme::key).toList())));
-        Dd4.Result r = Dd4.run(s, out);
+        Dd4.Result r = Dd4.run(s, parallel, out);
         Dd4Report.print(r, out);
         out.accept(String.format(Locale.ROOT, "(%.0f s)", r.seconds()));
-        return Dd4Report.write(r, dir);
+        Path report = Dd4Report.write(r, quick, dir);
+        return new Outcome(Dd4.ID, Outcome.settingOf(s), LongStream.range(s.seed(), s.seed() + s.seeds()).toArray(),
+                r.claims(), quick, report);
     }
 
     private static double[] rates(String s) {
