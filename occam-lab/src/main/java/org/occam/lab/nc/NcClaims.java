@@ -21,7 +21,13 @@ final class NcClaims {
     static List<ClaimResult> of(List<NcSweep.Result> seeds) {
         int shots = seeds.getFirst().settings().shots();
         String acc = shots + "-shot accuracy";
+        int configs = seeds.getFirst().runs().size();
         List<ClaimResult> out = new ArrayList<>(List.of(
+                Claim.within("NC-1 terminal phase", "every pre-training run reaches its stopping rule (the terminal phase:"
+                                + " the given multiple of the steps to 100 % training accuracy); without it there is no collapse"
+                                + " to measure", "fraction of the seed's runs that reached it", 1, 1e-9, 1.0 / configs)
+                        .test(seeds.stream().mapToDouble(r -> r.runs().stream().filter(NcSweep.Run::reachedTarget).count()
+                                / (double) r.runs().size()).toArray()),
                 rho(seeds, "NC-1 GC → CDNV", "lower source GC goes with lower target CDNV", "source GC",
                         NcSweep.Run::sourceGc, "target CDNV", NcSweep.Run::targetCdnv, Direction.INCREASE, null),
                 rho(seeds, "NC-1 CDNV → few-shot", "lower target CDNV goes with higher " + acc, "target CDNV",

@@ -56,11 +56,17 @@ public final class NcSweep {
      * @param shots         k of k-shot transfer
      * @param episodes      few-shot episodes
      * @param seed          initialization, batch order and episode seed
+     * @param terminalFactor the terminal phase (METHODS §11 NC-1): train this many times the steps to 100 %
+     *                      training accuracy (checked at epoch ends); 0: stop at the loss target instead
      */
     public record Settings(String model, int[] sourceClasses, int[] targetClasses, double baseLr, int baseBatch, double[] lrs,
                            int[] batches, double[] l2s, double[] gcCoefs, double lossTarget, int maxEpochs, int shots,
-                           int episodes, long seed) {
+                           int episodes, long seed, double terminalFactor) {
         public Settings {
+            if (!(terminalFactor >= 0) || terminalFactor > 0 && lossTarget > 0) {
+                throw new IllegalArgumentException("NC-1 stops either at a loss target (--loss-target) or in the terminal"
+                        + " phase (--terminal-factor), not both; got " + lossTarget + " and " + terminalFactor);
+            }
             if (!(baseLr > 0) || baseBatch < 1 || maxEpochs < 1 || shots < 1 || episodes < 1 || !(lossTarget >= 0)) {
                 throw new IllegalArgumentException("NC-1 needs a positive base rate, base batch, max epochs, shots and episodes,"
                         + " and a loss target >= 0");
@@ -80,25 +86,25 @@ public final class NcSweep {
 
         /**
          * mlp:64-128-128-5:tanh; base h = 0.1, B = 32; h ∈ {0.02, 0.05, 0.1, 0.2, 0.5}, B ∈ {8, 16, 32, 64, 128},
-         * L2 ∈ {1e-4, 1e-3, 1e-2}, α ∈ {1e-4, 1e-3, 3e-3} (15 runs); each run to training loss 0.05 (at most 300
-         * epochs); 5-shot over 100 episodes.
+         * L2 ∈ {1e-4, 1e-3, 1e-2}, α ∈ {1e-4, 1e-3, 3e-3} (15 runs); each run into the terminal phase, 10× the
+         * steps to 100 % training accuracy (at most 400 epochs); 5-shot over 100 episodes.
          */
         public static Settings defaults() {
             return new Settings("mlp:64-128-128-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 32,
                     new double[] {0.02, 0.05, 0.2, 0.5}, new int[] {8, 16, 64, 128}, new double[] {1e-4, 1e-3, 1e-2},
-                    new double[] {1e-4, 1e-3, 3e-3}, 0.05, 300, 5, 100, 0);
+                    new double[] {1e-4, 1e-3, 3e-3}, 0, 400, 5, 100, 0, 10);
         }
 
         /** {@code --quick}: mlp:64-8-8-5:tanh, one run per line (h 0.3, B 128, L2 1e-3, α 1e-3), 1 epoch, 3 episodes. */
         public static Settings quick() {
             return new Settings("mlp:64-8-8-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 32,
-                    new double[] {0.3}, new int[] {128}, new double[] {1e-3}, new double[] {1e-3}, 0, 1, 5, 3, 0);
+                    new double[] {0.3}, new int[] {128}, new double[] {1e-3}, new double[] {1e-3}, 0, 1, 5, 3, 0, 0);
         }
 
         /** The same settings with another seed (initialization, batch order and episodes). */
         public Settings withSeed(long s) {
             return new Settings(model, sourceClasses, targetClasses, baseLr, baseBatch, lrs, batches, l2s, gcCoefs, lossTarget,
-                    maxEpochs, shots, episodes, s);
+                    maxEpochs, shots, episodes, s, terminalFactor);
         }
 
         private static void positive(String option, double[] v) {
@@ -142,6 +148,7 @@ public final class NcSweep {
      * One run.
      *
      * @param config        what was trained
+     * @param fitStep       the step at which training accuracy first reached 100 % (−1: never)
      * @param epochs        epochs begun
      * @param steps         SGD steps
      * @param trainLoss     training cross-entropy at the end
@@ -152,7 +159,7 @@ public final class NcSweep {
      * @param stats         source collapse and GC, target collapse and k-shot accuracy
      * @param seconds       wall time
      */
-    public record Run(Config config, int epochs, long steps, double trainLoss, double trainAccuracy, double testAccuracy,
+    public record Run(Config config, int epochs, long steps, long fitStep, double trainLoss, double trainAccuracy, double testAccuracy,
                       boolean reachedTarget, boolean diverged, TransferStats stats, double seconds) {
         /** The source embedding's GC (NaN when diverged). */
         public double sourceGc() {
@@ -222,16 +229,21 @@ public final class NcSweep {
             Run r = train(model, c, source, sourceTest, target, probe, s);
             runs.add(r);
             log.accept(r.diverged() ? String.format(Locale.ROOT, "%-22s DIVERGED after %d steps", c.label(), r.steps())
-                    : String.format(Locale.ROOT, "%-22s %3d epochs %5d steps loss %.4f%s  source GC %7.2f CDNV %.3f |"
+                    : String.format(Locale.ROOT, "%-22s %3d epochs %5d steps (100%% train acc at %d) loss %.4f%s  source GC %7.2f CDNV %.3f |"
                             + " target CDNV %.3f NC1 %.2f %d-shot %.4f +- %.4f  [%.1fs]", c.label(), r.epochs(), r.steps(),
-                            r.trainLoss(), r.reachedTarget() || s.lossTarget() == 0 ? "" : " (max epochs)", r.sourceGc(),
+                            r.fitStep(), r.trainLoss(), r.reachedTarget() || s.lossTarget() == 0 && s.terminalFactor() == 0 ? ""
+                            : " (max epochs)", r.sourceGc(),
                             r.stats().source().cdnv(), r.targetCdnv(), r.stats().target().nc1(), s.shots(), r.fewShot(),
                             r.stats().fewShot().stderr(), r.seconds()));
         }
         return new Result(s, runs);
     }
 
-    /** SGD on the source classes until the loss target (or max epochs), then the collapse and transfer measures. */
+    /**
+     * SGD on the source classes until the stopping rule (the terminal phase: {@code terminalFactor} times
+     * the steps to 100 % training accuracy, checked at epoch ends; or the loss target; at most max
+     * epochs), then the collapse and transfer measures.
+     */
     static Run train(Sequential model, Config c, Dataset source, Dataset sourceTest, Dataset target, CollapseProbe probe,
                      Settings s) {
         long t0 = System.nanoTime();
@@ -253,6 +265,7 @@ public final class NcSweep {
         Evaluation.Result eval = null;
         boolean reached = false;
         boolean diverged = false;
+        long fitStep = -1;
         while (epoch < s.maxEpochs() && !reached && !diverged) {
             List<Batch> ep = batches.epoch(epoch++);
             for (int i = 0; i < ep.size(); i++) {
@@ -262,7 +275,11 @@ public final class NcSweep {
                 if (last || (s.lossTarget() > 0 && (i + 1) % check == 0)) {
                     eval = Evaluation.evaluate(model, ce, p, source, 2048);
                     diverged = !(eval.loss() <= bound);
-                    reached = s.lossTarget() > 0 && eval.loss() <= s.lossTarget();
+                    if (fitStep < 0 && eval.accuracy() == 1) {
+                        fitStep = steps;
+                    }
+                    reached = s.terminalFactor() > 0 ? fitStep > 0 && steps >= s.terminalFactor() * fitStep
+                            : s.lossTarget() > 0 && eval.loss() <= s.lossTarget();
                     if (diverged || reached) {
                         break;
                     }
@@ -270,11 +287,12 @@ public final class NcSweep {
             }
         }
         if (diverged) {
-            return new Run(c, epoch, steps, eval.loss(), Double.NaN, Double.NaN, false, true, null, (System.nanoTime() - t0) / 1e9);
+            return new Run(c, epoch, steps, fitStep, eval.loss(), Double.NaN, Double.NaN, false, true, null,
+                    (System.nanoTime() - t0) / 1e9);
         }
         double test = Evaluation.evaluate(model, ce, p, sourceTest, 2048).accuracy();
         TransferStats stats = probe.measure(model, p, source, target);
-        return new Run(c, epoch, steps, eval.loss(), eval.accuracy(), test, reached, false, stats,
+        return new Run(c, epoch, steps, fitStep, eval.loss(), eval.accuracy(), test, reached, false, stats,
                 (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -31,10 +31,15 @@ public final class Nc1Command extends SeededReproduction {
     @Option(names = "--gc-coefs", description = "The GC-penalty coefficients of the GC line (default 1e-4,1e-3,3e-3).")
     String gcCoefs;
 
-    @Option(names = "--loss-target", description = "Stop each run at this training loss (default 0.05; 0 trains --max-epochs).")
+    @Option(names = "--loss-target", description = "Stop each run at this training loss instead of the terminal phase (default"
+            + " 0: off; needs --terminal-factor 0).")
     Double lossTarget;
 
-    @Option(names = "--max-epochs", description = "The most epochs per run (default 300).")
+    @Option(names = "--terminal-factor", description = "Train each run this many times the steps to 100%% training accuracy"
+            + " (the terminal phase; default 10; 0 with --loss-target 0 trains --max-epochs).")
+    Double terminalFactor;
+
+    @Option(names = "--max-epochs", description = "The most epochs per run (default 400).")
     Integer maxEpochs;
 
     @Option(names = "--shots", description = "k of the k-shot transfer (default 5).")
@@ -56,10 +61,12 @@ public final class Nc1Command extends SeededReproduction {
                 batchSizes != null ? Lists.integers("--batch-sizes", batchSizes) : d.batches(),
                 l2s != null ? Lists.numbers("--l2s", l2s, false) : d.l2s(),
                 gcCoefs != null ? Lists.numbers("--gc-coefs", gcCoefs, false) : d.gcCoefs(), or(lossTarget, d.lossTarget()),
-                or(maxEpochs, d.maxEpochs()), or(shots, d.shots()), or(episodes, d.episodes()), seed);
+                or(maxEpochs, d.maxEpochs()), or(shots, d.shots()), or(episodes, d.episodes()), seed,
+                or(terminalFactor, lossTarget != null && lossTarget > 0 ? 0.0 : d.terminalFactor()));
         log.accept("NC-1 on digits: pre-train " + s.model() + " on digits 0-4 with SGD (base h = " + s.baseLr() + ", B = "
-                + s.baseBatch() + ") " + (s.lossTarget() > 0 ? "to train loss " + s.lossTarget() : "for " + s.maxEpochs()
-                + " epochs") + ", then " + s.shots() + "-shot nearest-class-centre transfer to digits 5-9");
+                + s.baseBatch() + ") " + (s.terminalFactor() > 0 ? "into the terminal phase (" + s.terminalFactor() + "x the"
+                + " steps to 100% training accuracy)" : s.lossTarget() > 0 ? "to train loss " + s.lossTarget() : "for "
+                + s.maxEpochs() + " epochs") + ", then " + s.shots() + "-shot nearest-class-centre transfer to digits 5-9");
         return NcSweep.reproduce(s, seeds, quick, dir, log);
     }
 }
