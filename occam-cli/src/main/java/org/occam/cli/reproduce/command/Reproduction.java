@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true)
 public abstract class Reproduction implements Callable<Integer> {
 
-    @Option(names = "--seed", defaultValue = "0", description = "Initialization seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = "The first (or only) seed (default ${DEFAULT-VALUE}).")
     protected long seed;
 
     @Option(names = "--out", description = "Folder for the report (default runs/NAME).")
