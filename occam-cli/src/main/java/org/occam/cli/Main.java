@@ -1,7 +1,8 @@
 package org.occam.cli;
 
-import picocli.CommandLine;
+import org.occam.data.DataException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code occam} command line. */
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
@@ -26,7 +27,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof UnsupportedOperationException
-                    || ex instanceof org.occam.data.DataException || ex instanceof java.io.UncheckedIOException) {
+                    || ex instanceof DataException || ex instanceof java.io.UncheckedIOException) {
                 line.getErr().println("occam: " + ex.getMessage());
                 return 2;
             }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.occam.autodiff.Params;
-import org.occam.cli.run.DataLoader;
+import org.occam.cli.config.DataLoader;
 import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.ImageLayout;

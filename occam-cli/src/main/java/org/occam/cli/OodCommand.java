@@ -2,12 +2,12 @@ package org.occam.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import org.occam.cli.morse.Claim;
-import org.occam.cli.morse.MnistExperiment;
-import org.occam.cli.morse.OodReport;
-import org.occam.cli.morse.ToyExperiment;
+import java.util.function.Consumer;
+import org.occam.cli.reproduce.command.SeededReproduction;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.morse.MnistExperiment;
+import org.occam.lab.morse.ToyExperiment;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,105 +28,95 @@ public final class OodCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    static void printClaims(List<Claim> claims) {
-        System.out.println();
-        System.out.println("Observed next to the claims:");
-        for (Claim c : claims) {
-            System.out.println(c.line());
-        }
-    }
-
     /** {@code occam ood toy}: METHODS §11 MORSE-1 on a 2-D toy. */
     @Command(name = "toy", mixinStandardHelpOptions = true,
             description = "MORSE-1: a Morse network on two moons (or rings): density, OOD AUROC against far box points, "
                 + "the sampler, and the supervised distance-aware classifier. About half a minute at the defaults.")
-    public static final class Toy implements Callable<Integer> {
-        @Option(names = "--dataset", defaultValue = "moons", description = "moons or rings (default ${DEFAULT-VALUE}).")
+    public static final class Toy extends SeededReproduction {
+        @Option(names = "--dataset", description = "moons or rings (default moons).")
         String dataset;
 
-        @Option(names = "--train-size", defaultValue = "1000", description = "Training points (default ${DEFAULT-VALUE}).")
-        int trainSize;
+        @Option(names = "--train-size", description = "Training points (default 1000).")
+        Integer trainSize;
 
-        @Option(names = "--test-size", defaultValue = "500", description = "Held-out points, and as many far OOD points (default ${DEFAULT-VALUE}).")
-        int testSize;
+        @Option(names = "--test-size", description = "Held-out points, and as many far OOD points (default 500).")
+        Integer testSize;
 
-        @Option(names = "--noise", defaultValue = "0.1", description = "Noise of the toy data (default ${DEFAULT-VALUE}).")
-        double noise;
+        @Option(names = "--noise", description = "Noise of the toy data (default 0.1).")
+        Double noise;
 
-        @Option(names = "--hidden", defaultValue = "64-64", description = "Hidden sizes of the tanh MLP φ (default ${DEFAULT-VALUE}).")
+        @Option(names = "--hidden", description = "Hidden sizes of the tanh MLP φ (default 64-64).")
         String hidden;
 
-        @Option(names = "--k", defaultValue = "1", description = "Output dimension k of φ, unsupervised (default ${DEFAULT-VALUE}: modes are curves).")
-        int k;
+        @Option(names = "--k", description = "Output dimension k of φ, unsupervised (default 1: modes are curves).")
+        Integer k;
 
-        @Option(names = "--kernel", defaultValue = "gaussian:1", description = "Morse kernel: gaussian[:λ] or cauchy[:λ] (default ${DEFAULT-VALUE}).")
+        @Option(names = "--kernel", description = "Morse kernel: gaussian[:λ] or cauchy[:λ] (default gaussian:1).")
         String kernel;
 
-        @Option(names = "--box-factor", defaultValue = "1.5", description = "Reference box size relative to the data extent (default ${DEFAULT-VALUE}).")
-        double boxFactor;
+        @Option(names = "--box-factor", description = "Reference box size relative to the data extent (default 1.5).")
+        Double boxFactor;
 
-        @Option(names = "--steps", defaultValue = "2000", description = "Adam steps per fit (default ${DEFAULT-VALUE}).")
-        int steps;
+        @Option(names = "--steps", description = "Adam steps per fit (default 2000).")
+        Integer steps;
 
-        @Option(names = "--batch", defaultValue = "256", description = "Data rows per step (default ${DEFAULT-VALUE}).")
-        int batch;
+        @Option(names = "--batch", description = "Data rows per step (default 256).")
+        Integer batch;
 
-        @Option(names = "--reference-batch", defaultValue = "512", description = "Reference draws per step (default ${DEFAULT-VALUE}).")
-        int referenceBatch;
+        @Option(names = "--reference-batch", description = "Reference draws per step (default 512).")
+        Integer referenceBatch;
 
-        @Option(names = "--lr", defaultValue = "0.01", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
-        double lr;
+        @Option(names = "--lr", description = "Adam learning rate (default 0.01).")
+        Double lr;
 
-        @Option(names = "--reference-weight", defaultValue = "volume",
-                description = "Weight w of the reference term: 'volume' (w = V·C with V the box volume: the KL with respect to "
-                    + "Lebesgue measure, METHODS §8) or a number (1: the KL with respect to the reference) (default ${DEFAULT-VALUE}).")
+        @Option(names = "--reference-weight", description = "Weight w of the reference term: 'volume' (w = V·C with V the box volume: the KL with respect to "
+                    + "Lebesgue measure, METHODS §8) or a number (1: the KL with respect to the reference) (default volume).")
         String referenceWeight;
 
-        @Option(names = "--far-gap", defaultValue = "0.5", description = "OOD points are box points this far from the data (default ${DEFAULT-VALUE}).")
-        double farGap;
+        @Option(names = "--far-gap", description = "OOD points are box points this far from the data (default 0.5).")
+        Double farGap;
 
-        @Option(names = "--samples", defaultValue = "300", description = "Sampler chains (default ${DEFAULT-VALUE}).")
-        int samples;
+        @Option(names = "--samples", description = "Sampler chains (default 300).")
+        Integer samples;
 
-        @Option(names = "--sampler-steps", defaultValue = "500", description = "Gradient-ascent steps on log M (default ${DEFAULT-VALUE}).")
-        int samplerSteps;
+        @Option(names = "--sampler-steps", description = "Gradient-ascent steps on log M (default 500).")
+        Integer samplerSteps;
 
-        @Option(names = "--sampler-eta", defaultValue = "0.01", description = "Gradient-ascent step size (default ${DEFAULT-VALUE}).")
-        double samplerEta;
+        @Option(names = "--sampler-eta", description = "Gradient-ascent step size (default 0.01).")
+        Double samplerEta;
 
-        @Option(names = "--sampler-cap", defaultValue = "0.1", description = "Cap on each drift step's length (default ${DEFAULT-VALUE}).")
-        double samplerCap;
+        @Option(names = "--sampler-cap", description = "Cap on each drift step's length (default 0.1).")
+        Double samplerCap;
 
-        @Option(names = "--langevin-steps", defaultValue = "200", description = "Langevin steps after the ascent (default ${DEFAULT-VALUE}).")
-        int langevinSteps;
+        @Option(names = "--langevin-steps", description = "Langevin steps after the ascent (default 200).")
+        Integer langevinSteps;
 
-        @Option(names = "--langevin-eta", defaultValue = "0.0005", description = "Langevin step size (default ${DEFAULT-VALUE}).")
-        double langevinEta;
+        @Option(names = "--langevin-eta", description = "Langevin step size (default 0.0005).")
+        Double langevinEta;
 
-        @Option(names = "--supervised", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Also fit the supervised variant (default ${DEFAULT-VALUE}).")
-        boolean supervised;
-
-        @Option(names = "--seed", defaultValue = "0", description = "Seed of data, initialization and draws (default ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--out", defaultValue = "runs/ood-toy", description = "Folder for the report (default ${DEFAULT-VALUE}).")
-        Path out;
+        @Option(names = "--supervised", negatable = true, fallbackValue = "true",
+                description = "Also fit the supervised variant (default true).")
+        Boolean supervised;
 
         @Override
-        public Integer call() throws Exception {
-            positive("--train-size", trainSize, "--test-size", testSize, "--steps", steps, "--batch", batch,
-                    "--reference-batch", referenceBatch, "--samples", samples, "--k", k);
-            ToyExperiment.Settings s = new ToyExperiment.Settings(dataset, trainSize, testSize, noise, hidden, k, kernel, boxFactor,
-                    steps, batch, referenceBatch, lr, weight(referenceWeight), farGap, samples, samplerSteps, samplerEta, samplerCap, langevinSteps,
-                    langevinEta, supervised, seed);
-            ToyExperiment.Result r = ToyExperiment.run(s, System.out::println);
-            printClaims(r.claims());
-            Path report = OodReport.writeToy(r, out);
-            System.out.println();
-            System.out.printf(Locale.ROOT, "time: %.1f s%n", r.millis() / 1e3);
-            System.out.println("report: " + report.toAbsolutePath());
-            return 0;
+        protected String name() {
+            return "ood-toy";
+        }
+
+        @Override
+        protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+            ToyExperiment.Settings d = quick ? ToyExperiment.Settings.quick() : ToyExperiment.Settings.defaults();
+            ToyExperiment.Settings s = new ToyExperiment.Settings(or(dataset, d.dataset()), or(trainSize, d.trainSize()),
+                    or(testSize, d.testSize()), or(noise, d.noise()), or(hidden, d.hidden()), or(k, d.outputs()),
+                    or(kernel, d.kernel()), or(boxFactor, d.boxFactor()), or(steps, d.steps()), or(batch, d.batch()),
+                    or(referenceBatch, d.referenceBatch()), or(lr, d.lr()),
+                    referenceWeight == null ? d.referenceWeight() : weight(referenceWeight), or(farGap, d.farGap()),
+                    or(samples, d.samples()), or(samplerSteps, d.samplerSteps()), or(samplerEta, d.samplerEta()),
+                    or(samplerCap, d.samplerCap()), or(langevinSteps, d.langevinSteps()), or(langevinEta, d.langevinEta()),
+                    or(supervised, d.supervised()), seeds.first());
+            positive("--train-size", s.trainSize(), "--test-size", s.testSize(), "--steps", s.steps(), "--batch", s.batch(),
+                    "--reference-batch", s.referenceBatch(), "--samples", s.samples(), "--k", s.outputs());
+            return ToyExperiment.reproduce(s, seeds, quick, dir, log);
         }
     }
 
@@ -135,75 +125,71 @@ public final class OodCommand implements Runnable {
             description = "MNIST (in) vs Fashion-MNIST (out): a classifier, its maximum-softmax baseline, Morse heads on its "
                 + "frozen penultimate layer, and the Morse temperature. Needs ./occam data fetch mnist and fashion-mnist. "
                 + "About a minute at the defaults (more on a busy machine).")
-    public static final class Mnist implements Callable<Integer> {
-        @Option(names = "--train-size", defaultValue = "20000", description = "MNIST training images (default ${DEFAULT-VALUE}).")
-        int trainSize;
+    public static final class Mnist extends SeededReproduction {
+        @Option(names = "--train-size", description = "MNIST training images (default 20000).")
+        Integer trainSize;
 
-        @Option(names = "--test-size", defaultValue = "2000", description = "MNIST test images, in-distribution (default ${DEFAULT-VALUE}).")
-        int testSize;
+        @Option(names = "--test-size", description = "MNIST test images, in-distribution (default 2000).")
+        Integer testSize;
 
-        @Option(names = "--ood-size", defaultValue = "2000", description = "Fashion-MNIST test images, OOD (default ${DEFAULT-VALUE}).")
-        int oodSize;
+        @Option(names = "--ood-size", description = "Fashion-MNIST test images, OOD (default 2000).")
+        Integer oodSize;
 
-        @Option(names = "--classifier", defaultValue = "mlp:784-256-128-10:relu", description = "Classifier spec (default ${DEFAULT-VALUE}).")
+        @Option(names = "--classifier", description = "Classifier spec (default mlp:784-256-128-10:relu).")
         String classifier;
 
-        @Option(names = "--classifier-steps", defaultValue = "2000", description = "Classifier Adam steps (default ${DEFAULT-VALUE}).")
-        int classifierSteps;
+        @Option(names = "--classifier-steps", description = "Classifier Adam steps (default 2000).")
+        Integer classifierSteps;
 
-        @Option(names = "--classifier-lr", defaultValue = "0.001", description = "Classifier learning rate (default ${DEFAULT-VALUE}).")
-        double classifierLr;
+        @Option(names = "--classifier-lr", description = "Classifier learning rate (default 0.001).")
+        Double classifierLr;
 
-        @Option(names = "--batch", defaultValue = "128", description = "Classifier batch size (default ${DEFAULT-VALUE}).")
-        int batch;
+        @Option(names = "--batch", description = "Classifier batch size (default 128).")
+        Integer batch;
 
-        @Option(names = "--head-hidden", defaultValue = "128", description = "Hidden width of the Morse heads (default ${DEFAULT-VALUE}).")
-        int headHidden;
+        @Option(names = "--head-hidden", description = "Hidden width of the Morse heads (default 128).")
+        Integer headHidden;
 
-        @Option(names = "--head-dim", defaultValue = "8", description = "Output dimension k of the unsupervised head (default ${DEFAULT-VALUE}).")
-        int headDim;
+        @Option(names = "--head-dim", description = "Output dimension k of the unsupervised head (default 8).")
+        Integer headDim;
 
-        @Option(names = "--head-steps", defaultValue = "2000", description = "Adam steps per head (default ${DEFAULT-VALUE}).")
-        int headSteps;
+        @Option(names = "--head-steps", description = "Adam steps per head (default 2000).")
+        Integer headSteps;
 
-        @Option(names = "--head-lr", defaultValue = "0.003", description = "Head learning rate (default ${DEFAULT-VALUE}).")
-        double headLr;
+        @Option(names = "--head-lr", description = "Head learning rate (default 0.003).")
+        Double headLr;
 
-        @Option(names = "--kernel", defaultValue = "gaussian:1", description = "Morse kernel (default ${DEFAULT-VALUE}).")
+        @Option(names = "--kernel", description = "Morse kernel (default gaussian:1).")
         String kernel;
 
-        @Option(names = "--references", defaultValue = "box,gaussian", split = ",",
-                description = "Reference distributions in embedding space, fitted for each head (default ${DEFAULT-VALUE}).")
+        @Option(names = "--references", split = ",",
+                description = "Reference distributions in embedding space, fitted for each head (default box,gaussian).")
         List<String> references;
 
-        @Option(names = "--reference-factor", defaultValue = "1.5",
-                description = "Box side / Gaussian σ relative to the embeddings' spread (default ${DEFAULT-VALUE}).")
-        double referenceFactor;
+        @Option(names = "--reference-factor", description = "Box side / Gaussian σ relative to the embeddings' spread (default 1.5).")
+        Double referenceFactor;
 
-        @Option(names = "--temperature-exponent", defaultValue = "1",
-                description = "α in the Morse temperature τ = M^-α applied to the classifier's logits (default ${DEFAULT-VALUE}: τ = 1/M).")
-        double temperatureExponent;
-
-        @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--out", defaultValue = "runs/ood-mnist", description = "Folder for the report (default ${DEFAULT-VALUE}).")
-        Path out;
+        @Option(names = "--temperature-exponent", description = "α in the Morse temperature τ = M^-α applied to the classifier's logits (default 1: τ = 1/M).")
+        Double temperatureExponent;
 
         @Override
-        public Integer call() throws Exception {
-            positive("--train-size", trainSize, "--test-size", testSize, "--ood-size", oodSize, "--classifier-steps",
-                    classifierSteps, "--batch", batch, "--head-hidden", headHidden, "--head-dim", headDim, "--head-steps", headSteps);
-            MnistExperiment.Settings s = new MnistExperiment.Settings(trainSize, testSize, oodSize, classifier, classifierSteps,
-                    classifierLr, batch, headHidden, headDim, headSteps, headLr, kernel, references, referenceFactor,
-                    temperatureExponent, seed);
-            MnistExperiment.Result r = MnistExperiment.run(s, System.out::println);
-            printClaims(r.claims());
-            Path report = OodReport.writeMnist(r, out);
-            System.out.println();
-            System.out.printf(Locale.ROOT, "time: %.1f s (classifier %.1f s)%n", r.millis() / 1e3, r.classifierMillis() / 1e3);
-            System.out.println("report: " + report.toAbsolutePath());
-            return 0;
+        protected String name() {
+            return "ood-mnist";
+        }
+
+        @Override
+        protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+            MnistExperiment.Settings d = quick ? MnistExperiment.Settings.quick() : MnistExperiment.Settings.defaults();
+            MnistExperiment.Settings s = new MnistExperiment.Settings(or(trainSize, d.trainSize()), or(testSize, d.testSize()),
+                    or(oodSize, d.oodSize()), or(classifier, d.classifier()), or(classifierSteps, d.classifierSteps()),
+                    or(classifierLr, d.classifierLr()), or(batch, d.batch()), or(headHidden, d.headHidden()),
+                    or(headDim, d.headDim()), or(headSteps, d.headSteps()), or(headLr, d.headLr()), or(kernel, d.kernel()),
+                    or(references, d.references()), or(referenceFactor, d.referenceFactor()),
+                    or(temperatureExponent, d.temperatureExponent()), seeds.first());
+            positive("--train-size", s.trainSize(), "--test-size", s.testSize(), "--ood-size", s.oodSize(),
+                    "--classifier-steps", s.classifierSteps(), "--batch", s.batch(), "--head-hidden", s.headHidden(),
+                    "--head-dim", s.headDim(), "--head-steps", s.headSteps());
+            return MnistExperiment.reproduce(s, seeds, quick, dir, log);
         }
     }
 

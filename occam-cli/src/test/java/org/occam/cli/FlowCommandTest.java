@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.occam.cli.plot.ImageChecks;
+import org.occam.lab.plot.ImageChecks;
 
 /** {@code occam flow} end to end: table, JSON lines, plots and the error messages. */
 class FlowCommandTest {

@@ -6,6 +6,7 @@ import org.occam.measure.margin.Homogeneity;
 import org.occam.measure.margin.MarginGc;
 import org.occam.measure.margin.MarginLoss;
 import org.occam.measure.margin.MarginMonitors;
+import org.occam.multitask.TaskConflictMonitor;
 import org.occam.nn.Mode;
 import org.occam.train.Monitor;
 
@@ -62,14 +63,14 @@ public final class MonitorRegistry {
             .register("gc_margin", "gc, margin_gamma (training-margin quantile) and gc_over_gamma2 = GC/γ² (METHODS §7.3)",
                     List.of(every(100), samples(), quantile()),
                     (c, ctx) -> MarginMonitors.gcMargin(c.integer("every"), c.integer("samples"), c.num("quantile")))
-            .register("collapse", org.occam.cli.reproduce.NcMonitorConfig.DOC, org.occam.cli.reproduce.NcMonitorConfig.params(),
-                    org.occam.cli.reproduce.NcMonitorConfig::create)
+            .register("collapse", NcMonitorConfig.DOC, NcMonitorConfig.params(),
+                    NcMonitorConfig::create)
             .register("task_conflict", "for an [N, K] target with loss mse, each column a task (METHODS §6): task_loss_k,"
                     + " task_grad_norm_k, task_cos_i_j, task_cos (mean over pairs), task_dot = Σ⟨∇ℓ_i, ∇ℓ_j⟩ and the conflict"
                     + " term task_conflict = (h/2)·task_dot of the parts ℓ_k = L_k/K of the loss",
                     List.of(every(100), samples(), Param.bool("brackets", false,
                             "also task_bracket_i_j = ‖[∇ℓ_i, ∇ℓ_j]‖, the Lie bracket of continual learning (2 HVPs per pair)")),
-                    (c, ctx) -> new org.occam.multitask.TaskConflictMonitor(c.integer("every"), c.integer("samples"),
+                    (c, ctx) -> new TaskConflictMonitor(c.integer("every"), c.integer("samples"),
                             c.bool("brackets")));
 
     /** The margins monitor: the loss by name (auto: the config's loss) and the homogeneity degree of the model when normalizing. */

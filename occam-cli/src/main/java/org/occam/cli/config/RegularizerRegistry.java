@@ -1,6 +1,8 @@
 package org.occam.cli.config;
 
 import java.util.List;
+import org.occam.multitask.ConflictRegularizer;
+import org.occam.nn.Sequential;
 import org.occam.regularize.ExplicitGradientRegularization;
 import org.occam.regularize.GeometricComplexityPenalty;
 import org.occam.regularize.InputNoise;
@@ -64,7 +66,7 @@ public final class RegularizerRegistry {
                     List.of(Param.positive("lr", null, "the rate h whose implicit conflict term (h/2)Σ⟨∇ℓ_i, ∇ℓ_j⟩ is matched"),
                             Param.numberIn("multiplier", -1.0, -1000, 1000,
                                     "−1 cancels, +1 doubles, h_big/lr − 1 adds what rate h_big would")),
-                    (c, ctx) -> org.occam.multitask.ConflictRegularizer.columns(ctx.objective(), ctx.model(), c.num("lr"),
+                    (c, ctx) -> ConflictRegularizer.columns(ctx.objective(), ctx.model(), c.num("lr"),
                             c.num("multiplier")));
 
     /** The gc penalty: on the logits (layer 0) or on a prefix of a Sequential model. */
@@ -73,7 +75,7 @@ public final class RegularizerRegistry {
         if (layer == 0) {
             return GeometricComplexityPenalty.of(ctx.objective(), ctx.model(), c.num("coef"));
         }
-        if (!(ctx.model() instanceof org.occam.nn.Sequential seq)) {
+        if (!(ctx.model() instanceof Sequential seq)) {
             throw new ConfigException("regularizers: gc: layer needs a layered model (mlp, cnn, resnet), got "
                     + ctx.model().describe());
         }

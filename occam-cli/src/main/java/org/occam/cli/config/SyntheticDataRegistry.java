@@ -3,6 +3,7 @@ package org.occam.cli.config;
 import java.util.List;
 import org.occam.data.Dataset;
 import org.occam.data.Synthetic;
+import org.occam.multitask.MultitaskData;
 import org.occam.tensor.Rng;
 
 /**
@@ -65,6 +66,6 @@ public final class SyntheticDataRegistry {
                             Param.positiveInt("hidden", 16L, "teacher width"), Param.positiveInt("tasks", 2L, "tasks K"),
                             Param.numberIn("relatedness", 0.0, -1, 1, "ρ: 1 the teachers share features, 0 independent"),
                             noise(0.1)),
-                    (c, rng) -> org.occam.multitask.MultitaskData.relatedTeachers(c.integer("n"), c.integer("inputs"),
+                    (c, rng) -> MultitaskData.relatedTeachers(c.integer("n"), c.integer("inputs"),
                             c.integer("hidden"), c.integer("tasks"), c.num("relatedness"), c.num("noise"), rng));
 }

@@ -2,14 +2,14 @@ package org.occam.cli.flow;
 
 import java.util.List;
 import java.util.Locale;
-import org.occam.cli.plot.ContourPlot;
-import org.occam.cli.plot.Grid;
-import org.occam.cli.plot.LinePlot;
-import org.occam.cli.plot.Plot;
-import org.occam.cli.plot.Series;
 import org.occam.flow.Expression;
 import org.occam.flow.SideBySide;
 import org.occam.flow.Trajectory;
+import org.occam.lab.plot.ContourPlot;
+import org.occam.lab.plot.Grid;
+import org.occam.lab.plot.LinePlot;
+import org.occam.lab.plot.Plot;
+import org.occam.lab.plot.Series;
 
 /**
  * The chart of {@code occam flow --plot}: for a loss of two variables, its contours on a grid

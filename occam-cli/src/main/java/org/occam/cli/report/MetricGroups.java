@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.occam.cli.plot.LinePlot;
-import org.occam.cli.plot.Series;
+import org.occam.lab.plot.LinePlot;
+import org.occam.lab.plot.Series;
+import org.occam.lab.report.Section;
 
 /**
  * Which metrics share a chart in a run report: losses together, accuracies together, sharpness

@@ -2,13 +2,12 @@ package org.occam.cli.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.occam.cli.plot.Headless;
+import org.occam.lab.plot.Headless;
 
 /**
  * Offline HTML reports. {@link #write} looks at a folder and writes {@code report.html} for a run
  * (it holds metrics.jsonl) or for a sweep (it holds results.csv or run sub-folders, each of which
- * gets its own report too); {@link #page} builds a page from {@link Section}s for any other
+ * gets its own report too); the lab's {@code Pages.page} builds a page from sections for any other
  * command. Pages are self-contained: inline CSS, charts as embedded PNG, no scripts and no
  * external resources.
  *
@@ -77,12 +76,4 @@ public final class Reports {
         return SweepReport.write(sweepDir, chartFiles);
     }
 
-    /**
-     * A self-contained HTML page with this title and these sections, for commands that build
-     * their own reports. A chart that cannot be drawn is replaced by an error paragraph.
-     */
-    public static String page(String title, List<Section> sections) {
-        Headless.ensure();
-        return Page.render(title, sections, null).html();
-    }
 }

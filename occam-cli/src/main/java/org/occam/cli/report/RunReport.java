@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.occam.cli.plot.Numbers;
+import org.occam.cli.run.GameReport;
 import org.occam.io.AtomicFiles;
+import org.occam.lab.plot.Numbers;
+import org.occam.lab.report.Page;
+import org.occam.lab.report.Section;
 
 /**
  * The report of one run folder ({@code config.yaml}, {@code metrics.jsonl}, {@code status.json},
@@ -57,7 +60,7 @@ final class RunReport {
             s.add(new Section.Heading("Charts"));
             s.addAll(MetricGroups.charts(m));
         }
-        s.addAll(org.occam.cli.run.GameReport.sections(runDir));
+        s.addAll(GameReport.sections(runDir));
         s.add(new Section.Heading("Configuration (config.yaml)"));
         String config = readOrNull(runDir.resolve("config.yaml"));
         s.add(config == null ? new Section.Text("No config.yaml in this folder.") : new Section.Code(config));

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.occam.cli.plot.HeatmapPlot;
-import org.occam.cli.plot.LinePlot;
-import org.occam.cli.plot.ScatterPlot;
-import org.occam.cli.plot.Series;
+import org.occam.lab.plot.HeatmapPlot;
+import org.occam.lab.plot.LinePlot;
+import org.occam.lab.plot.ScatterPlot;
+import org.occam.lab.plot.Series;
+import org.occam.lab.report.Section;
 
 /**
  * Charts of a sweep's final metrics against its swept parameters: with two or more varying

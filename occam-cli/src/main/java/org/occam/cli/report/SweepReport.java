@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.occam.io.AtomicFiles;
+import org.occam.lab.report.Html;
+import org.occam.lab.report.Page;
+import org.occam.lab.report.Section;
 
 /**
  * The report of a sweep folder: a summary, the results table (run ids link to the per-run

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.occam.cli.plot.Numbers;
+import org.occam.lab.plot.Numbers;
 
 /**
  * The results of a sweep, one row per run: the run id, the swept parameters, the final metrics

@@ -8,6 +8,7 @@ import org.occam.autodiff.Recording;
 import org.occam.cli.config.BuildContext;
 import org.occam.cli.config.ComponentConfig;
 import org.occam.cli.config.ConfigException;
+import org.occam.cli.config.DataLoader;
 import org.occam.cli.config.ExperimentConfig;
 import org.occam.cli.config.LearningRateRegistry;
 import org.occam.cli.config.MonitorRegistry;
@@ -23,6 +24,7 @@ import org.occam.optim.LearningRateRule;
 import org.occam.optim.Optimizer;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
+import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 import org.occam.train.CheckpointStore;
 import org.occam.train.MetricsSink;
@@ -81,7 +83,7 @@ public record Experiment(ExperimentConfig config, Model model, Params init, Data
             out = Recording.noGrad(() -> eval.apply(init, train.slice(0, 1).all().x()));
         } catch (RuntimeException e) {
             throw new ConfigException("model.spec: " + c.model().spec() + " does not fit the data: " + train.name()
-                    + " has samples of shape " + org.occam.tensor.Shape.str(train.sampleShape()) + " (" + e.getMessage()
+                    + " has samples of shape " + Shape.str(train.sampleShape()) + " (" + e.getMessage()
                     + ")", e);
         }
         int outputs = out.numel();

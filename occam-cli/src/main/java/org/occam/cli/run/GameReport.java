@@ -9,12 +9,12 @@ import org.occam.cli.config.ConfigException;
 import org.occam.cli.config.Configs;
 import org.occam.cli.config.GameConfig;
 import org.occam.cli.config.RunConfig;
-import org.occam.cli.games.Dd4Report;
-import org.occam.cli.games.SampleGrid;
-import org.occam.cli.plot.Plot;
-import org.occam.cli.report.Section;
 import org.occam.games.gan.Mixture2d;
 import org.occam.io.Safetensors;
+import org.occam.lab.dd4.Dd4Report;
+import org.occam.lab.dd4.SampleGrid;
+import org.occam.lab.plot.Plot;
+import org.occam.lab.report.Section;
 import org.occam.tensor.Tensor;
 
 /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.occam.io.AtomicFiles;
 import org.occam.train.RunStatus;
 
 /**
@@ -35,7 +36,7 @@ public final class StatusFile {
         m.put("name", name);
         m.put("updated", Instant.now().toString());
         try {
-            org.occam.io.AtomicFiles.writeString(file, JSON.writeValueAsString(m) + "\n");
+            AtomicFiles.writeString(file, JSON.writeValueAsString(m) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.occam.cli.plot.Numbers;
+import org.occam.lab.plot.Numbers;
 
 /**
  * Run ids: the zero-padded index and a short readable parameter string, e.g.

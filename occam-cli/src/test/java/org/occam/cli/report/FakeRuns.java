@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Hand-written run and sweep folders in the run-store format, and helpers to pick reports apart. */
 final class FakeRuns {
@@ -95,18 +92,6 @@ final class FakeRuns {
             }
         }
         return dir;
-    }
-
-    private static final Pattern PNG = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
-
-    /** The PNG images embedded in a page. */
-    static List<byte[]> images(String html) {
-        List<byte[]> out = new ArrayList<>();
-        Matcher m = PNG.matcher(html);
-        while (m.find()) {
-            out.add(Base64.getDecoder().decode(m.group(1)));
-        }
-        return out;
     }
 
     static String read(Path file) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.occam.cli.plot.ImageChecks;
+import org.occam.lab.plot.ImageChecks;
 
 class RunReportTest {
     @Test
@@ -33,7 +33,7 @@ class RunReportTest {
         assertTrue(html.contains("<td>test_accuracy</td><td>0.9375</td><td>200</td>"), "final test accuracy in the table");
         assertTrue(html.contains("<td>weight_norm</td>"), "unknown keys are summarized too");
         // charts: loss, accuracy, sharpness (+2/h), gc, grad_norm, lr, weight_norm
-        List<byte[]> images = FakeRuns.images(html);
+        List<byte[]> images = ImageChecks.images(html);
         assertEquals(7, images.size(), "one chart per metric group");
         assertEquals(7, r.charts());
         for (byte[] png : images) {
@@ -51,7 +51,7 @@ class RunReportTest {
         assertTrue(html.contains("loss is NaN"));
         assertTrue(html.contains("the run diverged at step 40"));
         assertTrue(html.contains("<td>loss</td><td>NaN</td><td>40</td>"), "the last loss is shown as NaN");
-        for (byte[] png : FakeRuns.images(html)) {
+        for (byte[] png : ImageChecks.images(html)) {
             ImageChecks.assertDrawn(png, 800, 500, 20);
         }
     }
@@ -84,7 +84,7 @@ class RunReportTest {
         String html = FakeRuns.read(r.html());
         assertTrue(html.contains("badge running"));
         assertTrue(html.contains("No config.yaml"));
-        assertEquals(1, FakeRuns.images(html).size());
+        assertEquals(1, ImageChecks.images(html).size());
     }
 
     @Test

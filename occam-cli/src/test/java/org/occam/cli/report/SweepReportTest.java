@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.occam.cli.plot.ImageChecks;
+import org.occam.lab.plot.ImageChecks;
 
 class SweepReportTest {
     @Test
@@ -32,7 +32,7 @@ class SweepReportTest {
         // heatmaps of train_loss, test_accuracy, gc, sharpness; scatters of test_accuracy vs gc and sharpness
         assertTrue(html.contains("test_accuracy by lr and batch_size"));
         assertTrue(html.contains("test_accuracy against final gc"));
-        List<byte[]> images = FakeRuns.images(html);
+        List<byte[]> images = ImageChecks.images(html);
         assertEquals(6, images.size());
         assertEquals(6, r.charts());
         for (byte[] png : images) {
@@ -50,10 +50,10 @@ class SweepReportTest {
         assertFalse(html.contains("<th>name</th>"), "labels are not parameters");
         assertTrue(html.contains("<td>0.9375</td>"), "final metric from the final row");
         assertTrue(html.contains("diverged"));
-        for (byte[] png : FakeRuns.images(html)) {
+        for (byte[] png : ImageChecks.images(html)) {
             ImageChecks.assertDrawn(png, 800, 500, 20);
         }
-        assertTrue(FakeRuns.images(html).size() >= 8);
+        assertTrue(ImageChecks.images(html).size() >= 8);
     }
 
     @Test

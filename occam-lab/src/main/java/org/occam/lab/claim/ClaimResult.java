@@ -51,7 +51,7 @@ public record ClaimResult(Claim claim, double effect, Interval ci, int n, Verdic
     }
 
     /** Four significant digits, or "NaN". */
-    static String num(double v) {
+    public static String num(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }

@@ -170,6 +170,8 @@ class ClaimTest {
         assertEquals(1.0, Effects.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 4, 9, 16}), 1e-15);
         assertEquals(-1.0, Effects.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-15);
         assertEquals(2.0, Effects.slope(new double[] {0, 1, 2, 3}, new double[] {1, 3, 5, 7}), 1e-15);
+        // ranks with a tie: (1, 2.5, 2.5, 4) vs (1, 2, 3, 4)
+        assertEquals(0.9486832980505138, Effects.spearman(new double[] {1, 2, 2, 3}, new double[] {1, 2, 3, 4}), 1e-12);
         assertEquals(Math.sqrt(3) / 2, Effects.spearman(new double[] {1, 2, 3}, new double[] {1, 1, 2}), 1e-15);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.occam.cli.reproduce.lab.ClaimPages;
+import org.occam.lab.report.ClaimPages;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.ClaimTable;
 import picocli.CommandLine.Command;

@@ -1,15 +1,17 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.ClrSweep;
-import org.occam.cli.reproduce.ClrSweepReport;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.clr.ClrSweep;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce clr}: CLR-1 + COR-1 of METHODS §11, the corridor learning rate against constant rates. */
 @Command(name = "clr", description = "CLR-1 + COR-1: steps to a loss target with CLR against the best constant rate;"
         + " GD on a corridor in closed form.")
-public final class ClrCommand extends Reproduction {
+public final class ClrCommand extends SeededReproduction {
 
     @Option(names = "--loss-target", description = "Stop each run at this training loss (default 1e-3).")
     Double lossTarget;
@@ -32,17 +34,15 @@ public final class ClrCommand extends Reproduction {
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        ClrSweep.Settings d = ClrSweep.Settings.defaults();
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+        ClrSweep.Settings d = quick ? ClrSweep.Settings.quick() : ClrSweep.Settings.defaults();
         int n = or(samples, d.samples());
         ClrSweep.Settings s = new ClrSweep.Settings(n, samples != null ? 4 * n : d.features(), d.lsRates(),
                 or(model, d.logitModel()), d.logitRates(), or(lossTarget, d.target()), or(maxSteps, d.maxSteps()),
                 or(maxLr, d.maxLr()), d.longSteps(), seed);
-        System.out.println("CLR-1: full-batch GD to loss " + s.target() + " with CLR (cap " + s.maxLr() + ") and constant rates,"
+        log.accept("CLR-1: full-batch GD to loss " + s.target() + " with CLR (cap " + s.maxLr() + ") and constant rates,"
                 + " on least squares (n = " + s.samples() + ", d = " + s.features() + ") and digits 0 vs 1 (" + s.logitModel()
                 + "); COR-1 in closed form");
-        ClrSweep.Result r = ClrSweep.run(s, System.out::println);
-        printClaims(r.claims(), System.out::println);
-        return ClrSweepReport.write(r, dir);
+        return ClrSweep.reproduce(s, seeds, quick, dir, log);
     }
 }

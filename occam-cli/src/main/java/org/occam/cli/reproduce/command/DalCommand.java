@@ -2,16 +2,18 @@ package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.occam.cli.reproduce.DalSweep;
-import org.occam.cli.reproduce.DalSweepReport;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.dal.DalSweep;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce dal}: DAL-1 of METHODS §11, drift-adjusted learning rates DAL-p. */
 @Command(name = "dal", description = "DAL-1: full-batch DAL-p on digits for several p; h_t against 2/v_t, speed and stability.")
-public final class DalCommand extends Reproduction {
+public final class DalCommand extends SeededReproduction {
 
-    @Option(names = "--powers", description = "The exponents p, comma separated (default 0,0.5,1,2).")
+    @Option(names = "--powers", description = "The exponents p, comma separated (default 0.75,1,1.5,2; --quick 1,2).")
     String powers;
 
     @Option(names = "--base-lr", description = "The rate of p = 0, plain GD (default 0.06).")
@@ -38,15 +40,14 @@ public final class DalCommand extends Reproduction {
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        DalSweep.Settings d = DalSweep.Settings.defaults();
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+        DalSweep.Settings d = quick ? DalSweep.Settings.quick() : DalSweep.Settings.defaults();
         DalSweep.Settings s = new DalSweep.Settings(or(model, d.model()), or(samples, d.samples()),
                 powers != null ? Lists.numbers("--powers", powers, true) : d.powers(), or(baseLr, d.baseLr()),
                 or(maxLr, d.maxLr()), or(maxSteps, d.steps()), or(every, d.every()), seed);
-        System.out.println("DAL-1 on digits: " + s.model() + ", " + s.samples() + " samples, full-batch DAL-p for p in "
-                + Arrays.toString(s.powers()) + " (exact HVP) and p = 1 (finite difference), " + s.steps() + " steps");
-        DalSweep.Result r = DalSweep.run(s, System.out::println);
-        printClaims(r.claims(), System.out::println);
-        return DalSweepReport.write(r, dir);
+        log.accept("DAL-1 on digits: " + s.model() + ", " + s.samples() + " samples, full-batch DAL-p for p in "
+                + Arrays.toString(s.powers()) + " (exact HVP) and p = 1 (finite difference), " + s.steps() + " steps; v_t kept"
+                + " above 1 by summing the squared error over the 10 outputs");
+        return DalSweep.reproduce(s, seeds, quick, dir, log);
     }
 }

@@ -1,20 +1,21 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.games.Dd4Cli;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.dd4.Dd4;
+import org.occam.lab.dd4.Dd4Reproduction;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce dd-4}: DD-4 of METHODS §11, a GAN on the 8-Gaussian ring under several update schemes. */
 @Command(name = "dd-4", description = "DD-4: GAN on the 8-Gaussian ring; simultaneous, alternating, cancelled-interaction,"
-        + " SGA and consensus runs over several seeds, ranked by modes covered, sample quality and stability.")
-public final class Dd4Command extends Reproduction {
+        + " SGA and consensus runs over the same seeds (default 10), paired claims on modes hit, sample quality and stability.")
+public final class Dd4Command extends SeededReproduction {
 
     @Option(names = {"--steps", "--max-steps"}, description = "Training rounds per run (default 5000).")
     Integer steps;
-
-    @Option(names = "--seeds", description = "Runs per scheme, seeds --seed, --seed + 1, ... (default 3).")
-    Integer seeds;
 
     @Option(names = "--schemes", description = "Schemes, comma separated, from sim, alt, cancel, cancel-self, sga, consensus,"
             + " rk4, adam (Adam reference at lr 1e-3; default sim,alt,cancel,sga,consensus).")
@@ -39,7 +40,14 @@ public final class Dd4Command extends Reproduction {
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        return Dd4Cli.run(Dd4Cli.settings(steps, seeds, schemes, lrs, gamma, every, mnistSteps, seed), dir, System.out::println);
+    protected int defaultSeeds() {
+        return 10;
+    }
+
+    @Override
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) throws Exception {
+        Dd4.Settings s = Dd4Reproduction.settings(quick ? Dd4.Settings.quick() : Dd4.Settings.defaults(), steps,
+                seeds.count(), schemes, lrs, gamma, every, mnistSteps, seeds.first());
+        return Dd4Reproduction.reproduce(s, seeds.parallel(), quick, dir, log);
     }
 }

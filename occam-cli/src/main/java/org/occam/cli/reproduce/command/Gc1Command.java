@@ -1,7 +1,7 @@
 package org.occam.cli.reproduce.command;
 
 import java.util.function.Consumer;
-import org.occam.cli.reproduce.lab.Gc1Report;
+import org.occam.lab.gc1.Gc1Report;
 import org.occam.lab.gc1.Gc1;
 import org.occam.lab.gc1.Gc1Result;
 import org.occam.lab.gc1.Gc1Setting;

@@ -1,15 +1,17 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.HomSweep;
-import org.occam.cli.reproduce.HomSweepReport;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.hom.HomSweep;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce hom-1}: HOM-1 of METHODS §11, margins and directions of a homogeneous network under GD. */
 @Command(name = "hom-1", description = "HOM-1: a bias-free ReLU net under long full-batch GD on the logistic loss (float64);"
         + " smoothed margin, parameter norm against log t, directional convergence and alignment.")
-public final class Hom1Command extends Reproduction {
+public final class Hom1Command extends SeededReproduction {
 
     @Option(names = "--data", description = "separable (2-D points, default) or digits01.")
     String data;
@@ -35,16 +37,14 @@ public final class Hom1Command extends Reproduction {
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        HomSweep.Settings d = HomSweep.Settings.defaults();
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+        HomSweep.Settings d = quick ? HomSweep.Settings.quick() : HomSweep.Settings.defaults();
         String set = or(data, d.data());
-        HomSweep.Settings s = new HomSweep.Settings(set, model != null ? model : HomSweep.Settings.defaultModel(set),
+        HomSweep.Settings s = new HomSweep.Settings(set, model != null ? model : quick && set.equals(d.data()) ? d.model() : HomSweep.Settings.defaultModel(set),
                 or(samples, d.samples()), d.dataMargin(), or(lr, d.lr()), maxSteps != null ? maxSteps : d.steps(),
                 or(every, d.marginEvery()), d.directionEvery(), seed);
-        System.out.println("HOM-1: " + s.model() + " on " + s.data() + " (" + s.samples() + " points), full-batch GD in float64"
+        log.accept("HOM-1: " + s.model() + " on " + s.data() + " (" + s.samples() + " points), full-batch GD in float64"
                 + " with the logistic loss, h = " + s.lr() + ", " + s.steps() + " steps");
-        HomSweep.Result r = HomSweep.run(s, System.out::println);
-        printClaims(r.claims(), System.out::println);
-        return HomSweepReport.write(r, dir);
+        return HomSweep.reproduce(s, seeds, quick, dir, log);
     }
 }

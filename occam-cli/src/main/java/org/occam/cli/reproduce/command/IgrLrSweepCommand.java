@@ -3,7 +3,7 @@ package org.occam.cli.reproduce.command;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.occam.cli.reproduce.IgrSweepReport;
+import org.occam.lab.igr.IgrSweepReport;
 import org.occam.lab.claim.ClaimTable;
 import org.occam.lab.igr.Arm;
 import org.occam.lab.igr.IgrData;

@@ -1,16 +1,17 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import java.util.stream.LongStream;
-import org.occam.cli.reproduce.MgcSweep;
-import org.occam.cli.reproduce.MgcSweepReport;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.mgc.MgcSweep;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce mgc-1}: MGC-1 of METHODS §11, the margin-normalized GC against the generalization gap. */
 @Command(name = "mgc-1", description = "MGC-1: train to 100%% training accuracy with true, noisy and random labels;"
         + " GC/gamma^2 (gamma the 10th-percentile training margin) against the generalization gap.")
-public final class Mgc1Command extends Reproduction {
+public final class Mgc1Command extends SeededReproduction {
 
     @Option(names = "--data", description = "digits (default) or mnist (from the cache).")
     String data;
@@ -28,9 +29,6 @@ public final class Mgc1Command extends Reproduction {
     @Option(names = "--lrs", description = "Learning rates, comma separated (default 0.2,0.5).")
     String lrs;
 
-    @Option(names = "--seeds", description = "Seeds per configuration: --seed, --seed + 1, ... (default 2).")
-    Integer seeds;
-
     @Option(names = "--loss-target", description = "Stop at this training loss, after 100%% training accuracy (default 0.05).")
     Double lossTarget;
 
@@ -46,19 +44,16 @@ public final class Mgc1Command extends Reproduction {
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        MgcSweep.Settings d = MgcSweep.Settings.defaults();
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+        MgcSweep.Settings d = quick ? MgcSweep.Settings.quick() : MgcSweep.Settings.defaults();
         String set = or(data, d.data());
-        long[] seedList = seeds == null ? d.seeds() : LongStream.range(seed, seed + seeds).toArray();
-        MgcSweep.Settings s = new MgcSweep.Settings(set, model != null ? model : MgcSweep.Settings.defaultModel(set),
+        MgcSweep.Settings s = new MgcSweep.Settings(set, model != null ? model : quick && set.equals(d.data()) ? d.model() : MgcSweep.Settings.defaultModel(set),
                 or(samples, d.samples()), corruptions != null ? Lists.numbers("--corruptions", corruptions, true)
-                : d.corruptions(), lrs != null ? Lists.numbers("--lrs", lrs, false) : d.lrs(), seedList, d.batchSize(),
+                : d.corruptions(), lrs != null ? Lists.numbers("--lrs", lrs, false) : d.lrs(), d.seeds(), d.batchSize(),
                 or(lossTarget, d.lossTarget()), or(maxSteps, d.maxSteps()), or(every, d.every()), d.quantile());
-        System.out.println("MGC-1: " + s.model() + " on " + s.samples() + " " + s.data() + " training rows, SGD (batch "
+        log.accept("MGC-1: " + s.model() + " on " + s.samples() + " " + s.data() + " training rows, SGD (batch "
                 + s.batchSize() + ") to 100% training accuracy and loss " + s.lossTarget() + "; GC/gamma^2 with gamma the "
                 + "10th-percentile training margin");
-        MgcSweep.Result r = MgcSweep.run(s, System.out::println);
-        printClaims(r.claims(), System.out::println);
-        return MgcSweepReport.write(r, dir);
+        return MgcSweep.reproduce(s, seeds, quick, dir, log);
     }
 }

@@ -1,15 +1,17 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.Mt1;
-import org.occam.cli.reproduce.Mt1Report;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.mt.Mt1;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce mt-1}: MT-1 of METHODS §11, task-gradient conflict in multitask and continual learning. */
 @Command(name = "mt-1", description = "MT-1: two regression tasks on a shared MLP; task-gradient alignment against h, the"
         + " explicit conflict term, and sequential vs alternating schedules with forgetting and Lie brackets.")
-public final class Mt1Command extends Reproduction {
+public final class Mt1Command extends SeededReproduction {
 
     @Option(names = "--model", description = "Model spec with 2 outputs (default mlp:8-16-2:tanh).")
     String model;
@@ -26,25 +28,21 @@ public final class Mt1Command extends Reproduction {
     @Option(names = {"--max-steps", "--steps"}, description = "Steps of each continual run (default 2000).")
     Integer maxSteps;
 
-    @Option(names = "--seeds", description = "Seeds of the joint arm (default 5).")
-    Integer seeds;
-
     @Override
     protected String name() {
         return "mt-1";
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        Mt1.Settings d = Mt1.Settings.defaults();
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+        Mt1.Settings d = quick ? Mt1.Settings.quick() : Mt1.Settings.defaults();
         Mt1.Settings s = Mt1.Settings.of(or(model, d.model()), or(samples, d.samples()),
                 lrs != null ? Lists.numbers("--lrs", lrs, false) : d.lrs(), or(time, d.time()),
-                or(maxSteps, d.continualSteps()), seed, or(seeds, d.seeds()));
-        System.out.println("MT-1: two regression tasks on " + s.model() + ", " + s.samples() + " samples, full-batch GD on"
-                + " L_A + L_B over t = h*steps = " + s.time() + ", " + s.seeds() + " seed(s); continual arm at h = "
+                or(maxSteps, d.continualSteps()), seed, 1);
+        log.accept("MT-1: two regression tasks on " + s.model() + ", " + s.samples() + " samples, full-batch GD on"
+                + " L_A + L_B over t = h*steps = " + s.time() + ", seeds " + seeds.first() + ".." + (seeds.first() + seeds.count() - 1)
+                + "; continual arm at h = "
                 + s.continualLr() + " for " + s.continualSteps() + " steps");
-        Mt1.Result r = Mt1.run(s, System.out::println);
-        printClaims(r.claims(), System.out::println);
-        return Mt1Report.write(r, dir);
+        return Mt1.reproduce(s, seeds, quick, dir, log);
     }
 }

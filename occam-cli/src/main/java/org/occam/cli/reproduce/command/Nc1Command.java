@@ -1,15 +1,17 @@
 package org.occam.cli.reproduce.command;
 
 import java.nio.file.Path;
-import org.occam.cli.reproduce.NcSweep;
-import org.occam.cli.reproduce.NcSweepReport;
+import java.util.function.Consumer;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.nc.NcSweep;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reproduce nc-1}: NC-1 of METHODS §11, source GC against target collapse and few-shot transfer. */
 @Command(name = "nc-1", description = "NC-1: pre-train an MLP on digits 0-4 while varying h, B, L2 and a GC penalty; source GC,"
         + " target CDNV and k-shot nearest-class-centre accuracy on digits 5-9.")
-public final class Nc1Command extends Reproduction {
+public final class Nc1Command extends SeededReproduction {
 
     @Option(names = "--model", description = "Model spec with 5 outputs (default mlp:64-128-128-5:tanh).")
     String model;
@@ -29,10 +31,15 @@ public final class Nc1Command extends Reproduction {
     @Option(names = "--gc-coefs", description = "The GC-penalty coefficients of the GC line (default 1e-4,1e-3,3e-3).")
     String gcCoefs;
 
-    @Option(names = "--loss-target", description = "Stop each run at this training loss (default 0.05; 0 trains --max-epochs).")
+    @Option(names = "--loss-target", description = "Stop each run at this training loss instead of the terminal phase (default"
+            + " 0: off; needs --terminal-factor 0).")
     Double lossTarget;
 
-    @Option(names = "--max-epochs", description = "The most epochs per run (default 300).")
+    @Option(names = "--terminal-factor", description = "Train each run this many times the steps to 100%% training accuracy"
+            + " (the terminal phase; default 10; 0 with --loss-target 0 trains --max-epochs).")
+    Double terminalFactor;
+
+    @Option(names = "--max-epochs", description = "The most epochs per run (default 400).")
     Integer maxEpochs;
 
     @Option(names = "--shots", description = "k of the k-shot transfer (default 5).")
@@ -47,19 +54,19 @@ public final class Nc1Command extends Reproduction {
     }
 
     @Override
-    protected Path run(Path dir) throws Exception {
-        NcSweep.Settings d = NcSweep.Settings.defaults();
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
+        NcSweep.Settings d = quick ? NcSweep.Settings.quick() : NcSweep.Settings.defaults();
         NcSweep.Settings s = new NcSweep.Settings(or(model, d.model()), d.sourceClasses(), d.targetClasses(),
                 or(baseLr, d.baseLr()), d.baseBatch(), lrs != null ? Lists.numbers("--lrs", lrs, false) : d.lrs(),
                 batchSizes != null ? Lists.integers("--batch-sizes", batchSizes) : d.batches(),
                 l2s != null ? Lists.numbers("--l2s", l2s, false) : d.l2s(),
                 gcCoefs != null ? Lists.numbers("--gc-coefs", gcCoefs, false) : d.gcCoefs(), or(lossTarget, d.lossTarget()),
-                or(maxEpochs, d.maxEpochs()), or(shots, d.shots()), or(episodes, d.episodes()), seed);
-        System.out.println("NC-1 on digits: pre-train " + s.model() + " on digits 0-4 with SGD (base h = " + s.baseLr() + ", B = "
-                + s.baseBatch() + ") " + (s.lossTarget() > 0 ? "to train loss " + s.lossTarget() : "for " + s.maxEpochs()
-                + " epochs") + ", then " + s.shots() + "-shot nearest-class-centre transfer to digits 5-9");
-        NcSweep.Result r = NcSweep.run(s, System.out::println);
-        printClaims(r.claims(), System.out::println);
-        return NcSweepReport.write(r, dir);
+                or(maxEpochs, d.maxEpochs()), or(shots, d.shots()), or(episodes, d.episodes()), seed,
+                or(terminalFactor, lossTarget != null && lossTarget > 0 ? 0.0 : d.terminalFactor()));
+        log.accept("NC-1 on digits: pre-train " + s.model() + " on digits 0-4 with SGD (base h = " + s.baseLr() + ", B = "
+                + s.baseBatch() + ") " + (s.terminalFactor() > 0 ? "into the terminal phase (" + s.terminalFactor() + "x the"
+                + " steps to 100% training accuracy)" : s.lossTarget() > 0 ? "to train loss " + s.lossTarget() : "for "
+                + s.maxEpochs() + " epochs") + ", then " + s.shots() + "-shot nearest-class-centre transfer to digits 5-9");
+        return NcSweep.reproduce(s, seeds, quick, dir, log);
     }
 }

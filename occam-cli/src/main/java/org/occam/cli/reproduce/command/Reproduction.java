@@ -2,10 +2,7 @@ package org.occam.cli.reproduce.command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import org.occam.cli.reproduce.LrSweepClaim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true)
 public abstract class Reproduction implements Callable<Integer> {
 
-    @Option(names = "--seed", defaultValue = "0", description = "Initialization seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = "The first (or only) seed (default ${DEFAULT-VALUE}).")
     protected long seed;
 
     @Option(names = "--out", description = "Folder for the report (default runs/NAME).")
@@ -26,30 +23,26 @@ public abstract class Reproduction implements Callable<Integer> {
     /** The subcommand's name, e.g. "eos" (also the default report folder under runs/). */
     protected abstract String name();
 
-    /** Runs the reproduction, prints its claims, writes the report into {@code dir} and returns the report's path. */
+    /**
+     * Runs the reproduction, prints its claims, writes the report into {@code dir} and returns the
+     * report's path (null: nothing more to print, e.g. after {@code --json}).
+     */
     protected abstract Path run(Path dir) throws Exception;
 
     @Override
     public final Integer call() throws Exception {
         Path report = run(out != null ? out : Path.of("runs", name()));
-        PrintStream tail = jsonOutput() ? System.err : System.out;
-        tail.println();
-        tail.println("report: " + report.toAbsolutePath());
+        if (report != null) {
+            PrintStream tail = jsonOutput() ? System.err : System.out;
+            tail.println();
+            tail.println("report: " + report.toAbsolutePath());
+        }
         return 0;
     }
 
     /** Whether stdout carries JSON only (then the report path goes to stderr). */
     protected boolean jsonOutput() {
         return false;
-    }
-
-    /** Prints "Observed trends next to the claims:" and one line per claim. */
-    protected static void printClaims(List<LrSweepClaim> claims, Consumer<String> out) {
-        out.accept("");
-        out.accept("Observed trends next to the claims:");
-        for (LrSweepClaim c : claims) {
-            out.accept("  " + c.describe());
-        }
     }
 
     /** The value if given, else the default. */

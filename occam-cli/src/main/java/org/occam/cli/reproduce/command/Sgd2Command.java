@@ -1,7 +1,7 @@
 package org.occam.cli.reproduce.command;
 
 import java.util.function.Consumer;
-import org.occam.cli.reproduce.lab.Sgd2Report;
+import org.occam.lab.sgd2.Sgd2Report;
 import org.occam.lab.run.ImageData;
 import org.occam.lab.sgd2.Sgd2;
 import org.occam.lab.sgd2.Sgd2Result;

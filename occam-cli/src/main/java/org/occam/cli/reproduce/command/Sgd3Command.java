@@ -1,7 +1,7 @@
 package org.occam.cli.reproduce.command;
 
 import java.util.function.Consumer;
-import org.occam.cli.reproduce.lab.Sgd3Report;
+import org.occam.lab.sgd3.Sgd3Report;
 import org.occam.lab.run.ImageData;
 import org.occam.lab.sgd3.Sgd3;
 import org.occam.lab.sgd3.Sgd3Result;

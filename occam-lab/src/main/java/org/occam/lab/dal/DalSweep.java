@@ -1,0 +1,197 @@
+package org.occam.lab.dal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.occam.data.Batch;
+import org.occam.data.Dataset;
+import org.occam.data.Datasets;
+import org.occam.data.TrainTest;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.eos.EosSweep;
+import org.occam.lab.report.LrSweepCurves;
+import org.occam.lab.report.LrSweepPages;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
+import org.occam.lr.DriftAdaptiveLearningRate;
+import org.occam.lr.DriftAdaptiveMetrics;
+import org.occam.lr.EdgeOfStability;
+import org.occam.lr.EdgeOfStabilityMonitor;
+import org.occam.lr.HessianGradient;
+import org.occam.lr.LossSpikes;
+import org.occam.lr.StepLoss;
+import org.occam.measure.GradientStats;
+import org.occam.nn.Models;
+import org.occam.nn.Sequential;
+import org.occam.optim.LearningRateRule;
+import org.occam.optim.Schedule;
+import org.occam.optim.Sgd;
+import org.occam.tensor.DType;
+import org.occam.tensor.Rng;
+import org.occam.train.Monitor;
+import org.occam.train.Objective;
+import org.occam.train.RunStatus;
+import org.occam.train.Trainer;
+
+/**
+ * DAL-1 of METHODS §11 (METHODS §4.2): the EOS-1 setup (full-batch GD, tanh MLP, squared error
+ * on one-hot digits summed over the outputs, {@link EosSweep#squaredError}) with the drift-adjusted learning rate h_t = clip(2/v_t^p, 0, h_max), v_t = ‖Hg‖/‖g‖,
+ * for p ∈ {0.75, 1, 1.5, 2} (p = 0 would be plain GD at the base rate) with exact Hessian-vector products,
+ * plus p = 1 with the reference finite difference (step length 0.01). Records the effective h_t,
+ * the number of loss spikes, final train and test loss, λ_max against 2/h_t every k steps, and an
+ * independent measurement of v (by {@link GradientStats#driftRatio}) to check h_t = 2/v_t at p = 1.
+ */
+public final class DalSweep {
+
+    /**
+     * The sweep's settings.
+     *
+     * @param model   a tanh MLP spec with 64 inputs and 10 outputs
+     * @param samples training rows (the first rows of the digits training split); the test split is used whole
+     * @param powers  the exponents p
+     * @param baseLr  the rate of p = 0 (plain GD)
+     * @param maxLr   the cap h_max
+     * @param steps   full-batch steps per run
+     * @param every   measure λ_max and the independent v every this many steps
+     * @param seed    initialization seed
+     */
+    public record Settings(String model, int samples, double[] powers, double baseLr, double maxLr, int steps, int every,
+                           long seed) {
+        public Settings {
+            if (samples < 1 || steps < 1 || every < 1 || powers.length == 0 || !(baseLr > 0) || !(maxLr > 0)) {
+                throw new IllegalArgumentException("DAL-1 needs samples, steps, every >= 1, a power, and positive rates");
+            }
+        }
+
+        /** 600 digits, mlp:64-64-10:tanh, p ∈ {0.75, 1, 1.5, 2} (METHODS §11), base 0.06, cap 5, 2000 steps, checks every 25. */
+        public static Settings defaults() {
+            return new Settings("mlp:64-64-10:tanh", 600, new double[] {0.75, 1, 1.5, 2}, 0.06, 5, 2000, 25, 0);
+        }
+
+        /** {@code --quick}: 60 digits, mlp:64-8-10:tanh, p ∈ {1, 2}, 20 steps, checks every 5. */
+        public static Settings quick() {
+            return new Settings("mlp:64-8-10:tanh", 60, new double[] {1, 2}, 0.05, 5, 20, 5, 0);
+        }
+
+        /** The same settings with another initialization seed. */
+        public Settings withSeed(long s) {
+            return new Settings(model, samples, powers, baseLr, maxLr, steps, every, s);
+        }
+    }
+
+    /**
+     * One run.
+     *
+     * @param power      p
+     * @param hvp        "exact" or the finite-difference description
+     * @param status     how it ended
+     * @param rows       the trainer's rows: loss, lr, dal_lr, drift_ratio every step; sharpness, drift_check every k
+     * @param medianLr   median h_t over the steps
+     * @param meanLr     mean h_t
+     * @param capped     fraction of steps at the cap
+     * @param spikes     loss spikes (loss above twice its running minimum, counted per episode)
+     * @param rises      steps at which the loss rose
+     * @param trainLoss  final training loss (NaN if diverged)
+     * @param testLoss   final test loss
+     * @param testAccuracy final test accuracy
+     * @param edgeCheck  max relative |h_t − 2/v_t| with v_t measured independently, over uncapped
+     *                   measured steps (meaningful for p = 1)
+     * @param eos        λ_max against 2/h_t
+     * @param seconds    wall time
+     */
+    public record Run(double power, String hvp, RunStatus status, List<Map<String, Object>> rows, double medianLr,
+                      double meanLr, double capped, int spikes, int rises, double trainLoss, double testLoss,
+                      double testAccuracy, double edgeCheck, EdgeOfStability eos, double seconds) {
+        public String label() {
+            return "p=" + LrSweepPages.num(power) + (hvp.equals("exact") ? "" : " " + hvp);
+        }
+
+        public boolean diverged() {
+            return status.state() != RunStatus.State.COMPLETED;
+        }
+    }
+
+    /** One seed's runs: every p from the same initialization, and p = 1 by finite difference. */
+    public record Result(Settings settings, List<Run> runs) {
+    }
+
+    private DalSweep() {
+    }
+
+    /** DAL-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("DAL-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), DalClaims::of,
+                (runs, claims) -> DalSweepReport.write(runs, claims, quick, dir), log);
+    }
+
+    /** One seed: DAL-p for every p (exact HVPs) and p = 1 by finite difference, from the same initialization. */
+    public static Result run(Settings s, Consumer<String> log) {
+        TrainTest split = Datasets.digitsSplit();
+        Dataset train = EosSweep.digitsOneHot(split.train(), s.samples());
+        Dataset test = EosSweep.digitsOneHot(split.test(), Integer.MAX_VALUE);
+        Sequential model = Models.parse(s.model());
+        Objective mse = EosSweep.squaredError(model);
+        List<Run> runs = new ArrayList<>();
+        for (double p : s.powers()) {
+            runs.add(train(s, model, mse, train, test, p, HessianGradient.exact(), log));
+        }
+        runs.add(train(s, model, mse, train, test, 1, HessianGradient.finiteDifference(), log));
+        return new Result(s, runs);
+    }
+
+    private static Run train(Settings s, Sequential model, Objective mse, Dataset train, Dataset test, double p,
+                             HessianGradient hg, Consumer<String> log) {
+        long t0 = System.nanoTime();
+        DriftAdaptiveLearningRate dal = DriftAdaptiveLearningRate.driftAdaptiveLearningRate(
+                LearningRateRule.of(Schedule.constant(s.baseLr())), DriftAdaptiveLearningRate.Settings.of(p).withMaxLr(s.maxLr()),
+                StepLoss.fullBatch(mse, train), hg);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Monitor> monitors = List.of(new DriftAdaptiveMetrics(dal), new EdgeOfStabilityMonitor(s.every(), train.size(), 20),
+                driftCheck(s.every(), mse, train.all()));
+        Trainer.Result r = Trainer.run(new Trainer.Setup(model, model.init(Rng.seed(s.seed()), DType.FLOAT32), mse, train, test,
+                new Sgd(), dal, EosSweep.fullBatch(train.size(), s.steps(), s.seed()), monitors, rows::add, null));
+        double[] lr = LrSweepCurves.curve(rows, "dal_lr").values();
+        double[] loss = LrSweepCurves.curve(rows, "loss").values();
+        double capped = 0;
+        for (Map<String, Object> row : rows) {
+            if (row.get("dal_lr") instanceof Number h && h.doubleValue() == s.maxLr() && p != 0) {
+                capped++;
+            }
+        }
+        boolean ok = r.status().state() == RunStatus.State.COMPLETED;
+        Run run = new Run(p, hg.describe(), r.status(), rows, LrSweepCurves.median(lr), LrSweepCurves.mean(lr),
+                lr.length == 0 ? 0 : capped / lr.length, LossSpikes.count(loss, LossSpikes.DEFAULT_FACTOR),
+                LossSpikes.increases(loss), ok ? LrSweepCurves.finalValue(rows, "train_loss") : Double.NaN,
+                ok ? LrSweepCurves.finalValue(rows, "test_loss") : Double.NaN,
+                ok ? LrSweepCurves.finalValue(rows, "test_accuracy") : Double.NaN, p == 1 ? edgeCheck(rows, s.maxLr()) : Double.NaN,
+                EdgeOfStability.fromRows(rows), (System.nanoTime() - t0) / 1e9);
+        log.accept(String.format(Locale.ROOT, "%-12s %s h_t median %.3f (mean %.3f, %.0f%% capped)  spikes %d  rises %d"
+                        + "  train %.4f  test %.4f (acc %.3f)  max|h-2/v|/(2/v) = %.1e  [%.1fs]", run.label(),
+                run.diverged() ? "DIVERGED at " + r.status().step() : "", run.medianLr(), run.meanLr(), 100 * run.capped(),
+                run.spikes(), run.rises(), run.trainLoss(), run.testLoss(), run.testAccuracy(), run.edgeCheck(), run.seconds()));
+        return run;
+    }
+
+    /** drift_check: v = ‖Hg‖/‖g‖ of the full training loss, measured independently of the rule. */
+    private static Monitor driftCheck(int every, Objective o, Batch all) {
+        return Monitor.of(every, ctx -> Map.of("drift_check", GradientStats.driftRatio(q -> o.loss(q, all), ctx.params())));
+    }
+
+    /** max |h_t − 2/v_t| / (2/v_t) over the steps with an independent v and h_t below the cap. */
+    static double edgeCheck(List<Map<String, Object>> rows, double maxLr) {
+        double worst = Double.NaN;
+        for (Map<String, Object> r : rows) {
+            if (r.get("drift_check") instanceof Number v && r.get("dal_lr") instanceof Number h
+                    && r.get("dal_scaled") instanceof Number sc && sc.doubleValue() == 1 && h.doubleValue() < maxLr) {
+                double two = 2 / v.doubleValue();
+                double err = Math.abs(h.doubleValue() - two) / two;
+                worst = Double.isNaN(worst) ? err : Math.max(worst, err);
+            }
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,95 @@
+package org.occam.lab.dd4;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.occam.games.DriftRegularizers;
+import org.occam.games.UpdateScheme;
+import org.occam.games.gan.GanConfig;
+import org.occam.optim.Adam;
+
+/**
+ * The training schemes DD-4 compares (METHODS §3.5, §3.7, §11 DD-4): plain simultaneous and
+ * alternating SGD, simultaneous SGD with the drift's interaction terms cancelled (optionally the
+ * self terms strengthened too), with SGA or consensus optimisation at strength γ, RK4
+ * ("ODE-GAN"), and simultaneous Adam as the reference the paper measures SGD against (METHODS §3.7:
+ * drift cancellation "closes much of the gap to Adam").
+ */
+public enum Dd4Scheme {
+    SIMULTANEOUS("sim", "simultaneous"),
+    ALTERNATING("alt", "alternating (D first)"),
+    CANCEL("cancel", "simultaneous + cancel interaction"),
+    CANCEL_SELF("cancel-self", "simultaneous + cancel interaction + strengthen self"),
+    SGA("sga", "simultaneous + SGA"),
+    CONSENSUS("consensus", "simultaneous + consensus"),
+    RK4("rk4", "RK4 (ODE-GAN)"),
+    ADAM("adam", "simultaneous Adam (lr 1e-3, betas 0.5, 0.999)");
+
+    /** The Adam reference: both players, β₁ = 0.5 as is usual for GANs. */
+    private static final Adam GAN_ADAM = new Adam(0.5, 0.999, 1e-8, 0, false);
+
+    private final String key;
+    private final String title;
+
+    Dd4Scheme(String key, String title) {
+        this.key = key;
+        this.title = title;
+    }
+
+    /** The short name used by --schemes. */
+    public String key() {
+        return key;
+    }
+
+    /** The descriptive name for tables. */
+    public String title() {
+        return title;
+    }
+
+    /** The base config (plain simultaneous SGD) turned into this scheme, SGA and consensus at strength γ. */
+    public GanConfig apply(GanConfig base, double gamma) {
+        return switch (this) {
+            case SIMULTANEOUS -> base;
+            case ALTERNATING -> base.withScheme(UpdateScheme.alternating());
+            case CANCEL -> base.withRegularizers(DriftRegularizers.cancelInteraction());
+            case CANCEL_SELF -> base.withRegularizers(DriftRegularizers.cancelInteractionStrengthenSelf());
+            case SGA -> base.withRegularizers(DriftRegularizers.sga(gamma));
+            case CONSENSUS -> base.withRegularizers(DriftRegularizers.consensus(gamma));
+            case RK4 -> base.withRk4(true);
+            case ADAM -> base.withRates(1e-3, 1e-3).withOptimizers(GAN_ADAM, GAN_ADAM);
+        };
+    }
+
+    /** Parses one short name. */
+    public static Dd4Scheme parse(String s) {
+        String k = s.trim().toLowerCase(Locale.ROOT);
+        for (Dd4Scheme x : values()) {
+            if (x.key.equals(k)) {
+                return x;
+            }
+        }
+        throw new IllegalArgumentException("unknown scheme '" + s + "': allowed values are " + keys());
+    }
+
+    /** Parses a comma-separated list, keeping the order given and rejecting repeats. */
+    public static List<Dd4Scheme> parseList(String s) {
+        List<Dd4Scheme> out = new ArrayList<>();
+        for (String part : s.split(",")) {
+            Dd4Scheme x = parse(part);
+            if (out.contains(x)) {
+                throw new IllegalArgumentException("--schemes: '" + x.key + "' given twice");
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    /** All short names, comma separated. */
+    public static String keys() {
+        StringBuilder b = new StringBuilder();
+        for (Dd4Scheme x : values()) {
+            b.append(b.isEmpty() ? "" : ", ").append(x.key);
+        }
+        return b.toString();
+    }
+}

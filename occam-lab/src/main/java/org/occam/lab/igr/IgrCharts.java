@@ -1,0 +1,137 @@
+package org.occam.lab.igr;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.occam.lab.plot.LinePlot;
+import org.occam.lab.plot.Plot;
+import org.occam.lab.plot.PlotGrid;
+import org.occam.lab.plot.Series;
+import org.occam.lab.plot.Theme;
+import org.occam.lab.claim.Claim;
+import org.occam.lab.claim.Interval;
+import org.occam.lab.claim.SeedStatistics;
+
+/**
+ * The charts of the igr-lr-sweep report. Every panel shows a paired change: each seed's value
+ * minus (or relative to) the same seed's run at the smallest h without EGR, one thin grey line per
+ * seed, the mean over seeds in bold and its 95 % t-interval dashed.
+ */
+final class IgrCharts {
+    private static final Color SEED = new Color(0xB0B0B0);
+    private static final int W = 640;
+    private static final int H = 420;
+
+    private IgrCharts() {
+    }
+
+    /** Two metrics as rows, against h (left) and against μ (right). */
+    static Plot grid(IgrResult r, Metric top, Metric bottom) {
+        List<Plot> panels = new ArrayList<>();
+        for (Metric m : List.of(top, bottom)) {
+            panels.add(panel(r, m, false));
+            if (r.setting().mus().length > 0) {
+                panels.add(panel(r, m, true));
+            }
+        }
+        return new PlotGrid(panels, r.setting().mus().length > 0 ? 2 : 1);
+    }
+
+    /** One metric's paired change against h (GD) or against μ (EGR at the smallest h). */
+    static Plot panel(IgrResult r, Metric m, boolean againstMu) {
+        IgrSetting s = r.setting();
+        List<Arm> arms = againstMu ? muArms(s) : hArms(s);
+        Arm base = new Arm(s.hMin(), 0, Arm.Regime.BELOW_EOS);
+        double[] x = new double[arms.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = againstMu ? arms.get(i).mu() : arms.get(i).h();
+        }
+        long[] seeds = s.seedList();
+        double[][] y = new double[seeds.length][arms.size()];
+        for (int k = 0; k < seeds.length; k++) {
+            IgrRun b = run(r, base, seeds[k]);
+            for (int i = 0; i < arms.size(); i++) {
+                IgrRun a = run(r, arms.get(i), seeds[k]);
+                y[k][i] = a.reachedTarget() && b.reachedTarget() ? 100 * m.change(b, a) : Double.NaN;
+            }
+        }
+        String unit = m.relative() ? "change of " + m.label() + " (%)" : "change of " + m.label() + " (points)";
+        String against = againstMu ? "EGR strength mu (at h=" + fmt(s.hMin()) + ")" : "learning rate h (GD)";
+        LinePlot p = new LinePlot(m.label() + " against " + (againstMu ? "mu" : "h") + ", paired within seed")
+                .xLabel(against).yLabel(unit).size(W, H);
+        for (int k = 0; k < seeds.length; k++) {
+            p.add(Series.of("seed " + seeds[k], x, y[k]).withColour(SEED));
+        }
+        double[] mean = new double[x.length];
+        double[] lo = new double[x.length];
+        double[] hi = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double[] col = new double[seeds.length];
+            for (int k = 0; k < seeds.length; k++) {
+                col[k] = y[k][i];
+            }
+            mean[i] = SeedStatistics.mean(col);
+            Interval ci = SeedStatistics.tInterval(col, Claim.LEVEL);
+            lo[i] = ci.defined() ? ci.lo() : mean[i];
+            hi[i] = ci.defined() ? ci.hi() : mean[i];
+        }
+        Color c = Theme.series(0);
+        p.add(Series.of("mean over seeds", x, mean).withColour(c));
+        p.add(Series.dashed("95% interval (t), low", x, lo).withColour(c));
+        p.add(Series.dashed("95% interval (t), high", x, hi).withColour(c));
+        return p.plot();
+    }
+
+    /** h·λ_max along each arm's run of the first seed, against gradient-flow time t = step·h, with the limit dashed. */
+    static Plot stability(IgrResult r) {
+        IgrSetting s = r.setting();
+        LinePlot p = new LinePlot("h·lambda_max along the runs (seed " + s.seedList()[0] + ")")
+                .xLabel("gradient-flow time t = step·h").yLabel("h·lambda_max");
+        double tMax = 0;
+        for (Arm arm : s.arms()) {
+            IgrRun run = run(r, arm, s.seedList()[0]);
+            List<Checkpoint> cps = run.checkpoints();
+            double[] t = new double[cps.size()];
+            double[] v = new double[cps.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = cps.get(i).step() * arm.h();
+                v[i] = cps.get(i).hLambda();
+                tMax = Math.max(tMax, t[i]);
+            }
+            p.add(Series.of(arm.label(), t, v));
+        }
+        p.add(Series.dashed("limit " + fmt(s.hLambdaLimit()), new double[] {0, tMax},
+                new double[] {s.hLambdaLimit(), s.hLambdaLimit()}));
+        if (s.eosHs().length > 0) {
+            p.add(Series.dashed("edge of stability (2)", new double[] {0, tMax}, new double[] {2, 2}));
+        }
+        return p.plot();
+    }
+
+    static List<Arm> hArms(IgrSetting s) {
+        List<Arm> out = new ArrayList<>();
+        for (double h : s.hs()) {
+            out.add(new Arm(h, 0, Arm.Regime.BELOW_EOS));
+        }
+        return out;
+    }
+
+    static List<Arm> muArms(IgrSetting s) {
+        List<Arm> out = new ArrayList<>();
+        out.add(new Arm(s.hMin(), 0, Arm.Regime.BELOW_EOS));
+        for (double mu : s.mus()) {
+            out.add(new Arm(s.hMin(), mu, Arm.Regime.BELOW_EOS));
+        }
+        return out;
+    }
+
+    private static IgrRun run(IgrResult r, Arm arm, long seed) {
+        return r.runs(arm).stream().filter(x -> x.seed() == seed).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no run for " + arm.label() + " seed " + seed));
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+    }
+}

@@ -1,0 +1,298 @@
+package org.occam.lab.nc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.occam.autodiff.Params;
+import org.occam.collapse.CollapseProbe;
+import org.occam.collapse.Embeddings;
+import org.occam.collapse.TransferStats;
+import org.occam.data.Batch;
+import org.occam.data.Batches;
+import org.occam.data.Dataset;
+import org.occam.data.Datasets;
+import org.occam.data.Order;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.report.LrSweepPages;
+import org.occam.lab.seeds.SeedRuns;
+import org.occam.lab.seeds.Seeds;
+import org.occam.nn.Models;
+import org.occam.nn.Sequential;
+import org.occam.regularize.GeometricComplexityPenalty;
+import org.occam.regularize.L2Penalty;
+import org.occam.tensor.DType;
+import org.occam.tensor.Rng;
+import org.occam.train.Evaluation;
+import org.occam.train.Objective;
+
+/**
+ * NC-1 of METHODS §11 (GC and neural collapse in transfer, METHODS §7.4): pre-train an MLP with
+ * SGD on the source digits (classes 0–4 of the digits training split), varying one of the
+ * learning rate h, the batch size B, L2 and the GC penalty (on the logits) at a time around a
+ * base run, each run stopped at the same training loss; then measure the source GC of the
+ * penultimate embedding, and embed the held-out target digits (5–9, both splits) for their CDNV
+ * and 5-shot nearest-class-centre accuracy. Claims: lower source GC → lower target CDNV → higher
+ * 5-shot accuracy, as Spearman correlations over the runs ({@link NcClaims}).
+ */
+public final class NcSweep {
+
+    /**
+     * The sweep's settings.
+     *
+     * @param model         an MLP spec with 64 inputs and one output per source class
+     * @param sourceClasses the pre-training digits
+     * @param targetClasses the held-out digits
+     * @param baseLr        h of the base run
+     * @param baseBatch     B of the base run
+     * @param lrs           the rates of the h line (the base rate is added)
+     * @param batches       the batch sizes of the B line (the base batch is added)
+     * @param l2s           the L2 coefficients of the L2 line (the base has none)
+     * @param gcCoefs       the GC-penalty coefficients α of the GC line (the base has none)
+     * @param lossTarget    stop each run when the training cross-entropy reaches this (checked 4 times an
+     *                      epoch); 0: train {@code maxEpochs} epochs, as a sweep does
+     * @param maxEpochs     the most epochs per run
+     * @param shots         k of k-shot transfer
+     * @param episodes      few-shot episodes
+     * @param seed          initialization, batch order and episode seed
+     * @param terminalFactor the terminal phase (METHODS §11 NC-1): train this many times the steps to 100 %
+     *                      training accuracy (checked at epoch ends); 0: stop at the loss target instead
+     */
+    public record Settings(String model, int[] sourceClasses, int[] targetClasses, double baseLr, int baseBatch, double[] lrs,
+                           int[] batches, double[] l2s, double[] gcCoefs, double lossTarget, int maxEpochs, int shots,
+                           int episodes, long seed, double terminalFactor) {
+        public Settings {
+            if (!(terminalFactor >= 0) || terminalFactor > 0 && lossTarget > 0) {
+                throw new IllegalArgumentException("NC-1 stops either at a loss target (--loss-target) or in the terminal"
+                        + " phase (--terminal-factor), not both; got " + lossTarget + " and " + terminalFactor);
+            }
+            if (!(baseLr > 0) || baseBatch < 1 || maxEpochs < 1 || shots < 1 || episodes < 1 || !(lossTarget >= 0)) {
+                throw new IllegalArgumentException("NC-1 needs a positive base rate, base batch, max epochs, shots and episodes,"
+                        + " and a loss target >= 0");
+            }
+            if (sourceClasses.length < 2 || targetClasses.length < 2) {
+                throw new IllegalArgumentException("NC-1 needs at least 2 source and 2 target classes");
+            }
+            positive("--lrs", lrs);
+            positive("--l2s", l2s);
+            positive("--gc-coefs", gcCoefs);
+            for (int b : batches) {
+                if (b < 1) {
+                    throw new IllegalArgumentException("--batch-sizes: values must be positive, got " + b);
+                }
+            }
+        }
+
+        /**
+         * mlp:64-128-128-5:tanh; base h = 0.1, B = 32; h ∈ {0.02, 0.05, 0.1, 0.2, 0.5}, B ∈ {8, 16, 32, 64, 128},
+         * L2 ∈ {1e-4, 1e-3, 1e-2}, α ∈ {1e-4, 1e-3, 3e-3} (15 runs); each run into the terminal phase, 10× the
+         * steps to 100 % training accuracy (at most 400 epochs); 5-shot over 100 episodes.
+         */
+        public static Settings defaults() {
+            return new Settings("mlp:64-128-128-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 32,
+                    new double[] {0.02, 0.05, 0.2, 0.5}, new int[] {8, 16, 64, 128}, new double[] {1e-4, 1e-3, 1e-2},
+                    new double[] {1e-4, 1e-3, 3e-3}, 0, 400, 5, 100, 0, 10);
+        }
+
+        /** {@code --quick}: mlp:64-8-8-5:tanh, one run per line (h 0.3, B 128, L2 1e-3, α 1e-3), 1 epoch, 3 episodes. */
+        public static Settings quick() {
+            return new Settings("mlp:64-8-8-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 32,
+                    new double[] {0.3}, new int[] {128}, new double[] {1e-3}, new double[] {1e-3}, 0, 1, 5, 3, 0, 0);
+        }
+
+        /** The same settings with another seed (initialization, batch order and episodes). */
+        public Settings withSeed(long s) {
+            return new Settings(model, sourceClasses, targetClasses, baseLr, baseBatch, lrs, batches, l2s, gcCoefs, lossTarget,
+                    maxEpochs, shots, episodes, s, terminalFactor);
+        }
+
+        private static void positive(String option, double[] v) {
+            for (double x : v) {
+                if (!(x > 0) || !Double.isFinite(x)) {
+                    throw new IllegalArgumentException(option + ": values must be positive, got " + x);
+                }
+            }
+        }
+    }
+
+    /**
+     * One pre-training configuration.
+     *
+     * @param factor what it varies from the base: base, h, B, L2 or GC
+     * @param lr     h
+     * @param batch  B
+     * @param l2     L2 coefficient (0: none)
+     * @param gc     GC-penalty coefficient α (0: none)
+     */
+    public record Config(String factor, double lr, int batch, double l2, double gc) {
+        /** "h=0.1 B=32", with "L2=.." or "GC=.." when set. */
+        public String label() {
+            return "h=" + LrSweepPages.num(lr) + " B=" + batch + (l2 > 0 ? " L2=" + LrSweepPages.num(l2) : "")
+                    + (gc > 0 ? " GC=" + LrSweepPages.num(gc) : "");
+        }
+
+        /** Just the varied value ("h=0.5", "B=8", "L2=0.01", "GC=0.001") or "base", for chart points. */
+        public String shortLabel() {
+            return switch (factor) {
+                case "h" -> "h=" + LrSweepPages.num(lr);
+                case "B" -> "B=" + batch;
+                case "L2" -> "L2=" + LrSweepPages.num(l2);
+                case "GC" -> "GC=" + LrSweepPages.num(gc);
+                default -> factor;
+            };
+        }
+    }
+
+    /**
+     * One run.
+     *
+     * @param config        what was trained
+     * @param fitStep       the step at which training accuracy first reached 100 % (−1: never)
+     * @param epochs        epochs begun
+     * @param steps         SGD steps
+     * @param trainLoss     training cross-entropy at the end
+     * @param trainAccuracy training accuracy at the end
+     * @param testAccuracy  accuracy on the source classes of the digits test split
+     * @param reachedTarget whether the loss target was reached
+     * @param diverged      whether the loss blew up (then stats is null)
+     * @param stats         source collapse and GC, target collapse and k-shot accuracy
+     * @param seconds       wall time
+     */
+    public record Run(Config config, int epochs, long steps, long fitStep, double trainLoss, double trainAccuracy, double testAccuracy,
+                      boolean reachedTarget, boolean diverged, TransferStats stats, double seconds) {
+        /** The source embedding's GC (NaN when diverged). */
+        public double sourceGc() {
+            return diverged ? Double.NaN : stats.link().gc();
+        }
+
+        /** The target CDNV (NaN when diverged). */
+        public double targetCdnv() {
+            return diverged ? Double.NaN : stats.target().cdnv();
+        }
+
+        /** The mean k-shot accuracy (NaN when diverged). */
+        public double fewShot() {
+            return diverged ? Double.NaN : stats.fewShot().mean();
+        }
+    }
+
+    /** One seed's runs (every configuration). */
+    public record Result(Settings settings, List<Run> runs) {
+    }
+
+    private NcSweep() {
+    }
+
+    /** The base run, then the h, B, L2 and GC lines (each value once; the base is not repeated). */
+    public static List<Config> configs(Settings s) {
+        List<Config> out = new ArrayList<>();
+        out.add(new Config("base", s.baseLr(), s.baseBatch(), 0, 0));
+        for (double h : s.lrs()) {
+            add(out, new Config("h", h, s.baseBatch(), 0, 0));
+        }
+        for (int b : s.batches()) {
+            add(out, new Config("B", s.baseLr(), b, 0, 0));
+        }
+        for (double l2 : s.l2s()) {
+            add(out, new Config("L2", s.baseLr(), s.baseBatch(), l2, 0));
+        }
+        for (double gc : s.gcCoefs()) {
+            add(out, new Config("GC", s.baseLr(), s.baseBatch(), 0, gc));
+        }
+        return out;
+    }
+
+    private static void add(List<Config> out, Config c) {
+        boolean seen = out.stream().anyMatch(o -> o.lr() == c.lr() && o.batch() == c.batch() && o.l2() == c.l2()
+                && o.gc() == c.gc());
+        if (!seen) {
+            out.add(c);
+        }
+    }
+
+    /** NC-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
+        return SeedRuns.reproduce("NC-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), NcClaims::of,
+                (runs, claims) -> NcSweepReport.write(runs, claims, quick, dir), log);
+    }
+
+    /** One seed: trains and measures every configuration of {@link #configs}, logging one line per run. */
+    public static Result run(Settings s, Consumer<String> log) {
+        Dataset source = Datasets.digitsSplit().train().classSubset(s.sourceClasses());
+        Dataset sourceTest = Datasets.digitsSplit().test().classSubset(s.sourceClasses());
+        Dataset target = Datasets.digits().classSubset(s.targetClasses());
+        Sequential model = Models.parse(s.model());
+        CollapseProbe probe = new CollapseProbe(-1, true, s.shots(), s.episodes(), s.seed(), 256);
+        List<Run> runs = new ArrayList<>();
+        for (Config c : configs(s)) {
+            Run r = train(model, c, source, sourceTest, target, probe, s);
+            runs.add(r);
+            log.accept(r.diverged() ? String.format(Locale.ROOT, "%-22s DIVERGED after %d steps", c.label(), r.steps())
+                    : String.format(Locale.ROOT, "%-22s %3d epochs %5d steps (100%% train acc at %d) loss %.4f%s  source GC %7.2f CDNV %.3f |"
+                            + " target CDNV %.3f NC1 %.2f %d-shot %.4f +- %.4f  [%.1fs]", c.label(), r.epochs(), r.steps(),
+                            r.fitStep(), r.trainLoss(), r.reachedTarget() || s.lossTarget() == 0 && s.terminalFactor() == 0 ? ""
+                            : " (max epochs)", r.sourceGc(),
+                            r.stats().source().cdnv(), r.targetCdnv(), r.stats().target().nc1(), s.shots(), r.fewShot(),
+                            r.stats().fewShot().stderr(), r.seconds()));
+        }
+        return new Result(s, runs);
+    }
+
+    /**
+     * SGD on the source classes until the stopping rule (the terminal phase: {@code terminalFactor} times
+     * the steps to 100 % training accuracy, checked at epoch ends; or the loss target; at most max
+     * epochs), then the collapse and transfer measures.
+     */
+    static Run train(Sequential model, Config c, Dataset source, Dataset sourceTest, Dataset target, CollapseProbe probe,
+                     Settings s) {
+        long t0 = System.nanoTime();
+        Objective ce = Objective.crossEntropy(model);
+        Objective objective = ce;
+        if (c.l2() > 0) {
+            objective = L2Penalty.of(objective, c.l2());
+        }
+        if (c.gc() > 0) {
+            objective = GeometricComplexityPenalty.onLayer(objective, model, Embeddings.penultimate(model), c.gc());
+        }
+        double bound = 10 * Math.log(source.numClasses());
+        Params p = model.init(Rng.seed(s.seed()), DType.FLOAT32);
+        Batches batches = new Batches(source, Math.min(c.batch(), source.size()), Order.RESHUFFLE, s.seed(), false);
+        int perEpoch = batches.batchesPerEpoch();
+        int check = Math.max(1, perEpoch / 4);
+        long steps = 0;
+        int epoch = 0;
+        Evaluation.Result eval = null;
+        boolean reached = false;
+        boolean diverged = false;
+        long fitStep = -1;
+        while (epoch < s.maxEpochs() && !reached && !diverged) {
+            List<Batch> ep = batches.epoch(epoch++);
+            for (int i = 0; i < ep.size(); i++) {
+                p = p.addScaled(objective.valueAndGrad(p, ep.get(i)).grad(), -c.lr());
+                steps++;
+                boolean last = i == ep.size() - 1;
+                if (last || (s.lossTarget() > 0 && (i + 1) % check == 0)) {
+                    eval = Evaluation.evaluate(model, ce, p, source, 2048);
+                    diverged = !(eval.loss() <= bound);
+                    if (fitStep < 0 && eval.accuracy() == 1) {
+                        fitStep = steps;
+                    }
+                    reached = s.terminalFactor() > 0 ? fitStep > 0 && steps >= s.terminalFactor() * fitStep
+                            : s.lossTarget() > 0 && eval.loss() <= s.lossTarget();
+                    if (diverged || reached) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (diverged) {
+            return new Run(c, epoch, steps, fitStep, eval.loss(), Double.NaN, Double.NaN, false, true, null,
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        double test = Evaluation.evaluate(model, ce, p, sourceTest, 2048).accuracy();
+        TransferStats stats = probe.measure(model, p, source, target);
+        return new Run(c, epoch, steps, fitStep, eval.loss(), eval.accuracy(), test, reached, false, stats,
+                (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,84 @@
+package org.occam.lab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.occam.io.AtomicFiles;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.ClaimTable;
+import org.occam.lab.plot.Plot;
+
+/**
+ * Writing a learning-rate reproduction's folder (results.csv, summary.txt, one PNG per chart,
+ * report.html), shared by {@link EosSweepReport}, {@link DalSweepReport} and {@link ClrSweepReport}.
+ */
+public final class LrSweepPages {
+    private LrSweepPages() {
+    }
+
+    /** Writes everything into {@code dir} and returns report.html. */
+    public static Path write(Path dir, String title, List<Section> sections, String csv, String summary) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve("results.csv"), csv);
+        AtomicFiles.writeString(dir.resolve("summary.txt"), summary);
+        for (Section sec : sections) {
+            if (sec instanceof Section.Chart c) {
+                c.plot().write(dir.resolve(c.name() + ".png"));
+            }
+        }
+        Path html = dir.resolve("report.html");
+        AtomicFiles.writeString(html, Pages.page(title, sections));
+        return html;
+    }
+
+    /** The claims table (ClaimTable), as summary.txt holds it. */
+    public static String summary(List<ClaimResult> claims, boolean quick) {
+        return "Claims over seeds (METHODS §11, docs/claims.md)\n\n" + String.join("\n", ClaimTable.lines(claims, quick)) + "\n";
+    }
+
+    /** One CSV of every seed's rows: the header once, with a leading seed column. */
+    public static String seedCsv(long[] seeds, List<String> csvs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < csvs.size(); i++) {
+            String[] lines = csvs.get(i).split("\n");
+            if (i == 0) {
+                b.append("seed,").append(lines[0]).append('\n');
+            }
+            for (int k = 1; k < lines.length; k++) {
+                if (!lines[k].isBlank()) {
+                    b.append(seeds[i]).append(',').append(lines[k]).append('\n');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Adds a chart section when the plot exists (a run that diverged at once may leave nothing to draw). */
+    public static void chart(List<Section> out, String name, String caption, Plot plot) {
+        if (plot != null) {
+            out.add(new Section.Chart(name, caption, plot));
+        }
+    }
+
+    public static String f(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A short number for labels: 0.05, 1, 2.5e-05. */
+    public static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-4 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+    }
+
+    public static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * v);
+    }
+}

@@ -1,0 +1,50 @@
+package org.occam.lab.seeds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.Outcome;
+
+/** A reproduction over seeds: run every seed, judge the claims on the per-seed results, write the report. */
+public final class SeedRuns {
+    private SeedRuns() {
+    }
+
+    /** Writes a reproduction's report from the per-seed results and the judged claims; returns report.html. */
+    @FunctionalInterface
+    public interface Report<R> {
+        /** Writes the report. */
+        Path write(List<R> perSeed, List<ClaimResult> claims) throws IOException;
+    }
+
+    /**
+     * Runs {@code run(seed, log)} for every seed (on the pool of {@code seeds}), judges
+     * {@code claims} on the results in seed order and writes the report.
+     *
+     * @param id      the reproduction's id, e.g. "EOS-1"
+     * @param setting the settings record (for JSON output)
+     * @param log     progress lines, each prefixed with its seed
+     */
+    public static <R> Outcome reproduce(String id, Record setting, Seeds seeds, boolean quick,
+                                        BiFunction<Long, Consumer<String>, R> run,
+                                        Function<List<R>, List<ClaimResult>> claims, Report<R> report,
+                                        Consumer<String> log) {
+        Consumer<String> safe = line -> {
+            synchronized (log) {
+                log.accept(line);
+            }
+        };
+        List<R> results = seeds.map(seed -> run.apply(seed, line -> safe.accept("seed " + seed + ": " + line)));
+        List<ClaimResult> judged = claims.apply(results);
+        try {
+            return new Outcome(id, Outcome.settingOf(setting), seeds.values(), judged, quick, report.write(results, judged));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
