@@ -787,7 +787,8 @@ def make_spec_case(kind, c):
 
 def spec_values(kind, c):
     if kind == "step":
-        return {"loss": float(c.loss())}
+        loss = float(c.loss())
+        return {"loss": loss, "value": loss}   # `value` joins Occam's (its loss before the step)
     if kind == "eval":
         return {"value": make_spec_case("eval", c)()}
     return {}
