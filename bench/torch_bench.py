@@ -22,6 +22,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import statistics
 import struct
 import sys
@@ -92,9 +93,20 @@ SEED_LANCZOS = 5     # generator for the Lanczos start vector
 SPEC_CASES = {
     "cnn_step": ("step", "cnn:1x28x28:16-32:10", 128),
     "cnn_eval": ("eval", "cnn:1x28x28:16-32:10", 500),
-    # "resnet20_step": ("step", "resnet20:3x32x32:10", 128),
-    # "resnet18_step": ("step", "resnet18:3x32x32:10", 128),
-    # "resnet20_hvp": ("hvp", "resnet20:3x32x32:10", 128),
+    "resnet20_step": ("step", "resnet20:3x32x32:10", 128),
+    "resnet18_step": ("step", "resnet18:3x32x32:10", 128),
+    "resnet20_hvp": ("hvp", "resnet20:3x32x32:10", 128),
+}
+# BatchNorm mode per kind, the same on the Occam side (SpecWorkloads): a step trains (batch
+# statistics, running buffers updated and kept across steps), an hvp and an eval pass use eval mode
+# with the initial buffers (running mean 0, var 1), Occam's default for measurements.
+SPEC_TRAIN_MODE = {"step": True, "hvp": False, "eval": False}
+# Parameter counts of the spec models; build_model asserts the torch twin has exactly this many and
+# Occam's SpecWorkloadsTest asserts Models.parse(spec) has it too, so both sides build the same net.
+SPEC_PARAMS = {
+    "cnn:1x28x28:16-32:10": 20490,
+    "resnet20:3x32x32:10": 269722,
+    "resnet18:3x32x32:10": 11173962,
 }
 EVAL_IMAGES = 10000
 EIGH_SIZES = [1000, 2000]   # eigh: numpy.linalg.eigh of a dense symmetric n x n float64 matrix
@@ -638,29 +650,108 @@ ACTS = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "gelu": torch.nn.GELU, "si
         "softplus": torch.nn.Softplus}
 
 
+class CifarBlock(torch.nn.Module):
+    """BasicBlock: conv3x3-BN-ReLU-conv3x3-BN plus shortcut, then ReLU. Shortcut on a change of shape:
+    option "a" = subsample and zero-pad the channels (no parameters, akamaster), "b" = 1x1 conv + BN
+    (kuangliu's `shortcut` Sequential); state_dict names as in Occam's BasicBlock."""
+
+    def __init__(self, cin, cout, stride, option):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.bn1 = torch.nn.BatchNorm2d(cout)
+        self.conv2 = torch.nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.bn2 = torch.nn.BatchNorm2d(cout)
+        self.shortcut = torch.nn.Sequential()
+        self.pad, self.stride = 0, stride
+        if stride != 1 or cin != cout:
+            if option == "b":
+                self.shortcut = torch.nn.Sequential(torch.nn.Conv2d(cin, cout, 1, stride, bias=False),
+                                                    torch.nn.BatchNorm2d(cout))
+            else:
+                self.pad = (cout - cin) // 2
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        if self.pad:
+            skip = F.pad(x[:, :, ::self.stride, ::self.stride], (0, 0, 0, 0, self.pad, self.pad), "constant", 0)
+        else:
+            skip = self.shortcut(x)
+        return F.relu(out + skip)
+
+
+class CifarResNet(torch.nn.Module):
+    """conv1/bn1/ReLU stem, stages layer1.. of `blocks[s]` CifarBlocks at width*2**s (stride 2 at the
+    start of every stage but the first), global average pooling, linear (Occam's state_dict names): kuangliu's ResNet-18 with
+    blocks (2,2,2,2) and option b, akamaster's ResNet-(6n+2) with (n,n,n) and option a."""
+
+    def __init__(self, channels, classes, width, blocks, option):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(channels, width, 3, 1, 1, bias=False)
+        self.bn1 = torch.nn.BatchNorm2d(width)
+        cin = width
+        self.stages = len(blocks)
+        for s, n in enumerate(blocks):
+            cout = width << s
+            setattr(self, "layer%d" % (s + 1), torch.nn.Sequential(
+                *[CifarBlock(cin if b == 0 else cout, cout, 2 if b == 0 and s > 0 else 1, option) for b in range(n)]))
+            cin = cout
+        self.linear = torch.nn.Linear(cin, classes)
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        for s in range(self.stages):
+            out = getattr(self, "layer%d" % (s + 1))(out)
+        return self.linear(torch.flatten(F.adaptive_avg_pool2d(out, 1), 1))
+
+
+def spec_options(parts):
+    """The key=value options after the third part of a spec."""
+    opt = {}
+    for p in parts[3:]:
+        k, _, v = p.partition("=")
+        opt[k] = v
+    return opt
+
+
 def build_model(spec):
-    """The torch twin of Occam's Models.parse(spec), with PyTorch's default init (seed SEED_MODEL)."""
+    """The torch twin of Occam's Models.parse(spec), with PyTorch's default init (seed SEED_MODEL;
+    akamaster's Kaiming-normal conv/linear weights for resnet20); asserts SPEC_PARAMS[spec]."""
     parts = spec.split(":")
     torch.manual_seed(SEED_MODEL)
+    chw = tuple(int(v) for v in parts[1].split("x"))
     if parts[0] == "cnn":
-        c, h, w = (int(v) for v in parts[1].split("x"))
+        c, h, w = chw
         act = ACTS[parts[4] if len(parts) > 4 else "relu"]
         layers = []
         for wd in (int(v) for v in parts[2].split("-")):
             layers += [torch.nn.Conv2d(c, wd, 3, padding=1), act(), torch.nn.MaxPool2d(2)]
             c, h, w = wd, h // 2, w // 2
         layers += [torch.nn.Flatten(), torch.nn.Linear(c * h * w, int(parts[3]))]
-        return torch.nn.Sequential(*layers), (int(parts[1].split("x")[0]), int(parts[1].split("x")[1]),
-                                              int(parts[1].split("x")[2])), int(parts[3])
-    raise SystemExit("build_model: no torch builder for spec %r yet (add it next to the cnn one)" % spec)
+        model = torch.nn.Sequential(*layers)
+    elif parts[0] == "resnet18":
+        model = CifarResNet(chw[0], int(parts[2]), int(spec_options(parts).get("width", 64)), [2, 2, 2, 2], "b")
+    elif re.fullmatch(r"resnet\d+", parts[0]) and (int(parts[0][6:]) - 2) % 6 == 0:
+        opt = spec_options(parts)
+        n = (int(parts[0][6:]) - 2) // 6
+        model = CifarResNet(chw[0], int(parts[2]), int(opt.get("width", 16)), [n, n, n], opt.get("shortcut", "a"))
+        for m in model.modules():
+            if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear)):
+                torch.nn.init.kaiming_normal_(m.weight)
+    else:
+        raise SystemExit("build_model: no torch builder for spec %r yet (add it next to the cnn and resnet ones)" % spec)
+    count = sum(p.numel() for p in model.parameters())
+    if spec in SPEC_PARAMS and count != SPEC_PARAMS[spec]:
+        raise SystemExit("FATAL: torch %s has %d parameters, Occam's has %d" % (spec, count, SPEC_PARAMS[spec]))
+    return model, chw, int(parts[3] if parts[0] == "cnn" else parts[2]), count
 
 
 class SpecCtx:
     """A fresh model of `spec` in `dtype` and a synthetic pool: x ~ N(0,1), labels uniform (seed SEED_DATA)."""
 
-    def __init__(self, spec, dtype, batch, pool):
-        model, chw, classes = build_model(spec)
-        self.model = model.to(dtype)
+    def __init__(self, spec, dtype, batch, pool, train):
+        model, chw, classes, self.count = build_model(spec)
+        self.model = model.to(dtype).train(train)
         self.params = list(self.model.parameters())
         g = torch.Generator().manual_seed(SEED_DATA)
         self.x = torch.randn((pool,) + chw, generator=g, dtype=torch.float32).to(dtype)
@@ -696,7 +787,8 @@ def make_spec_case(kind, c):
 
 def spec_values(kind, c):
     if kind == "step":
-        return {"loss": float(c.loss())}
+        loss = float(c.loss())
+        return {"loss": loss, "value": loss}   # `value` joins Occam's (its loss before the step)
     if kind == "eval":
         return {"value": make_spec_case("eval", c)()}
     return {}
@@ -1087,8 +1179,10 @@ def main():
                 if wl not in args.workloads:
                     continue
                 pool = EVAL_IMAGES if kind == "eval" else batch
-                vals = spec_values(kind, SpecCtx(spec, dtype, batch, pool))
-                c = SpecCtx(spec, dtype, batch, pool)
+                vals = spec_values(kind, SpecCtx(spec, dtype, batch, pool, SPEC_TRAIN_MODE[kind]))
+                c = SpecCtx(spec, dtype, batch, pool, SPEC_TRAIN_MODE[kind])
+                log("%s: %s, %d parameters, BN in %s mode" % (wl, spec, c.count,
+                                                               "train" if SPEC_TRAIN_MODE[kind] else "eval"))
                 res = guard.measure(make_spec_case(kind, c), pol)
                 rec = {"impl": IMPL, "workload": wl, "dtype": d, "threads": t, "batch": batch, "spec": spec}
                 rec.update(res)

@@ -8,8 +8,11 @@ import org.occam.autodiff.Params;
 import org.occam.autodiff.Recording;
 import org.occam.measure.EighBackend;
 import org.occam.measure.SymmetricEigen;
+import org.occam.nn.Forward;
 import org.occam.nn.Losses;
+import org.occam.nn.Mode;
 import org.occam.nn.Model;
+import org.occam.nn.ModelState;
 import org.occam.nn.Models;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
@@ -17,7 +20,11 @@ import org.occam.tensor.Tensor;
 
 /**
  * Workloads on a model given by its spec string (the same spec on both sides: bench/torch_bench.py
- * has the twin table SPEC_CASES), and the dense symmetric eigensolver.
+ * has the twin table SPEC_CASES), and the dense symmetric eigensolver. BatchNorm modes, as in
+ * torch_bench.py: a STEP runs in TRAIN mode (batch statistics; the running buffers it updates are
+ * carried to the next step, as {@code model.train()} does), an HVP and an EVAL pass in EVAL mode
+ * with the initial buffers (the mode Occam's measurements default to: a fixed function of the
+ * parameters).
  */
 final class SpecWorkloads {
     /** What to time on a spec's model: one SGD step, one HVP, or an evaluation pass over {@link #EVAL_IMAGES} images. */
@@ -39,10 +46,9 @@ final class SpecWorkloads {
         Map<String, SpecCase> m = new LinkedHashMap<>();
         m.put("cnn_step", new SpecCase(Kind.STEP, "cnn:1x28x28:16-32:10", 128));
         m.put("cnn_eval", new SpecCase(Kind.EVAL, "cnn:1x28x28:16-32:10", 500));
-        // Once Models.parse knows them (issue "Paper-scale models and data"):
-        // m.put("resnet20_step", new SpecCase(Kind.STEP, "resnet20:3x32x32:10", 128));
-        // m.put("resnet18_step", new SpecCase(Kind.STEP, "resnet18:3x32x32:10", 128));
-        // m.put("resnet20_hvp", new SpecCase(Kind.HVP, "resnet20:3x32x32:10", 128));
+        m.put("resnet20_step", new SpecCase(Kind.STEP, "resnet20:3x32x32:10", 128));
+        m.put("resnet18_step", new SpecCase(Kind.STEP, "resnet18:3x32x32:10", 128));
+        m.put("resnet20_hvp", new SpecCase(Kind.HVP, "resnet20:3x32x32:10", 128));
         return m;
     }
 
@@ -61,29 +67,34 @@ final class SpecWorkloads {
         SpecCase c = CASES.get(name);
         Model model = Models.parse(c.spec());
         Params[] params = {model.init(Rng.seed(0), dt)};
+        ModelState[] state = {model.initState(dt)};
+        Model evalNet = model.bind(state[0], Mode.EVAL);
         int[] chw = inputShape(c.spec());
         int pool = c.kind() == Kind.EVAL ? EVAL_IMAGES : c.batch();
         Rng rng = Rng.seed(1);
         Tensor x = rng.normal(dt, 0, 1, pool, chw[0], chw[1], chw[2]);
-        int classes = Recording.noGrad(() -> model.apply(params[0], x.slice(0, 0, 1))).shapeRef()[1];
+        int classes = Recording.noGrad(() -> evalNet.apply(params[0], x.slice(0, 0, 1))).shapeRef()[1];
         int[] y = rng.ints(pool, classes);
         Function<Params, Tensor> loss = p -> Losses.crossEntropy(model.apply(p, x), y);
         Double value = null;
         Runnable call = switch (c.kind()) {
             case STEP -> () -> {
-                Autodiff.ValueAndGrad vg = Autodiff.valueAndGrad(loss).apply(params[0]);
+                Forward train = Forward.of(state[0], Mode.TRAIN, 0);
+                Autodiff.ValueAndGrad vg = train.run(() -> Autodiff.valueAndGrad(loss).apply(params[0]));
                 params[0] = params[0].addScaled(vg.grad(), -Workloads.LR);
+                state[0] = train.state();
             };
             case HVP -> {
                 Params v = params[0].map(t -> Rng.seed(2).normal(dt, 0, 1, t.shapeRef()));
-                yield () -> Autodiff.hvp(loss, params[0], v);
+                Function<Params, Tensor> evalLoss = p -> Losses.crossEntropy(evalNet.apply(p, x), y);
+                yield () -> Autodiff.hvp(evalLoss, params[0], v);
             }
-            case EVAL -> () -> accuracy(model, params[0], x, y, c.batch());
+            case EVAL -> () -> accuracy(evalNet, params[0], x, y, c.batch());
         };
         if (c.kind() == Kind.STEP) {
-            value = Recording.noGrad(() -> loss.apply(params[0])).item();
+            value = Forward.of(state[0], Mode.TRAIN, 0).run(() -> Recording.noGrad(() -> loss.apply(params[0]))).item();
         } else if (c.kind() == Kind.EVAL) {
-            value = accuracy(model, params[0], x, y, c.batch());
+            value = accuracy(evalNet, params[0], x, y, c.batch());
         }
         Timing.Result r = Timing.median(call, budget);
         return Record.occam(name, dt.label(), threads, c.batch(), null, null, null, r, null, value, null, c.spec());
