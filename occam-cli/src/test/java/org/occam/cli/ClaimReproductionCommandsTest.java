@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +27,7 @@ class ClaimReproductionCommandsTest {
         CliRun.Result r = CliRun.run("reproduce", name, "--quick", "--json", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertEquals(name, j.get("reproduction").asText());
+        assertEquals(name.toUpperCase(Locale.ROOT), j.get("reproduction").asText(), "the lab id, e.g. SGD-2");
         assertTrue(j.get("quick").asBoolean());
         assertEquals(ClaimTable.QUICK_WARNING, j.get("warning").asText());
         assertTrue(j.get("setting").size() > 3);
@@ -68,6 +69,28 @@ class ClaimReproductionCommandsTest {
         assertEquals(2, r.code(), r.out() + r.err());
         String opt = option.substring(2, option.indexOf('='));
         assertTrue(r.err().contains(opt.equals("data") ? "data must be" : "--" + opt), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** One rule for every claim-judged reproduction: fewer than 5 seeds need --quick; one line, exit code 2. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd-2", "sgd-3", "gc-1", "igr-lr-sweep"})
+    void fewerThanFiveSeedsNeedQuick(String name, @TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun.Result r = CliRun.run("reproduce", name, "--seeds", "3", "--out", out.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--seeds: a run without --quick needs at least 5 seeds (got 3)"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** sgd-2, sgd-3 and gc-1 run seeds 0..N-1: another first seed is refused, not silently ignored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd-2", "sgd-3", "gc-1"})
+    void anotherFirstSeedIsRefused(String name, @TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun.Result r = CliRun.run("reproduce", name, "--quick", "--seed", "4", "--out", out.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--seed: " + name + " runs seeds 0..N-1"), r.err());
         assertFalse(Files.exists(out));
     }
 }

@@ -1,16 +1,21 @@
 package org.occam.lab.claim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a reproduction hands back: its claims judged over seeds, the setting that produced them,
- * whether it was a {@code --quick} run, and the report it wrote.
+ * whether it was a {@code --quick} run, and the report it wrote; a reproduction with more to say
+ * adds fields for JSON (e.g. one row per run) and lines printed after the claim table.
  *
  * @param id      the reproduction, e.g. "EOS-1"
  * @param setting the settings as name → value (numbers, strings, lists), for JSON output
@@ -18,16 +23,44 @@ import java.util.Map;
  * @param claims  the claims judged over the seeds
  * @param quick   a tiny run for tests: its verdicts are not evidence
  * @param report  report.html
+ * @param extra   further JSON fields after the claims, in order (e.g. "runs": one map per run)
+ * @param notes   lines printed after the claim table (e.g. a stability check, the wall time)
  */
 public record Outcome(String id, Map<String, Object> setting, long[] seeds, List<ClaimResult> claims, boolean quick,
-                      Path report) {
+                      Path report, Map<String, Object> extra, List<String> notes) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The terminal table ({@link ClaimTable#lines}). */
-    public List<String> lines() {
-        return ClaimTable.lines(claims, quick);
+    public Outcome {
+        extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        notes = List.copyOf(notes);
     }
 
-    /** The same fields as the table, plus the setting and per-seed values, for {@code --json}. */
+    /** An outcome with nothing beyond the claims. */
+    public Outcome(String id, Map<String, Object> setting, long[] seeds, List<ClaimResult> claims, boolean quick,
+                   Path report) {
+        this(id, setting, seeds, claims, quick, report, Map.of(), List.of());
+    }
+
+    /** The terminal table ({@link ClaimTable#lines}), then the notes after a blank line. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>(ClaimTable.lines(claims, quick));
+        if (!notes.isEmpty()) {
+            out.add("");
+            out.addAll(notes);
+        }
+        return out;
+    }
+
+    /** {@link #toMap()} as indented JSON: what {@code --json} prints. */
+    public String json() {
+        try {
+            return JSON.writeValueAsString(toMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + id + " as JSON", e);
+        }
+    }
+
+    /** The same fields as the table, plus the setting, per-seed values and the extra fields, for {@code --json}. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reproduction", id);
@@ -42,6 +75,7 @@ public record Outcome(String id, Map<String, Object> setting, long[] seeds, List
             cs.add(r.toMap());
         }
         m.put("claims", cs);
+        m.putAll(extra);
         m.put("report", report == null ? null : report.toAbsolutePath().toString());
         return m;
     }

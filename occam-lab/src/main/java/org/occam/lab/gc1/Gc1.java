@@ -1,5 +1,7 @@
 package org.occam.lab.gc1;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,8 +14,11 @@ import org.occam.autodiff.Params;
 import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.Synthetic;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.report.ClaimPages;
 import org.occam.lab.run.EndMeasures;
 import org.occam.lab.run.RunPool;
+import org.occam.lab.seeds.Seeds;
 import org.occam.measure.GeometricComplexity;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
@@ -76,6 +81,22 @@ public final class Gc1 {
     /** Full-batch GD at the baseline learning rate, no penalty. */
     public static Gc1Config baseline(Gc1Setting s) {
         return new Gc1Config(s.lr(), s.points(), 0, 0);
+    }
+
+    /** The id of the reproduction in reports and JSON. */
+    public static final String ID = "GC-1";
+
+    /**
+     * Runs {@code s} over {@code seeds} (0..N−1, {@code seeds.parallel()} runs at a time), writes
+     * results.csv, summary.txt and report.html into {@code dir} and returns the judged claims.
+     */
+    public static Outcome reproduce(Gc1Setting s, Seeds seeds, boolean quick, Path dir, Consumer<String> log)
+            throws IOException {
+        Gc1Setting t = s.withSeeds(seeds.fromZero("gc-1"));
+        Gc1Result r = run(t, seeds.parallel(), log);
+        return ClaimPages.outcome(ID, "GC-1: geometric complexity of 1-D regression fits",
+                dir, quick, seeds.values(), Gc1Report.setting(r), r.claims(),
+                Gc1Report.runs(r), r.seconds(), () -> Gc1Report.sections(r));
     }
 
     /** Trains every (configuration, seed) ({@code parallel} at a time), logs one line each, and judges the claims. */

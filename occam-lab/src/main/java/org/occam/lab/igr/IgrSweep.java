@@ -1,5 +1,7 @@
 package org.occam.lab.igr;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.ClaimTable;
+import org.occam.lab.claim.Outcome;
 import org.occam.nn.Models;
 import org.occam.tensor.Rng;
 import org.occam.tensor.kernel.Parallel;
@@ -23,6 +27,24 @@ import org.occam.tensor.kernel.Parallel;
  */
 public final class IgrSweep {
     private IgrSweep() {
+    }
+
+    /**
+     * The main job: the check on the embedded MNIST, {@code workers} runs side by side; writes the
+     * report into {@code dir} ({@link IgrSweepReport}) and returns the judged claims.
+     */
+    public static Outcome reproduce(IgrSetting s, int workers, Path dir, Consumer<String> log) throws IOException {
+        if (s.quick()) {
+            log.accept(ClaimTable.QUICK_WARNING);
+        }
+        log.accept(String.format(Locale.ROOT, "IGR-2 / GC-2 on embedded MNIST: %s, %d training images, full-batch GD to"
+                + " training loss %s, %d seeds, %d runs side by side", s.model(), s.trainSize(), s.lossTarget(),
+                s.seeds(), workers));
+        long t0 = System.nanoTime();
+        IgrResult r = run(s, IgrData.embeddedMnist(s.trainSize(), s.dtype()), workers, log);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        log.accept("Claims below the edge of stability: paired within seed, 95% t-interval over seeds.");
+        return IgrSweepReport.write(r, seconds, dir);
     }
 
     /** Runs the check on the given data; {@code log} receives one line per finished run (in finishing order). */

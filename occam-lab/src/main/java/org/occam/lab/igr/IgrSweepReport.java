@@ -1,43 +1,74 @@
 package org.occam.lab.igr;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.occam.lab.report.Pages;
 import org.occam.lab.report.Section;
 import org.occam.io.AtomicFiles;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.ClaimTable;
+import org.occam.lab.claim.Outcome;
 
 /** Writes the igr-lr-sweep results: results.csv (one row per run), claims.json and an offline report.html. */
 public final class IgrSweepReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The id of the reproduction in reports and JSON. */
+    public static final String ID = "IGR-2 + GC-2";
 
     private IgrSweepReport() {
     }
 
-    /** The result as JSON (the same fields as the printed table, plus the runs). */
-    public static String json(IgrResult r) throws IOException {
-        return JSON.writeValueAsString(r.toMap());
-    }
-
-    /** Writes the files into {@code dir} and returns report.html. */
-    public static Path write(IgrResult r, Path dir) throws IOException {
+    /**
+     * Writes results.csv, report.html and claims.json (the outcome's JSON, as {@code --json} prints
+     * it) into {@code dir} and returns the outcome.
+     *
+     * @param seconds wall time of the runs
+     */
+    public static Outcome write(IgrResult r, double seconds, Path dir) throws IOException {
         List<Section> sections = sections(r);
         String csv = csv(r);
-        String json = json(r);
         String page = Pages.page("IGR-2 / GC-2: implicit and explicit gradient regularization on MNIST", sections);
+        Map<String, Object> m = r.toMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> setting = (Map<String, Object>) m.get("setting");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (String k : List.of("edge_of_stability_claims", "flagged_runs", "runs")) {
+            extra.put(k, m.get(k));
+        }
+        extra.put("seconds", seconds);
+        Path html = dir.resolve("report.html");
+        Outcome o = new Outcome(ID, setting, r.setting().seedList(), r.claims(), r.setting().quick(), html, extra,
+                notes(r, seconds));
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("results.csv"), csv);
-        AtomicFiles.writeString(dir.resolve("claims.json"), json + "\n");
-        Path html = dir.resolve("report.html");
         AtomicFiles.writeString(html, page);
-        return html;
+        AtomicFiles.writeString(dir.resolve("claims.json"), o.json() + "\n");
+        return o;
+    }
+
+    /** The lines after the claim table: the stability check, flagged runs, the edge-of-stability contrast, wall time. */
+    static List<String> notes(IgrResult r, double seconds) {
+        IgrSetting s = r.setting();
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "Stability: largest h*lambda_max below the edge of stability %.3f (limit %s)",
+                maxBelow(r), s.hLambdaLimit()));
+        for (IgrRun f : r.flagged()) {
+            out.add(String.format(Locale.ROOT, "  FLAG: %s seed %d reached h*lambda_max %.3f > %s (outside the"
+                    + " first-order regime)", f.arm().label(), f.seed(), f.maxHLambda(), s.hLambdaLimit()));
+        }
+        if (!r.edgeOfStability().isEmpty()) {
+            out.add("");
+            out.add("Edge of stability (h*lambda_max ~ 2): NOT evidence for first-order IGR, for contrast only:");
+            out.addAll(ClaimTable.lines(r.edgeOfStability(), false));
+        }
+        out.add("");
+        out.add(String.format(Locale.ROOT, "wall time of the runs: %.1f s", seconds));
+        return out;
     }
 
     /** One row per run. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.occam.lab.plot.Theme;
 import org.occam.io.AtomicFiles;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.ClaimTable;
+import org.occam.lab.claim.Outcome;
 
 /**
  * The folder of a claim-judged reproduction: results.csv (one row per run), summary.txt (the
@@ -28,6 +30,21 @@ public final class ClaimPages {
     @FunctionalInterface
     public interface Extra {
         List<Section> sections();
+    }
+
+    /**
+     * Writes everything into {@code dir} and returns the outcome: the claims, the runs and the wall
+     * time as extra JSON fields, the wall time as a note after the table.
+     */
+    public static Outcome outcome(String id, String title, Path dir, boolean quick, long[] seeds,
+                                  Map<String, Object> setting, List<ClaimResult> claims, List<Map<String, Object>> runs,
+                                  double seconds, Extra extra) throws IOException {
+        Path html = write(dir, title, quick, setting, claims, runs, extra);
+        Map<String, Object> more = new LinkedHashMap<>();
+        more.put("seconds", seconds);
+        more.put("runs", runs);
+        return new Outcome(id, setting, seeds, claims, quick, html, more,
+                List.of(String.format(Locale.ROOT, "wall time %.1f s", seconds)));
     }
 
     /** Writes everything into {@code dir} and returns report.html. */

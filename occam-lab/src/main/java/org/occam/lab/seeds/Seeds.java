@@ -31,6 +31,18 @@ public record Seeds(long first, int count, int parallel) {
         }
     }
 
+    /**
+     * The count, for a reproduction whose runs use seeds 0..count−1 only; a first seed other than 0
+     * is refused with one line naming {@code --seed}.
+     */
+    public int fromZero(String who) {
+        if (first != 0) {
+            throw new UnsupportedOperationException("--seed: " + who + " runs seeds 0..N-1; a first seed other than 0"
+                    + " is not implemented (got " + first + "), drop --seed");
+        }
+        return count;
+    }
+
     /** The seeds in order. */
     public long[] values() {
         long[] s = new long[count];

@@ -1,5 +1,7 @@
 package org.occam.lab.sgd2;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +9,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.occam.data.TrainTest;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.report.ClaimPages;
 import org.occam.lab.run.AtLossTarget;
 import org.occam.lab.run.EndMeasures;
 import org.occam.lab.run.RunPool;
 import org.occam.lab.run.SgdTraining;
+import org.occam.lab.seeds.Seeds;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.tensor.DType;
@@ -31,6 +36,22 @@ public final class Sgd2 {
     }
 
     private record Task(double ratio, int batchSize, long seed) {
+    }
+
+    /** The id of the reproduction in reports and JSON. */
+    public static final String ID = "SGD-2";
+
+    /**
+     * Runs {@code s} over {@code seeds} (0..N−1, {@code seeds.parallel()} runs at a time), writes
+     * results.csv, summary.txt and report.html into {@code dir} and returns the judged claims.
+     */
+    public static Outcome reproduce(Sgd2Setting s, Seeds seeds, boolean quick, Path dir, Consumer<String> log)
+            throws IOException {
+        Sgd2Setting t = s.withSeeds(seeds.fromZero("sgd-2"));
+        Sgd2Result r = run(t, seeds.parallel(), log);
+        return ClaimPages.outcome(ID, "SGD-2: runs with equal eps/B cluster, and regularization grows with eps/B",
+                dir, quick, seeds.values(), Sgd2Report.setting(r), r.claims(),
+                Sgd2Report.runs(r), r.seconds(), () -> Sgd2Report.sections(r));
     }
 
     /** Trains every run ({@code parallel} at a time), logs one line each, and judges the claims. */

@@ -1,14 +1,19 @@
 package org.occam.lab.sgd3;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.occam.data.TrainTest;
+import org.occam.lab.claim.Outcome;
+import org.occam.lab.report.ClaimPages;
 import org.occam.lab.run.EndMeasures;
 import org.occam.lab.run.RunPool;
 import org.occam.lab.run.SgdTraining;
+import org.occam.lab.seeds.Seeds;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.regularize.MicroBatchGradientRegularization;
@@ -28,6 +33,22 @@ public final class Sgd3 {
     }
 
     private record Task(Arm arm, long seed) {
+    }
+
+    /** The id of the reproduction in reports and JSON. */
+    public static final String ID = "SGD-3";
+
+    /**
+     * Runs {@code s} over {@code seeds} (0..N−1, {@code seeds.parallel()} runs at a time), writes
+     * results.csv, summary.txt and report.html into {@code dir} and returns the judged claims.
+     */
+    public static Outcome reproduce(Sgd3Setting s, Seeds seeds, boolean quick, Path dir, Consumer<String> log)
+            throws IOException {
+        Sgd3Setting t = s.withSeeds(seeds.fromZero("sgd-3"));
+        Sgd3Result r = run(t, seeds.parallel(), log);
+        return ClaimPages.outcome(ID, "SGD-3: the micro-batch regularizer against the large-batch gap",
+                dir, quick, seeds.values(), Sgd3Report.setting(r), r.claims(),
+                Sgd3Report.runs(r), r.seconds(), () -> Sgd3Report.sections(r));
     }
 
     /** Trains every (seed, arm) run ({@code parallel} at a time), logs one line each, and judges the claims. */

@@ -1,10 +1,11 @@
 package org.occam.cli.reproduce.command;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.occam.lab.gc1.Gc1Report;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.gc1.Gc1;
-import org.occam.lab.gc1.Gc1Result;
 import org.occam.lab.gc1.Gc1Setting;
+import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 
 /** {@code reproduce gc-1}: GC-1 of METHODS §11, geometric complexity of 1-D regression fits. */
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         + " training loss, and GC at initialization.",
         footer = {"", "Examples:", "  ./occam reproduce gc-1", "  ./occam reproduce gc-1 --parallel 2 --out runs/gc1",
             "  ./occam reproduce gc-1 --quick --json"})
-public final class Gc1Command extends ClaimReproduction {
+public final class Gc1Command extends SeededReproduction {
 
     @Override
     protected String name() {
@@ -21,13 +22,10 @@ public final class Gc1Command extends ClaimReproduction {
     }
 
     @Override
-    protected Outcome run(Consumer<String> log) {
-        Gc1Setting s = (quick ? Gc1Setting.quick() : Gc1Setting.defaults());
-        s = s.withSeeds(seeds(s.seeds()));
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) throws Exception {
+        Gc1Setting s = quick ? Gc1Setting.quick() : Gc1Setting.defaults();
         log.accept("GC-1: " + s.model() + " on " + s.points() + " points of sin, " + Gc1.configs(s).size()
-                + " configurations x " + s.seeds() + " seeds, " + parallel + " run(s) at a time");
-        Gc1Result r = Gc1.run(s, parallel, log);
-        return new Outcome("GC-1: geometric complexity of 1-D regression fits", Gc1Report.setting(r), r.claims(),
-                Gc1Report.runs(r), r.seconds(), () -> Gc1Report.sections(r));
+                + " configurations x " + seeds.count() + " seeds, " + seeds.parallel() + " run(s) at a time");
+        return Gc1.reproduce(s, seeds, quick, dir, log);
     }
 }

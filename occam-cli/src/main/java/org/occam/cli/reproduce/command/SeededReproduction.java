@@ -1,60 +1,88 @@
 package org.occam.cli.reproduce.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.occam.lab.claim.Outcome;
 import org.occam.lab.seeds.Seeds;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * A reproduction whose claims are judged over seeds (docs/claims.md): {@code --seeds N} (at least
- * 5 unless {@code --quick}), {@code --parallel N} seeds at a time (results identical to a serial
- * run), {@code --quick} (tiny settings for tests, verdicts not evidence) and {@code --json} (the
- * claims table as JSON on standard output, progress on standard error).
+ * One {@code occam reproduce NAME} subcommand whose claims are judged over seeds (docs/claims.md):
+ * {@code --seed} (the first seed), {@code --seeds N} (at least 5 unless {@code --quick}),
+ * {@code --parallel N} runs at a time (results identical to a serial run), {@code --quick} (tiny
+ * settings for tests, verdicts not evidence), {@code --json} (the outcome as JSON on standard
+ * output, progress on standard error) and {@code --out}. A subclass parses its own options and
+ * calls its lab reproduction, which writes the report and returns the {@link Outcome}.
  */
-public abstract class SeededReproduction extends Reproduction {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+@Command(mixinStandardHelpOptions = true)
+public abstract class SeededReproduction implements Callable<Integer> {
+
+    @Option(names = "--seed", defaultValue = "0", description = "The first seed (default ${DEFAULT-VALUE}).")
+    protected long seed;
+
+    @Option(names = "--out", description = "Folder for the report (default runs/NAME).")
+    protected Path out;
 
     @Option(names = "--seeds", description = "Seeds --seed, --seed + 1, ...: at least 5 unless --quick (default: 5, 2 with"
             + " --quick; dd-4: 10).")
     Integer seeds;
 
-    @Option(names = "--parallel", defaultValue = "1", description = "Seeds run at once on a local pool, each"
-            + " single-threaded; results are identical to a serial run (default ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", description = "Runs at once on a local pool, each single-threaded; results are"
+            + " identical to a serial run (default 1; igr-lr-sweep: the kernel threads).")
+    Integer parallel;
 
     @Option(names = "--quick", description = "Tiny settings, for tests and a first look: the verdicts are NOT evidence.")
     boolean quick;
 
-    @Option(names = "--json", description = "Print the claims (the table's fields, per-seed values and the setting) as"
-            + " JSON on standard output; progress goes to standard error.")
+    @Option(names = "--json", description = "Print the outcome (the claims table's fields, per-seed values, the setting"
+            + " and the reproduction's own fields) as JSON on standard output; progress goes to standard error.")
     boolean json;
+
+    /** The subcommand's name, e.g. "eos" (also the default report folder under runs/). */
+    protected abstract String name();
 
     /** The seeds of a full run when {@code --seeds} is not given. */
     protected int defaultSeeds() {
         return Seeds.MIN_EVIDENCE;
     }
 
+    /** The runs at once when {@code --parallel} is not given. */
+    protected int defaultParallel() {
+        return 1;
+    }
+
     /** Runs the reproduction over {@code seeds} (tiny settings when {@code quick}), writing its report into {@code dir}. */
     protected abstract Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) throws Exception;
 
     @Override
-    protected final Path run(Path dir) throws Exception {
+    public final Integer call() throws Exception {
         int n = seeds != null ? seeds : quick ? 2 : defaultSeeds();
         if (!quick && n < Seeds.MIN_EVIDENCE) {
             throw new IllegalArgumentException("--seeds: a run without --quick needs at least " + Seeds.MIN_EVIDENCE
                     + " seeds (got " + n + "); add --quick for a smaller, non-evidential run");
         }
+        Seeds s = new Seeds(seed, n, parallel != null ? parallel : defaultParallel());
         Consumer<String> log = json ? System.err::println : System.out::println;
-        Outcome o = reproduce(dir, new Seeds(seed, n, parallel), quick, log);
+        Outcome o = reproduce(out != null ? out : Path.of("runs", name()), s, quick, log);
         if (json) {
-            System.out.println(JSON.writeValueAsString(o.toMap()));
-            return null;
+            System.out.println(o.json());
+        } else {
+            System.out.println();
+            o.lines().forEach(System.out::println);
         }
-        System.out.println();
-        o.lines().forEach(System.out::println);
-        return o.report();
+        if (o.report() != null) {
+            PrintStream tail = json ? System.err : System.out;
+            tail.println();
+            tail.println("report: " + o.report().toAbsolutePath());
+        }
+        return 0;
+    }
+
+    /** The value if given, else the default. */
+    protected static <T> T or(T given, T fallback) {
+        return given != null ? given : fallback;
     }
 }

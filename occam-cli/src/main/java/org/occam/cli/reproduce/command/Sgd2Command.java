@@ -1,10 +1,11 @@
 package org.occam.cli.reproduce.command;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.occam.lab.sgd2.Sgd2Report;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.run.ImageData;
+import org.occam.lab.seeds.Seeds;
 import org.occam.lab.sgd2.Sgd2;
-import org.occam.lab.sgd2.Sgd2Result;
 import org.occam.lab.sgd2.Sgd2Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
     "Needs MNIST in the cache (./occam data fetch mnist) unless --data digits or --quick."},
         footer = {"", "Examples:", "  ./occam reproduce sgd-2", "  ./occam reproduce sgd-2 --parallel 2 --out runs/sgd2",
             "  ./occam reproduce sgd-2 --quick --json"})
-public final class Sgd2Command extends ClaimReproduction {
+public final class Sgd2Command extends SeededReproduction {
 
     @Option(names = "--data", description = "mnist (default), fashion-mnist or digits (embedded; model mlp:64-128-10:relu).")
     String data;
@@ -27,17 +28,14 @@ public final class Sgd2Command extends ClaimReproduction {
     }
 
     @Override
-    protected Outcome run(Consumer<String> log) {
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) throws Exception {
         Sgd2Setting s = quick ? Sgd2Setting.quick() : Sgd2Setting.defaults();
         if (data != null) {
             ImageData d = new ImageData(data, s.data().trainSize(), s.data().testSize());
             s = s.withData(d, s.model().replaceFirst("^mlp:\\d+-", "mlp:" + d.features() + "-"));
         }
-        s = s.withSeeds(seeds(s.seeds()));
         log.accept("SGD-2: " + s.model() + " on " + s.data().name() + ", eps/B x B grid, " + s.epochs() + " epochs, "
-                + s.seeds() + " seeds, " + parallel + " run(s) at a time");
-        Sgd2Result r = Sgd2.run(s, parallel, log);
-        return new Outcome("SGD-2: runs with equal eps/B cluster, and regularization grows with eps/B",
-                Sgd2Report.setting(r), r.claims(), Sgd2Report.runs(r), r.seconds(), () -> Sgd2Report.sections(r));
+                + seeds.count() + " seeds, " + seeds.parallel() + " run(s) at a time");
+        return Sgd2.reproduce(s, seeds, quick, dir, log);
     }
 }

@@ -1,10 +1,11 @@
 package org.occam.cli.reproduce.command;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.occam.lab.sgd3.Sgd3Report;
+import org.occam.lab.claim.Outcome;
 import org.occam.lab.run.ImageData;
+import org.occam.lab.seeds.Seeds;
 import org.occam.lab.sgd3.Sgd3;
-import org.occam.lab.sgd3.Sgd3Result;
 import org.occam.lab.sgd3.Sgd3Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
     "Needs MNIST in the cache (./occam data fetch mnist) unless --data digits or --quick."},
         footer = {"", "Examples:", "  ./occam reproduce sgd-3", "  ./occam reproduce sgd-3 --parallel 2 --seeds 8",
             "  ./occam reproduce sgd-3 --quick --json"})
-public final class Sgd3Command extends ClaimReproduction {
+public final class Sgd3Command extends SeededReproduction {
 
     @Option(names = "--data", description = "mnist (default), fashion-mnist or digits (embedded).")
     String data;
@@ -27,18 +28,15 @@ public final class Sgd3Command extends ClaimReproduction {
     }
 
     @Override
-    protected Outcome run(Consumer<String> log) {
+    protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) throws Exception {
         Sgd3Setting s = quick ? Sgd3Setting.quick() : Sgd3Setting.defaults();
         if (data != null) {
             ImageData d = new ImageData(data, s.data().trainSize(), s.data().testSize());
             s = s.withData(d, s.model().replaceFirst("^mlp:\\d+-", "mlp:" + d.features() + "-"));
         }
-        s = s.withSeeds(seeds(s.seeds()));
         log.accept("SGD-3: " + s.model() + " on " + s.data().name() + ", eps " + s.lr() + ", B_s " + s.smallBatch()
-                + ", B_l " + s.largeBatch() + ", " + s.epochs() + " epochs, " + s.seeds() + " seeds, " + parallel
-                + " run(s) at a time");
-        Sgd3Result r = Sgd3.run(s, parallel, log);
-        return new Outcome("SGD-3: the micro-batch regularizer against the large-batch gap", Sgd3Report.setting(r),
-                r.claims(), Sgd3Report.runs(r), r.seconds(), () -> Sgd3Report.sections(r));
+                + ", B_l " + s.largeBatch() + ", " + s.epochs() + " epochs, " + seeds.count() + " seeds, "
+                + seeds.parallel() + " run(s) at a time");
+        return Sgd3.reproduce(s, seeds, quick, dir, log);
     }
 }

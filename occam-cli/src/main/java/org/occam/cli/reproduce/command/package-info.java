@@ -1,9 +1,9 @@
 /**
  * The subcommands of {@code occam reproduce}: one class per check of METHODS §11, each with only
- * the options it uses, on top of {@link org.occam.cli.reproduce.command.Reproduction} (the shared
- * {@code --seed} and {@code --out}) and {@link org.occam.cli.reproduce.command.SeededReproduction}
- * ({@code --seeds}, {@code --parallel}, {@code --quick}, {@code --json}). They only parse options:
- * the experiments live in the occam-lab module, one package per check (org.occam.lab.eos, …),
- * except igr-lr-sweep (org.occam.cli.reproduce) until its rewrite.
+ * the options it uses, on top of one base, {@link org.occam.cli.reproduce.command.SeededReproduction}
+ * ({@code --seed}, {@code --seeds}, {@code --parallel}, {@code --quick}, {@code --json},
+ * {@code --out}). They only parse options and call the reproduction in the occam-lab module (one
+ * package per check: org.occam.lab.eos, …, org.occam.lab.igr), which writes the report and returns
+ * the judged {@link org.occam.lab.claim.Outcome}.
  */
 package org.occam.cli.reproduce.command;
