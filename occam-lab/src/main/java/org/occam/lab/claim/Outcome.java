@@ -18,9 +18,16 @@ import java.util.Map;
  * @param claims  the claims judged over the seeds
  * @param quick   a tiny run for tests: its verdicts are not evidence
  * @param report  report.html
+ * @param results the measurements behind the claims (e.g. per-seed scores) for JSON output; empty when not given
  */
 public record Outcome(String id, Map<String, Object> setting, long[] seeds, List<ClaimResult> claims, boolean quick,
-                      Path report) {
+                      Path report, Map<String, Object> results) {
+
+    /** An outcome without extra results. */
+    public Outcome(String id, Map<String, Object> setting, long[] seeds, List<ClaimResult> claims, boolean quick,
+                   Path report) {
+        this(id, setting, seeds, claims, quick, report, Map.of());
+    }
 
     /** The terminal table ({@link ClaimTable#lines}). */
     public List<String> lines() {
@@ -42,6 +49,9 @@ public record Outcome(String id, Map<String, Object> setting, long[] seeds, List
             cs.add(r.toMap());
         }
         m.put("claims", cs);
+        if (results != null && !results.isEmpty()) {
+            m.put("results", results);
+        }
         m.put("report", report == null ? null : report.toAbsolutePath().toString());
         return m;
     }
