@@ -1,11 +1,14 @@
 package org.occam.lab.dd4;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import org.occam.games.gan.GanLog;
@@ -35,8 +38,47 @@ public final class Dd4Report {
         for (String line : table(r)) {
             out.accept(line);
         }
-        out.accept("observed ranking by mean modes covered, then high quality: " + r.ranking().stream()
-                .map(Dd4Scheme::key).toList());
+        out.accept("observed ranking by mean W2 to the target, then high quality: " + r.ranking().stream()
+                .map(Dd4.SchemeResult::label).toList());
+    }
+
+    /** A rate multiplier or rate without trailing zeros (2, 0.5). */
+    static String num(double x) {
+        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+
+    /** Per scheme result and seed, the scores behind the table and the claims, for {@code --json}. */
+    public static Map<String, Object> json(Dd4.Result r) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Dd4.SchemeResult s : r.schemes()) {
+            for (Dd4.SeedRun run : s.runs()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("scheme", s.scheme().key());
+                m.put("lr_scale", s.lrScale());
+                m.put("lr_d", s.config().lrD());
+                m.put("lr_g", s.config().lrG());
+                m.put("seed", run.seed());
+                m.put("diverged_at", run.run().divergedAt());
+                m.put("w2", finite(run.w2()));
+                m.put("w2_perfect_generator", finite(run.w2Floor()));
+                m.put("w2_samples", run.score().w2Samples());
+                m.put("modes_covered", run.covered());
+                m.put("modes_hit", run.hit());
+                m.put("high_quality", run.highQuality());
+                m.put("mode_kl_q_p", finite(run.modeKl()));
+                m.put("mode_kl_p_q", finite(run.reverseModeKl()));
+                m.put("grad_fluctuation", finite(run.gradSpread()));
+                rows.add(m);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("runs", rows);
+        out.put("ranking", r.ranking().stream().map(Dd4.SchemeResult::label).toList());
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /** Writes the files into {@code dir} and returns report.html. */
@@ -56,29 +98,30 @@ public final class Dd4Report {
         return html;
     }
 
-    /** The summary table: per scheme, mean ± sd over seeds. */
+    /** The summary table: per scheme and rate multiplier, mean ± sd over seeds. */
     static List<String> table(Dd4.Result r) {
         List<String> out = new ArrayList<>();
-        String fmt = "%-52s %-13s %-13s %-16s %-17s %-17s %-16s %-9s %s";
-        out.add(String.format(Locale.ROOT, fmt, "scheme", "modes covered", "modes hit", "high quality", "final |grad D|",
-                "final |grad G|", "grad fluctuation", "diverged", "time"));
+        String fmt = "%-58s %-15s %-15s %-13s %-13s %-16s %-13s %-13s %-16s %-9s %s";
+        out.add(String.format(Locale.ROOT, fmt, "scheme, rate multiplier", "W2", "W2 perfect gen", "modes covered",
+                "modes hit", "high quality", "KL(q||p)", "KL(p||q)", "grad fluctuation", "diverged", "time"));
         for (Dd4.SchemeResult s : r.schemes()) {
-            out.add(String.format(Locale.ROOT, fmt, s.scheme().title(), s.covered().format("%.2f"), s.hit().format("%.2f"),
-                    Dd4Claims.pct(s.highQuality()), s.gradNormD().format("%.3g"), s.gradNormG().format("%.3g"),
-                    s.gradSpread().format("%.2f"), s.diverged() + "/" + s.runs().size(),
-                    String.format(Locale.ROOT, "%.0fs", s.seconds())));
+            out.add(String.format(Locale.ROOT, fmt, s.title(), s.w2().format("%.3f"), s.w2Floor().format("%.3f"),
+                    s.covered().format("%.2f"), s.hit().format("%.2f"), Dd4Claims.pct(s.highQuality()),
+                    s.modeKl().format("%.2f"), s.reverseModeKl().format("%.2f"), s.gradSpread().format("%.2f"),
+                    s.diverged() + "/" + s.runs().size(), String.format(Locale.ROOT, "%.0fs", s.seconds())));
         }
         return out;
     }
 
     private static String csv(Dd4.Result r) {
-        StringBuilder b = new StringBuilder("scheme,seed,steps,diverged_at,modes_covered,modes_hit,high_quality,"
-                + "final_modes_covered,final_modes_hit,final_high_quality,final_grad_norm_d,final_grad_norm_g,"
-                + "grad_fluctuation,seconds\n");
+        StringBuilder b = new StringBuilder("scheme,lr_scale,seed,steps,diverged_at,w2,w2_perfect_generator,mode_kl_q_p,"
+                + "mode_kl_p_q,modes_covered,modes_hit,high_quality,final_modes_covered,final_modes_hit,final_high_quality,"
+                + "final_grad_norm_d,final_grad_norm_g,grad_fluctuation,seconds\n");
         for (Dd4.SchemeResult s : r.schemes()) {
             for (Dd4.SeedRun run : s.runs()) {
-                b.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.4f,%.4f,%d,%d,%.4f,%.6g,%.6g,%.4f,%.2f%n",
-                        s.scheme().key(), run.seed(), run.run().config().steps(), run.run().divergedAt(), run.covered(),
+                b.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%d,%.4f,%.6g,%.6g,"
+                        + "%.4f,%.2f%n", s.scheme().key(), num(s.lrScale()), run.seed(), run.run().config().steps(),
+                        run.run().divergedAt(), run.w2(), run.w2Floor(), run.modeKl(), run.reverseModeKl(), run.covered(),
                         run.hit(), run.highQuality(), run.coverage().covered(), run.coverage().hit(),
                         run.coverage().highQualityFraction(), run.tail(GanLog::gradNormD), run.tail(GanLog::gradNormG),
                         run.gradSpread(), run.run().seconds()));
@@ -90,42 +133,52 @@ public final class Dd4Report {
     private static List<Section> sections(Dd4.Result r, boolean quick) {
         Dd4.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
-        out.add(new Section.Text(String.format(Locale.ROOT, "A GAN on the 8-Gaussian ring (radius 2, σ = 0.02; METHODS §11"
-                + " DD-4) with 2×%d %s MLPs (latent %d), the BCE discriminator loss and the zero-sum saturating generator"
-                + " loss (METHODS §3.4), plain SGD with η_D = %s and η_G = %s, batch %d, %d steps, %d seed(s) per scheme"
-                + " (the same seeds, so the same initialisations, for every scheme). The drift regularisers use the exact"
-                + " coefficients and the biased estimator (METHODS §3.3, §3.5); SGA and consensus use γ = %s. The"
-                + " generator is scored on %d samples (the same latents each time): a sample is high quality within 3σ of"
-                + " its nearest centre; a mode is covered when at least 5 %% of the samples are high-quality samples of"
-                + " it; 'modes hit' is VEEGAN's count (at least one). Because GAN training oscillates, each run's scores"
+        out.add(new Section.Text(String.format(Locale.ROOT, "Setting '%s'. A GAN on the 8-Gaussian ring (radius 2,"
+                + " σ = 0.02; METHODS §11 DD-4) with 2×%d %s MLPs (latent %d), %s, the BCE discriminator loss and the"
+                + " zero-sum saturating generator loss (METHODS §3.4), plain SGD with η_D = %s and η_G = %s times each rate"
+                + " multiplier in %s, batch %d, %d steps, %d seed(s) per scheme and multiplier (the same seeds, so the same"
+                + " initialisations, for every scheme). The drift regularisers use the exact coefficients and the %s"
+                + " estimator (METHODS §3.3, §3.5); SGA and consensus use γ = %s. The generator is scored on %d samples"
+                + " (the same latents each time). The distance to the target is the exact sample W₂ between the first %d"
+                + " samples and a stratified target sample of that size; 'W2 perfect gen' is the W₂ of an i.i.d. target"
+                + " sample against the same kind of reference, the floor a perfect generator reaches at that size, and the"
+                + " spread of that floor over seeds is the W₂ claims' resolution. A sample is high quality within 3σ of its"
+                + " nearest centre; a mode is covered when at least 5 %% of the samples are high-quality samples of it;"
+                + " 'modes hit' is VEEGAN's count (at least one); KL(q||p) and KL(p||q) compare the mode histogram (with a"
+                + " bin for far samples) with the target's, both ways. Coverage is never judged by modes covered alone: a"
+                + " generator collapsed on one mode scores well on it. Because GAN training oscillates, each run's scores"
                 + " and gradient norms are averaged over its logged steps in the last %.0f %% of training (every %d steps),"
-                + " the final generator included; the scatter plots show the final generator. Means ± sd are over the"
-                + " seeds; gradient norms over the runs that did not diverge. Stability is judged by diverged"
-                + " runs, then by the gradient-norm fluctuation: the standard deviation of log10‖∇_φL_φ‖ plus that of"
-                + " log10‖∇_θL_θ‖ over the second half of training (blow-ups and saturation collapses, where the"
+                + " the final generator included (W₂ over %d of them); the scatter plots show the final generator. Means"
+                + " ± sd are over the seeds; gradient norms over the runs that did not diverge. Stability is judged by"
+                + " diverged runs, then by the gradient-norm fluctuation: the standard deviation of log10‖∇_φL_φ‖ plus that"
+                + " of log10‖∇_θL_θ‖ over the second half of training (blow-ups and saturation collapses, where the"
                 + " generator's gradient vanishes by orders of magnitude, both raise it; small final gradient norms"
                 + " alone are no sign of stability with the saturating loss). With η_D = η_G = η this zero-sum game makes"
                 + " SGA at γ = η/2 coincide exactly with cancelling the interaction terms (METHODS §3.4-3.5). Total time"
-                + " %.0f s.",
-                s.hidden(), s.activation().label(), s.latent(), s.lrD(), s.lrG(), s.batch(), s.steps(), s.seeds(), s.gamma(),
-                s.evalSamples(), 100 * Dd4.TAIL, s.logEvery(), r.seconds())));
+                + " %.0f s.", s.name(), s.hidden(), s.activation().label(), s.latent(), s.spectralNorm()
+                        ? "a spectrally normalised discriminator" : "a plain (not normalised) discriminator", s.lrD(), s.lrG(),
+                s.lrScales().stream().map(Dd4Report::num).toList(), s.batch(), s.steps(), s.seeds(),
+                s.estimator().name().toLowerCase(Locale.ROOT), s.gamma(), s.evalSamples(), s.w2Samples(), 100 * Dd4.TAIL,
+                s.logEvery(), Dd4.W2_SNAPSHOTS, r.seconds())));
         out.addAll(ClaimSections.of(r.claims(), quick));
         out.add(new Section.Heading("Schemes"));
         List<List<String>> rows = new ArrayList<>();
         for (Dd4.SchemeResult x : r.schemes()) {
-            rows.add(List.of(x.scheme().title(), x.covered().format("%.2f"), x.hit().format("%.2f"),
-                    Dd4Claims.pct(x.highQuality()), x.gradNormD().format("%.3g"), x.gradNormG().format("%.3g"),
+            rows.add(List.of(x.title(), x.w2().format("%.3f"), x.w2Floor().format("%.3f"), x.covered().format("%.2f"),
+                    x.hit().format("%.2f"), Dd4Claims.pct(x.highQuality()), x.modeKl().format("%.2f"),
+                    x.reverseModeKl().format("%.2f"), x.gradNormD().format("%.3g"), x.gradNormG().format("%.3g"),
                     x.gradSpread().format("%.2f"), x.diverged() + "/" + x.runs().size(),
                     String.format(Locale.ROOT, "%.0f s", x.seconds())));
         }
-        out.add(Section.Table.of(List.of("scheme", "modes covered", "modes hit", "high quality", "final ‖∇_φL_φ‖ (D)",
+        out.add(Section.Table.of(List.of("scheme, rate multiplier", "W₂ to target", "W₂ perfect generator", "modes covered",
+                "modes hit", "high quality", "KL(q‖p)", "KL(p‖q)", "final ‖∇_φL_φ‖ (D)",
                 "final ‖∇_θL_θ‖ (G)", "grad-norm fluctuation", "diverged", "time"), rows));
         out.add(new Section.Heading("Samples"));
         for (Dd4.SchemeResult x : r.schemes()) {
             Dd4.SeedRun first = x.runs().getFirst();
-            out.add(new Section.Chart("samples_" + x.scheme().key(), x.scheme().title() + ", seed " + first.seed() + ": "
-                    + first.coverage() + (first.run().diverged() ? ", diverged at step " + first.run().divergedAt() : ""),
-                    scatter(x.scheme().title(), first.samples(), r.target())));
+            out.add(new Section.Chart("samples_" + x.label().replace(' ', '_'), x.title() + ", seed " + first.seed() + ": "
+                    + first.score() + (first.run().diverged() ? ", diverged at step " + first.run().divergedAt() : ""),
+                    scatter(x.title(), first.samples(), r.target())));
         }
         out.add(new Section.Heading("Gradient norms"));
         chart(out, "grad_norm_d", "‖∇_φ L_φ‖ of the discriminator along the first seed's run of each scheme",
@@ -189,7 +242,7 @@ public final class Dd4Report {
                 steps[i] = logs.get(i).step();
                 v[i] = f.applyAsDouble(logs.get(i));
             }
-            p.add(Series.of(x.scheme().key(), steps, v));
+            p.add(Series.of(x.label(), steps, v));
         }
         return p.hasData() ? p.plot() : null;
     }

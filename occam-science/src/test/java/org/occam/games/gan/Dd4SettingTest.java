@@ -22,20 +22,19 @@ class Dd4SettingTest {
         assertTrue(s.steps() >= 20_000 && s.seeds() >= 10 && s.batch() >= 128 && s.batch() <= 256);
         assertEquals(List.of("sim", "alt", "cancel"), s.schemes());
         assertTrue(s.lrScales().size() >= 3, "a small learning-rate sweep");
-        GanConfig sim = s.config("sim", 4, 1);
+        GanConfig sim = s.base(4, 1);
         assertTrue(sim.spectralNorm());
         assertEquals(0.01, sim.lrD(), 0);
         assertEquals(0.005, sim.lrG(), 0);
         assertEquals(GanConfig.PLAIN_SGD, sim.optimizerD());
         assertEquals(GeneratorLoss.SATURATING, s.gan().generatorLoss());
         assertEquals(UpdateScheme.simultaneous(), sim.scheme());
-        assertEquals(UpdateScheme.alternating(), s.config("alt", 4, 1).scheme());
-        assertEquals(DriftRegularizers.cancelInteraction(), s.config("cancel", 4, 1).regularizers());
-        GanConfig doubled = s.config("sim", 4, 2);
+        assertEquals(DriftRegularizers.none(), sim.regularizers());
+        assertEquals(Estimator.UNBIASED, sim.estimator());
+        GanConfig doubled = s.base(4, 2);
         assertEquals(2 * doubled.lrG(), doubled.lrD(), 0, "the sweep keeps η_D = 2η_G");
         assertEquals(0.02, doubled.lrD(), 0);
-        assertThrows(IllegalArgumentException.class, () -> s.config("adam", 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> s.reduced(10, 1, List.of("rk4"), List.of(1.0)));
+        assertThrows(IllegalArgumentException.class, () -> s.reduced(10, 1, List.of(), List.of(1.0)));
         assertThrows(IllegalArgumentException.class, () -> s.reduced(10, 1, List.of("sim"), List.of(0.0)));
     }
 
