@@ -14,9 +14,10 @@ import org.occam.tensor.Tensor;
  * (akamaster's layout): x subsampled by the stride and zero-padded to {@code out} channels.
  * Parameter and buffer names are those of the PyTorch modules.
  */
-public record BasicBlock(int in, int out, int stride, boolean projection, Init convInit) implements Layer {
+public record BasicBlock(int in, int out, int stride, boolean projection, Init convInit) implements Block {
 
-    private Sequential parts() {
+    @Override
+    public Sequential parts() {
         List<Layer> l = new ArrayList<>(List.of(new Conv2d(in, out, 3, stride, 1, false, convInit), BatchNorm.d2(out),
                 new Conv2d(out, out, 3, 1, 1, false, convInit), BatchNorm.d2(out)));
         List<String> names = new ArrayList<>(List.of("conv1", "bn1", "conv2", "bn2"));
@@ -31,21 +32,6 @@ public record BasicBlock(int in, int out, int stride, boolean projection, Init c
 
     private boolean downsamples() {
         return stride != 1 || in != out;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return parts().params();
-    }
-
-    @Override
-    public List<BufferSpec> buffers() {
-        return parts().buffers();
-    }
-
-    @Override
-    public Tensor apply(Function<String, Tensor> param, Tensor x) {
-        return apply(param, Forward.ambient(), x);
     }
 
     @Override

@@ -11,9 +11,10 @@ import org.occam.tensor.Tensor;
  * -[dropout]-conv2, added to x, or, when in ≠ out, to {@code convShortcut} (1×1, strided) of the
  * pre-activated input. Names: bn1, conv1, bn2, conv2, convShortcut.
  */
-public record WideBlock(int in, int out, int stride, double dropRate) implements Layer {
+public record WideBlock(int in, int out, int stride, double dropRate) implements Block {
 
-    private Sequential parts() {
+    @Override
+    public Sequential parts() {
         List<Layer> l = new ArrayList<>(List.of(BatchNorm.d2(in), new Conv2d(in, out, 3, stride, 1, false, Init.parse("he")),
                 BatchNorm.d2(out), new Dropout(dropRate), new Conv2d(out, out, 3, 1, 1, false, Init.parse("he"))));
         List<String> names = new ArrayList<>(List.of("bn1", "conv1", "bn2", "dropout", "conv2"));
@@ -22,21 +23,6 @@ public record WideBlock(int in, int out, int stride, double dropRate) implements
             names.add("convShortcut");
         }
         return new Sequential(l, names);
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return parts().params();
-    }
-
-    @Override
-    public List<BufferSpec> buffers() {
-        return parts().buffers();
-    }
-
-    @Override
-    public Tensor apply(Function<String, Tensor> param, Tensor x) {
-        return apply(param, Forward.ambient(), x);
     }
 
     @Override
