@@ -11,8 +11,8 @@ package org.occam.tensor.kernel;
  * ({@code ldc >= n} when m > 1).
  *
  * <p>Products with at most {@value #ROWWISE_MAX_ROWS} rows run a row-wise vector loop without
- * packing; the others run the blocked, packed, register-tiled kernels of {@link GemmF32} and
- * {@link GemmF64}. Both run in parallel through {@link Parallel#forRange} over fixed chunks of C
+ * packing; the others run the blocked, packed, register-tiled kernels of {@link GemmF64} and its
+ * float twin {@code GemmF32}, generated from it at build time. Both run in parallel through {@link Parallel#forRange} over fixed chunks of C
  * (columns, or rectangles of rows × columns) once a product is big enough, and run on the calling
  * thread alone below that. The path and the chunks are chosen from (m, n, k) alone, and the depth
  * is never split across threads, so every element of C is computed by the same operations in the

@@ -6,13 +6,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The fp64 implementation behind {@link Gemm#dgemm}: packed operands and a register-blocked
  * {@value #MR}×(2 vectors) micro-kernel on the Vector API ({@link DoubleVector#SPECIES_PREFERRED},
- * so the tile is 8×16 with AVX-512 and 8×8 with AVX2).
+ * so the tile is 8 rows by two vectors of lanes: 16 doubles or 32 floats wide with AVX-512).
  *
  * <p>For each column block (≤ NC columns) and depth block (≤ KC): B's block is packed once into
  * NR-wide panels (in parallel over panels); then tasks of {@link GemmPlan} each pack an MR-row
  * micro-panel of A at a time (L1-resident) and sweep it across all their B panels (L2-resident),
  * one micro-tile of C at a time. Edge tiles run the same kernel on zero-padded operands into a
- * scratch tile. {@link GemmF32} is the same code for floats; keep the two structurally identical.
+ * scratch tile.
+ *
+ * <p>Template: its float twin is generated from this file by occam-core/pom.xml (twins); edit this file only.
  */
 final class GemmF64 {
 
@@ -27,7 +29,7 @@ final class GemmF64 {
     private static final int KC = 256;
     /** Largest column block (the packed KC×NC block of B is streamed from L2/L3 by the kernel). */
     private static final int NC = 1024;
-    /** Rows of B read per column in one go when packing a strided B (one cache line of doubles). */
+    /** Rows of B read per column in one go when packing a strided B (one cache line). */
     private static final int STRIP = 64 / Double.BYTES;
     /** B panels packed per parallel task. */
     private static final int PACK_PANELS = 4;

@@ -58,9 +58,9 @@ public final class Im2col {
     static void unfoldImage(Object src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
                             double padValue, Object dst, int dstOff) {
         if (src instanceof double[] s) {
-            unfoldD(s, srcOff, c, h, w, kh, kw, stride, pad, padValue, (double[]) dst, dstOff);
+            Im2colF64.unfold(s, srcOff, c, h, w, kh, kw, stride, pad, padValue, (double[]) dst, dstOff);
         } else {
-            unfoldF((float[]) src, srcOff, c, h, w, kh, kw, stride, pad, (float) padValue, (float[]) dst, dstOff);
+            Im2colF32.unfold((float[]) src, srcOff, c, h, w, kh, kw, stride, pad, (float) padValue, (float[]) dst, dstOff);
         }
     }
 
@@ -68,158 +68,19 @@ public final class Im2col {
     static void foldImage(Object cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
                           Object dst, int dstOff) {
         if (cols instanceof double[] s) {
-            foldD(s, colsOff, c, h, w, kh, kw, stride, pad, (double[]) dst, dstOff);
+            Im2colF64.fold(s, colsOff, c, h, w, kh, kw, stride, pad, (double[]) dst, dstOff);
         } else {
-            foldF((float[]) cols, colsOff, c, h, w, kh, kw, stride, pad, (float[]) dst, dstOff);
-        }
-    }
-
-    // The typed loops below are twins (double, float): row (ch, i, j) of the columns, output row oh,
-    // reads image row y = oh*stride - pad + i at x = ow*stride - pad + j for ow in [lo, hi).
-
-    private static void unfoldD(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
-                                double pv, double[] dst, int dstOff) {
-        int ho = outSize(h, kh, stride, pad);
-        int wo = outSize(w, kw, stride, pad);
-        for (int r = 0; r < c * kh * kw; r++) {
-            int ch = r / (kh * kw);
-            int i = r / kw % kh;
-            int j = r % kw;
-            int lo = firstInside(j, stride, pad, wo);
-            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
-            for (int oh = 0; oh < ho; oh++) {
-                int y = oh * stride - pad + i;
-                int o = dstOff + (r * ho + oh) * wo;
-                boolean row = y >= 0 && y < h;
-                int a = row ? lo : wo;
-                for (int t = 0; t < a; t++) {
-                    dst[o + t] = pv;
-                }
-                if (!row) {
-                    continue;
-                }
-                int sp = srcOff + (ch * h + y) * w - pad + j;
-                if (stride == 1) {
-                    for (int t = lo; t < hi; t++) {
-                        dst[o + t] = src[sp + t];
-                    }
-                } else {
-                    for (int t = lo; t < hi; t++) {
-                        dst[o + t] = src[sp + t * stride];
-                    }
-                }
-                for (int t = hi; t < wo; t++) {
-                    dst[o + t] = pv;
-                }
-            }
-        }
-    }
-
-    private static void unfoldF(float[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
-                                float pv, float[] dst, int dstOff) {
-        int ho = outSize(h, kh, stride, pad);
-        int wo = outSize(w, kw, stride, pad);
-        for (int r = 0; r < c * kh * kw; r++) {
-            int ch = r / (kh * kw);
-            int i = r / kw % kh;
-            int j = r % kw;
-            int lo = firstInside(j, stride, pad, wo);
-            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
-            for (int oh = 0; oh < ho; oh++) {
-                int y = oh * stride - pad + i;
-                int o = dstOff + (r * ho + oh) * wo;
-                boolean row = y >= 0 && y < h;
-                int a = row ? lo : wo;
-                for (int t = 0; t < a; t++) {
-                    dst[o + t] = pv;
-                }
-                if (!row) {
-                    continue;
-                }
-                int sp = srcOff + (ch * h + y) * w - pad + j;
-                if (stride == 1) {
-                    for (int t = lo; t < hi; t++) {
-                        dst[o + t] = src[sp + t];
-                    }
-                } else {
-                    for (int t = lo; t < hi; t++) {
-                        dst[o + t] = src[sp + t * stride];
-                    }
-                }
-                for (int t = hi; t < wo; t++) {
-                    dst[o + t] = pv;
-                }
-            }
-        }
-    }
-
-    private static void foldD(double[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
-                              double[] dst, int dstOff) {
-        int ho = outSize(h, kh, stride, pad);
-        int wo = outSize(w, kw, stride, pad);
-        for (int r = 0; r < c * kh * kw; r++) {
-            int ch = r / (kh * kw);
-            int i = r / kw % kh;
-            int j = r % kw;
-            int lo = firstInside(j, stride, pad, wo);
-            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
-            for (int oh = 0; oh < ho; oh++) {
-                int y = oh * stride - pad + i;
-                if (y < 0 || y >= h) {
-                    continue;
-                }
-                int o = colsOff + (r * ho + oh) * wo;
-                int dp = dstOff + (ch * h + y) * w - pad + j;
-                if (stride == 1) {
-                    for (int t = lo; t < hi; t++) {
-                        dst[dp + t] += cols[o + t];
-                    }
-                } else {
-                    for (int t = lo; t < hi; t++) {
-                        dst[dp + t * stride] += cols[o + t];
-                    }
-                }
-            }
-        }
-    }
-
-    private static void foldF(float[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
-                              float[] dst, int dstOff) {
-        int ho = outSize(h, kh, stride, pad);
-        int wo = outSize(w, kw, stride, pad);
-        for (int r = 0; r < c * kh * kw; r++) {
-            int ch = r / (kh * kw);
-            int i = r / kw % kh;
-            int j = r % kw;
-            int lo = firstInside(j, stride, pad, wo);
-            int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
-            for (int oh = 0; oh < ho; oh++) {
-                int y = oh * stride - pad + i;
-                if (y < 0 || y >= h) {
-                    continue;
-                }
-                int o = colsOff + (r * ho + oh) * wo;
-                int dp = dstOff + (ch * h + y) * w - pad + j;
-                if (stride == 1) {
-                    for (int t = lo; t < hi; t++) {
-                        dst[dp + t] += cols[o + t];
-                    }
-                } else {
-                    for (int t = lo; t < hi; t++) {
-                        dst[dp + t * stride] += cols[o + t];
-                    }
-                }
-            }
+            Im2colF32.fold((float[]) cols, colsOff, c, h, w, kh, kw, stride, pad, (float[]) dst, dstOff);
         }
     }
 
     /** The first output column whose tap j lands inside the image: ow*stride - pad + j >= 0. */
-    private static int firstInside(int j, int stride, int pad, int wo) {
+    static int firstInside(int j, int stride, int pad, int wo) {
         return Math.min(wo, Math.max(0, Math.ceilDiv(pad - j, stride)));
     }
 
     /** One past the last output column whose tap j lands inside the image: ow*stride - pad + j < w. */
-    private static int endInside(int j, int stride, int pad, int w, int wo) {
+    static int endInside(int j, int stride, int pad, int w, int wo) {
         return Math.min(wo, Math.floorDiv(w - 1 + pad - j, stride) + 1);
     }
 
