@@ -10,7 +10,7 @@ import org.occam.autodiff.Params;
  *
  * @param alpha  grid coordinates along d₁
  * @param beta   grid coordinates along d₂
- * @param loss   loss[j][i] at (alpha[i], beta[j])
+ * @param loss   loss[i][j] at (alpha[i], beta[j]): the first index runs along d₁
  */
 public record Plane(double[] alpha, double[] beta, double[][] loss) {
 
@@ -23,14 +23,14 @@ public record Plane(double[] alpha, double[] beta, double[][] loss) {
             throw new IllegalArgumentException("plane directions must be shaped like the center: " + u.length + ", "
                     + w.length + " vs " + c.length + " entries");
         }
-        double[][] loss = new double[beta.length][alpha.length];
+        double[][] loss = new double[alpha.length][beta.length];
         double[] v = new double[c.length];
         for (int j = 0; j < beta.length; j++) {
             for (int i = 0; i < alpha.length; i++) {
                 for (int k = 0; k < v.length; k++) {
                     v[k] = c[k] + alpha[i] * u[k] + beta[j] * w[k];
                 }
-                loss[j][i] = f.applyAsDouble(FlatParams.like(center, v));
+                loss[i][j] = f.applyAsDouble(FlatParams.like(center, v));
             }
         }
         return new Plane(alpha.clone(), beta.clone(), loss);

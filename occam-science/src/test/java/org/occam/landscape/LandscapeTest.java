@@ -117,7 +117,7 @@ class LandscapeTest {
                 for (int k = 0; k < v.length; k++) {
                     v[k] = vc[k] + al[i] * u[k] + be[j] * w[k];
                 }
-                assertEquals(quad(m, v), plane.loss()[j][i], 1e-10 * quad(m, v));
+                assertEquals(quad(m, v), plane.loss()[i][j], 1e-10 * quad(m, v));
             }
         }
     }
