@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,9 @@ class TrainCommandTest {
 
     /** Exit code, stdout, stderr. */
 
+
+    /** A data spec naming the cached MNIST ({@code mnist}, {@code mnist:train}), not {@code mnist-embedded} or {@code fashion-mnist}. */
+    private static final Pattern CACHED_MNIST = Pattern.compile("(?<![-\\w])mnist(?![-\\w])");
 
     static Path examples() {
         Path p = Path.of("examples");
@@ -40,7 +44,7 @@ class TrainCommandTest {
             String file = f.getFileName().toString();
             String config = Files.readString(f);
             CachedDataset needs = config.contains("fashion-mnist") ? CachedDataset.FASHION_MNIST
-                    : file.contains("mnist") ? CachedDataset.MNIST : null;
+                    : CACHED_MNIST.matcher(config).find() ? CachedDataset.MNIST : null; // mnist-embedded ships in the jar
             if (needs != null && !DataCache.isInstalled(DataCache.defaultRoot(), needs)) {
                 System.out.println("skipping " + f + ": needs " + needs.id() + " in the data cache (" + needs.fixCommand() + ")");
                 continue;
