@@ -71,12 +71,19 @@ public final class Lanczos {
      * tolerance (docs/curvature.md).
      */
     public static Eigenpairs eigenpairs(LinearOperator op, int top, int bottom, Tolerance tol, Rng rng) {
+        return judge(op, run(op, tol, top, bottom, rng), top, bottom, tol);
+    }
+
+    /**
+     * The {@code top} and {@code bottom} pairs of a finished run (e.g. a fixed number of steps)
+     * judged against a tolerance: explicit residuals (one application per pair) and flags.
+     */
+    public static Eigenpairs judge(LinearOperator op, Run run, int top, int bottom, Tolerance tol) {
         long before = op.applications();
-        Run run = run(op, tol, top, bottom, rng);
         Spectrum t = verified(op, run.top(top), tol);
         Spectrum b = verified(op, run.bottom(bottom), tol);
         return new Eigenpairs(t, b, tol, run.steps(), run.steps() >= Math.min(tol.cap(), op.dim()),
-                op.applications() - before);
+                run.hvpCount() + op.applications() - before);
     }
 
     /** The pairs with explicit residuals ‖A y − θ y‖ and flags against the tolerance. */
