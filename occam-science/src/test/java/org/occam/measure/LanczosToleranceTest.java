@@ -60,6 +60,25 @@ class LanczosToleranceTest {
         assertFlagsHonest(op, e.bottom(), TOL);
     }
 
+    /** Power iteration under a Tolerance: the residual rule holds at the stop, or the cap is reported. */
+    @Test
+    void powerIterationUnderTolerance() {
+        Rng rng = Rng.seed(6);
+        double[] spec = new double[30];
+        for (int i = 0; i < spec.length; i++) {
+            spec[i] = 0.5 * (i % 7) - 1;
+        }
+        spec[0] = 8;
+        LinearOperator op = LinearOperator.matrix(MeasureFixtures.symmetricWithSpectrum(rng, spec));
+        PowerIteration.Result r = PowerIteration.run(op, new Tolerance(TOL, 500), Rng.seed(1));
+        assertTrue(r.converged() && r.residualNorm() <= TOL * Math.abs(r.eigenvalue()));
+        assertTrue(MeasureFixtures.relErr(8, r.eigenvalue()) <= TOL, "λ = " + r.eigenvalue());
+        assertEquals(r.iterations(), r.hvpCount());
+        PowerIteration.Result capped = PowerIteration.run(op, new Tolerance(TOL, 3), Rng.seed(1));
+        assertFalse(capped.converged());
+        assertEquals(3, capped.iterations());
+    }
+
     /** The tolerance run is the fixed-step run stopped early: same seed, same Ritz values at that step count. */
     @Test
     void stoppedRunIsPrefixOfFixedRun() {

@@ -16,13 +16,13 @@ class SpectrumMonitorConfigTest {
     void monitorsRecordResidualsFlagsAndBlocks(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("c.yaml");
         Files.writeString(cfg, """
-                model: mlp:64-6-10:tanh
+                model: mlp:64-4-10:tanh
                 data: {train: "digits:train[:100]"}
                 dtype: float64
                 lr: 0.1
                 monitors:
-                  - {name: sharpness, every: 2, samples: 64, steps: 2}
-                  - {name: hessian_blocks, every: 2, samples: 64}
+                  - {name: sharpness, every: 2, samples: 32, steps: 2}
+                  - {name: hessian_blocks, every: 2, samples: 32, probes: 12}
                 train: {batch_size: 50, steps: 2}
                 """);
         NcMonitorConfigTest.Out r = NcMonitorConfigTest.run("train", cfg.toString(), "--out", dir.resolve("run").toString(),
@@ -36,8 +36,10 @@ class SpectrumMonitorConfigTest {
         }
         int col = List.of(header.split(",")).indexOf("sharpness_converged");
         assertEquals(0.0, Double.parseDouble(csv.get(1).split(",")[col]), "two Lanczos steps cannot converge");
+        String log = Files.readString(dir.resolve("run").resolve("run.log"));
+        assertTrue(log.contains("warning: sharpness_converged = 0 at step 0"), log);
 
-        Files.writeString(cfg, Files.readString(cfg).replace("{name: hessian_blocks, every: 2, samples: 64}",
+        Files.writeString(cfg, Files.readString(cfg).replace("{name: hessian_blocks, every: 2, samples: 32, probes: 12}",
                 "{name: hessian_blocks, every: 2, rel_se: 0}"));
         NcMonitorConfigTest.Out bad = NcMonitorConfigTest.run("train", cfg.toString(), "--out",
                 dir.resolve("run2").toString(), "--quiet");
