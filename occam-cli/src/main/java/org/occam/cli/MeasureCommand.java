@@ -131,6 +131,9 @@ public final class MeasureCommand implements Callable<Integer> {
         DType dt = DType.parse(dtype);
         List<String> wanted = parseMetrics(metrics);
         Mode md = Mode.parse(mode);
+        MeasureCurvature curv = new MeasureCurvature(new MeasureCurvature.Settings(tol, maxSteps, lanczosSteps, relSe,
+                probes, dt));
+        HessianBlocks.Grouping grouping = blocks == null ? null : HessianBlocks.Grouping.parse(blocks, "--blocks");
         Sequential spec = Models.parse(model);
         Params p = spec.init(Rng.seed(seed), dt);
         ModelState state = spec.initState(dt);
@@ -157,8 +160,6 @@ public final class MeasureCommand implements Callable<Integer> {
         out.put("mode", md.label() + (spec.stateful() ? "" : " (no BatchNorm or dropout: the same in both modes)"));
         out.put("parameters", p.numel());
         long hvps = 0;
-        MeasureCurvature curv = new MeasureCurvature(new MeasureCurvature.Settings(tol, maxSteps, lanczosSteps, relSe,
-                probes, dt));
         LinearOperator h = needsHessian(wanted) ? LinearOperator.hessian(f, p) : null;
         LinearOperator ggn = null;
         Eigenpairs lanczos = null;
@@ -204,9 +205,8 @@ public final class MeasureCommand implements Callable<Integer> {
                 default -> throw new IllegalStateException(m);
             }
         }
-        if (blocks != null) {
-            curv.blocks(h != null ? h : LinearOperator.hessian(f, p), HessianBlocks.Grouping.parse(blocks, "--blocks"),
-                    Math.max(1, requested(wanted, "top_eigenvalues")), denseLimit, Rng.seed(seed + 4), out);
+        if (grouping != null) {
+            curv.blocks(h, grouping, Math.max(1, requested(wanted, "top_eigenvalues")), denseLimit, Rng.seed(seed + 4), out);
         }
         hvps += (h != null ? h.applications() : 0) + (ggn != null ? ggn.applications() : 0);
         out.put("hvp_count", hvps);

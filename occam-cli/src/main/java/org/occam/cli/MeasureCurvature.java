@@ -46,6 +46,19 @@ final class MeasureCurvature {
      * @param dtype      the operator's dtype (for the default tolerance)
      */
     record Settings(Double tol, int maxSteps, Integer fixedSteps, double relSe, int probes, DType dtype) {
+        Settings {
+            if (tol != null && !(tol > 0 && tol < 1)) {
+                throw new IllegalArgumentException("--tol: must lie in (0, 1), got " + tol + "; e.g. --tol 1e-8");
+            }
+            if (!(relSe > 0 && relSe < 1)) {
+                throw new IllegalArgumentException("--rel-se: must lie in (0, 1), got " + relSe + "; e.g. --rel-se 0.05");
+            }
+            if (maxSteps < 1 || (fixedSteps != null && fixedSteps < 1) || probes < 1) {
+                throw new IllegalArgumentException("--max-steps, --lanczos-steps and --probes must be at least 1, got "
+                        + maxSteps + ", " + fixedSteps + ", " + probes);
+            }
+        }
+
         /** The eigenvalue stopping rule: tolerance and cap (the fixed count when one is given). */
         Tolerance eigen() {
             int cap = fixedSteps != null ? fixedSteps : maxSteps;

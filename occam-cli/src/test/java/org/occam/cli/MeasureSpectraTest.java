@@ -82,6 +82,16 @@ class MeasureSpectraTest {
     }
 
     @Test
+    void badStoppingOptionsNameTheField() {
+        CliRun.Result r = CliRun.run("measure", "--model", MODEL, "--data", DATA, "--metrics", "sharpness", "--tol", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--tol: must lie in (0, 1), got 2.0"), r.err());
+        CliRun.Result s = CliRun.run("measure", "--model", MODEL, "--data", DATA, "--blocks", "rows");
+        assertEquals(2, s.code());
+        assertTrue(s.err().contains("--blocks: unknown block grouping 'rows'; allowed: layers, params"), s.err());
+    }
+
+    @Test
     void blocksSumToTheTraceAndDensityFilesAreWritten(@TempDir Path dir) throws Exception {
         Path prefix = dir.resolve("d");
         CliRun.Result r = CliRun.run("measure", "--model", MODEL, "--data", DATA, "--metrics", "density,ggn_sharpness",
