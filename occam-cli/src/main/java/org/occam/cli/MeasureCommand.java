@@ -3,6 +3,7 @@ package org.occam.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,13 @@ import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.ImageLayout;
 import org.occam.io.Checkpoints;
+import org.occam.measure.Eigenpairs;
 import org.occam.measure.Estimate;
 import org.occam.measure.GeometricComplexity;
 import org.occam.measure.GradientStats;
+import org.occam.measure.HessianBlocks;
 import org.occam.measure.Hessians;
-import org.occam.measure.Lanczos;
+import org.occam.measure.LinearOperator;
 import org.occam.nn.Losses;
 import org.occam.nn.Mode;
 import org.occam.nn.Model;
@@ -45,10 +48,15 @@ import picocli.CommandLine.Option;
             "  ./occam measure --model mlp:784-512-512-10:tanh --weights W.safetensors --data mnist:train[:1024] \\",
             "      --loss cross_entropy --metrics loss,grad_norm,sharpness,top_eigenvalues:5,hessian_trace,gc --json",
             "  ./occam measure --model resnet20:1x28x28:10:width=4 --weights runs/R/checkpoints/step-000000100/model.safetensors \\",
-            "      --data fashion-mnist:test[:256] --layout nchw --metrics loss,sharpness,hessian_trace,gc --mode eval"})
+            "      --data fashion-mnist:test[:256] --layout nchw --metrics loss,sharpness,hessian_trace,gc --mode eval",
+            "  ./occam measure --model mlp:64-16-10:tanh --data digits:train[:256] --metrics top_eigenvalues:5,ggn_top_eigenvalues:5,density \\",
+            "      --tol 1e-8 --blocks layers --density-out runs/density",
+            "",
+            "Eigenvalues stop when ‖Hv − λv‖ ≤ tol·|λ| for every requested one (or at --max-steps, with a warning);",
+            "traces and the density stop at a relative standard error --rel-se (or at --probes, with a warning). docs/curvature.md"})
 public final class MeasureCommand implements Callable<Integer> {
     static final String METRIC_LIST = "loss, accuracy, grad_norm, drift_ratio, sharpness, top_eigenvalues:K, "
-            + "bottom_eigenvalues:K, hessian_trace, gc, gc_hutchinson";
+            + "bottom_eigenvalues:K, hessian_trace, gc, gc_hutchinson, density, ggn_sharpness, ggn_top_eigenvalues:K";
 
     @Option(names = "--model", required = true, description = "Model spec, e.g. mlp:784-512-512-10:tanh or resnet20:3x32x32:10 (forms below).")
     String model;
@@ -79,11 +87,41 @@ public final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Initialization and estimator seed.")
     long seed;
 
-    @Option(names = "--lanczos-steps", defaultValue = "20", description = "Lanczos steps (HVPs) for eigenvalues.")
-    int lanczosSteps;
+    @Option(names = "--tol", description = "Relative residual ‖Hv − λv‖/|λ| every requested eigenvalue must reach"
+            + " (default 1e-6 in float64, 1e-4 in float32).")
+    Double tol;
 
-    @Option(names = "--probes", defaultValue = "30", description = "Hutchinson probes for traces and GC.")
+    @Option(names = "--max-steps", defaultValue = "300", description = "Lanczos step cap (per probe for the density;"
+            + " default ${DEFAULT-VALUE}).")
+    int maxSteps;
+
+    @Option(names = "--lanczos-steps", description = "Run exactly this many Lanczos steps instead (residuals are still"
+            + " checked against --tol and a warning printed when they miss it).")
+    Integer lanczosSteps;
+
+    @Option(names = "--probes", defaultValue = "30", description = "Probe cap for traces and the density; the probe"
+            + " count of GC.")
     int probes;
+
+    @Option(names = "--rel-se", defaultValue = "0.05", description = "Relative standard error at which trace and"
+            + " density probing stops (default ${DEFAULT-VALUE}).")
+    double relSe;
+
+    @Option(names = "--blocks", arity = "0..1", fallbackValue = "layers", description = "Also measure the diagonal"
+            + " Hessian blocks: per layer (default) or per named parameter (params).")
+    String blocks;
+
+    @Option(names = "--dense-limit", defaultValue = "200", description = "Blocks with at most this many parameters are"
+            + " measured exactly from their dense matrix (default ${DEFAULT-VALUE}).")
+    int denseLimit;
+
+    @Option(names = "--sigma", description = "Gaussian broadening of the density (default: σ² = 1e-5·max(1, range),"
+            + " as PyHessian).")
+    Double sigma;
+
+    @Option(names = "--density-out", defaultValue = "density", description = "Path prefix of the density files"
+            + " PREFIX.json, PREFIX.png, PREFIX.svg (default ${DEFAULT-VALUE}).")
+    Path densityOut;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -93,6 +131,9 @@ public final class MeasureCommand implements Callable<Integer> {
         DType dt = DType.parse(dtype);
         List<String> wanted = parseMetrics(metrics);
         Mode md = Mode.parse(mode);
+        MeasureCurvature curv = new MeasureCurvature(new MeasureCurvature.Settings(tol, maxSteps, lanczosSteps, relSe,
+                probes, dt));
+        HessianBlocks.Grouping grouping = blocks == null ? null : HessianBlocks.Grouping.parse(blocks, "--blocks");
         Sequential spec = Models.parse(model);
         Params p = spec.init(Rng.seed(seed), dt);
         ModelState state = spec.initState(dt);
@@ -119,7 +160,9 @@ public final class MeasureCommand implements Callable<Integer> {
         out.put("mode", md.label() + (spec.stateful() ? "" : " (no BatchNorm or dropout: the same in both modes)"));
         out.put("parameters", p.numel());
         long hvps = 0;
-        Lanczos.Run lanczos = null;
+        LinearOperator h = needsHessian(wanted) ? LinearOperator.hessian(f, p) : null;
+        LinearOperator ggn = null;
+        Eigenpairs lanczos = null;
         for (String m : wanted) {
             String[] kv = m.split(":");
             switch (kv[0]) {
@@ -136,22 +179,23 @@ public final class MeasureCommand implements Callable<Integer> {
                 }
                 case "sharpness", "top_eigenvalues", "bottom_eigenvalues" -> {
                     if (lanczos == null) {
-                        lanczos = Hessians.lanczosRun(f, p, lanczosSteps, Rng.seed(seed));
-                        hvps += lanczos.hvpCount();
+                        lanczos = curv.eigen("", h, Math.max(1, requested(wanted, "top_eigenvalues")),
+                                requested(wanted, "bottom_eigenvalues"), Rng.seed(seed), out);
                     }
-                    int k = kv.length > 1 ? Integer.parseInt(kv[1]) : 1;
-                    switch (kv[0]) {
-                        case "sharpness" -> out.put("sharpness", lanczos.top(1).eigenvalues()[0]);
-                        case "top_eigenvalues" -> out.put("top_eigenvalues", lanczos.top(k).eigenvalues());
-                        default -> out.put("bottom_eigenvalues", lanczos.bottom(k).eigenvalues());
+                    if (kv[0].equals("sharpness")) {
+                        out.put("sharpness", lanczos.top().eigenvalue(0));
                     }
                 }
-                case "hessian_trace" -> {
-                    Estimate e = Hessians.hutchinsonTrace(f, p, probes, Rng.seed(seed + 1));
-                    out.put("hessian_trace", e.mean());
-                    out.put("hessian_trace_stderr", e.stderr());
-                    hvps += e.cost();
+                case "ggn_sharpness", "ggn_top_eigenvalues" -> {
+                    if (ggn == null) {
+                        ggn = Hessians.gaussNewton(net, p, b.x(), MeasureCurvature.outputLoss(loss, b));
+                        Eigenpairs g = curv.eigen("ggn_", ggn, Math.max(1, requested(wanted, "ggn_top_eigenvalues")), 0,
+                                Rng.seed(seed + 5), out);
+                        out.put("ggn_sharpness", g.top().eigenvalue(0));
+                    }
                 }
+                case "hessian_trace" -> curv.trace("hessian_trace", h, Rng.seed(seed + 1), out);
+                case "density" -> curv.density(h, sigma, densityOut, Rng.seed(seed + 3), out);
                 case "gc" -> out.put("gc", GeometricComplexity.exact(net, p, b.x()).item());
                 case "gc_hutchinson" -> {
                     Estimate e = GeometricComplexity.hutchinson(net, p, b.x(), probes, Rng.seed(seed + 2));
@@ -161,14 +205,39 @@ public final class MeasureCommand implements Callable<Integer> {
                 default -> throw new IllegalStateException(m);
             }
         }
+        if (grouping != null) {
+            curv.blocks(h, grouping, Math.max(1, requested(wanted, "top_eigenvalues")), denseLimit, Rng.seed(seed + 4), out);
+        }
+        hvps += (h != null ? h.applications() : 0) + (ggn != null ? ggn.applications() : 0);
         out.put("hvp_count", hvps);
+        if (!curv.warnings().isEmpty()) {
+            out.put("warnings", curv.warnings());
+        }
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(out));
         } else {
-            out.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-22s %s%n", k,
-                    v instanceof double[] a ? java.util.Arrays.toString(a) : v));
+            out.forEach((k, v) -> MeasureCurvature.print(k, v, System.out));
         }
+        curv.warnings().forEach(w -> System.err.println("occam: warning: " + w));
         return 0;
+    }
+
+    /** Whether a requested metric works on the loss Hessian. */
+    private boolean needsHessian(List<String> wanted) {
+        return blocks != null || wanted.stream().map(w -> w.split(":")[0]).anyMatch(w -> List.of("sharpness",
+                "top_eigenvalues", "bottom_eigenvalues", "hessian_trace", "density").contains(w));
+    }
+
+    /** The largest K asked for as NAME:K (1 for a bare NAME), 0 when NAME is not requested. */
+    private static int requested(List<String> wanted, String name) {
+        int k = 0;
+        for (String w : wanted) {
+            String[] kv = w.split(":");
+            if (kv[0].equals(name)) {
+                k = Math.max(k, kv.length > 1 ? Integer.parseInt(kv[1]) : 1);
+            }
+        }
+        return k;
     }
 
     /** Validates the metric list; an unknown one gets the list of valid ones. */
@@ -178,9 +247,10 @@ public final class MeasureCommand implements Callable<Integer> {
             String m = raw.trim().toLowerCase(Locale.ROOT);
             String[] kv = m.split(":");
             boolean known = switch (kv[0]) {
-                case "loss", "accuracy", "grad_norm", "drift_ratio", "sharpness", "hessian_trace", "gc", "gc_hutchinson" ->
-                        kv.length == 1;
-                case "top_eigenvalues", "bottom_eigenvalues" -> kv.length <= 2 && (kv.length == 1 || kv[1].matches("[1-9][0-9]*"));
+                case "loss", "accuracy", "grad_norm", "drift_ratio", "sharpness", "hessian_trace", "gc", "gc_hutchinson",
+                     "density", "ggn_sharpness" -> kv.length == 1;
+                case "top_eigenvalues", "bottom_eigenvalues", "ggn_top_eigenvalues" ->
+                        kv.length <= 2 && (kv.length == 1 || kv[1].matches("[1-9][0-9]*"));
                 default -> false;
             };
             if (!known) {

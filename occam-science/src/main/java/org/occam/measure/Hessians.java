@@ -48,6 +48,20 @@ public final class Hessians {
         return Lanczos.run(LinearOperator.hessian(loss, p), steps, rng);
     }
 
+    /**
+     * The {@code top} largest and {@code bottom} smallest eigenpairs of ∇²E at p by Lanczos run to
+     * the tolerance, with explicit residuals and convergence flags (docs/curvature.md).
+     */
+    public static Eigenpairs eigenpairs(Function<Params, Tensor> loss, Params p, int top, int bottom, Tolerance tol,
+            Rng rng) {
+        return Lanczos.eigenpairs(LinearOperator.hessian(loss, p), top, bottom, tol, rng);
+    }
+
+    /** Converged extreme eigenpairs of any symmetric operator (H, the GGN, a Hessian block). */
+    public static Eigenpairs eigenpairs(LinearOperator op, int top, int bottom, Tolerance tol, Rng rng) {
+        return Lanczos.eigenpairs(op, top, bottom, tol, rng);
+    }
+
     // ---------------------------------------------------------------- power iteration
 
     /** The eigenvalue of ∇²E of largest magnitude by power iteration (stops at ‖Hv − λv‖ ≤ tol·|λ|). */
@@ -71,6 +85,16 @@ public final class Hessians {
     /** Hutchinson trace of any symmetric operator. */
     public static Estimate hutchinsonTrace(LinearOperator op, int probes, Rng rng) {
         return HutchinsonTrace.estimate(op, probes, rng);
+    }
+
+    /** Hutchinson trace drawn until its relative standard error meets the target (or the probe cap). */
+    public static SequentialEstimate hutchinsonTrace(LinearOperator op, Tolerance target, Rng rng) {
+        return HutchinsonTrace.estimate(op, target, rng);
+    }
+
+    /** SLQ density under step and probe stopping rules (docs/curvature.md). */
+    public static DensityRun spectralDensity(LinearOperator op, Tolerance steps, Tolerance probes, Rng rng) {
+        return SpectralDensity.estimate(op, steps, probes, rng);
     }
 
     /** Eigenvalue density of ∇²E by stochastic Lanczos quadrature. */

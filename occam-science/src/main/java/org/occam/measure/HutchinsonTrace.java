@@ -19,9 +19,24 @@ public final class HutchinsonTrace {
         long before = op.applications();
         double[] samples = new double[probes];
         for (int i = 0; i < probes; i++) {
-            double[] z = Vectors.rademacher(rng, op.dim());
-            samples[i] = Vectors.dot(z, op.apply(z));
+            samples[i] = sample(op, rng);
         }
         return Estimate.of(samples, op.applications() - before);
+    }
+
+    /**
+     * Probes until the standard error is at most {@code target.relative()}·|mean| (checked from
+     * {@link SequentialEstimate#MIN_PROBES} probes on) or {@code target.cap()} probes are drawn
+     * (docs/curvature.md). The probes are the same as {@link #estimate}'s for the same rng, in order.
+     */
+    public static SequentialEstimate estimate(LinearOperator op, Tolerance target, Rng rng) {
+        long before = op.applications();
+        Sequential.Draw d = Sequential.draw(target, () -> sample(op, rng));
+        return new SequentialEstimate(Estimate.of(d.samples(), op.applications() - before), target, d.converged());
+    }
+
+    private static double sample(LinearOperator op, Rng rng) {
+        double[] z = Vectors.rademacher(rng, op.dim());
+        return Vectors.dot(z, op.apply(z));
     }
 }

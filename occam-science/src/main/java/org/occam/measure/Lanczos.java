@@ -47,6 +47,62 @@ public final class Lanczos {
      *                           space is invariant; otherwise stop early
      */
     public static Run run(LinearOperator op, double[] start, int steps, boolean restartOnBreakdown, Rng rng) {
+        return run(op, start, steps, restartOnBreakdown, rng, null, 0, 0);
+    }
+
+    /**
+     * Steps from a standard normal start vector (restarting at breakdown) until the {@code top}
+     * largest and {@code bottom} smallest Ritz values meet ‖A y − θ y‖ ≤ tol·|θ| by the Lanczos
+     * residual estimate β_n |s_n|, or until {@code tol.cap()} steps (or the dimension) are spent
+     * (docs/curvature.md, stopping rule). The run's {@link Run#top}/{@link Run#bottom} then carry
+     * convergence flags; {@link #eigenpairs} adds explicit residuals.
+     */
+    public static Run run(LinearOperator op, Tolerance tol, int top, int bottom, Rng rng) {
+        if (top < 0 || bottom < 0 || top + bottom == 0) {
+            throw new IllegalArgumentException("ask for at least one eigenvalue: top=" + top + ", bottom=" + bottom);
+        }
+        return run(op, Vectors.normal(rng, op.dim()), tol.cap(), true, rng, tol, top, bottom);
+    }
+
+    /**
+     * The {@code top} largest and {@code bottom} smallest eigenpairs of a symmetric operator by a
+     * converged Lanczos run; each pair's residual ‖A y − θ y‖ is then computed explicitly (one
+     * more application per pair) and the pair is flagged converged only if that residual meets the
+     * tolerance (docs/curvature.md).
+     */
+    public static Eigenpairs eigenpairs(LinearOperator op, int top, int bottom, Tolerance tol, Rng rng) {
+        return judge(op, run(op, tol, top, bottom, rng), top, bottom, tol);
+    }
+
+    /**
+     * The {@code top} and {@code bottom} pairs of a finished run (e.g. a fixed number of steps)
+     * judged against a tolerance: explicit residuals (one application per pair) and flags.
+     */
+    public static Eigenpairs judge(LinearOperator op, Run run, int top, int bottom, Tolerance tol) {
+        long before = op.applications();
+        Spectrum t = verified(op, run.top(top), tol);
+        Spectrum b = verified(op, run.bottom(bottom), tol);
+        return new Eigenpairs(t, b, tol, run.steps(), run.steps() >= Math.min(tol.cap(), op.dim()),
+                run.hvpCount() + op.applications() - before);
+    }
+
+    /** The pairs with explicit residuals ‖A y − θ y‖ and flags against the tolerance. */
+    private static Spectrum verified(LinearOperator op, Spectrum s, Tolerance tol) {
+        int k = s.size();
+        double[] residuals = new double[k];
+        boolean[] converged = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            double[] y = Vectors.of(s.eigenvectors().get(i));
+            double[] r = op.apply(y);
+            Vectors.axpy(-s.eigenvalue(i), y, r);
+            residuals[i] = Vectors.norm(r);
+            converged[i] = tol.met(residuals[i], s.eigenvalue(i));
+        }
+        return new Spectrum(s.eigenvalues(), s.eigenvectors(), residuals, s.hvpCount() + k, converged);
+    }
+
+    static Run run(LinearOperator op, double[] start, int steps, boolean restartOnBreakdown, Rng rng,
+            Tolerance stop, int top, int bottom) {
         int m = op.dim();
         if (steps < 1) {
             throw new IllegalArgumentException("Lanczos needs at least one step, got " + steps);
@@ -92,12 +148,23 @@ public final class Lanczos {
                 orthogonalize(q, basis, n);
                 Vectors.normalize(q);
             } else {
+                if (stop != null && due(n, top + bottom)
+                        && new Run(op.template(), alpha, beta, basis, n, 0, stop).meets(top, bottom)) {
+                    break;
+                }
                 q = w;
                 Vectors.scale(q, 1 / b);
             }
         }
-        return new Run(op.template(), Arrays.copyOf(alpha, n), Arrays.copyOf(beta, n),
-                Arrays.copyOf(basis, n), op.applications() - before);
+        return new Run(op.template(), alpha, beta, basis, n, op.applications() - before, stop);
+    }
+
+    /**
+     * Whether to test convergence after n steps: every step while T is small, then every ⌈n/30⌉
+     * steps, so the O(n³) eigensolves of T stay negligible next to the HVPs (at most ~3 % extra steps).
+     */
+    private static boolean due(int n, int wanted) {
+        return n >= wanted && (n < 60 || n % ((n + 29) / 30) == 0);
     }
 
     /**
@@ -134,14 +201,35 @@ public final class Lanczos {
         private final double[] beta;
         private final double[][] basis;
         private final long hvpCount;
+        private final Tolerance tolerance;
         private SymmetricEigen ritz;
 
-        private Run(Params template, double[] alpha, double[] beta, double[][] basis, long hvpCount) {
+        private Run(Params template, double[] alpha, double[] beta, double[][] basis, int n, long hvpCount,
+                Tolerance tolerance) {
             this.template = template;
-            this.alpha = alpha;
-            this.beta = beta;
-            this.basis = basis;
+            this.alpha = Arrays.copyOf(alpha, n);
+            this.beta = Arrays.copyOf(beta, n);
+            this.basis = Arrays.copyOf(basis, n);
             this.hvpCount = hvpCount;
+            this.tolerance = tolerance;
+        }
+
+        /** The stopping rule the run was given, or null for a fixed number of steps. */
+        public Tolerance tolerance() {
+            return tolerance;
+        }
+
+        /** Whether the top and bottom Ritz values all meet the tolerance by the residual estimate. */
+        boolean meets(int top, int bottom) {
+            SymmetricEigen e = eig();
+            int n = steps();
+            for (int r = 0; r < n; r++) {
+                boolean wanted = r < top || r >= n - bottom;
+                if (wanted && !tolerance.met(Math.abs(beta[n - 1] * e.vectors()[r][n - 1]), e.values()[r])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Number of steps taken (the size of T). */
@@ -172,7 +260,8 @@ public final class Lanczos {
         /**
          * The k largest Ritz pairs (at most {@link #steps()}), largest first. Residual norms are the Lanczos estimate
          * ‖A y − θ y‖ = β_n |s_n| (s the eigenvector of T), exact up to round-off under full
-         * reorthogonalization, so they cost no extra HVPs.
+         * reorthogonalization, so they cost no extra HVPs. With a {@link #tolerance()} each pair
+         * carries a flag: estimate ≤ tol·|θ|.
          */
         public Spectrum top(int k) {
             int n = steps();
@@ -214,16 +303,18 @@ public final class Lanczos {
             int n = steps();
             double[] values = new double[idx.length];
             double[] residuals = new double[idx.length];
+            boolean[] converged = new boolean[idx.length];
             List<Params> vectors = new ArrayList<>();
             for (int r = 0; r < idx.length; r++) {
                 double[] s = e.vectors()[idx[r]];
                 values[r] = e.values()[idx[r]];
                 residuals[r] = Math.abs(beta[n - 1] * s[n - 1]);
+                converged[r] = tolerance != null && tolerance.met(residuals[r], values[r]);
                 double[] y = Vectors.combine(basis, s, n);
                 Vectors.normalize(y);
                 vectors.add(Vectors.params(template, y));
             }
-            return new Spectrum(values, vectors, residuals, hvpCount);
+            return new Spectrum(values, vectors, residuals, hvpCount, tolerance == null ? null : converged);
         }
 
         private SymmetricEigen eig() {

@@ -84,6 +84,76 @@ public final class Monitors {
         };
     }
 
+    /**
+     * sharpness by Lanczos run to the relative residual {@code tol} (0: {@link Tolerance#eigen} for
+     * the parameters' dtype) with at most {@code steps} steps (docs/curvature.md), plus
+     * sharpness_residual (‖Hv − λv‖/|λ|, explicit), sharpness_converged (1 or 0: 0 is the warning
+     * that the cap stopped Lanczos first), sharpness_steps and the 2/h line.
+     */
+    public static Monitor sharpness(int every, int examples, int steps, double tol) {
+        return new OnSubset(every, examples, 0) {
+            @Override
+            public Map<String, Double> measure(Context ctx) {
+                Tolerance t = tol > 0 ? new Tolerance(tol, steps) : Tolerance.eigen(ctx.params().dtype()).withCap(steps);
+                Eigenpairs e = Hessians.eigenpairs(loss(ctx), ctx.params(), 1, 0, t, Rng.seed(ctx.step()));
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("sharpness", e.top().eigenvalue(0));
+                m.put("sharpness_residual", e.worstRelativeResidual());
+                m.put("sharpness_converged", e.converged() ? 1.0 : 0.0);
+                m.put("sharpness_steps", (double) e.steps());
+                if (Double.isFinite(ctx.lr()) && ctx.lr() > 0) {
+                    m.put("two_over_lr", 2 / ctx.lr());
+                }
+                return m;
+            }
+        };
+    }
+
+    /**
+     * Per-block curvature (docs/curvature.md, "blocks"): for each parameter group l,
+     * block_trace_l and block_lmax_l of the diagonal Hessian block H_ll, exact when the block has
+     * at most {@code denseLimit} parameters, else by converged Lanczos and sequential Hutchinson,
+     * with block_converged_l (1 or 0: 0 warns that a cap stopped an estimate first).
+     */
+    public static Monitor blocks(int every, int examples, HessianBlocks.Grouping grouping, int denseLimit,
+            Tolerance eig, Tolerance trace) {
+        return new OnSubset(every, examples, 0) {
+            @Override
+            public Map<String, Double> measure(Context ctx) {
+                LinearOperator h = LinearOperator.hessian(loss(ctx), ctx.params());
+                Map<String, Double> m = new LinkedHashMap<>();
+                for (BlockSpectrum b : BlockSpectrum.measure(h, grouping, 1, denseLimit, eig, trace, Rng.seed(ctx.step()))) {
+                    String key = b.name().replaceAll("[^A-Za-z0-9]", "_");
+                    m.put("block_trace_" + key, b.trace().mean());
+                    m.put("block_lmax_" + key, b.top().eigenvalue(0));
+                    m.put("block_converged_" + key, b.warning().isEmpty() ? 1.0 : 0.0);
+                }
+                return m;
+            }
+        };
+    }
+
+    /**
+     * hessian_trace by Hutchinson drawn until its standard error is {@code relSe}·|trace| or
+     * {@code probes} probes (docs/curvature.md), with hessian_trace_stderr, hessian_trace_probes and
+     * hessian_trace_converged (1 or 0: 0 warns that the probe cap stopped it first).
+     */
+    public static Monitor hessianTrace(int every, int examples, int probes, double relSe) {
+        return new OnSubset(every, examples, 0) {
+            @Override
+            public Map<String, Double> measure(Context ctx) {
+                SequentialEstimate e = Hessians.hutchinsonTrace(LinearOperator.hessian(loss(ctx), ctx.params()),
+                        new Tolerance(relSe, probes), Rng.seed(ctx.step()));
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("hessian_trace", e.estimate().mean());
+                m.put("hessian_trace_stderr", e.estimate().stderr());
+                m.put("hessian_trace_probes", (double) e.estimate().samples());
+                m.put("hessian_trace_converged", e.converged() ? 1.0 : 0.0);
+                return m;
+            }
+        };
+    }
+
     /** hessian_trace by Hutchinson with its standard error. */
     public static Monitor hessianTrace(int every, int examples, int probes) {
         return new OnSubset(every, examples, 0) {

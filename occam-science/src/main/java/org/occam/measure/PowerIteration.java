@@ -24,6 +24,11 @@ public final class PowerIteration {
             long hvpCount) {
     }
 
+    /** Power iteration under a stopping rule: at most {@code tol.cap()} iterations, stopping at ‖A v − λ v‖ ≤ tol·|λ|. */
+    public static Result run(LinearOperator op, Tolerance tol, Rng rng) {
+        return run(op, tol.cap(), tol.relative(), rng);
+    }
+
     /**
      * At most {@code iters} iterations from a standard normal start; stops once
      * ‖A v − λ v‖ ≤ tol·|λ|. The residual test is computed explicitly (not as √(‖Av‖² − λ²), which

@@ -1,5 +1,7 @@
 package org.occam.measure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.occam.tensor.Rng;
 
@@ -36,6 +38,60 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
             weights[l] = q.weights();
         }
         return new SpectralDensity(nodes, weights, op.dim(), op.applications() - before);
+    }
+
+    /**
+     * SLQ from the given start vectors (normalized here), {@code steps} Lanczos steps each. With an
+     * orthonormal basis as probes the probe average of Σ τ² f(θ) is exactly tr f(H)/m for every
+     * polynomial f of degree below 2·steps.
+     */
+    public static SpectralDensity estimate(LinearOperator op, double[][] probes, int steps) {
+        if (probes.length < 1) {
+            throw new IllegalArgumentException("SLQ needs at least one probe");
+        }
+        long before = op.applications();
+        double[][] nodes = new double[probes.length][];
+        double[][] weights = new double[probes.length][];
+        for (int l = 0; l < probes.length; l++) {
+            Lanczos.Quadrature q = Lanczos.run(op, probes[l], steps, false, null).quadrature();
+            nodes[l] = q.nodes();
+            weights[l] = q.weights();
+        }
+        return new SpectralDensity(nodes, weights, op.dim(), op.applications() - before);
+    }
+
+    /**
+     * SLQ under stopping rules (docs/curvature.md): each probe's Lanczos run stops once its largest
+     * and smallest Ritz values meet ‖H y − θ y‖ ≤ tol·|θ| (or its Krylov space is exhausted, which
+     * makes the probe's quadrature exact), at most {@code steps.cap()} steps; probes are drawn until
+     * the trace estimate m·Σ τ² θ has relative standard error ≤ {@code probes.relative()}, at most
+     * {@code probes.cap()} probes.
+     */
+    public static DensityRun estimate(LinearOperator op, Tolerance steps, Tolerance probes, Rng rng) {
+        long before = op.applications();
+        int m = op.dim();
+        List<double[]> nodes = new ArrayList<>();
+        List<double[]> weights = new ArrayList<>();
+        int[] unconverged = {0};
+        Sequential.Draw d = Sequential.draw(probes, () -> {
+            Lanczos.Run run = Lanczos.run(op, Vectors.rademacher(rng, m), steps.cap(), false, rng, steps, 1, 1);
+            if (!run.meets(1, 1)) {
+                unconverged[0]++;
+            }
+            Lanczos.Quadrature q = run.quadrature();
+            nodes.add(q.nodes());
+            weights.add(q.weights());
+            double t = 0;
+            for (int i = 0; i < q.nodes().length; i++) {
+                t += q.weights()[i] * q.nodes()[i];
+            }
+            return m * t;
+        });
+        long cost = op.applications() - before;
+        SpectralDensity density = new SpectralDensity(nodes.toArray(double[][]::new), weights.toArray(double[][]::new),
+                m, cost);
+        SequentialEstimate trace = new SequentialEstimate(Estimate.of(d.samples(), cost), probes, d.converged());
+        return new DensityRun(density, steps, trace, unconverged[0]);
     }
 
     /** Number of probes. */

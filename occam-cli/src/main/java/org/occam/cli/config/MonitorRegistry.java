@@ -1,7 +1,9 @@
 package org.occam.cli.config;
 
 import java.util.List;
+import org.occam.measure.HessianBlocks;
 import org.occam.measure.Monitors;
+import org.occam.measure.Tolerance;
 import org.occam.measure.margin.Homogeneity;
 import org.occam.measure.margin.MarginGc;
 import org.occam.measure.margin.MarginLoss;
@@ -41,12 +43,33 @@ public final class MonitorRegistry {
             .register("grad_norm", "grad_norm ‖∇L‖, r_ig = ‖∇L‖²/m and drift_ratio ‖Hg‖/‖g‖ on a fixed subset",
                     List.of(every(100), samples()),
                     (c, ctx) -> Monitors.gradients(c.integer("every"), c.integer("samples")))
-            .register("sharpness", "sharpness λ_max of the loss Hessian by Lanczos, with two_over_lr = 2/h",
-                    List.of(every(100), samples(), Param.positiveInt("steps", 20L, "Lanczos steps (HVPs)"), mode()),
-                    (c, ctx) -> inMode(c, Monitors.sharpness(c.integer("every"), c.integer("samples"), c.integer("steps"))))
-            .register("hessian_trace", "hessian_trace by Hutchinson, with hessian_trace_stderr",
-                    List.of(every(100), samples(), Param.positiveInt("probes", 10L, "Rademacher probes (HVPs)"), mode()),
-                    (c, ctx) -> inMode(c, Monitors.hessianTrace(c.integer("every"), c.integer("samples"), c.integer("probes"))))
+            .register("sharpness", "sharpness λ_max of the loss Hessian by Lanczos run to a relative residual, with"
+                    + " sharpness_residual, sharpness_converged (0: the step cap stopped it first), sharpness_steps and"
+                    + " two_over_lr = 2/h (docs/curvature.md)",
+                    List.of(every(100), samples(), Param.positiveInt("steps", 20L, "Lanczos step cap (HVPs)"),
+                            Param.belowOne("tol", 0.0, "relative residual ‖Hv − λv‖/|λ| to stop at (0: 1e-6 in float64,"
+                                    + " 1e-4 in float32)"), mode()),
+                    (c, ctx) -> inMode(c, Monitors.sharpness(c.integer("every"), c.integer("samples"), c.integer("steps"),
+                            c.num("tol"))))
+            .register("hessian_trace", "hessian_trace by Hutchinson, with hessian_trace_stderr; with rel_se > 0 it stops"
+                    + " at that relative standard error and adds hessian_trace_probes and hessian_trace_converged",
+                    List.of(every(100), samples(), Param.positiveInt("probes", 10L, "Rademacher probes (HVPs; the cap"
+                            + " when rel_se > 0)"), Param.belowOne("rel_se", 0.0, "relative standard error to stop at"
+                            + " (0: exactly `probes` probes)"), mode()),
+                    (c, ctx) -> inMode(c, c.num("rel_se") > 0
+                            ? Monitors.hessianTrace(c.integer("every"), c.integer("samples"), c.integer("probes"), c.num("rel_se"))
+                            : Monitors.hessianTrace(c.integer("every"), c.integer("samples"), c.integer("probes"))))
+            .register("hessian_blocks", "block_trace_L, block_lmax_L and block_converged_L of every diagonal Hessian block"
+                    + " H_LL (per layer or per named parameter; exact when small; docs/curvature.md)",
+                    List.of(every(100), samples(), Param.choice("blocks", "layers", "grouping", "layers", "params"),
+                            Param.nonNegativeInt("dense_limit", 200L, "blocks up to this size are measured densely"),
+                            Param.positiveInt("steps", 100L, "Lanczos step cap per block"),
+                            Param.belowOne("tol", 1e-6, "relative residual of block λ_max"),
+                            Param.positiveInt("probes", 30L, "Hutchinson probe cap per block"),
+                            Param.belowOne("rel_se", 0.05, "relative standard error of block traces"), mode()),
+                    (c, ctx) -> inMode(c, Monitors.blocks(c.integer("every"), c.integer("samples"),
+                            HessianBlocks.Grouping.parse(c.str("blocks"), "blocks"), c.integer("dense_limit"),
+                            tolerance(c, "tol", "steps"), tolerance(c, "rel_se", "probes"))))
             .register("gc", "gc: geometric complexity mean‖∇ₓf(x)‖²_F of the logits (METHODS §7.2)",
                     List.of(every(100), samples(), mode()),
                     (c, ctx) -> inMode(c, Monitors.geometricComplexity(c.integer("every"), c.integer("samples"))))
@@ -91,6 +114,14 @@ public final class MonitorRegistry {
             }
         }
         return MarginMonitors.margins(c.integer("every"), loss, c.num("quantile"), degree);
+    }
+
+    /** A stopping rule from a relative-error parameter in (0, 1) and a cap parameter of hessian_blocks. */
+    private static Tolerance tolerance(ComponentConfig c, String relative, String cap) {
+        if (!(c.num(relative) > 0)) {
+            throw new ConfigException("monitors: hessian_blocks: " + relative + " must lie in (0, 1), got " + c.num(relative));
+        }
+        return new Tolerance(c.num(relative), c.integer(cap));
     }
 
     private static Param quantile() {

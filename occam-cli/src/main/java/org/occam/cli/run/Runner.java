@@ -138,8 +138,10 @@ public final class Runner {
             Progress progress = new Progress(o.mode(), o.err(), log, from, total);
             long[] lastStatus = {System.nanoTime()};
             long[] lastStep = {from};
+            ConvergenceWarnings convergence = new ConvergenceWarnings(log, o.mode() == Progress.Mode.QUIET ? null : o.err());
             MetricsSink sink = row -> {
                 metrics.accept(row);
+                convergence.row(row);
                 progress.row(job.progressRow(row));
                 lastStep[0] = ((Number) row.get("step")).longValue();
                 if (o.tap() != null) {
