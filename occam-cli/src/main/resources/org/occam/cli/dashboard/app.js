@@ -7,7 +7,7 @@ const FIRST = ["loss", "train_loss", "test_loss", "train_accuracy", "test_accura
 const state = { runs: [], selected: [], userChose: false, rows: {}, offsets: {}, charts: {} };
 
 function colour(path) { return PALETTE[Math.max(0, state.selected.indexOf(path)) % PALETTE.length]; }
-function fmt(v) { return typeof v === "number" && isFinite(v) ? (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : +v.toPrecision(4)) : "–"; }
+function fmt(v) { return typeof v === "number" && isFinite(v) ? (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : +v.toPrecision(4)) : "–"; }
 function isSharpness(key) { return /sharpness|lambda_max|top_eigenvalue/.test(key); }
 
 async function getJson(url) {
@@ -138,7 +138,7 @@ function renderCharts() {
       const positive = key.includes("loss") && allPositive;
       const plot = new uPlot({ title: key, width: Math.max(480, el.clientWidth - 12), height: 280,
         scales: { x: { time: false }, y: positive ? { distr: 3 } : {} }, series: series,
-        axes: [{ label: "step" }, {}] }, data, el);
+        axes: [{ label: "step" }, { size: 64, values: (u, vals) => vals.map(v => v == null ? "" : fmt(v)) }] }, data, el);
       c = state.charts[key] = { el: el, plot: plot, signature: series.map(s => s.label).join("|") };
     } else {
       c.plot.setData(data);
