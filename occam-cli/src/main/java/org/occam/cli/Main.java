@@ -7,7 +7,7 @@ import picocli.CommandLine;
 /** The {@code occam} command line. */
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "See and steer the implicit biases of gradient descent.",
-        subcommands = {BenchCommand.class, DataCommand.class, FlowCommand.class, LandscapeCommand.class, MeasureCommand.class, OodCommand.class, ReportCommand.class, ReproduceCommand.class, SweepCommand.class, TrainCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, DashboardCommand.class, DataCommand.class, FlowCommand.class, LandscapeCommand.class, MeasureCommand.class, OodCommand.class, ReportCommand.class, ReproduceCommand.class, SweepCommand.class, TrainCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,11 +1,13 @@
 package org.occam.cli.run;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Shows training progress: a bar with step, loss and ETA redrawn in place on a terminal
+ * Shows training progress: a bar with step, loss, the monitors' latest values and ETA redrawn in place on a terminal
  * ({@link Mode#BAR}); plain periodic lines elsewhere, e.g. in CI ({@link Mode#LINES}); nothing with
  * {@code --quiet} ({@link Mode#QUIET}). The plain lines always go to the run log as well.
  */
@@ -30,6 +32,14 @@ public final class Progress {
     private boolean barShown;
     private Double trainAcc;
     private Double testAcc;
+    /** The latest value of every monitor (sharpness, gc, grad_norm, ...), in the order they first appeared. */
+    private final Map<String, Double> monitors = new LinkedHashMap<>();
+
+    /** Row keys that are not monitors: the loop's own bookkeeping and the evaluation. */
+    private static final Set<String> NOT_MONITORS = Set.of("step", "epoch", "loss", "lr", "status", "final", "train_loss",
+            "train_accuracy", "test_loss", "test_accuracy");
+    /** At most this many monitors are shown on one progress line. */
+    static final int MAX_MONITORS = 4;
 
     /**
      * @param firstStep  the step this session starts at (0, or the checkpoint a resumed run continues from)
@@ -57,6 +67,11 @@ public final class Progress {
         if (row.get("test_accuracy") instanceof Double d && !d.isNaN()) {
             testAcc = d;
         }
+        row.forEach((k, v) -> {
+            if (!NOT_MONITORS.contains(k) && v instanceof Double d && !d.isNaN()) {
+                monitors.put(k, d);
+            }
+        });
         if (Boolean.TRUE.equals(row.get("final")) || !(row.get("loss") instanceof Double loss)) {
             return;
         }
@@ -97,14 +112,22 @@ public final class Progress {
         if (testAcc != null) {
             sb.append(String.format(Locale.ROOT, "  test_acc %.4f", testAcc));
         }
-        return sb.append("  ETA ").append(eta(step)).toString();
+        return sb.append(monitorText()).append("  ETA ").append(eta(step)).toString();
     }
 
     private String bar(long step, double loss) {
         double frac = totalSteps == 0 ? 1 : (step + 1) / (double) totalSteps;
         int filled = (int) Math.round(frac * BAR_WIDTH);
-        return String.format(Locale.ROOT, "%3d%% [%s%s] step %d/%d  loss %.4g  ETA %s   ", Math.round(frac * 100),
-                "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), step + 1, totalSteps, loss, eta(step));
+        return String.format(Locale.ROOT, "%3d%% [%s%s] step %d/%d  loss %.4g%s  ETA %s   ", Math.round(frac * 100),
+                "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), step + 1, totalSteps, loss, monitorText(), eta(step));
+    }
+
+    /** The latest values of the first {@value #MAX_MONITORS} monitors, e.g. {@code "  sharpness 12.31  gc 0.4172"}. */
+    private String monitorText() {
+        StringBuilder sb = new StringBuilder();
+        monitors.entrySet().stream().limit(MAX_MONITORS)
+                .forEach(e -> sb.append(String.format(Locale.ROOT, "  %s %.4g", e.getKey(), e.getValue())));
+        return sb.toString();
     }
 
     /** Remaining time from the pace of this session so far ("?" in its first steps). */

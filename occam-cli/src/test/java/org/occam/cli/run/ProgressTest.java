@@ -55,6 +55,25 @@ class ProgressTest {
     }
 
     @Test
+    void linesShowTheMonitorsLatestValues(@TempDir Path dir) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (RunLog l = RunLog.append(dir.resolve("log"))) {
+            Progress p = new Progress(Progress.Mode.LINES, new PrintStream(b, true, StandardCharsets.UTF_8), l, 0, 40);
+            for (long s = 0; s < 40; s++) {
+                Map<String, Object> r = row(s);
+                if (s % 10 == 0) {
+                    r.put("sharpness", 10.0 + s);
+                    r.put("gc", 0.5);
+                }
+                p.row(r);
+            }
+        }
+        String out = b.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("step 1/40  loss 1.000  test_acc 0.5000  sharpness 10.00  gc 0.5000  ETA ?\n"), out);
+        assertTrue(out.contains("step 11/40  loss 0.09091  test_acc 0.5000  sharpness 20.00  gc 0.5000  ETA "), out);
+    }
+
+    @Test
     void quietPrintsNothingButStillLogs(@TempDir Path dir) throws Exception {
         assertEquals("", drive(Progress.Mode.QUIET, dir.resolve("log")));
         assertEquals(21, Files.readAllLines(dir.resolve("log")).size());
