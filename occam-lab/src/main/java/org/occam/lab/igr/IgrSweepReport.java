@@ -74,13 +74,13 @@ public final class IgrSweepReport {
     /** One row per run. */
     static String csv(IgrResult r) {
         StringBuilder b = new StringBuilder("arm,regime,h,mu,seed,steps,reached_target,diverged,train_loss,r_ig,"
-                + "lambda_max,lambda_residual,gc,test_accuracy,max_h_lambda,flagged\n");
+                + "lambda_max,lambda_residual,gc,test_accuracy,max_h_lambda,crossing,flagged\n");
         for (IgrRun run : r.runs()) {
-            b.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%d,%d,%b,%b,%.9g,%.9g,%.9g,%.3g,%.9g,%.6f,%.6g,%b%n",
+            b.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%d,%d,%b,%b,%.9g,%.9g,%.9g,%.3g,%.9g,%.6f,%.6g,%.4g,%b%n",
                     run.arm().label(), run.arm().regime().name().toLowerCase(Locale.ROOT), run.arm().h(),
                     run.arm().mu(), run.seed(), run.steps(), run.reachedTarget(), run.diverged(), run.trainLoss(),
                     run.rIg(), run.lambdaMax(), run.lambdaResidual(), run.gc(), run.testAccuracy(), run.maxHLambda(),
-                    r.flagged().contains(run)));
+                    run.crossing(), r.flagged().contains(run)));
         }
         return b.toString();
     }
