@@ -101,8 +101,17 @@ public final class IgrSweepReport {
                 r.trainSize(), s.model(), r.parameters(), s.dtype().name().toLowerCase(Locale.ROOT), list(s.hs()),
                 IgrCharts.fmt(s.hLambdaLimit()), IgrCharts.fmt(s.hMin()), list(s.mus()), IgrCharts.fmt(s.lossTarget()),
                 r.testSize(), IgrCharts.fmt(1.0 / r.testSize()), seeds(s))));
+        out.add(new Section.Chart("claims",
+                "What to look at: one panel per claim, larger h (left, h = " + IgrCharts.fmt(s.hMax()) + " vs "
+                        + IgrCharts.fmt(s.hMin()) + ") and EGR (right, μ = " + (s.mus().length > 0
+                        ? IgrCharts.fmt(s.mus()[s.mus().length - 1]) : "-") + " vs 0 at h = " + IgrCharts.fmt(s.hMin())
+                        + "), measured at the same training loss. Each dot is one seed's change against its own"
+                        + " baseline run; the bar is the mean with its 95 % interval. IGR predicts R_IG, λ_max and GC"
+                        + " below zero and test accuracy above it: a claim holds only where the whole bar is on the"
+                        + " predicted side (the title gives the verdict).",
+                IgrCharts.claims(r)));
         out.add(new Section.Chart("accuracy_rig",
-                "What to look at: does test accuracy go UP (top row) and R_IG go DOWN (bottom row) as the learning "
+                "Along the sweep: does test accuracy go UP (top row) and R_IG go DOWN (bottom row) as the learning "
                         + "rate h grows (left) and as the EGR strength μ grows (right)? Each grey line is one seed, "
                         + "drawn as the change from the same seed's run at h = " + IgrCharts.fmt(s.hMin())
                         + " without EGR; the bold line is the mean over seeds and the dashed lines its 95 % interval. "
