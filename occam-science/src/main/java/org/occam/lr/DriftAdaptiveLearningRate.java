@@ -22,6 +22,14 @@ import org.occam.tensor.Tensor;
  * trainer's gradient when the step loss is the function the trainer differentiated, and otherwise
  * computes g itself. Cost per step: one HVP (about two gradients) or one extra gradient.
  *
+ * <p><b>Normalised v</b> ({@link Settings#withNormalized}, METHODS §11 DAL-1): 2/v^p is not scale-free
+ * (multiplying the loss by c multiplies v by c, so for p ≠ 1 the rate, and whether larger p takes
+ * smaller steps, depend on the loss's units; where v &lt; 1 a larger p takes <i>larger</i> steps). The
+ * normalised rule divides v_t by v_0, its value at the first scaled step, and anchors the rate at
+ * the base rate: h_t = clip(h_base / (v_t/v_0)^p, 0, h_max). Then h_0 = h_base for every p, larger
+ * p takes smaller steps exactly where the drift grew (v_t &gt; v_0), and h_t does not change when the
+ * loss is multiplied by a constant (ṽ = v_t/v_0 is dimensionless). p = 1 keeps h_t·v_t = h_base·v_0.
+ *
  * <p>The rule keeps its last {@link Observation} (h_t, v_t) so that a monitor can put
  * {@code dal_lr} and {@code drift_ratio} in the metrics row ({@link DriftAdaptiveMetrics}). It is
  * therefore stateful and meant for one run at a time.
@@ -43,8 +51,11 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
      * @param stop           and for steps &lt; stop ({@link Long#MAX_VALUE}: never stops)
      * @param measureOutside measure v_t also where the base rate is used (p = 0 or outside the
      *                       window), as the reference logs ‖Hg‖ every step
+     * @param normalized     use v_t/v_0 and the base rate: h_t = clip(h_base/(v_t/v_0)^p, 0, h_max)
+     *                       (scale-free); false: the reference's clip(2/v_t^p, 0, h_max)
      */
-    public record Settings(double power, double maxLr, long start, long stop, boolean measureOutside) {
+    public record Settings(double power, double maxLr, long start, long stop, boolean measureOutside,
+                           boolean normalized) {
         public Settings {
             if (!(power >= 0) || !Double.isFinite(power)) {
                 throw new IllegalArgumentException("DAL power p must be a finite number >= 0, got " + power);
@@ -59,20 +70,25 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
 
         /** DAL-p with the reference defaults: cap 5, scaling at every step, v measured every step. */
         public static Settings of(double power) {
-            return new Settings(power, DEFAULT_MAX_LR, -1, Long.MAX_VALUE, true);
+            return new Settings(power, DEFAULT_MAX_LR, -1, Long.MAX_VALUE, true, false);
         }
 
         public Settings withMaxLr(double cap) {
-            return new Settings(power, cap, start, stop, measureOutside);
+            return new Settings(power, cap, start, stop, measureOutside, normalized);
         }
 
         /** Scaling only for start &lt; step &lt; stop (the reference's strict inequalities). */
         public Settings withWindow(long from, long until) {
-            return new Settings(power, maxLr, from, until, measureOutside);
+            return new Settings(power, maxLr, from, until, measureOutside, normalized);
         }
 
         public Settings withMeasureOutside(boolean on) {
-            return new Settings(power, maxLr, start, stop, on);
+            return new Settings(power, maxLr, start, stop, on, normalized);
+        }
+
+        /** Normalised v (scale-free): h_t = clip(h_base/(v_t/v_0)^p, 0, h_max), v_0 at the first scaled step. */
+        public Settings withNormalized(boolean on) {
+            return new Settings(power, maxLr, start, stop, measureOutside, on);
         }
 
         /** Whether the scaled rate applies at this step. */
@@ -101,6 +117,7 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
     private final HessianGradient hessianGradient;
     private Observation last;
     private boolean checkedLoss;
+    private double initialDrift = Double.NaN;
 
     private DriftAdaptiveLearningRate(LearningRateRule base, Settings settings, StepLoss loss, HessianGradient hg) {
         if (base == null || settings == null || loss == null || hg == null) {
@@ -126,8 +143,25 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
 
     /** The DAL rate for drift ratio v: clip(2/v^p, 0, h_max); v = 0 gives h_max, NaN stays NaN. */
     public static double rate(double driftRatio, double power, double maxLr) {
-        double h = 2 / Math.pow(driftRatio, power);
+        return clip(2 / Math.pow(driftRatio, power), maxLr);
+    }
+
+    /**
+     * The normalised DAL rate: clip(h_base / (v/v_0)^p, 0, h_max); v = 0 gives h_max. Unchanged when v
+     * and v_0 are multiplied by the same constant (the loss scaled).
+     */
+    public static double normalizedRate(double driftRatio, double initialDriftRatio, double power, double baseRate,
+                                        double maxLr) {
+        return clip(baseRate / Math.pow(driftRatio / initialDriftRatio, power), maxLr);
+    }
+
+    private static double clip(double h, double maxLr) {
         return Double.isNaN(h) ? Double.NaN : Math.min(maxLr, Math.max(0, h));
+    }
+
+    /** v_0 of the normalised rule (NaN before its first scaled step, or when not normalised). */
+    public double initialDriftRatio() {
+        return initialDrift;
     }
 
     public Settings settings() {
@@ -159,10 +193,25 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
         double gradNorm = Math.sqrt(g.normSquared().item());
         double v = gradNorm == 0 ? 0
                 : Math.sqrt(hessianGradient.apply(f, ctx.params(), g).normSquared().item()) / gradNorm;
-        double h = scaled ? rate(v, settings.power(), settings.maxLr()) : baseRate;
+        double h = scaled ? scaledRate(v, baseRate, step) : baseRate;
         boolean capped = scaled && h == settings.maxLr();
         last = new Observation(step, h, v, gradNorm, scaled, capped);
         return h;
+    }
+
+    private double scaledRate(double v, double baseRate, long step) {
+        if (!settings.normalized()) {
+            return rate(v, settings.power(), settings.maxLr());
+        }
+        if (Double.isNaN(initialDrift)) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "DAL normalized: v = ‖Hg‖/‖g‖ at the first"
+                        + " scaled step (%d) is %s, so v_t/v_0 is undefined; start away from a critical point or use"
+                        + " normalized: false", step, v));
+            }
+            initialDrift = v;
+        }
+        return normalizedRate(v, initialDrift, settings.power(), baseRate, settings.maxLr());
     }
 
     /** Once: a reused trainer gradient must belong to the step loss (catches full_batch with mini-batches). */
@@ -180,10 +229,10 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
         checkedLoss = true;
     }
 
-    /** e.g. "dal(p=1.0, h_max=5.0, exact, window=(-1, inf))". */
+    /** e.g. "dal(p=1.0, h_max=5.0, exact, window=(-1, inf))", with ", v/v_0" when normalised. */
     public String describe() {
-        return String.format(Locale.ROOT, "dal(p=%s, h_max=%s, %s, window=(%d, %s))", settings.power(), settings.maxLr(),
-                hessianGradient.describe(), settings.start(),
+        return String.format(Locale.ROOT, "dal(p=%s, h_max=%s, %s%s, window=(%d, %s))", settings.power(),
+                settings.maxLr(), hessianGradient.describe(), settings.normalized() ? ", v/v_0" : "", settings.start(),
                 settings.stop() == Long.MAX_VALUE ? "inf" : Long.toString(settings.stop()));
     }
 }

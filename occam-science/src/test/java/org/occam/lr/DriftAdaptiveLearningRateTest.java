@@ -164,6 +164,55 @@ class DriftAdaptiveLearningRateTest {
         assertTrue(e.getMessage().contains("cannot be reused"), e.getMessage());
     }
 
+    static DriftAdaptiveLearningRate normalized(Function<Params, Tensor> f, double p, boolean on) {
+        DriftAdaptiveLearningRate.Settings s = DriftAdaptiveLearningRate.Settings.of(p).withNormalized(on);
+        return DriftAdaptiveLearningRate.driftAdaptiveLearningRate(LearningRateRule.of(Schedule.constant(0.07)), s,
+                StepLoss.of(f, true), HessianGradient.exact());
+    }
+
+    /**
+     * Normalised v: multiplying the loss by c leaves every h_t unchanged (v_t and v_0 both scale by c),
+     * h_0 is the base rate, and later rates are h_base/(v_t/v_0)^p by hand; the reference rule 2/v^p is
+     * not invariant (its rates change by c^−p), which is what the normalisation fixes.
+     */
+    @Test
+    void normalizedDriftIsInvariantToTheScaleOfTheLoss() {
+        double c = 100;
+        Function<Params, Tensor> scaledQuad = q -> QUAD.apply(q).mul(c);
+        Params[] path = {W, LrFixtures.vector(0.05, -0.6, 1.0), LrFixtures.vector(0.01, 0.2, 0.9)};
+        double v0 = driftByHand(LrFixtures.values(path[0]));
+        for (double p : new double[] {0.75, 2}) {
+            DriftAdaptiveLearningRate plain = normalized(QUAD, p, true);
+            DriftAdaptiveLearningRate scaled = normalized(scaledQuad, p, true);
+            DriftAdaptiveLearningRate reference = normalized(QUAD, p, false);
+            DriftAdaptiveLearningRate referenceScaled = normalized(scaledQuad, p, false);
+            for (int t = 0; t < path.length; t++) {
+                double h = plain.learningRate(LrFixtures.context(t, QUAD, path[t]));
+                double hc = scaled.learningRate(LrFixtures.context(t, scaledQuad, path[t]));
+                double vt = driftByHand(LrFixtures.values(path[t]));
+                assertEquals(0.07 / Math.pow(vt / v0, p), h, 1e-13, "p = " + p + ", step " + t);
+                assertEquals(h, hc, 1e-13 * h, "loss x " + c + " leaves h_t unchanged, p = " + p + ", step " + t);
+                double r = reference.learningRate(LrFixtures.context(t, QUAD, path[t]));
+                double rc = referenceScaled.learningRate(LrFixtures.context(t, scaledQuad, path[t]));
+                assertEquals(Math.pow(c, -p), rc / r, 1e-12, "the reference rule is not scale-free");
+            }
+            assertEquals(v0, plain.initialDriftRatio(), 1e-14 * v0);
+            assertEquals(c * v0, scaled.initialDriftRatio(), 1e-12 * c * v0);
+        }
+        assertTrue(driftByHand(LrFixtures.values(path[2])) != v0, "the path changes v, so the test has teeth");
+        assertEquals(0.07, DriftAdaptiveLearningRate.normalizedRate(3, 3, 2, 0.07, 5));
+        assertEquals(0.07 / 4, DriftAdaptiveLearningRate.normalizedRate(6, 3, 2, 0.07, 5), 1e-15);
+        assertEquals(5, DriftAdaptiveLearningRate.normalizedRate(0, 3, 1, 0.07, 5), "v = 0: the cap");
+    }
+
+    @Test
+    void normalizedDriftNeedsAPositiveStartingDrift() {
+        DriftAdaptiveLearningRate rule = normalized(QUAD, 1, true);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> rule.learningRate(LrFixtures.context(0, QUAD, LrFixtures.vector(0, 0, 0))));
+        assertTrue(e.getMessage().contains("normalized"), e.getMessage());
+    }
+
     @Test
     void settingsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> DriftAdaptiveLearningRate.Settings.of(-1));

@@ -58,7 +58,9 @@ public final class LearningRateRegistry {
                             Param.positive("fd_step", HessianGradient.REFERENCE_STEP_LENGTH,
                                     "length of the finite-difference parameter step (ε = fd_step/‖g‖)"),
                             Param.bool("full_batch", true, "true: training is full-batch, reuse its gradient; false:"
-                                    + " compute the full-batch gradient for v (one more gradient per step)")),
+                                    + " compute the full-batch gradient for v (one more gradient per step)"),
+                            Param.bool("normalized", false, "true: scale-free h = clip(base/(v/v_0)^p, 0, max_lr), v_0"
+                                    + " at the first scaled step; false: the reference 2/v^p")),
                     (c, ctx) -> {
                         long stop = c.longValue("stop") == 0 ? Long.MAX_VALUE : c.longValue("stop");
                         if (stop <= c.longValue("start") + 1) {
@@ -66,7 +68,8 @@ public final class LearningRateRegistry {
                                     + stop + ") holds no step; use stop > start + 1, or stop: 0 for no end");
                         }
                         DriftAdaptiveLearningRate.Settings s = DriftAdaptiveLearningRate.Settings.of(c.num("power"))
-                                .withMaxLr(c.num("max_lr")).withWindow(c.longValue("start"), stop);
+                                .withMaxLr(c.num("max_lr")).withWindow(c.longValue("start"), stop)
+                                .withNormalized(c.bool("normalized"));
                         HessianGradient hg = c.str("hvp").equals("exact") ? HessianGradient.exact()
                                 : HessianGradient.finiteDifference(c.num("fd_step"));
                         StepLoss loss = c.bool("full_batch") ? StepLoss.fullBatch(ctx.objective(), ctx.train())

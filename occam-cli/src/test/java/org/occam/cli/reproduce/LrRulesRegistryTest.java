@@ -46,6 +46,10 @@ class LrRulesRegistryTest {
         assertEquals(5.0, dal.get("max_lr"));
         assertEquals("exact", dal.get("hvp"));
         assertEquals(0.01, dal.get("fd_step"));
+        assertEquals(false, dal.get("normalized"));
+        DriftAdaptiveLearningRate normalized = assertInstanceOf(DriftAdaptiveLearningRate.class,
+                build("lr={name: dal, power: 2, normalized: true}").lr());
+        assertTrue(normalized.settings().normalized() && normalized.describe().contains("v/v_0"));
         assertEquals(10.0, LearningRateRegistry.REGISTRY.defaults("clr").params().get("max_lr"));
         assertEquals(0.0, LearningRateRegistry.REGISTRY.defaults("polyak").params().get("min_loss"));
     }

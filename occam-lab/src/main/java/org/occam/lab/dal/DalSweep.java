@@ -39,11 +39,15 @@ import org.occam.train.Trainer;
 
 /**
  * DAL-1 of METHODS §11 (METHODS §4.2): the EOS-1 setup (full-batch GD, tanh MLP, squared error
- * on one-hot digits summed over the outputs, {@link EosSweep#squaredError}) with the drift-adjusted learning rate h_t = clip(2/v_t^p, 0, h_max), v_t = ‖Hg‖/‖g‖,
- * for p ∈ {0.75, 1, 1.5, 2} (p = 0 would be plain GD at the base rate) with exact Hessian-vector products,
- * plus p = 1 with the reference finite difference (step length 0.01). Records the effective h_t,
+ * on one-hot digits summed over the outputs, {@link EosSweep#squaredError}) with the drift-adjusted
+ * learning rate, v_t = ‖Hg‖/‖g‖, for p ∈ {0.75, 1, 1.5, 2} (p = 0 would be plain GD at the base rate)
+ * with exact Hessian-vector products, plus p = 1 with the reference finite difference (step length
+ * 0.01). By default v is <b>normalised</b> by its value at the start (METHODS §11 DAL-1, "say which"):
+ * h_t = clip(h_base/(v_t/v_0)^p, 0, h_max), scale-free, every p starting at the base rate; with
+ * {@code normalized = false} the reference h_t = clip(2/v_t^p, 0, h_max). Records the effective h_t,
  * the number of loss spikes, final train and test loss, λ_max against 2/h_t every k steps, and an
- * independent measurement of v (by {@link GradientStats#driftRatio}) to check h_t = 2/v_t at p = 1.
+ * independent measurement of v (by {@link GradientStats#driftRatio}) to check the p = 1 identity
+ * (h_t·v_t = h_base·v_0 normalised, h_t = 2/v_t otherwise).
  */
 public final class DalSweep {
 
@@ -58,28 +62,37 @@ public final class DalSweep {
      * @param steps   full-batch steps per run
      * @param every   measure λ_max and the independent v every this many steps
      * @param seed    initialization seed
+     * @param normalized v_t/v_0 and the base rate (scale-free, the default) or the reference 2/v_t^p
      */
     public record Settings(String model, int samples, double[] powers, double baseLr, double maxLr, int steps, int every,
-                           long seed) {
+                           long seed, boolean normalized) {
         public Settings {
             if (samples < 1 || steps < 1 || every < 1 || powers.length == 0 || !(baseLr > 0) || !(maxLr > 0)) {
                 throw new IllegalArgumentException("DAL-1 needs samples, steps, every >= 1, a power, and positive rates");
             }
         }
 
-        /** 600 digits, mlp:64-64-10:tanh, p ∈ {0.75, 1, 1.5, 2} (METHODS §11), base 0.06, cap 5, 2000 steps, checks every 25. */
+        /**
+         * 600 digits, mlp:64-64-10:tanh, p ∈ {0.75, 1, 1.5, 2} (METHODS §11), normalised v, base 0.06 (the
+         * p = 0 run and every p's first step), cap 5 (the reference's), 2000 steps, checks every 25.
+         */
         public static Settings defaults() {
-            return new Settings("mlp:64-64-10:tanh", 600, new double[] {0.75, 1, 1.5, 2}, 0.06, 5, 2000, 25, 0);
+            return new Settings("mlp:64-64-10:tanh", 600, new double[] {0.75, 1, 1.5, 2}, 0.06, 5, 2000, 25, 0, true);
         }
 
-        /** {@code --quick}: 60 digits, mlp:64-8-10:tanh, p ∈ {1, 2}, 20 steps, checks every 5. */
+        /** {@code --quick}: 60 digits, mlp:64-8-10:tanh, p ∈ {1, 2}, normalised v, 20 steps, checks every 5. */
         public static Settings quick() {
-            return new Settings("mlp:64-8-10:tanh", 60, new double[] {1, 2}, 0.05, 5, 20, 5, 0);
+            return new Settings("mlp:64-8-10:tanh", 60, new double[] {1, 2}, 0.05, 5, 20, 5, 0, true);
         }
 
         /** The same settings with another initialization seed. */
         public Settings withSeed(long s) {
-            return new Settings(model, samples, powers, baseLr, maxLr, steps, every, s);
+            return new Settings(model, samples, powers, baseLr, maxLr, steps, every, s, normalized);
+        }
+
+        /** The p = 1 rate for drift v: h_base·v_0/v normalised, 2/v otherwise. */
+        public double powerOneRate(double v, double initialDrift) {
+            return normalized ? baseLr * initialDrift / v : 2 / v;
         }
     }
 
@@ -98,14 +111,15 @@ public final class DalSweep {
      * @param trainLoss  final training loss (NaN if diverged)
      * @param testLoss   final test loss
      * @param testAccuracy final test accuracy
-     * @param edgeCheck  max relative |h_t − 2/v_t| with v_t measured independently, over uncapped
-     *                   measured steps (meaningful for p = 1)
+     * @param edgeCheck  max relative |h_t − h(v_t)| with v_t measured independently, over uncapped
+     *                   measured steps, h(v) = 2/v or h_base·v_0/v normalised (meaningful for p = 1)
+     * @param initialDrift v_0, the drift ratio at the first step (NaN when not normalised)
      * @param eos        λ_max against 2/h_t
      * @param seconds    wall time
      */
     public record Run(double power, String hvp, RunStatus status, List<Map<String, Object>> rows, double medianLr,
                       double meanLr, double capped, int spikes, int rises, double trainLoss, double testLoss,
-                      double testAccuracy, double edgeCheck, EdgeOfStability eos, double seconds) {
+                      double testAccuracy, double edgeCheck, double initialDrift, EdgeOfStability eos, double seconds) {
         public String label() {
             return "p=" + LrSweepPages.num(power) + (hvp.equals("exact") ? "" : " " + hvp);
         }
@@ -147,7 +161,8 @@ public final class DalSweep {
                              HessianGradient hg, Consumer<String> log) {
         long t0 = System.nanoTime();
         DriftAdaptiveLearningRate dal = DriftAdaptiveLearningRate.driftAdaptiveLearningRate(
-                LearningRateRule.of(Schedule.constant(s.baseLr())), DriftAdaptiveLearningRate.Settings.of(p).withMaxLr(s.maxLr()),
+                LearningRateRule.of(Schedule.constant(s.baseLr())), DriftAdaptiveLearningRate.Settings.of(p).withMaxLr(s.maxLr())
+                        .withNormalized(s.normalized()),
                 StepLoss.fullBatch(mse, train), hg);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Monitor> monitors = List.of(new DriftAdaptiveMetrics(dal), new EdgeOfStabilityMonitor(s.every(), train.size(), 20),
@@ -167,10 +182,11 @@ public final class DalSweep {
                 lr.length == 0 ? 0 : capped / lr.length, LossSpikes.count(loss, LossSpikes.DEFAULT_FACTOR),
                 LossSpikes.increases(loss), ok ? LrSweepCurves.finalValue(rows, "train_loss") : Double.NaN,
                 ok ? LrSweepCurves.finalValue(rows, "test_loss") : Double.NaN,
-                ok ? LrSweepCurves.finalValue(rows, "test_accuracy") : Double.NaN, p == 1 ? edgeCheck(rows, s.maxLr()) : Double.NaN,
+                ok ? LrSweepCurves.finalValue(rows, "test_accuracy") : Double.NaN,
+                p == 1 ? edgeCheck(rows, s, dal.initialDriftRatio()) : Double.NaN, dal.initialDriftRatio(),
                 EdgeOfStability.fromRows(rows), (System.nanoTime() - t0) / 1e9);
         log.accept(String.format(Locale.ROOT, "%-12s %s h_t median %.3f (mean %.3f, %.0f%% capped)  spikes %d  rises %d"
-                        + "  train %.4f  test %.4f (acc %.3f)  max|h-2/v|/(2/v) = %.1e  [%.1fs]", run.label(),
+                        + "  train %.4f  test %.4f (acc %.3f)  p=1 identity error %.1e  [%.1fs]", run.label(),
                 run.diverged() ? "DIVERGED at " + r.status().step() : "", run.medianLr(), run.meanLr(), 100 * run.capped(),
                 run.spikes(), run.rises(), run.trainLoss(), run.testLoss(), run.testAccuracy(), run.edgeCheck(), run.seconds()));
         return run;
@@ -181,13 +197,16 @@ public final class DalSweep {
         return Monitor.of(every, ctx -> Map.of("drift_check", GradientStats.driftRatio(q -> o.loss(q, all), ctx.params())));
     }
 
-    /** max |h_t − 2/v_t| / (2/v_t) over the steps with an independent v and h_t below the cap. */
-    static double edgeCheck(List<Map<String, Object>> rows, double maxLr) {
+    /**
+     * max |h_t − h(v_t)| / h(v_t) over the steps with an independent v and h_t below the cap, h(v) the
+     * p = 1 rate ({@link Settings#powerOneRate}).
+     */
+    static double edgeCheck(List<Map<String, Object>> rows, Settings s, double initialDrift) {
         double worst = Double.NaN;
         for (Map<String, Object> r : rows) {
             if (r.get("drift_check") instanceof Number v && r.get("dal_lr") instanceof Number h
-                    && r.get("dal_scaled") instanceof Number sc && sc.doubleValue() == 1 && h.doubleValue() < maxLr) {
-                double two = 2 / v.doubleValue();
+                    && r.get("dal_scaled") instanceof Number sc && sc.doubleValue() == 1 && h.doubleValue() < s.maxLr()) {
+                double two = s.powerOneRate(v.doubleValue(), initialDrift);
                 double err = Math.abs(h.doubleValue() - two) / two;
                 worst = Double.isNaN(worst) ? err : Math.max(worst, err);
             }

@@ -46,18 +46,29 @@ public final class DalSweepReport {
     private static List<Section> sections(DalSweep.Result r, List<ClaimResult> claims, boolean quick) {
         DalSweep.Settings s = r.settings();
         List<Section> out = new ArrayList<>();
+        String rule = s.normalized()
+                ? "h_t = clip(h_base / (v_t/v_0)^p, 0, h_max) with the drift ratio v_t = ‖Hg‖/‖g‖ of the full training loss"
+                        + " normalised by its value v_0 at the first step (scale-free: every p starts at h_base = "
+                        + LrSweepPages.num(s.baseLr()) + ")"
+                : "h_t = clip(2 / v_t^p, 0, h_max) with the drift ratio v_t = ‖Hg‖/‖g‖ of the full training loss";
+        String identity = s.normalized() ? "h_t·v_t = h_base·v_0" : "h_t = 2/v_t";
+        String note = s.normalized()
+                ? "Note: the reference rule 2/v^p is not invariant to the scale of the loss for p ≠ 1, and falls with p"
+                        + " only where v > 1 (METHODS §10 pitfall 1). Here v is normalised by v_0, so h_t does not depend"
+                        + " on the loss's units, and a larger p takes smaller steps exactly where the drift has grown"
+                        + " (v_t > v_0), larger ones where it has fallen."
+                : "Note: 2/v^p falls with p only where v > 1, and p ≠ 1 is not invariant to the scale of the loss"
+                        + " (METHODS §10 pitfall 1): summing the squared error over the outputs keeps v between about 10"
+                        + " and 30 along the p = 1 run. At moments when the gradient lies in flat directions v drops far"
+                        + " lower, and p = 2 then takes large (up to capped) steps.";
         out.add(new Section.Text("The EOS-1 setup (full-batch GD on the first " + s.samples() + " digits, " + s.model()
-                + ", squared error on one-hot targets summed over the outputs) with DAL-p (METHODS §4.2): h_t = clip(2 /"
-                + " v_t^p, 0, h_max) with the drift ratio v_t = ‖Hg‖/‖g‖ of the full training loss, h_max = "
-                + LrSweepPages.num(s.maxLr()) + ", " + s.steps() + " steps. p = 0 is plain GD at h = " + LrSweepPages.num(s.baseLr())
-                + ". Hg is exact (Hessian-vector product) in the main runs, and the reference one-sided difference with a"
-                + " parameter step of length 0.01 in the extra p = 1 run. Every " + s.every() + " steps v is measured again"
-                + " independently (GradientStats.driftRatio) to check h_t = 2/v_t at p = 1, and λ_max is measured next to"
-                + " 2/h_t. A loss spike is an episode with the loss above twice its running minimum; 'rises' counts the"
-                + " steps at which the loss went up.\n\nNote: 2/v^p falls with p only where v > 1, and p ≠ 1 is not"
-                + " invariant to the scale of the loss (METHODS §10 pitfall 1): summing the squared error over the outputs"
-                + " keeps v between about 10 and 30 along the p = 1 run. At moments when the gradient lies in flat"
-                + " directions v drops far lower, and p = 2 then takes large (up to capped) steps."));
+                + ", squared error on one-hot targets summed over the outputs) with DAL-p (METHODS §4.2): " + rule
+                + ", h_max = " + LrSweepPages.num(s.maxLr()) + ", " + s.steps() + " steps. p = 0 is plain GD at h = "
+                + LrSweepPages.num(s.baseLr()) + ". Hg is exact (Hessian-vector product) in the main runs, and the"
+                + " reference one-sided difference with a parameter step of length 0.01 in the extra p = 1 run. Every "
+                + s.every() + " steps v is measured again independently (GradientStats.driftRatio) to check " + identity
+                + " at p = 1, and λ_max is measured next to 2/h_t. A loss spike is an episode with the loss above twice"
+                + " its running minimum; 'rises' counts the steps at which the loss went up.\n\n" + note));
         out.addAll(ClaimSections.of(claims, quick));
         out.add(new Section.Text("The runs and curves below are those of seed " + r.settings().seed() + ", the first seed;"
                 + " results.csv holds every seed's runs."));
@@ -72,9 +83,10 @@ public final class DalSweepReport {
                     LrSweepPages.f(run.eos().meanEdgeRatioAfter()), String.format(Locale.ROOT, "%.1f s", run.seconds())));
         }
         out.add(Section.Table.of(List.of("run", "end", "median h_t", "mean h_t", "capped", "spikes", "rises", "train loss",
-                "test loss", "test acc", "max |h−2/v|/(2/v)", "mean λh/2", "time"), rows));
+                "test loss", "test acc", "p = 1 identity error", "mean λh/2", "time"), rows));
         LrSweepPages.chart(out, "dal_lr", "Effective learning rate h_t along each run", rates(r));
-        LrSweepPages.chart(out, "edge_check", "p = 1: h_t (solid) against 2/v_t measured independently (dashed, same colour) and 2/λ_max"
+        LrSweepPages.chart(out, "edge_check", "p = 1: h_t (solid) against " + (s.normalized() ? "h_base·v_0/v_t" : "2/v_t")
+                + " with v_t measured independently (dashed, same colour) and 2/λ_max"
                 + " (dashed, dark: the stability edge of the sharpest direction)", edgeCheck(r));
         LrSweepPages.chart(out, "loss", "Training loss along each run", loss(r));
         LrSweepPages.chart(out, "edge_ratio", "λ_max·h_t/2 along each run (1: the edge of stability)", edgeRatio(r));
@@ -103,9 +115,9 @@ public final class DalSweepReport {
             LrSweepCurves.Curve v = LrSweepCurves.curve(run.rows(), "drift_check");
             double[] two = new double[v.size()];
             for (int k = 0; k < two.length; k++) {
-                two[k] = 2 / v.values()[k];
+                two[k] = r.settings().powerOneRate(v.values()[k], run.initialDrift());
             }
-            p.add(Series.dashed("2/v check " + tag, v.steps(), two).withColour(c).positive(false, true));
+            p.add(Series.dashed("p = 1 rate check " + tag, v.steps(), two).withColour(c).positive(false, true));
             if (lambdaDrawn) {
                 continue;
             }

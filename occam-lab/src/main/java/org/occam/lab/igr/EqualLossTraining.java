@@ -23,7 +23,7 @@ import org.occam.train.Objective;
  * One run of the check: full-batch GD on E + μ‖∇E‖² from the seed's initialization, stopped at the
  * first step whose training loss E is at most the target (the equal-loss stop condition), with
  * λ_max checked every {@code round(checkpointTime/h)} steps; then R_IG, λ_max, GC and test
- * accuracy are measured at the stopping point.
+ * accuracy are measured on both sides of the crossing and interpolated to the target loss.
  */
 public final class EqualLossTraining {
     /** A training loss above this (ten times the chance level of 10 classes) counts as diverged. */
@@ -32,32 +32,69 @@ public final class EqualLossTraining {
     private EqualLossTraining() {
     }
 
-    /** The parameters where a run stopped, and how. */
+    /**
+     * The parameters where a run stopped, and how; {@code before} is the iterate one step earlier
+     * (null at step 0) and {@code lossBefore} its training loss, the other end of the crossing.
+     */
     public record Stop(Params params, long steps, boolean reachedTarget, boolean diverged, double trainLoss,
-                       List<Checkpoint> checkpoints) {
+                       List<Checkpoint> checkpoints, Params before, double lossBefore) {
     }
 
-    /** Trains one arm from one seed and measures it at the stopping point. */
+    /**
+     * Trains one arm from one seed and measures it where its training loss crosses the target: every
+     * quantity is measured at the last iterate above the target and the first at or below it, and
+     * interpolated linearly in the training loss to the target itself (weight w = (E_before − target)
+     * / (E_before − E_after)), so every arm is compared at exactly the same training loss, not at
+     * whatever overshoot its last step happened to make (a larger h overshoots further).
+     */
     public static IgrRun run(IgrSetting s, IgrData data, Arm arm, long seed) {
         Sequential model = Models.parse(s.model());
         Objective ce = Objective.crossEntropy(model);
         Batch train = data.train().all();
         Stop stop = train(s, model, ce, train, arm, seed);
-        Params p = stop.params();
-        Function<Params, Tensor> loss = q -> ce.loss(q, train);
         if (stop.diverged()) {
             return new IgrRun(arm, seed, stop.steps(), false, true, stop.trainLoss(), Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, maxHLambda(stop.checkpoints()), stop.checkpoints());
+                    Double.NaN, Double.NaN, Double.NaN, maxHLambda(stop.checkpoints()), Double.NaN,
+                    stop.checkpoints());
         }
+        Measured after = measure(s, model, ce, data, train, stop.params(), Rng.seed(lanczosSeed(seed, stop.steps())));
+        Measured at = after;
+        double w = Double.NaN;
+        double loss = stop.trainLoss();
+        if (stop.reachedTarget() && stop.before() != null) {
+            Measured before = measure(s, model, ce, data, train, stop.before(),
+                    Rng.seed(lanczosSeed(seed, stop.steps() - 1)));
+            w = (stop.lossBefore() - s.lossTarget()) / (stop.lossBefore() - stop.trainLoss());
+            at = before.towards(after, w);
+            loss = s.lossTarget();
+        }
+        List<Checkpoint> cps = new ArrayList<>(stop.checkpoints());
+        cps.add(new Checkpoint(stop.steps(), stop.trainLoss(), after.lambda(), arm.h() * after.lambda()));
+        return new IgrRun(arm, seed, stop.steps(), stop.reachedTarget(), false, loss, at.rIg(), at.lambda(),
+                at.residual(), at.gc(), at.accuracy(), maxHLambda(cps), w, cps);
+    }
+
+    /** The quantities of the check at one iterate. */
+    private record Measured(double rIg, double lambda, double residual, double gc, double accuracy) {
+        /** (1 − w)·this + w·other, per quantity (the residual: the larger, a bound for either). */
+        Measured towards(Measured o, double w) {
+            return new Measured(lerp(rIg, o.rIg, w), lerp(lambda, o.lambda, w), Math.max(residual, o.residual),
+                    lerp(gc, o.gc, w), lerp(accuracy, o.accuracy, w));
+        }
+
+        private static double lerp(double a, double b, double w) {
+            return a + w * (b - a);
+        }
+    }
+
+    private static Measured measure(IgrSetting s, Sequential model, Objective ce, IgrData data, Batch train, Params p,
+                                    Rng rng) {
+        Function<Params, Tensor> loss = q -> ce.loss(q, train);
         double rIg = GradientStats.implicitGradientRegularizer(loss, p);
-        Spectrum top = Hessians.lanczos(loss, p, 1, s.finalSteps(), lanczosRng(seed, stop.steps()));
-        double lambda = top.eigenvalue(0);
+        Spectrum top = Hessians.lanczos(loss, p, 1, s.finalSteps(), rng);
         double gc = GeometricComplexity.exact(model, p, train.x()).item();
         double acc = Evaluation.evaluate(model, ce, p, data.test(), 2000).accuracy();
-        List<Checkpoint> cps = new ArrayList<>(stop.checkpoints());
-        cps.add(new Checkpoint(stop.steps(), stop.trainLoss(), lambda, arm.h() * lambda));
-        return new IgrRun(arm, seed, stop.steps(), stop.reachedTarget(), false, stop.trainLoss(), rIg, lambda,
-                top.residualNorms()[0], gc, acc, maxHLambda(cps), cps);
+        return new Measured(rIg, top.eigenvalue(0), top.residualNorms()[0], gc, acc);
     }
 
     /**
@@ -72,26 +109,31 @@ public final class EqualLossTraining {
         long budget = s.stepBudget(arm);
         long every = Math.max(1, Math.round(s.checkpointTime() / arm.h()));
         List<Checkpoint> checkpoints = new ArrayList<>();
+        Params before = null;
+        double lossBefore = Double.NaN;
         for (long step = 0; ; step++) {
             Autodiff.ValueAndGrad vg = objective.valueAndGrad(p, train);
             Params at = p;
             double e = arm.mu() == 0 ? vg.value().item() : Recording.noGrad(() -> loss.apply(at)).item();
             if (!Double.isFinite(e) || e > DIVERGED_LOSS) {
-                return new Stop(p, step, false, true, e, checkpoints);
+                return new Stop(p, step, false, true, e, checkpoints, before, lossBefore);
             }
             if (e <= s.lossTarget() || step == budget) {
-                return new Stop(p, step, e <= s.lossTarget(), false, e, checkpoints);
+                return new Stop(p, step, e <= s.lossTarget(), false, e, checkpoints, before, lossBefore);
             }
             if (step % every == 0) {
-                double lambda = Hessians.lanczos(loss, p, 1, s.checkpointSteps(), lanczosRng(seed, step)).eigenvalue(0);
+                double lambda = Hessians.lanczos(loss, p, 1, s.checkpointSteps(), Rng.seed(lanczosSeed(seed, step)))
+                        .eigenvalue(0);
                 checkpoints.add(new Checkpoint(step, e, lambda, arm.h() * lambda));
             }
+            before = p;
+            lossBefore = e;
             p = p.addScaled(vg.grad(), -arm.h());
         }
     }
 
-    private static Rng lanczosRng(long seed, long step) {
-        return Rng.seed(0x1a2c_0000L + 1_000_003L * seed + step);
+    private static long lanczosSeed(long seed, long step) {
+        return 0x1a2c_0000L + 1_000_003L * seed + step;
     }
 
     private static double maxHLambda(List<Checkpoint> cps) {

@@ -10,6 +10,9 @@ import org.occam.lab.plot.PlotGrid;
 import org.occam.lab.plot.Series;
 import org.occam.lab.plot.Theme;
 import org.occam.lab.claim.Claim;
+import org.occam.lab.claim.ClaimResult;
+import org.occam.lab.claim.Direction;
+import org.occam.lab.plot.ClaimPlot;
 import org.occam.lab.claim.Interval;
 import org.occam.lab.claim.SeedStatistics;
 
@@ -24,6 +27,48 @@ final class IgrCharts {
     private static final int H = 420;
 
     private IgrCharts() {
+    }
+
+    /**
+     * The first chart: one panel per claim below the edge of stability (h claims left, μ claims
+     * right), each seed's paired change as a point (in %, or accuracy points) and the mean with its
+     * 95 % interval as a bar, titled with the verdict; the claim holds where the bar lies wholly on the
+     * predicted side of zero.
+     */
+    static Plot claims(IgrResult r) {
+        List<ClaimResult> hs = new ArrayList<>();
+        List<ClaimResult> mus = new ArrayList<>();
+        for (ClaimResult c : r.claims()) {
+            String id = c.claim().id();
+            if (id.endsWith("(h)")) {
+                hs.add(c);
+            } else if (id.endsWith("(mu)")) {
+                mus.add(c);
+            }
+        }
+        List<Plot> panels = new ArrayList<>();
+        for (int i = 0; i < hs.size(); i++) {
+            panels.add(claimPanel(hs.get(i)));
+            if (i < mus.size()) {
+                panels.add(claimPanel(mus.get(i)));
+            }
+        }
+        return new PlotGrid(panels, mus.isEmpty() ? 1 : 2);
+    }
+
+    private static Plot claimPanel(ClaimResult c) {
+        boolean accuracy = c.claim().id().contains("test_acc");
+        double scale = 100;
+        String predicted = c.claim().direction() == Direction.INCREASE ? "predicted: above 0" : "predicted: below 0";
+        double[] pts = new double[c.values().length];
+        for (int k = 0; k < pts.length; k++) {
+            pts[k] = scale * c.values()[k];
+        }
+        return new ClaimPlot(c.claim().id() + ": " + c.verdict().word() + " (" + predicted + ")",
+                accuracy ? "change (accuracy points)" : "change (%)").size(W, 300)
+                .seeds(pts)
+                .interval(scale * c.effect(), scale * c.ci().lo(), scale * c.ci().hi())
+                .plot();
     }
 
     /** Two metrics as rows, against h (left) and against μ (right). */

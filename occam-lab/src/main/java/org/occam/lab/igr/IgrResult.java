@@ -79,6 +79,7 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
         m.put("gc", finite(r.gc()));
         m.put("test_accuracy", finite(r.testAccuracy()));
         m.put("max_h_lambda", finite(r.maxHLambda()));
+        m.put("crossing", finite(r.crossing()));
         return m;
     }
 

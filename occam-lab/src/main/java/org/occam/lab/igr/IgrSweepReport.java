@@ -74,13 +74,13 @@ public final class IgrSweepReport {
     /** One row per run. */
     static String csv(IgrResult r) {
         StringBuilder b = new StringBuilder("arm,regime,h,mu,seed,steps,reached_target,diverged,train_loss,r_ig,"
-                + "lambda_max,lambda_residual,gc,test_accuracy,max_h_lambda,flagged\n");
+                + "lambda_max,lambda_residual,gc,test_accuracy,max_h_lambda,crossing,flagged\n");
         for (IgrRun run : r.runs()) {
-            b.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%d,%d,%b,%b,%.9g,%.9g,%.9g,%.3g,%.9g,%.6f,%.6g,%b%n",
+            b.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%d,%d,%b,%b,%.9g,%.9g,%.9g,%.3g,%.9g,%.6f,%.6g,%.4g,%b%n",
                     run.arm().label(), run.arm().regime().name().toLowerCase(Locale.ROOT), run.arm().h(),
                     run.arm().mu(), run.seed(), run.steps(), run.reachedTarget(), run.diverged(), run.trainLoss(),
                     run.rIg(), run.lambdaMax(), run.lambdaResidual(), run.gc(), run.testAccuracy(), run.maxHLambda(),
-                    r.flagged().contains(run)));
+                    run.crossing(), r.flagged().contains(run)));
         }
         return b.toString();
     }
@@ -101,8 +101,17 @@ public final class IgrSweepReport {
                 r.trainSize(), s.model(), r.parameters(), s.dtype().name().toLowerCase(Locale.ROOT), list(s.hs()),
                 IgrCharts.fmt(s.hLambdaLimit()), IgrCharts.fmt(s.hMin()), list(s.mus()), IgrCharts.fmt(s.lossTarget()),
                 r.testSize(), IgrCharts.fmt(1.0 / r.testSize()), seeds(s))));
+        out.add(new Section.Chart("claims",
+                "What to look at: one panel per claim, larger h (left, h = " + IgrCharts.fmt(s.hMax()) + " vs "
+                        + IgrCharts.fmt(s.hMin()) + ") and EGR (right, μ = " + (s.mus().length > 0
+                        ? IgrCharts.fmt(s.mus()[s.mus().length - 1]) : "-") + " vs 0 at h = " + IgrCharts.fmt(s.hMin())
+                        + "), measured at the same training loss. Each dot is one seed's change against its own"
+                        + " baseline run; the bar is the mean with its 95 % interval. IGR predicts R_IG, λ_max and GC"
+                        + " below zero and test accuracy above it: a claim holds only where the whole bar is on the"
+                        + " predicted side (the title gives the verdict).",
+                IgrCharts.claims(r)));
         out.add(new Section.Chart("accuracy_rig",
-                "What to look at: does test accuracy go UP (top row) and R_IG go DOWN (bottom row) as the learning "
+                "Along the sweep: does test accuracy go UP (top row) and R_IG go DOWN (bottom row) as the learning "
                         + "rate h grows (left) and as the EGR strength μ grows (right)? Each grey line is one seed, "
                         + "drawn as the change from the same seed's run at h = " + IgrCharts.fmt(s.hMin())
                         + " without EGR; the bold line is the mean over seeds and the dashed lines its 95 % interval. "

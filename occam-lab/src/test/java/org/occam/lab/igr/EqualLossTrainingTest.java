@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
 import org.occam.data.Batch;
+import org.occam.measure.GeometricComplexity;
+import org.occam.measure.GradientStats;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.regularize.ExplicitGradientRegularization;
@@ -49,6 +51,42 @@ class EqualLossTrainingTest {
             assertEquals(end, stop.trainLoss(), 1e-12, "the recorded loss is E (not E + mu |grad E|^2)");
             assertEquals(0.0, p.sub(stop.params()).normSquared().item(), 1e-20);
         }
+    }
+
+    /**
+     * R_IG and GC are reported at the target loss itself: the linear interpolation, in the training
+     * loss, of their values at the two iterates on either side of the crossing (replayed here).
+     */
+    @Test
+    void measuresAtTheTargetLossByInterpolatingAcrossTheCrossing() {
+        IgrSetting s = tiny(1.6, 500, new double[] {0.1, 0.2}, new double[0]);
+        IgrData data = IgrData.embeddedMnist(s.trainSize(), s.dtype());
+        Sequential model = Models.parse(s.model());
+        Objective ce = Objective.crossEntropy(model);
+        Batch b = data.train().all();
+        Arm arm = new Arm(0.2, 0, Arm.Regime.BELOW_EOS);
+        IgrRun r = EqualLossTraining.run(s, data, arm, 5);
+        assertTrue(r.reachedTarget());
+        Function<Params, Tensor> e = q -> ce.loss(q, b);
+        Params p = model.init(Rng.seed(5), s.dtype());
+        for (long k = 0; k < r.steps() - 1; k++) {
+            p = p.addScaled(Autodiff.grad(e).apply(p), -arm.h());
+        }
+        Params after = p.addScaled(Autodiff.grad(e).apply(p), -arm.h());
+        double eb = e.apply(p).item();
+        double ea = e.apply(after).item();
+        assertTrue(eb > s.lossTarget() && ea <= s.lossTarget(), eb + " " + ea);
+        double w = (eb - s.lossTarget()) / (eb - ea);
+        assertEquals(w, r.crossing(), 1e-12);
+        assertTrue(w > 0 && w <= 1);
+        assertEquals(s.lossTarget(), r.trainLoss(), 0.0, "measured at the target loss");
+        double rb = GradientStats.implicitGradientRegularizer(e, p);
+        double ra = GradientStats.implicitGradientRegularizer(e, after);
+        assertEquals(rb + w * (ra - rb), r.rIg(), 1e-12 * Math.abs(rb));
+        assertTrue(Math.abs(ra - rb) > 1e-6 * Math.abs(rb), "the two ends differ, so the interpolation is tested");
+        double gb = GeometricComplexity.exact(model, p, b.x()).item();
+        double ga = GeometricComplexity.exact(model, after, b.x()).item();
+        assertEquals(gb + w * (ga - gb), r.gc(), 1e-10 * Math.abs(gb));
     }
 
     @Test

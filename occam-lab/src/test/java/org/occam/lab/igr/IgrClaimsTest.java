@@ -20,7 +20,7 @@ class IgrClaimsTest {
         double noise = 0.01 * Math.sin(seed + 1.0);
         double scale = 1 - r + 0.1 * noise;
         return new IgrRun(arm, seed, 100, reached, false, 0.2, 1e-8 * (1 + seed) * scale, 5 * scale, 1e-6,
-                60 * scale, 0.87 + 0.001 * seed + accGain * (1 + noise), 0.3, List.of());
+                60 * scale, 0.87 + 0.001 * seed + accGain * (1 + noise), 0.3, 0.5, List.of());
     }
 
     private static List<IgrRun> runs(double rH, double accH, double rMu, double accMu, int missSeed) {

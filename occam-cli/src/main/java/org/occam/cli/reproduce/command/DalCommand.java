@@ -34,6 +34,10 @@ public final class DalCommand extends SeededReproduction {
     @Option(names = "--every", description = "Measure the sharpness every this many steps (default 25).")
     Integer every;
 
+    @Option(names = "--reference-v", description = "Use the reference rule 2/v_t^p instead of the default normalised,"
+            + " scale-free h_base/(v_t/v_0)^p.")
+    boolean referenceV;
+
     @Override
     protected String name() {
         return "dal";
@@ -44,10 +48,12 @@ public final class DalCommand extends SeededReproduction {
         DalSweep.Settings d = quick ? DalSweep.Settings.quick() : DalSweep.Settings.defaults();
         DalSweep.Settings s = new DalSweep.Settings(or(model, d.model()), or(samples, d.samples()),
                 powers != null ? Lists.numbers("--powers", powers, true) : d.powers(), or(baseLr, d.baseLr()),
-                or(maxLr, d.maxLr()), or(maxSteps, d.steps()), or(every, d.every()), seed);
+                or(maxLr, d.maxLr()), or(maxSteps, d.steps()), or(every, d.every()), seed, !referenceV);
         log.accept("DAL-1 on digits: " + s.model() + ", " + s.samples() + " samples, full-batch DAL-p for p in "
-                + Arrays.toString(s.powers()) + " (exact HVP) and p = 1 (finite difference), " + s.steps() + " steps; v_t kept"
-                + " above 1 by summing the squared error over the 10 outputs");
+                + Arrays.toString(s.powers()) + " (exact HVP) and p = 1 (finite difference), " + s.steps() + " steps; "
+                + (s.normalized() ? "v normalised by its value at the start: h_t = clip(" + s.baseLr()
+                        + "/(v_t/v_0)^p, 0, " + s.maxLr() + ")" : "reference rule h_t = clip(2/v_t^p, 0, " + s.maxLr()
+                        + "), v_t kept above 1 by summing the squared error over the 10 outputs"));
         return DalSweep.reproduce(s, seeds, quick, dir, log);
     }
 }
