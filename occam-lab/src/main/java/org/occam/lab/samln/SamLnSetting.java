@@ -44,8 +44,8 @@ public record SamLnSetting(String data, int trainSize, int testSize, String mode
                 30, 50);
     }
 
-    /** Tiny settings for tests: 128 digits, mlp 64-16-10, loose target, few epochs. */
+    /** Tiny settings for tests: 96 digits, mlp 64-16-10, loose target, few epochs. */
     public static SamLnSetting quick() {
-        return new SamLnSetting("digits", 128, 200, "mlp:64-16-10:relu", 0.1, 16, 0.05, 0.5, 0.3, 20, 5, 4);
+        return new SamLnSetting("digits", 96, 100, "mlp:64-16-10:relu", 0.1, 16, 0.05, 0.5, 0.35, 10, 4, 3);
     }
 }
