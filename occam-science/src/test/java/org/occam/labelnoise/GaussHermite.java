@@ -5,8 +5,8 @@ import org.occam.measure.SymmetricEigen;
 /**
  * Gauss–Hermite quadrature for a standard normal: E[f(ξ)] ≈ Σ w_i f(x_i), exact for polynomials
  * of degree ≤ 2n − 1. Nodes are the eigenvalues of the Jacobi matrix of the probabilists' Hermite
- * polynomials (off-diagonal √k); weights n!/(n·He_{n−1}(x)·n·He_{n−1}(x)) … computed stably as
- * 1/Σ_k He_k(x)²/k!.
+ * polynomials (off-diagonal √k); weights are the Christoffel numbers 1/Σ_{k<n} He_k(x)²/k!,
+ * computed with the orthonormal recurrence.
  */
 record GaussHermite(double[] nodes, double[] weights) {
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.occam.regularize.Orders;
@@ -105,7 +106,7 @@ class SmeWeakOrderTest {
     }
 
     /** Mean and standard error of φ over paths. */
-    private static double[] moments(java.util.function.IntFunction<double[]> path, int paths, ToDoubleFunction<double[]> phi) {
+    private static double[] moments(IntFunction<double[]> path, int paths, ToDoubleFunction<double[]> phi) {
         double s = 0;
         double s2 = 0;
         for (int p = 0; p < paths; p++) {
