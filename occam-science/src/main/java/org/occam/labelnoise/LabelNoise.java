@@ -20,8 +20,9 @@ import org.occam.train.Objective;
  * The draws of dataset row r at a step come from {@code frame.rng("label_noise").split(r)}, where
  * frame is the ambient TRAIN-mode {@link Forward} frame the training loop opens for each step and
  * whose key is derived from (seed, step): so the noise is a function of (seed, step, example), the
- * same for any thread count, chunking or resume. Outside a TRAIN frame the objective refuses to run
- * (evaluate with {@link #base()}).
+ * same for any thread count, chunking or resume. In an EVAL frame (the Trainer's monitors) it is
+ * the clean loss, as dropout is the identity there; outside any frame it refuses to run (evaluate
+ * with {@link #base()}).
  *
  * @param inner   the base objective (MSE on the targets for GAUSSIAN)
  * @param kind    which noise
@@ -68,7 +69,8 @@ public record LabelNoise(Objective inner, Kind kind, double level, int classes) 
 
     @Override
     public Tensor loss(Params params, Batch batch) {
-        return inner.loss(params, noisy(batch, stepRng()));
+        Forward f = frame();
+        return f.mode() == Mode.TRAIN ? inner.loss(params, noisy(batch, f.rng(STREAM))) : inner.loss(params, batch);
     }
 
     /** The batch with this step's noise, row r drawn from {@code step.split(indices[r])}. */
@@ -113,14 +115,14 @@ public record LabelNoise(Objective inner, Kind kind, double level, int classes) 
         return batch.targets();
     }
 
-    private static Rng stepRng() {
+    private static Forward frame() {
         Forward f = Forward.ambient();
-        if (f == null || f.mode() != Mode.TRAIN) {
+        if (f == null) {
             throw new IllegalStateException("label noise draws fresh noise per training step from the step's TRAIN-mode"
                     + " frame: run it in the Trainer or inside Forward.of(state, Mode.TRAIN, stepKey).run(...);"
                     + " evaluate with objective.base()");
         }
-        return f.rng(STREAM);
+        return f;
     }
 
     @Override

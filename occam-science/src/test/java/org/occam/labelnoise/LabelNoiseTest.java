@@ -192,6 +192,10 @@ class LabelNoiseTest {
                 Forward.ambient().rng(LabelNoise.STREAM)));
         assertEquals(t[20], part.targets().toDoubleArray()[0], 0);
         assertThrows(IllegalStateException.class, () -> noise.loss(params(), all));
+        // in an EVAL frame (the Trainer's monitors) it is the clean loss, as dropout is the identity there
+        Batch b = batch();
+        assertEquals(MSE.loss(params(), b).item(), Forward.of(ModelState.empty(), Mode.EVAL, 7)
+                .run(() -> LabelNoise.gaussian(MSE, 2.0).loss(params(), b)).item(), 0);
     }
 
     @Test
