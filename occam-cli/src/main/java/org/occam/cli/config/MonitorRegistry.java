@@ -96,6 +96,8 @@ public final class MonitorRegistry {
                     (c, ctx) -> new TaskConflictMonitor(c.integer("every"), c.integer("samples"),
                             c.bool("brackets")));
 
+    static { ImplicitBiasEntries.monitors(REGISTRY); } // SAM, gradient-norm penalties, label noise (docs/sam.md)
+
     /** The margins monitor: the loss by name (auto: the config's loss) and the homogeneity degree of the model when normalizing. */
     private static Monitor margins(ComponentConfig c, BuildContext ctx) {
         String name = c.str("loss").equals("auto") ? ctx.loss() : c.str("loss");

@@ -69,6 +69,8 @@ public final class RegularizerRegistry {
                     (c, ctx) -> ConflictRegularizer.columns(ctx.objective(), ctx.model(), c.num("lr"),
                             c.num("multiplier")));
 
+    static { ImplicitBiasEntries.regularizers(REGISTRY); } // SAM, gradient-norm penalties, label noise (docs/sam.md)
+
     /** The gc penalty: on the logits (layer 0) or on a prefix of a Sequential model. */
     private static Objective geometricComplexity(ComponentConfig c, BuildContext ctx) {
         int layer = c.integer("layer");

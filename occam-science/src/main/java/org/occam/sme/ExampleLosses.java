@@ -1,0 +1,32 @@
+package org.occam.sme;
+
+/**
+ * A finite-sum loss E(θ) = (1/n)Σ_i f_i(θ) on a flat parameter vector, as the stochastic
+ * modified equation sees it (docs/sme.md): per-example gradients and Hessian-vector products of E.
+ */
+public interface ExampleLosses {
+
+    /** The number n of examples. */
+    int examples();
+
+    /** The dimension of θ. */
+    int dimension();
+
+    /** ∇f_i(θ). */
+    double[] gradient(double[] theta, int i);
+
+    /** ∇²E(θ)·v. */
+    double[] hessianTimes(double[] theta, double[] v);
+
+    /** ∇E(θ) = (1/n)Σ_i ∇f_i(θ). */
+    default double[] meanGradient(double[] theta) {
+        double[] g = new double[dimension()];
+        for (int i = 0; i < examples(); i++) {
+            double[] gi = gradient(theta, i);
+            for (int k = 0; k < g.length; k++) {
+                g[k] += gi[k] / examples();
+            }
+        }
+        return g;
+    }
+}
