@@ -1,6 +1,7 @@
 package org.occam.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,12 +97,23 @@ public final class MeasureCommand implements Callable<Integer> {
         Sequential spec = Models.parse(model);
         Params p = spec.init(Rng.seed(seed), dt);
         ModelState state = spec.initState(dt);
-        if (weights != null && spec.stateful()) {
-            StateDict.Loaded l = StateDict.read(weights, p, state);
-            p = l.params().map(t -> t.to(dt));
-            state = new ModelState(l.state().buffers().map(t -> t.to(dt)));
-        } else if (weights != null) {
-            p = Checkpoints.load(weights, p).map(t -> t.to(dt));
+        if (weights != null) {
+            if (!Files.exists(weights)) {
+                throw new IllegalArgumentException("--weights " + weights + ": no such file; give a .safetensors checkpoint");
+            }
+            try {
+                if (spec.stateful()) {
+                    StateDict.Loaded l = StateDict.read(weights, p, state);
+                    p = l.params().map(t -> t.to(dt));
+                    state = new ModelState(l.state().buffers().map(t -> t.to(dt)));
+                } else {
+                    p = Checkpoints.load(weights, p).map(t -> t.to(dt));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--weights " + weights + ": " + e.getMessage(), e);
+            }
+            Finite.requireParams("--weights " + weights, p);
+            Finite.requireParams("--weights " + weights + " (buffers)", state.buffers());
         }
         Model net = spec.bind(state, md); // measurements see a function of the parameters only
         ImageLayout lay = switch (layout) {
@@ -110,6 +122,10 @@ public final class MeasureCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--layout: unknown value '" + layout + "'; allowed: flat, nchw");
         };
         Dataset d = DataLoader.fromSpec(data, "--data", lay, dt, seed);
+        Finite.require("--data " + data + ": the inputs", d.x());
+        if (d.hasTargets()) {
+            Finite.require("--data " + data + ": the targets", d.targets());
+        }
         Batch b = d.all();
         Objective objective = Objective.parse(loss, net);
         Function<Params, Tensor> f = q -> objective.loss(q, b);
@@ -135,15 +151,21 @@ public final class MeasureCommand implements Callable<Integer> {
                     hvps += 1;
                 }
                 case "sharpness", "top_eigenvalues", "bottom_eigenvalues" -> {
-                    if (lanczos == null) {
-                        lanczos = Hessians.lanczosRun(f, p, lanczosSteps, Rng.seed(seed));
-                        hvps += lanczos.hvpCount();
-                    }
                     int k = kv.length > 1 ? Integer.parseInt(kv[1]) : 1;
-                    switch (kv[0]) {
-                        case "sharpness" -> out.put("sharpness", lanczos.top(1).eigenvalues()[0]);
-                        case "top_eigenvalues" -> out.put("top_eigenvalues", lanczos.top(k).eigenvalues());
-                        default -> out.put("bottom_eigenvalues", lanczos.bottom(k).eigenvalues());
+                    try {
+                        if (lanczos == null) {
+                            lanczos = Hessians.lanczosRun(f, p, lanczosSteps, Rng.seed(seed));
+                            hvps += lanczos.hvpCount();
+                        }
+                        switch (kv[0]) {
+                            case "sharpness" -> out.put("sharpness", lanczos.top(1).eigenvalues()[0]);
+                            case "top_eigenvalues" -> out.put("top_eigenvalues", lanczos.top(k).eigenvalues());
+                            default -> out.put("bottom_eigenvalues", lanczos.bottom(k).eigenvalues());
+                        }
+                    } catch (IllegalStateException | ArithmeticException e) {
+                        throw new CommandFailure("--metrics " + m + ": the Hessian eigen-solver (Lanczos, " + lanczosSteps
+                                + " steps) did not converge: " + e.getMessage() + "; check that the loss is finite at"
+                                + " these weights, or change --lanczos-steps", e);
                     }
                 }
                 case "hessian_trace" -> {
