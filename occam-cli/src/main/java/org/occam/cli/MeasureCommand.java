@@ -126,6 +126,10 @@ public final class MeasureCommand implements Callable<Integer> {
         if (d.hasTargets()) {
             Finite.require("--data " + data + ": the targets", d.targets());
         }
+        if (d.size() == 0) {
+            throw new IllegalArgumentException("--data " + data + ": holds no examples");
+        }
+        MeasuredFit.check(model, spec.bind(state, Mode.EVAL), p, d, data, loss); // one sample: no batch statistics
         Batch b = d.all();
         Objective objective = Objective.parse(loss, net);
         Function<Params, Tensor> f = q -> objective.loss(q, b);

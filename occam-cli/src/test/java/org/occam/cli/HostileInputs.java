@@ -102,6 +102,9 @@ final class HostileInputs {
         cases.add(Case.exact("CSV label 99999, model with 2 outputs", 2, "occam: model.spec: " + MODEL + " has 2 outputs,"
                 + " but cross_entropy on wide-train needs 100000 (one per class)", "train", wideCfg.toString(),
                 "--out", dir.resolve("wide-run").toString()));
+        cases.add(Case.exact("CSV label 99999, measure with 2 outputs", 2, "occam: --data csv:" + wide + " has labels of"
+                + " 100000 classes, but --model " + MODEL + " has 2 outputs; cross_entropy needs one per class",
+                "measure", "--model", MODEL, "--data", "csv:" + wide));
         for (String v : List.of("NaN", "Infinity", "-Infinity", "nan", "inf", "-INF")) {
             Path f = write(dir.resolve("feature-" + v + ".csv"), "0.1,0.2,0\n0.3," + v + ",1\n");
             cases.add(Case.exact("CSV feature " + v, 2, "occam: CSV " + f + ":2, column 2: '" + v + "'" + CSV_FIX,
