@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.occam.cli.report.ReportException;
 import org.occam.cli.run.Runner;
 import org.occam.data.DataException;
+import org.occam.flow.ExpressionException;
 import org.occam.io.MalformedFileException;
 
 /**
@@ -43,6 +44,7 @@ final class Failures {
             case CommandFailure e -> new Report(FAILED, e.getMessage());
             case Runner.RunFailed e -> new Report(FAILED, e.getMessage());
             case NumberFormatException e -> new Report(BAD_INPUT, "not a number: " + e.getMessage());
+            case ExpressionException e -> new Report(BAD_INPUT, e.oneLine());
             case IllegalArgumentException e -> new Report(BAD_INPUT, e.getMessage());
             case UnsupportedOperationException e -> new Report(BAD_INPUT, e.getMessage());
             case DataException e -> new Report(BAD_INPUT, e.getMessage());
