@@ -110,10 +110,11 @@ final class HostileInputs {
             cases.add(Case.exact("CSV feature " + v, 2, "occam: CSV " + f + ":2, column 2: '" + v + "'" + CSV_FIX,
                     "measure", "--model", MODEL, "--data", "csv:" + f));
         }
-        cases.add(Case.exact("directory as CSV", 2, "occam: not a readable regular file: " + dir.toAbsolutePath(),
+        cases.add(Case.exact("directory as CSV", 2, "occam: " + dir.toAbsolutePath() + " is a directory; give the data file"
+                + " inside it",
                 "measure", "--model", MODEL, "--data", "csv:" + dir));
         Path noCsv = dir.resolve("missing.csv");
-        cases.add(Case.exact("missing CSV", 2, "occam: no such file: " + noCsv.toAbsolutePath(),
+        cases.add(Case.exact("missing CSV", 2, "occam: no such file: " + noCsv.toAbsolutePath() + "; check the path",
                 "measure", "--model", MODEL, "--data", "csv:" + noCsv));
 
         // --weights: missing, a folder, every malformed safetensors kind, a mismatch, non-finite values.
