@@ -1,6 +1,7 @@
 package org.occam.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,12 +138,23 @@ public final class MeasureCommand implements Callable<Integer> {
         Sequential spec = Models.parse(model);
         Params p = spec.init(Rng.seed(seed), dt);
         ModelState state = spec.initState(dt);
-        if (weights != null && spec.stateful()) {
-            StateDict.Loaded l = StateDict.read(weights, p, state);
-            p = l.params().map(t -> t.to(dt));
-            state = new ModelState(l.state().buffers().map(t -> t.to(dt)));
-        } else if (weights != null) {
-            p = Checkpoints.load(weights, p).map(t -> t.to(dt));
+        if (weights != null) {
+            if (!Files.exists(weights)) {
+                throw new IllegalArgumentException("--weights " + weights + ": no such file; give a .safetensors checkpoint");
+            }
+            try {
+                if (spec.stateful()) {
+                    StateDict.Loaded l = StateDict.read(weights, p, state);
+                    p = l.params().map(t -> t.to(dt));
+                    state = new ModelState(l.state().buffers().map(t -> t.to(dt)));
+                } else {
+                    p = Checkpoints.load(weights, p).map(t -> t.to(dt));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--weights " + weights + ": " + e.getMessage(), e);
+            }
+            Finite.requireParams("--weights " + weights, p);
+            Finite.requireParams("--weights " + weights + " (buffers)", state.buffers());
         }
         Model net = spec.bind(state, md); // measurements see a function of the parameters only
         ImageLayout lay = switch (layout) {
@@ -151,6 +163,14 @@ public final class MeasureCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--layout: unknown value '" + layout + "'; allowed: flat, nchw");
         };
         Dataset d = DataLoader.fromSpec(data, "--data", lay, dt, seed);
+        Finite.require("--data " + data + ": the inputs", d.x());
+        if (d.hasTargets()) {
+            Finite.require("--data " + data + ": the targets", d.targets());
+        }
+        if (d.size() == 0) {
+            throw new IllegalArgumentException("--data " + data + ": holds no examples");
+        }
+        MeasuredFit.check(model, spec.bind(state, Mode.EVAL), p, d, data, loss); // one sample: no batch statistics
         Batch b = d.all();
         Objective objective = Objective.parse(loss, net);
         Function<Params, Tensor> f = q -> objective.loss(q, b);
@@ -178,9 +198,15 @@ public final class MeasureCommand implements Callable<Integer> {
                     hvps += 1;
                 }
                 case "sharpness", "top_eigenvalues", "bottom_eigenvalues" -> {
-                    if (lanczos == null) {
-                        lanczos = curv.eigen("", h, Math.max(1, requested(wanted, "top_eigenvalues")),
-                                requested(wanted, "bottom_eigenvalues"), Rng.seed(seed), out);
+                    try {
+                        if (lanczos == null) {
+                            lanczos = curv.eigen("", h, Math.max(1, requested(wanted, "top_eigenvalues")),
+                                    requested(wanted, "bottom_eigenvalues"), Rng.seed(seed), out);
+                        }
+                    } catch (IllegalStateException | ArithmeticException e) {
+                        throw new CommandFailure("--metrics " + m + ": the Hessian eigen-solver (Lanczos) failed: "
+                                + e.getMessage() + "; check that the loss is finite at these weights, or change --tol or"
+                                + " --max-steps", e);
                     }
                     if (kv[0].equals("sharpness")) {
                         out.put("sharpness", lanczos.top().eigenvalue(0));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.occam.tensor.Tensor;
 
 /**
@@ -18,7 +19,9 @@ import org.occam.tensor.Tensor;
  *   <li>a header line of column names, one of which (by default the last) holds the label, either
  *       integers or names (names become classes in sorted order).</li>
  * </ul>
- * Blank lines are skipped; fields may be double-quoted. Errors name the source, line and column.
+ * Blank lines are skipped; fields may be double-quoted. Features must be finite (NaN, Infinity,
+ * nan, inf… are refused) and labels below {@link Dataset#MAX_CLASSES}. Errors name the source,
+ * line and column.
  */
 public final class CsvReader {
     private CsvReader() {}
@@ -203,11 +206,15 @@ public final class CsvReader {
 
     private static double number(Row row, int j, String column, String source) {
         String s = row.fields()[j].trim();
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
+        Double v = parse(s);
+        if (v == null) {
             throw new DataException("CSV " + source + ":" + row.line() + ", " + column + ": '" + s + "' is not a number");
         }
+        if (!Double.isFinite(v)) {
+            throw new DataException("CSV " + source + ":" + row.line() + ", " + column + ": '" + s + "' is not a finite"
+                    + " number; features must be finite: remove or impute the value");
+        }
+        return v;
     }
 
     private static int label(Row row, int j, String source) {
@@ -216,7 +223,12 @@ public final class CsvReader {
             throw new DataException("CSV " + source + ":" + row.line() + ": label '" + s
                     + "' is not a non-negative integer class index");
         }
-        return (int) Double.parseDouble(s);
+        double v = parse(s);
+        if (v >= Dataset.MAX_CLASSES) {
+            throw new DataException("CSV " + source + ":" + row.line() + ": label " + s + " is too large: class indices"
+                    + " must be below " + Dataset.MAX_CLASSES + " (labels are class indices 0..K-1)");
+        }
+        return (int) v;
     }
 
     private static boolean isInt(String s) {
@@ -224,21 +236,28 @@ public final class CsvReader {
     }
 
     private static boolean isIntegral(String s) {
-        if (!isNumber(s)) {
-            return false;
-        }
-        double v = Double.parseDouble(s.trim());
-        return v >= 0 && v == Math.rint(v) && v < Integer.MAX_VALUE;
+        Double v = parse(s);
+        return v != null && v >= 0 && v == Math.rint(v) && v < Integer.MAX_VALUE;
     }
 
     private static boolean isNumber(String s) {
+        return parse(s) != null;
+    }
+
+    /**
+     * The value of a numeric field, or null when it is not one. Java's spellings NaN and Infinity
+     * parse; so do nan, inf and infinity in any case (as NaN, to be refused as non-finite).
+     */
+    private static Double parse(String s) {
+        String t = s.trim();
         try {
-            Double.parseDouble(s.trim());
-            return true;
+            return Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            return false;
+            return NON_FINITE.matcher(t).matches() ? Double.NaN : null;
         }
     }
+
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     /** Splits a CSV line at commas outside double quotes; "" inside quotes is a literal quote. */
     static String[] split(String line, String source, int lineNo) {

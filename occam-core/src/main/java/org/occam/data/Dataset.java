@@ -24,6 +24,12 @@ import org.occam.tensor.Tensor;
  * @param targets     regression targets with first axis = samples, or null
  */
 public record Dataset(String name, Tensor x, int[] y, int numClasses, List<String> classNames, Tensor targets) {
+    /**
+     * The most classes a data set may have (ImageNet-21k has about 22,000): a larger label is a
+     * typo or not a class index, and per-class arrays would be allocated for every class below it.
+     */
+    public static final int MAX_CLASSES = 100_000;
+
     public Dataset {
         if (name == null || x == null) {
             throw new IllegalArgumentException("a data set needs a name and inputs x");
@@ -40,6 +46,10 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
             }
             if (numClasses < 1) {
                 throw new IllegalArgumentException("data set " + name + ": numClasses must be positive, got " + numClasses);
+            }
+            if (numClasses > MAX_CLASSES) {
+                throw new IllegalArgumentException("data set " + name + ": " + numClasses + " classes, more than the limit of "
+                        + MAX_CLASSES + "; labels must be class indices 0..K-1");
             }
             for (int i = 0; i < n; i++) {
                 if (y[i] < 0 || y[i] >= numClasses) {
@@ -313,18 +323,25 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
         requireLabels("stratifiedSplit");
         checkFraction(testFraction);
         boolean[] isTest = new boolean[size()];
-        for (int c = 0; c < numClasses; c++) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == c) {
-                    rows.add(i);
-                }
+        // The rows grouped by class, classes ascending and rows in order within each: one sort, no
+        // loop over the classes (an absent class draws nothing from rng, as permutation(0) draws nothing).
+        long[] byClass = new long[y.length];
+        for (int i = 0; i < y.length; i++) {
+            byClass[i] = ((long) y[i] << 32) | i;
+        }
+        Arrays.sort(byClass);
+        for (int start = 0; start < byClass.length; ) {
+            int end = start;
+            while (end < byClass.length && byClass[end] >>> 32 == byClass[start] >>> 32) {
+                end++;
             }
-            int[] perm = rng.permutation(rows.size());
-            int nTest = (int) Math.round(testFraction * rows.size());
+            int count = end - start;
+            int[] perm = rng.permutation(count);
+            int nTest = (int) Math.round(testFraction * count);
             for (int k = 0; k < nTest; k++) {
-                isTest[rows.get(perm[k])] = true;
+                isTest[(int) byClass[start + perm[k]]] = true;
             }
+            start = end;
         }
         List<Integer> train = new ArrayList<>();
         List<Integer> test = new ArrayList<>();

@@ -74,9 +74,10 @@ public final class IdxReader {
             if (count > Integer.MAX_VALUE - 16) {
                 throw new DataException("IDX file " + source + " declares " + count + " values, too many for one array");
             }
-            byte[] data = new byte[(int) count];
-            int got = readUpTo(in, data);
-            if (got < data.length) {
+            // Read, not preallocated: a header that declares more than the file holds costs only what the file holds.
+            byte[] data = in.readNBytes((int) count);
+            int got = data.length;
+            if (got < count) {
                 throw new DataException("IDX file " + source + " is truncated: the header " + Arrays.toString(dims)
                         + " needs " + count + " data bytes but only " + got + " follow");
             }

@@ -20,7 +20,10 @@ final class Inputs {
     /** Opens a file (gunzipped when it is gzip data), failing with a message naming the path. */
     static InputStream open(Path file) {
         if (!Files.exists(file)) {
-            throw new DataException("no such file: " + file.toAbsolutePath());
+            throw new DataException("no such file: " + file.toAbsolutePath() + "; check the path");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataException(file.toAbsolutePath() + " is a directory; give the data file inside it");
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new DataException("not a readable regular file: " + file.toAbsolutePath());

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ import org.occam.tensor.Tensor;
  * (PyTorch's BatchNorm num_batches_tracked) is read as float64, exact up to 2^53.
  * Malformed files (truncated, header length past the end, offsets out of range, overlapping or
  * leaving gaps, unsupported dtypes, shapes that do not match their byte ranges) are rejected with
- * an {@link IOException} whose message starts with {@code "invalid safetensors file <path>: "}.
+ * a {@link MalformedFileException} whose message starts with {@code "invalid safetensors file <path>: "}
+ * (a directory is one too). Reading allocates no more than the file's size: every declared length
+ * is checked against it first.
  * Writes are atomic ({@link AtomicFiles}).
  */
 public final class Safetensors {
@@ -110,7 +113,7 @@ public final class Safetensors {
 
     /** Reads all tensors of {@code file}, in data buffer order. */
     public static Params read(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = open(file)) {
             Header h = readHeader(file, ch);
             Map<String, Tensor> out = new LinkedHashMap<>();
             ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -123,9 +126,16 @@ public final class Safetensors {
 
     /** Reads only the {@code __metadata__} map of {@code file} (empty if absent), in file order. */
     public static Map<String, String> readMetadata(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = open(file)) {
             return readHeader(file, ch).metadata;
         }
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw bad(file, "it is a directory; give the .safetensors file inside it");
+        }
+        return FileChannel.open(file, StandardOpenOption.READ);
     }
 
     // ---------------------------------------------------------------- header
@@ -290,8 +300,8 @@ public final class Safetensors {
         }
     }
 
-    private static IOException bad(Path file, String detail) {
-        return new IOException("invalid safetensors file " + file + ": " + detail);
+    private static MalformedFileException bad(Path file, String detail) {
+        return new MalformedFileException("invalid safetensors file " + file + ": " + detail);
     }
 
     // ---------------------------------------------------------------- data

@@ -10,21 +10,37 @@ package org.occam.flow;
  * </pre>
  */
 public final class ExpressionException extends IllegalArgumentException {
+    private final String source;
     private final int column;
     private final String reason;
+    private final String hint;
 
     ExpressionException(String source, int column, String reason) {
         super(reason + " at column " + column + System.lineSeparator() + "  " + source + System.lineSeparator() + "  "
                 + " ".repeat(Math.max(0, column - 1)) + "^");
+        this.source = source;
         this.column = column;
         this.reason = reason;
+        this.hint = null;
     }
 
     ExpressionException(String source, int column, String reason, String hint) {
         super(reason + " at column " + column + "; " + hint + System.lineSeparator() + "  " + source
                 + System.lineSeparator() + "  " + " ".repeat(Math.max(0, column - 1)) + "^");
+        this.source = source;
         this.column = column;
         this.reason = reason;
+        this.hint = hint;
+    }
+
+    /**
+     * The message on one line, the position shown by the text before it: {@code unexpected ')' at
+     * column 12 of '0.5*(1 - a)) ^ 2', just after '0.5*(1 - a)'}.
+     */
+    public String oneLine() {
+        String before = source.substring(0, Math.min(Math.max(0, column - 1), source.length()));
+        return reason + " at column " + column + " of '" + source + "'" + (before.isEmpty() ? ", at the start"
+                : ", just after '" + before + "'") + (hint == null ? "" : "; " + hint);
     }
 
     /** The 1-based column of the offending character (length + 1 for the end of the expression). */

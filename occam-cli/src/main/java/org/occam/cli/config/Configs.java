@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +40,7 @@ public final class Configs {
     private static <C> C load(Path file, List<String> overrides, Reader<C> reader) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Yaml.readFile(file, "config");
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such config file");
         } catch (IOException e) {

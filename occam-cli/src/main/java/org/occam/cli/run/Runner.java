@@ -156,11 +156,12 @@ public final class Runner {
             try {
                 r = job.train(rd, sink);
             } catch (RuntimeException | Error e) {
-                progress.finish();
-                RunStatus failed = RunStatus.failed(lastStep[0], e.toString());
-                StatusFile.write(rd.status(), failed, total, c.name());
-                log.error("failed at step " + lastStep[0], e);
-                MetricsCsv.export(rd);
+                // Recording the failure may fail too (disk full): those failures are kept as suppressed, the first is reported.
+                FirstFailure.attempt(e, progress::finish);
+                FirstFailure.attempt(e, () -> StatusFile.write(rd.status(), RunStatus.failed(lastStep[0], e.toString()),
+                        total, c.name()));
+                FirstFailure.attempt(e, () -> log.error("failed at step " + lastStep[0], e));
+                FirstFailure.attempt(e, () -> MetricsCsv.export(rd));
                 throw new RunFailed("run failed at step " + lastStep[0] + ": " + e + " (see " + rd.log() + ")", e);
             }
             progress.finish();

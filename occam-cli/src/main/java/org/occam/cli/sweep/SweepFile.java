@@ -3,8 +3,6 @@ package org.occam.cli.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +52,7 @@ public final class SweepFile {
     public static Sweep load(Path file, List<String> sets) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Yaml.readFile(file, "sweep");
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such sweep file");
         } catch (IOException e) {
@@ -154,7 +152,7 @@ public final class SweepFile {
         Path file = dir.resolve(b.json().asText()).normalize();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Yaml.readFile(file, "config");
         } catch (NoSuchFileException e) {
             throw b.error("no such config file " + file);
         } catch (IOException e) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code --parallel N} runs at a time (results identical to a serial run), {@code --quick} (tiny
  * settings for tests, verdicts not evidence), {@code --json} (the outcome as JSON on standard
  * output, progress on standard error) and {@code --out}. A subclass parses its own options and
- * calls its lab reproduction, which writes the report and returns the {@link Outcome}.
+ * calls its lab reproduction, which writes the report and returns the {@link Outcome}. The report
+ * folder is created and checked before anything is computed ({@link OutputFolder}).
  */
 @Command(mixinStandardHelpOptions = true)
 public abstract class SeededReproduction implements Callable<Integer> {
@@ -66,7 +67,14 @@ public abstract class SeededReproduction implements Callable<Integer> {
         }
         Seeds s = new Seeds(seed, n, parallel != null ? parallel : defaultParallel());
         Consumer<String> log = json ? System.err::println : System.out::println;
-        Outcome o = reproduce(out != null ? out : Path.of("runs", name()), s, quick, log);
+        OutputFolder folder = OutputFolder.prepare(out != null ? out : Path.of("runs", name()), "--out");
+        Outcome o;
+        try {
+            o = reproduce(folder.dir(), s, quick, log);
+        } catch (Exception | Error e) {
+            folder.discardIfEmpty();
+            throw e;
+        }
         if (json) {
             System.out.println(o.json());
         } else {
