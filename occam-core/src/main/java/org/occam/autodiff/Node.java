@@ -17,6 +17,13 @@ public final class Node {
         Tensor[] apply(Tensor gradOut);
     }
 
+    /** Vector-Jacobian product of an op whose rule reads the op's own output (exp, tanh, ...). */
+    @FunctionalInterface
+    public interface BackwardOfOutput {
+        /** Input cotangents from the output cotangent and the recorded output (differentiable through it). */
+        Tensor[] apply(Tensor gradOut, Tensor out);
+    }
+
     private final String op;
     private final Tensor[] inputs;
     private final Backward backward;
@@ -53,6 +60,22 @@ public final class Node {
             }
         }
         return out;
+    }
+
+    /**
+     * As {@link #record(String, Tensor, Backward, Tensor...)}, with a backward rule that is given the
+     * recorded output, so a rule such as d exp(x) = g·exp(x) reuses the output and a higher-order
+     * derivative flows through it.
+     */
+    public static Tensor record(String op, Tensor out, BackwardOfOutput backward, Tensor... inputs) {
+        Output recorded = new Output();
+        recorded.tensor = record(op, out, g -> backward.apply(g, recorded.tensor), inputs);
+        return recorded.tensor;
+    }
+
+    /** The recorded output of an op, set once it exists (after its node). */
+    private static final class Output {
+        private Tensor tensor;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.occam.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.occam.autodiff.ops.Ops;
 import org.occam.tensor.Tensor;
 
 /** torch.nn.LayerNorm over the last axis: (x − mean)/√(var + eps)·weight + bias (biased variance). */
@@ -24,8 +25,8 @@ public record LayerNorm(int size, double eps, boolean affine) implements Layer {
 
     @Override
     public Tensor apply(Function<String, Tensor> param, Tensor x) {
-        Tensor centered = x.sub(org.occam.autodiff.ops.Ops.mean(x, true, -1));
-        Tensor var = org.occam.autodiff.ops.Ops.mean(centered.square(), true, -1);
+        Tensor centered = x.sub(Ops.mean(x, true, -1));
+        Tensor var = Ops.mean(centered.square(), true, -1);
         Tensor y = centered.div(var.add(eps).sqrt());
         return affine ? y.mul(param.apply("weight")).add(param.apply("bias")) : y;
     }

@@ -3,6 +3,7 @@ package org.occam.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 
 /** y = x Wᵀ + b with W [out, in] and b [out], as torch.nn.Linear; leading axes of x are batch axes. */
@@ -26,7 +27,7 @@ public record Linear(int in, int out, boolean bias, Init weightInit, Init biasIn
     public Tensor apply(Function<String, Tensor> param, Tensor x) {
         if (x.size(-1) != in) {
             throw new IllegalArgumentException("Linear(" + in + ", " + out + ") got input of shape "
-                    + org.occam.tensor.Shape.str(x.shapeRef()) + " (last axis must be " + in + ")");
+                    + Shape.str(x.shapeRef()) + " (last axis must be " + in + ")");
         }
         Tensor y = x.matmul(param.apply("weight").t());
         return bias ? y.add(param.apply("bias")) : y;

@@ -39,16 +39,30 @@ import org.occam.tensor.Tensor;
  */
 public final class Trainer {
 
-    /** Everything a run needs; {@code test} and {@code checkpoints} may be null. */
+    /** Everything a run needs; {@code test} and {@code checkpoints} may be null; {@code stop} null: never stop early. */
     public record Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
                         LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink,
-                        CheckpointStore checkpoints, ModelState state) {
+                        CheckpointStore checkpoints, ModelState state, StopCondition stop) {
         public Setup {
             monitors = monitors == null ? List.of() : List.copyOf(monitors);
             sink = sink == null ? MetricsSink.NONE : sink;
             if (state == null) {
                 state = model == null ? ModelState.empty() : model.initState(init.dtype());
             }
+            stop = stop == null ? StopCondition.never() : stop;
+        }
+
+        /** A setup that runs to its step budget unless it diverges. */
+        public Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
+                     LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink, CheckpointStore checkpoints,
+                     ModelState state) {
+            this(model, init, objective, train, test, optimizer, lr, spec, monitors, sink, checkpoints, state, null);
+        }
+
+        /** The same setup, ending at the first row that meets {@code condition} (see {@link StopCondition}). */
+        public Setup withStop(StopCondition condition) {
+            return new Setup(model, init, objective, train, test, optimizer, lr, spec, monitors, sink, checkpoints, state,
+                    condition);
         }
 
         /** A setup whose model state starts from the model's initial buffers. */
@@ -117,6 +131,10 @@ public final class Trainer {
                 }
                 return null;
             });
+            Optional<String> stop = s.stop().check(row);
+            if (stop.isPresent()) {
+                return Stopping.stop(s, row, step, stop.get(), params, opt, state, lastSaved);
+            }
             Optimizer.Update u = s.optimizer().update(current, vg.grad(), opt, lr);
             params = u.params();
             opt = u.state();
@@ -133,8 +151,9 @@ public final class Trainer {
         Params done = params;
         ModelState end = state;
         last = Forward.of(end, Mode.EVAL, 0).run(() -> finalRow(s, done, end, spec.steps()));
+        RunStatus status = Stopping.status(s.stop(), last, spec.steps());
         s.sink().accept(last);
-        return new Result(params, opt, RunStatus.completed(spec.steps()), last, state);
+        return new Result(params, opt, status, last, state);
     }
 
     /** The dropout key of a step: a function of the seed and the step only (so resume is exact). */

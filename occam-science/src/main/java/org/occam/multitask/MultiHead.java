@@ -10,6 +10,7 @@ import org.occam.data.Dataset;
 import org.occam.nn.Layer;
 import org.occam.nn.Linear;
 import org.occam.nn.Losses;
+import org.occam.nn.Model;
 import org.occam.nn.Sequential;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
@@ -25,7 +26,7 @@ import org.occam.tensor.Tensor;
  * @param trunk the shared layers
  * @param heads one network per task, applied to the trunk's output
  */
-public record MultiHead(Sequential trunk, List<Sequential> heads) implements org.occam.nn.Model {
+public record MultiHead(Sequential trunk, List<Sequential> heads) implements Model {
     public MultiHead {
         if (trunk == null || heads == null || heads.isEmpty()) {
             throw new IllegalArgumentException("a multi-head network needs a trunk and at least one head");

@@ -27,20 +27,16 @@ final class BinaryOps {
     }
 
     static Tensor div(Tensor a, Tensor b) {
-        Tensor[] y = new Tensor[1];
-        y[0] = Node.record("div", Binary.apply(BinaryOp.DIV, a, b),
-                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.div(b), a)),
-                    need(b, () -> ViewOps.sumTo(g.mul(y[0]).div(b).neg(), b))}, a, b);
-        return y[0];
+        return Node.record("div", Binary.apply(BinaryOp.DIV, a, b),
+                (g, y) -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.div(b), a)),
+                    need(b, () -> ViewOps.sumTo(g.mul(y).div(b).neg(), b))}, a, b);
     }
 
     /** a^b elementwise; d/da = b·a^(b-1), d/db = a^b·log a. */
     static Tensor pow(Tensor a, Tensor b) {
-        Tensor[] y = new Tensor[1];
-        y[0] = Node.record("pow", Binary.apply(BinaryOp.POW, a, b),
-                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(b).mul(pow(a, b.sub(1))), a)),
-                    need(b, () -> ViewOps.sumTo(g.mul(y[0]).mul(a.log()), b))}, a, b);
-        return y[0];
+        return Node.record("pow", Binary.apply(BinaryOp.POW, a, b),
+                (g, y) -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(b).mul(pow(a, b.sub(1))), a)),
+                    need(b, () -> ViewOps.sumTo(g.mul(y).mul(a.log()), b))}, a, b);
     }
 
     /** x^p for a constant exponent p. */

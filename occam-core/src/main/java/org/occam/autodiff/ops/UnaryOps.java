@@ -17,9 +17,7 @@ final class UnaryOps {
     }
 
     static Tensor exp(Tensor x) {
-        Tensor[] y = new Tensor[1];
-        y[0] = Node.record("exp", Unary.apply(UnaryOp.EXP, x), g -> new Tensor[] {g.mul(y[0])}, x);
-        return y[0];
+        return Node.record("exp", Unary.apply(UnaryOp.EXP, x), (g, y) -> new Tensor[] {g.mul(y)}, x);
     }
 
     static Tensor log(Tensor x) {
@@ -31,9 +29,7 @@ final class UnaryOps {
     }
 
     static Tensor sqrt(Tensor x) {
-        Tensor[] y = new Tensor[1];
-        y[0] = Node.record("sqrt", Unary.apply(UnaryOp.SQRT, x), g -> new Tensor[] {g.div(y[0].mul(2))}, x);
-        return y[0];
+        return Node.record("sqrt", Unary.apply(UnaryOp.SQRT, x), (g, y) -> new Tensor[] {g.div(y.mul(2))}, x);
     }
 
     static Tensor abs(Tensor x) {
@@ -42,17 +38,13 @@ final class UnaryOps {
     }
 
     static Tensor tanh(Tensor x) {
-        Tensor[] y = new Tensor[1];
-        y[0] = Node.record("tanh", Unary.apply(UnaryOp.TANH, x),
-                g -> new Tensor[] {FusedOps.tanhBackward(g, y[0])}, x);
-        return y[0];
+        return Node.record("tanh", Unary.apply(UnaryOp.TANH, x),
+                (g, y) -> new Tensor[] {FusedOps.tanhBackward(g, y)}, x);
     }
 
     static Tensor sigmoid(Tensor x) {
-        Tensor[] y = new Tensor[1];
-        y[0] = Node.record("sigmoid", Unary.apply(UnaryOp.SIGMOID, x),
-                g -> new Tensor[] {g.mul(y[0]).mul(y[0].neg().add(1))}, x);
-        return y[0];
+        return Node.record("sigmoid", Unary.apply(UnaryOp.SIGMOID, x),
+                (g, y) -> new Tensor[] {g.mul(y).mul(y.neg().add(1))}, x);
     }
 
     static Tensor relu(Tensor x) {

@@ -2,7 +2,6 @@ package org.occam.lab.clr;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,10 +9,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
 import org.occam.data.ImageLayout;
+import org.occam.data.Order;
 import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.seeds.SeedRuns;
@@ -24,10 +23,15 @@ import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.optim.LearningRateRule;
 import org.occam.optim.Schedule;
+import org.occam.optim.Sgd;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 import org.occam.train.Objective;
+import org.occam.train.RunStatus;
+import org.occam.train.StopCondition;
+import org.occam.train.TrainSpec;
+import org.occam.train.Trainer;
 
 /**
  * CLR-1 and COR-1 of METHODS §11 (corridors and the corridor learning rate, METHODS §5).
@@ -170,8 +174,8 @@ public final class ClrSweep {
         return CorridorLearningRate.corridorLearningRate(cap, CorridorLearningRate.DEFAULT_DELTA);
     }
 
-    /** A full-batch problem: its loss on the whole training set and initial parameters. */
-    record Problem(String name, Function<Params, Tensor> loss, Params init, double[] rates) {
+    /** A full-batch problem: a model, its objective on the whole training set, initial parameters and the constant rates. */
+    record Problem(String name, Sequential model, Objective objective, Dataset data, Params init, double[] rates) {
     }
 
     /** n Gaussian samples in d &gt; n dimensions, targets from a random linear teacher, a bias-free linear model. */
@@ -183,63 +187,43 @@ public final class ClrSweep {
         Tensor teacher = rng.normal(DType.FLOAT64, 0, 1 / Math.sqrt(d), d, 1);
         Tensor y = x.matmul(teacher);
         Sequential model = Models.mlp(Activation.TANH, false, d, 1);
-        Batch all = Dataset.regression("least-squares", x, y).all();
-        Objective mse = Objective.mse(model);
-        return new Problem("least squares", p -> mse.loss(p, all), model.init(rng.split(1), DType.FLOAT64), s.lsRates());
+        return new Problem("least squares", model, Objective.mse(model), Dataset.regression("least-squares", x, y),
+                model.init(rng.split(1), DType.FLOAT64), s.lsRates());
     }
 
     /** Digits 0 vs 1 (training split), binary logistic loss of a tanh MLP with one output. */
     static Problem logistic(Settings s) {
         Dataset d = Datasets.digitsSplit(ImageLayout.FLAT, DType.FLOAT64).train().classSubset(true, 0, 1);
         Sequential model = Models.parse(s.logitModel());
-        Batch all = d.all();
-        Objective logit = Objective.parse("logistic", model);
-        return new Problem("logistic", p -> logit.loss(p, all), model.init(Rng.seed(s.seed()), DType.FLOAT64),
+        return new Problem("logistic", model, Objective.parse("logistic", model), d, model.init(Rng.seed(s.seed()), DType.FLOAT64),
                 s.logitRates());
     }
 
-    /** Full-batch GD with a rule until the loss reaches the target (0: none), diverges or the step limit. */
+    /**
+     * Full-batch GD through the {@link Trainer} with a rule until the loss reaches the target (0:
+     * none; checked before each update), diverges or the step limit; at the limit the loss of the
+     * last iterate is checked against the same bounds (the trainer's final row has no full-batch loss).
+     */
     static Run descend(Problem p, String name, LearningRateRule rule, double target, int maxSteps, Consumer<String> log) {
-        Function<Params, Autodiff.ValueAndGrad> vg = Autodiff.valueAndGrad(p.loss());
-        Params params = p.init();
-        List<Map<String, Object>> curve = new ArrayList<>();
-        double loss = Double.NaN;
-        double maxRate = 0;
-        int capped = 0;
-        boolean reached = false;
-        boolean diverged = false;
-        int step = 0;
-        for (; step <= maxSteps; step++) {
-            Autodiff.ValueAndGrad v = vg.apply(params);
-            loss = v.value().item();
-            if (!Double.isFinite(loss) || loss > DIVERGED) {
-                diverged = true;
-                break;
-            }
-            if (loss <= target) {
-                reached = true;
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("step", step);
-                row.put("loss", loss);
-                curve.add(row);
-                break;
-            }
-            if (step == maxSteps) {
-                break;
-            }
-            double h = rule.learningRate(new LearningRateRule.Context(step, params, v.grad(), v.value()));
-            if (rule instanceof CorridorLearningRate c && c.last().capped()) {
-                capped++;
-            }
-            maxRate = Math.max(maxRate, h);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("step", step);
-            row.put("loss", loss);
-            row.put("lr", h);
-            curve.add(row);
-            params = params.addScaled(v.grad(), -h);
+        DescentCurve curve = new DescentCurve(rule);
+        Dataset data = p.data();
+        TrainSpec spec = new TrainSpec(data.size(), maxSteps, Order.SEQUENTIAL, 0, 0, 0, DIVERGED, data.size());
+        Trainer.Result result = Trainer.run(new Trainer.Setup(p.model(), p.init(), p.objective(), data, null, new Sgd(), rule,
+                spec, List.of(), curve, null).withStop(StopCondition.atMost("loss", target)));
+        RunStatus.State state = result.status().state();
+        int step = (int) result.status().step();
+        double loss = state == RunStatus.State.COMPLETED
+                ? p.objective().valueAndGrad(result.params(), data.all()).value().item()
+                : ((Number) result.lastMetrics().get("loss")).doubleValue();
+        boolean diverged = state == RunStatus.State.DIVERGED || !Double.isFinite(loss) || loss > DIVERGED;
+        boolean reached = !diverged && loss <= target;
+        List<Map<String, Object>> rows = curve.rows();
+        if (reached) {
+            rows.add(DescentCurve.point(step, loss));
         }
-        Run r = new Run(p.name(), name, reached, step, diverged, loss, maxRate, capped, curve);
+        double maxRate = curve.maxRate();
+        int capped = curve.capped();
+        Run r = new Run(p.name(), name, reached, step, diverged, loss, maxRate, capped, rows);
         log.accept(String.format(Locale.ROOT, "%-14s %-26s %s after %5d steps, loss %.3e, max h %.3g%s", p.name(), name,
                 reached ? "reached target" : diverged ? "DIVERGED      " : target > 0 ? "step limit    " : "ran           ", step,
                 loss, maxRate,

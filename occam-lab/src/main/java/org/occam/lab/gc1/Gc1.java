@@ -29,8 +29,10 @@ import org.occam.regularize.GeometricComplexityPenalty;
 import org.occam.regularize.L2Penalty;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
+import org.occam.train.MetricsSink;
 import org.occam.train.Monitor;
 import org.occam.train.Objective;
+import org.occam.train.StopCondition;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
 
@@ -137,15 +139,15 @@ public final class Gc1 {
             objective = GeometricComplexityPenalty.of(objective, model, c.gcPenalty());
         }
         TrainSpec spec = TrainSpec.of(c.batchSize(), s.maxSteps(), seed).withEvalEvery(0);
-        StopAtLoss sink = new StopAtLoss(MSE, s.lossTarget());
-        Trainer.Setup setup = new Trainer.Setup(model, model.init(Rng.seed(seed), DType.FLOAT64), objective, train, null,
-                new Sgd(), LearningRateRule.of(Schedule.constant(c.lr())), spec, List.of(monitor(s)), sink, null);
-        try {
-            Trainer.run(setup);
-        } catch (StopAtLoss.Reached done) {
-            // the target was reached: the rows so far hold the match
-        }
-        List<Map<String, Object>> rows = sink.rows();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        MetricsSink monitored = row -> {
+            if (row.get(MSE) instanceof Number) {
+                rows.add(row);
+            }
+        };
+        Trainer.run(new Trainer.Setup(model, model.init(Rng.seed(seed), DType.FLOAT64), objective, train, null, new Sgd(),
+                LearningRateRule.of(Schedule.constant(c.lr())), spec, List.of(monitor(s)), monitored, null)
+                .withStop(StopCondition.atMost(MSE, s.lossTarget())));
         List<double[]> curve = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             curve.add(new double[] {EndMeasures.number(r, "step"), EndMeasures.number(r, MSE), EndMeasures.number(r, GC),

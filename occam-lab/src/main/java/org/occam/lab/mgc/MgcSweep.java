@@ -2,13 +2,12 @@ package org.occam.lab.mgc;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
-import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.data.Batch;
-import org.occam.data.Batches;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
 import org.occam.data.Order;
@@ -21,10 +20,19 @@ import org.occam.lab.seeds.Seeds;
 import org.occam.measure.margin.MarginGc;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
+import org.occam.optim.LearningRateRule;
+import org.occam.optim.Schedule;
+import org.occam.optim.Sgd;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.train.Evaluation;
+import org.occam.train.MetricsSink;
+import org.occam.train.Monitor;
 import org.occam.train.Objective;
+import org.occam.train.RunStatus;
+import org.occam.train.StopCondition;
+import org.occam.train.TrainSpec;
+import org.occam.train.Trainer;
 
 /**
  * MGC-1 of METHODS §11 (the margin-based GC bound, METHODS §7.3): an MLP trained with SGD and
@@ -140,6 +148,9 @@ public final class MgcSweep {
     /** Check the stopping rule every this many steps. */
     static final int CHECK_EVERY = 25;
 
+    /** Rows per evaluation pass. */
+    private static final int EVAL_CHUNK = 4096;
+
     private MgcSweep() {
     }
 
@@ -192,45 +203,48 @@ public final class MgcSweep {
         return c == 0 ? train : c == 1 ? train.withRandomLabels(rng) : train.withLabelNoise(c, rng);
     }
 
+    /**
+     * SGD through the {@link Trainer} until 100 % training accuracy and the loss target (checked every
+     * {@link #CHECK_EVERY} steps and at the limit, on the parameters before that step's update), a
+     * non-finite loss, or the step limit; GC, γ and GC/γ² are recorded every {@code every} steps.
+     */
     private static Run train(Sequential model, Dataset train, Dataset test, Settings s, double c, double h, long seed) {
         long t0 = System.nanoTime();
         Objective ce = Objective.crossEntropy(model);
-        Params p = model.init(Rng.seed(seed), DType.FLOAT32);
-        Batches batches = new Batches(train, Math.min(s.batchSize(), train.size()), Order.RESHUFFLE, seed, false);
-        int perEpoch = batches.batchesPerEpoch();
         List<double[]> curve = new ArrayList<>();
-        Evaluation.Result fit = null;
-        boolean reached = false;
-        long step = 0;
-        for (; step <= s.maxSteps(); step++) {
-            if (step % s.every() == 0) {
-                MarginGc g = MarginGc.measure(model, p, train, s.quantile());
-                curve.add(new double[] {step, g.gc(), g.gamma(), g.gcOverGamma2()});
+        MetricsSink margins = row -> {
+            if (row.get("gc") instanceof Number gc) {
+                curve.add(new double[] {((Number) row.get("step")).doubleValue(), gc.doubleValue(),
+                    ((Number) row.get("gamma")).doubleValue(), ((Number) row.get("gc_over_gamma2")).doubleValue()});
             }
-            if (step % CHECK_EVERY == 0 || step == s.maxSteps()) {
-                fit = Evaluation.evaluate(model, ce, p, train, 4096);
-                if (fit.accuracy() == 1 && fit.loss() <= s.lossTarget()) {
-                    reached = true;
-                    break;
-                }
-            }
-            if (step == s.maxSteps()) {
-                break;
-            }
-            Batch b = batches.epoch((int) (step / perEpoch)).get((int) (step % perEpoch));
-            Autodiff.ValueAndGrad vg = ce.valueAndGrad(p, b);
-            if (!Double.isFinite(vg.value().item())) {
-                break;
-            }
-            p = p.addScaled(vg.grad(), -h);
-        }
+        };
+        TrainSpec spec = new TrainSpec(s.batchSize(), s.maxSteps(), Order.RESHUFFLE, seed, CHECK_EVERY, 0,
+                Double.POSITIVE_INFINITY, EVAL_CHUNK);
+        Trainer.Result result = Trainer.run(new Trainer.Setup(model, model.init(Rng.seed(seed), DType.FLOAT32), ce, train,
+                null, new Sgd(), LearningRateRule.of(Schedule.constant(h)), spec, List.of(marginMonitor(model, train, s)),
+                margins, null).withStop(StopCondition.trainAccuracy(1).and(StopCondition.trainLoss(s.lossTarget()))));
+        long step = result.status().step();
+        boolean reached = result.status().state() == RunStatus.State.STOPPED;
+        Params p = result.params();
         MarginGc bound = MarginGc.measure(model, p, train, s.quantile());
         if (curve.isEmpty() || curve.getLast()[0] != step) {
             curve.add(new double[] {step, bound.gc(), bound.gamma(), bound.gcOverGamma2()});
         }
-        fit = Evaluation.evaluate(model, ce, p, train, 4096);
-        double testAcc = Evaluation.evaluate(model, ce, p, test, 4096).accuracy();
+        Evaluation.Result fit = Evaluation.evaluate(model, ce, p, train, EVAL_CHUNK);
+        double testAcc = Evaluation.evaluate(model, ce, p, test, EVAL_CHUNK).accuracy();
         return new Run(c, h, seed, step, reached, fit.loss(), fit.accuracy(), testAcc, bound, curve,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** GC, γ and GC/γ² of the logits over the training set every {@code every} steps. */
+    private static Monitor marginMonitor(Sequential model, Dataset train, Settings s) {
+        return Monitor.of(s.every(), ctx -> {
+            MarginGc g = MarginGc.measure(model, ctx.params(), train, s.quantile());
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("gc", g.gc());
+            row.put("gamma", g.gamma());
+            row.put("gc_over_gamma2", g.gcOverGamma2());
+            return row;
+        });
     }
 }

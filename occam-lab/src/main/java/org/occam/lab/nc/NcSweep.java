@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.occam.autodiff.Params;
 import org.occam.collapse.CollapseProbe;
 import org.occam.collapse.Embeddings;
 import org.occam.collapse.TransferStats;
-import org.occam.data.Batch;
 import org.occam.data.Batches;
 import org.occam.data.Dataset;
 import org.occam.data.Datasets;
@@ -20,12 +20,18 @@ import org.occam.lab.seeds.SeedRuns;
 import org.occam.lab.seeds.Seeds;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
+import org.occam.optim.LearningRateRule;
+import org.occam.optim.Schedule;
+import org.occam.optim.Sgd;
 import org.occam.regularize.GeometricComplexityPenalty;
 import org.occam.regularize.L2Penalty;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.train.Evaluation;
 import org.occam.train.Objective;
+import org.occam.train.RunStatus;
+import org.occam.train.TrainSpec;
+import org.occam.train.Trainer;
 
 /**
  * NC-1 of METHODS §11 (GC and neural collapse in transfer, METHODS §7.4): pre-train an MLP with
@@ -240,9 +246,9 @@ public final class NcSweep {
     }
 
     /**
-     * SGD on the source classes until the stopping rule (the terminal phase: {@code terminalFactor} times
-     * the steps to 100 % training accuracy, checked at epoch ends; or the loss target; at most max
-     * epochs), then the collapse and transfer measures.
+     * SGD on the source classes through the {@code Trainer} until the stopping rule ({@link NcStop}: the
+     * terminal phase, {@code terminalFactor} times the steps to 100 % training accuracy, checked at epoch
+     * ends; or the loss target; at most max epochs), then the collapse and transfer measures.
      */
     static Run train(Sequential model, Config c, Dataset source, Dataset sourceTest, Dataset target, CollapseProbe probe,
                      Settings s) {
@@ -255,44 +261,24 @@ public final class NcSweep {
         if (c.gc() > 0) {
             objective = GeometricComplexityPenalty.onLayer(objective, model, Embeddings.penultimate(model), c.gc());
         }
-        double bound = 10 * Math.log(source.numClasses());
-        Params p = model.init(Rng.seed(s.seed()), DType.FLOAT32);
-        Batches batches = new Batches(source, Math.min(c.batch(), source.size()), Order.RESHUFFLE, s.seed(), false);
-        int perEpoch = batches.batchesPerEpoch();
-        int check = Math.max(1, perEpoch / 4);
-        long steps = 0;
-        int epoch = 0;
-        Evaluation.Result eval = null;
-        boolean reached = false;
-        boolean diverged = false;
-        long fitStep = -1;
-        while (epoch < s.maxEpochs() && !reached && !diverged) {
-            List<Batch> ep = batches.epoch(epoch++);
-            for (int i = 0; i < ep.size(); i++) {
-                p = p.addScaled(objective.valueAndGrad(p, ep.get(i)).grad(), -c.lr());
-                steps++;
-                boolean last = i == ep.size() - 1;
-                if (last || (s.lossTarget() > 0 && (i + 1) % check == 0)) {
-                    eval = Evaluation.evaluate(model, ce, p, source, 2048);
-                    diverged = !(eval.loss() <= bound);
-                    if (fitStep < 0 && eval.accuracy() == 1) {
-                        fitStep = steps;
-                    }
-                    reached = s.terminalFactor() > 0 ? fitStep > 0 && steps >= s.terminalFactor() * fitStep
-                            : s.lossTarget() > 0 && eval.loss() <= s.lossTarget();
-                    if (diverged || reached) {
-                        break;
-                    }
-                }
-            }
-        }
-        if (diverged) {
-            return new Run(c, epoch, steps, fitStep, eval.loss(), Double.NaN, Double.NaN, false, true, null,
+        int perEpoch = new Batches(source, c.batch(), Order.RESHUFFLE, s.seed(), false).batchesPerEpoch();
+        NcStop stop = new NcStop(s, perEpoch, 10 * Math.log(source.numClasses()));
+        TrainSpec spec = new TrainSpec(c.batch(), (long) s.maxEpochs() * perEpoch, Order.RESHUFFLE, s.seed(), 0, 0,
+                Double.POSITIVE_INFINITY, NcStop.CHUNK);
+        Trainer.Result result = Trainer.run(new Trainer.Setup(model, model.init(Rng.seed(s.seed()), DType.FLOAT32), objective,
+                source, null, new Sgd(), LearningRateRule.of(Schedule.constant(c.lr())), spec,
+                List.of(stop.monitor(model, ce, source)), null, null).withStop(stop));
+        long steps = result.status().step();
+        int epochs = (int) Math.ceilDiv(steps, perEpoch);
+        Map<String, Object> last = result.lastMetrics();
+        if (result.status().state() == RunStatus.State.DIVERGED || stop.diverged(last)) {
+            return new Run(c, epochs, steps, stop.fitStep(), NcStop.trainLoss(last), Double.NaN, Double.NaN, false, true, null,
                     (System.nanoTime() - t0) / 1e9);
         }
-        double test = Evaluation.evaluate(model, ce, p, sourceTest, 2048).accuracy();
+        Params p = result.params();
+        double test = Evaluation.evaluate(model, ce, p, sourceTest, NcStop.CHUNK).accuracy();
         TransferStats stats = probe.measure(model, p, source, target);
-        return new Run(c, epoch, steps, fitStep, eval.loss(), eval.accuracy(), test, reached, false, stats,
-                (System.nanoTime() - t0) / 1e9);
+        return new Run(c, epochs, steps, stop.fitStep(), NcStop.trainLoss(last), ((Number) last.get("train_accuracy")).doubleValue(),
+                test, stop.reached(last), false, stats, (System.nanoTime() - t0) / 1e9);
     }
 }
