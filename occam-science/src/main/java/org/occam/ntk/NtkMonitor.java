@@ -15,6 +15,8 @@ import org.occam.train.Monitor;
  * starts a new reference at the resume step, which ntk_reference_step shows).
  */
 public final class NtkMonitor implements Monitor {
+    /** The largest kernel (rows = examples × outputs) the monitor builds: 4096² doubles = 128 MiB. */
+    public static final int MAX_ROWS = 4096;
     private final int every;
     private final TrainingSubset subset;
     private final int top;
@@ -47,6 +49,11 @@ public final class NtkMonitor implements Monitor {
     @Override
     public synchronized Map<String, Double> measure(Context ctx) {
         Batch b = subset.batch(ctx.train());
+        long rows = (long) ctx.model().apply(ctx.params(), b.x().slice(0, 0, 1)).numel() * b.x().size(0);
+        if (rows > MAX_ROWS) {
+            throw new IllegalArgumentException("ntk monitor: " + b.x().size(0) + " examples × outputs = " + rows
+                    + " kernel rows, more than " + MAX_ROWS + "; lower its samples");
+        }
         double[][] k = EmpiricalNtk.kernel(ctx.model(), ctx.params(), b.x());
         if (reference == null) {
             reference = initial == null ? k : EmpiricalNtk.kernel(ctx.model(), initial, b.x());
