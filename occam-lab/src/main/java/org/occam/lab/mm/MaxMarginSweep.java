@@ -39,10 +39,17 @@ public final class MaxMarginSweep {
      */
     public record Settings(int samples, int dim, double dataMargin, long steps, int windowLog2, long seed) {
         public Settings {
-            if (samples < 2 || dim < 2 || !(dataMargin >= 0) || windowLog2 < 1 || steps < 4L << windowLog2) {
-                throw new IllegalArgumentException("MM-1 needs samples >= 2, dim >= 2, a data margin >= 0, a window start"
-                        + " 2^w with w >= 1 and steps >= 4·2^w (got samples=" + samples + ", dim=" + dim + ", steps="
-                        + steps + ", window 2^" + windowLog2 + ")");
+            if (samples < 1 || dim < 2) {
+                throw new IllegalArgumentException("MM-1: --samples must be >= 1 and --dim >= 2, got " + samples + " and "
+                        + dim);
+            }
+            if (!(dataMargin >= 0) || windowLog2 < 1) {
+                throw new IllegalArgumentException("MM-1: the data margin must be >= 0 and the window start 2^w needs w >= 1,"
+                        + " got " + dataMargin + " and " + windowLog2);
+            }
+            if (steps < 4L << windowLog2) {
+                throw new IllegalArgumentException("MM-1: --steps must be at least " + (4L << windowLog2) + " (4 times the"
+                        + " start 2^" + windowLog2 + " of the fitted window), got " + steps);
             }
         }
 

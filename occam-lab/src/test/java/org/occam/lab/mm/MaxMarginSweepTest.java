@@ -1,6 +1,7 @@
 package org.occam.lab.mm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -46,5 +47,14 @@ class MaxMarginSweepTest {
         assertTrue(t.endAngle() < t.startAngle());
         // a constant offset along ŵ biases the direct exponent p away from 1: why it is not claimed
         assertTrue(Math.abs(t.exponent() - 1) > 0.01, "p = " + t.exponent());
+    }
+
+    @Test
+    void badSettingsNameTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MaxMarginSweep.Settings(4, 6, 0.1, 100, 6, 0));
+        assertTrue(e.getMessage().contains("--steps must be at least 256"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MaxMarginSweep.Settings(4, 1, 0.1, 4096, 6, 0));
+        assertTrue(e.getMessage().contains("--dim >= 2"), e.getMessage());
     }
 }
