@@ -9,6 +9,7 @@ import org.occam.cli.reproduce.command.EosCommand;
 import org.occam.cli.reproduce.command.Hom1Command;
 import org.occam.cli.reproduce.command.IgrLrSweepCommand;
 import org.occam.cli.reproduce.command.Mgc1Command;
+import org.occam.cli.reproduce.command.Mm1Command;
 import org.occam.cli.reproduce.command.Mt1Command;
 import org.occam.cli.reproduce.command.Nc1Command;
 import org.occam.cli.reproduce.command.SamLnCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Command;
             + " into --out (default runs/NAME)."},
         subcommands = {IgrLrSweepCommand.class, EosCommand.class, DalCommand.class, ClrCommand.class, Dd4Command.class,
             Hom1Command.class, Mgc1Command.class, Nc1Command.class, Mt1Command.class, Sgd2Command.class,
-            Sgd3Command.class, Gc1Command.class, SamLnCommand.class},
+            Sgd3Command.class, Gc1Command.class, SamLnCommand.class, Mm1Command.class},
         footer = {"", "Examples:", "  ./occam reproduce igr-lr-sweep", "  ./occam reproduce igr-lr-sweep --seeds 10 --out runs/igr",
             "  ./occam reproduce eos --lrs 0.05,0.07 --max-steps 2000 --parallel 2", "  ./occam reproduce dal --powers 0.75,1,1.5,2",
             "  ./occam reproduce hom-1 --quick --json",

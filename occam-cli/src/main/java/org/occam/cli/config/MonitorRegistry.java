@@ -1,6 +1,7 @@
 package org.occam.cli.config;
 
 import java.util.List;
+import org.occam.eos.EosMonitors;
 import org.occam.measure.HessianBlocks;
 import org.occam.measure.Monitors;
 import org.occam.measure.Tolerance;
@@ -10,6 +11,7 @@ import org.occam.measure.margin.MarginLoss;
 import org.occam.measure.margin.MarginMonitors;
 import org.occam.multitask.TaskConflictMonitor;
 import org.occam.nn.Mode;
+import org.occam.ntk.NtkMonitor;
 import org.occam.train.Monitor;
 
 /**
@@ -40,6 +42,8 @@ public final class MonitorRegistry {
 
     /** The training-loop monitors of org.occam.measure. */
     public static final Registry<BuildContext, Monitor> REGISTRY = new Registry<BuildContext, Monitor>("monitor")
+            .register("grad_top_fraction", "grad_top_fraction ‖P_k g‖²/‖g‖²: the gradient in the top-k Hessian eigenspace (docs/eos-diagnostics.md)", List.of(every(100), samples(), Param.positiveInt("k", 10L, "eigenvectors"), Param.positiveInt("steps", 30L, "Lanczos steps (HVPs)")), (c, ctx) -> EosMonitors.gradientInTopSubspace(c.integer("every"), c.integer("samples"), c.integer("k"), c.integer("steps")))
+            .register("ntk", "ntk_distance ‖Θ_t − Θ_0‖_F/‖Θ_0‖_F of the empirical NTK on a subset, ntk_trace, ntk_top_i (docs/ntk.md)", List.of(every(100), Param.positiveInt("samples", 32L, "training rows of the kernel (n·outputs ≤ 4096)"), Param.positiveInt("top", 5L, "eigenvalues of the trace kernel")), (c, ctx) -> new NtkMonitor(c.integer("every"), c.integer("samples"), c.integer("top"), null))
             .register("grad_norm", "grad_norm ‖∇L‖, r_ig = ‖∇L‖²/m and drift_ratio ‖Hg‖/‖g‖ on a fixed subset",
                     List.of(every(100), samples()),
                     (c, ctx) -> Monitors.gradients(c.integer("every"), c.integer("samples")))

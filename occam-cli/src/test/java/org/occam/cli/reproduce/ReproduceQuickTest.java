@@ -33,7 +33,7 @@ class ReproduceQuickTest {
     static Stream<List<String>> reproductions() {
         return Stream.of(List.of("reproduce", "eos"), List.of("reproduce", "dal"), List.of("reproduce", "clr"),
                 List.of("reproduce", "dd-4"), List.of("reproduce", "hom-1"), List.of("reproduce", "mgc-1"),
-                List.of("reproduce", "nc-1"), List.of("reproduce", "mt-1"), List.of("ood", "toy"));
+                List.of("reproduce", "nc-1"), List.of("reproduce", "mt-1"), List.of("ood", "toy"), List.of("reproduce", "mm-1"));
     }
 
     @ParameterizedTest

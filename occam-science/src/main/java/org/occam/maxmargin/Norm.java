@@ -1,0 +1,38 @@
+package org.occam.maxmargin;
+
+/** The ℓ1, ℓ2 and ℓ∞ norms of a vector and their duals (docs/max-margin.md). */
+public enum Norm {
+    L1, L2, LINF;
+
+    /** ‖v‖ in this norm. */
+    public double of(double[] v) {
+        double acc = 0;
+        for (double x : v) {
+            switch (this) {
+                case L1 -> acc += Math.abs(x);
+                case L2 -> acc += x * x;
+                case LINF -> acc = Math.max(acc, Math.abs(x));
+            }
+        }
+        return this == L2 ? Math.sqrt(acc) : acc;
+    }
+
+    /** The dual norm: ℓ1 ↔ ℓ∞, ℓ2 ↔ ℓ2. */
+    public Norm dual() {
+        return switch (this) {
+            case L1 -> LINF;
+            case L2 -> L2;
+            case LINF -> L1;
+        };
+    }
+
+    /** The norm named l1, l2 or linf. */
+    public static Norm parse(String s) {
+        return switch (s) {
+            case "l1" -> L1;
+            case "l2" -> L2;
+            case "linf" -> LINF;
+            default -> throw new IllegalArgumentException("norm must be l1, l2 or linf, got '" + s + "'");
+        };
+    }
+}
