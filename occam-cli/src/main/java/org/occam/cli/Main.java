@@ -25,6 +25,7 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns the exit code (used by tests). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        CommandList.install(cl);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof UnsupportedOperationException
                     || ex instanceof DataException || ex instanceof java.io.UncheckedIOException) {
