@@ -75,7 +75,8 @@ public final class Page {
         if (inGrid) {
             b.append("</div>\n");
         }
-        b.append("<footer>Written by occam report. This page is self-contained and works offline.</footer>\n</main>\n</body>\n</html>\n");
+        b.append("<footer>Written by occam report. This page is self-contained and works offline. METHODS §N refers to"
+                + " section N of the method pages in the Occam repository's docs/ folder (docs/README.md).</footer>\n</main>\n</body>\n</html>\n");
         return new Rendered(b.toString(), charts, List.copyOf(problems));
     }
 
