@@ -20,7 +20,7 @@ class DidNotLearnTest {
             lr: %s
             train:
               batch_size: 64
-              steps: 40
+              steps: 60
               eval_every: 20
             seed: 2
             """;
@@ -36,7 +36,7 @@ class DidNotLearnTest {
         // Before the check, a learning rate of 1e-7 "completed" like any other run.
         CliRun.Result flat = train(dir, "1e-7");
         assertEquals(0, flat.code(), flat.err());
-        assertTrue(flat.out().contains("completed 40 steps but did not learn: final train accuracy"), flat.out());
+        assertTrue(flat.out().contains("completed 60 steps but did not learn: final train accuracy"), flat.out());
         var status = new ObjectMapper().readTree(dir.resolve("run1e-7/status.json").toFile());
         assertEquals("completed", status.get("state").asText());
         assertTrue(status.get("message").asText().startsWith("did not learn"), status.toString());

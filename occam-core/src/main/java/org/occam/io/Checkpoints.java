@@ -66,11 +66,17 @@ public final class Checkpoints {
         throw new IllegalArgumentException("checkpoint does not match the model: " + String.join("; ", parts));
     }
 
-    /** The dtype a safetensors checkpoint stores its tensors in (all of them share it). */
+    /**
+     * The dtype a safetensors checkpoint stores its tensors in (all of them share it, except
+     * BatchNorm's num_batches_tracked counters, which PyTorch writes as int64).
+     */
     public static DType dtypeOf(Path file) throws IOException {
         Params loaded = Safetensors.read(file);
         DType first = null;
         for (String name : loaded.names()) {
+            if (name.endsWith("num_batches_tracked")) {
+                continue;
+            }
             DType d = loaded.get(name).dtype();
             if (first != null && d != first) {
                 throw new IllegalArgumentException(file + ": mixes dtypes (" + first + ", " + d + "); save it in one dtype");

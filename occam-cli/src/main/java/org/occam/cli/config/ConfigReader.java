@@ -87,7 +87,7 @@ public final class ConfigReader {
         if (node.json().isTextual()) {
             return new ModelConfig(checkedSpec(node), 1.0);
         }
-        node.requireMapping("spec (and init_scale, init_from, init_strict), or a model spec string");
+        node.requireMapping("spec and init_scale, or a model spec string");
         node.allowOnly(MODEL_FIELDS);
         Node spec = required(node, "spec", "a model spec such as mlp:64-64-10:tanh");
         if (!spec.json().isTextual()) {

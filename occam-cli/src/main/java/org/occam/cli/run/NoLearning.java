@@ -15,9 +15,12 @@ import java.util.Optional;
  * Flags a completed classification or regression run that did not learn: its final training
  * accuracy is within 20 % of chance (1/classes), or its training loss ends at 1.5 times or more
  * where it started (a plateau far above the start, short of divergence). The verdict goes into status.json's message
- * and the report as {@code did not learn: ...}; the run stays completed.
+ * and the report as {@code did not learn: ...}; the run stays completed. Runs shorter than
+ * {@link #MIN_STEPS} steps are not judged (a smoke test of a few steps has not learned yet).
  */
 final class NoLearning {
+    /** Runs with fewer steps are too short to judge. */
+    static final long MIN_STEPS = 50;
     /** Accuracy up to this multiple of chance counts as chance. */
     static final double CHANCE_FACTOR = 1.2;
     /** A final loss at or above this multiple of the first counts as a plateau far above the start. */

@@ -198,7 +198,7 @@ public final class Runner {
             }
             progress.finish();
             RunStatus status = r.status();
-            if (status.state() == RunStatus.State.COMPLETED) {
+            if (status.state() == RunStatus.State.COMPLETED && status.step() >= NoLearning.MIN_STEPS) {
                 status = job.didNotLearn(rd).map(why -> new RunStatus(RunStatus.State.COMPLETED, r.status().step(), why))
                         .orElse(status);
             }
