@@ -41,6 +41,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         debug = "1".equals(System.getenv("OCCAM_DEBUG"));
         CommandLine cl = new CommandLine(new Main());
+        CommandList.install(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String hint = ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()

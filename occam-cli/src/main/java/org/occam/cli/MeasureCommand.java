@@ -79,7 +79,8 @@ public final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--metrics", defaultValue = "loss,grad_norm,sharpness,gc", description = "Comma-separated metrics (see below).")
     String metrics;
 
-    @Option(names = "--dtype", defaultValue = "float64", description = "float32 or float64 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--dtype", description = "float32 or float64 (default: the dtype of --weights, else float64;"
+            + " a checkpoint in another dtype is cast, and a note says so).")
     String dtype;
 
     @Option(names = "--layout", defaultValue = "flat", description = "Image layout: flat or nchw (for CNNs).")
@@ -129,19 +130,24 @@ public final class MeasureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DType dt = DType.parse(dtype);
+        if (weights != null && !Files.exists(weights)) {
+            throw new IllegalArgumentException("--weights " + weights + ": no such file; give a .safetensors checkpoint");
+        }
+        DType stored = weights != null ? Checkpoints.dtypeOf(weights) : null;
+        DType dt = dtype != null ? DType.parse(dtype) : stored != null ? stored : DType.FLOAT64;
+        if (stored != null && stored != dt) {
+            System.err.println("measure: " + weights + " holds " + stored + "; cast to " + dt + " (--dtype)");
+        }
         List<String> wanted = parseMetrics(metrics);
         Mode md = Mode.parse(mode);
         MeasureCurvature curv = new MeasureCurvature(new MeasureCurvature.Settings(tol, maxSteps, lanczosSteps, relSe,
                 probes, dt));
         HessianBlocks.Grouping grouping = blocks == null ? null : HessianBlocks.Grouping.parse(blocks, "--blocks");
         Sequential spec = Models.parse(model);
-        Params p = spec.init(Rng.seed(seed), dt);
-        ModelState state = spec.initState(dt);
+        DType loadAs = stored != null ? stored : dt;
+        Params p = spec.init(Rng.seed(seed), loadAs);
+        ModelState state = spec.initState(loadAs);
         if (weights != null) {
-            if (!Files.exists(weights)) {
-                throw new IllegalArgumentException("--weights " + weights + ": no such file; give a .safetensors checkpoint");
-            }
             try {
                 if (spec.stateful()) {
                     StateDict.Loaded l = StateDict.read(weights, p, state);
@@ -179,6 +185,7 @@ public final class MeasureCommand implements Callable<Integer> {
         out.put("data", data + " (" + d.size() + " examples)");
         out.put("mode", md.label() + (spec.stateful() ? "" : " (no BatchNorm or dropout: the same in both modes)"));
         out.put("parameters", p.numel());
+        out.put("dtype", dt.toString());
         long hvps = 0;
         LinearOperator h = needsHessian(wanted) ? LinearOperator.hessian(f, p) : null;
         LinearOperator ggn = null;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Run a reproduction of METHODS §11 (code: the occam-lab module, one package per check) and print its"
-            + " claims judged over seeds: per claim the statistic, effect, 95% interval, n, resolution and verdict"
+            + " claims judged over seeds: per claim the statistic, effect, 95 %% interval, n, resolution and verdict"
             + " (supported, contradicted or inconclusive; docs/claims.md).",
             "Every check except igr-lr-sweep takes --seeds N (at least 5, dd-4 default 10), --parallel N (seeds on a local"
             + " pool, identical results), --quick (tiny settings for tests: verdicts are not evidence) and --json (the"

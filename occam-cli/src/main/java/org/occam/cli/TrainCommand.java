@@ -56,9 +56,14 @@ public final class TrainCommand implements Callable<Integer> {
         Runner.Options options = new Runner.Options(Progress.modeFor(quiet, terminal), System.out, System.err);
         try {
             if (resume != null) {
-                if (config != null || !sets.isEmpty() || out != null) {
-                    throw new IllegalArgumentException("--resume takes only the run folder: a resumed run uses its saved"
-                            + " config.yaml, unchanged");
+                boolean longer = sets.size() == 1 && sets.getFirst().startsWith("train.steps=");
+                if (config != null || out != null || !(sets.isEmpty() || longer)) {
+                    throw new IllegalArgumentException("--resume takes only the run folder (a resumed run uses its saved"
+                            + " config.yaml, unchanged), or the run folder and --set train.steps=N to continue it to N steps");
+                }
+                if (longer) {
+                    Runner.extend(resume, steps(sets.getFirst().substring("train.steps=".length()).strip()), options);
+                    return 0;
                 }
                 Runner.resume(resume, options);
                 return 0;
@@ -72,6 +77,14 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (Runner.RunFailed e) {
             System.err.println("occam: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static long steps(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--set train.steps=" + value + ": not a whole number of steps");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.occam.autodiff.Params;
+import org.occam.tensor.DType;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 
@@ -63,6 +64,29 @@ public final class Checkpoints {
         }
         parts.addAll(mismatches);
         throw new IllegalArgumentException("checkpoint does not match the model: " + String.join("; ", parts));
+    }
+
+    /**
+     * The dtype a safetensors checkpoint stores its tensors in (all of them share it, except
+     * BatchNorm's num_batches_tracked counters, which PyTorch writes as int64).
+     */
+    public static DType dtypeOf(Path file) throws IOException {
+        Params loaded = Safetensors.read(file);
+        DType first = null;
+        for (String name : loaded.names()) {
+            if (name.endsWith("num_batches_tracked")) {
+                continue;
+            }
+            DType d = loaded.get(name).dtype();
+            if (first != null && d != first) {
+                throw new IllegalArgumentException(file + ": mixes dtypes (" + first + ", " + d + "); save it in one dtype");
+            }
+            first = d;
+        }
+        if (first == null) {
+            throw new IllegalArgumentException(file + ": holds no tensors");
+        }
+        return first;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.occam.autodiff.Params;
 import org.occam.tensor.Tensor;
 
 /**
- * Adam (Kingma & Ba) with bias correction, as torch.optim.Adam; with {@code decoupled} the
+ * Adam (Kingma &amp; Ba) with bias correction, as torch.optim.Adam; with {@code decoupled} the
  * weight decay is AdamW's (θ ← θ − hλθ), otherwise it is added to the gradient.
  */
 public record Adam(double beta1, double beta2, double eps, double weightDecay, boolean decoupled) implements Optimizer {

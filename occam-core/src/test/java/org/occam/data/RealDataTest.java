@@ -8,7 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sanity values of ../shared/DATA.md on the real MNIST and Fashion-MNIST, when they are in the
+ * Sanity values (sizes, label counts, pixel statistics) of the real MNIST and Fashion-MNIST, when they are in the
  * cache ({@code ./occam data fetch mnist}); skipped otherwise. Needs no network.
  */
 class RealDataTest {

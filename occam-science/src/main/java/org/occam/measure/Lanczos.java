@@ -285,7 +285,7 @@ public final class Lanczos {
         /**
          * Gauss quadrature for the start vector v₀: nodes are the Ritz values, weights the squared
          * first components of the eigenvectors of T, so Σ w_i f(θ_i) ≈ v₀ᵀ f(A) v₀, exactly for
-         * polynomials of degree < 2n (METHODS §0.1; stochastic Lanczos quadrature).
+         * polynomials of degree &lt; 2n (METHODS §0.1; stochastic Lanczos quadrature).
          */
         public Quadrature quadrature() {
             SymmetricEigen e = eig();

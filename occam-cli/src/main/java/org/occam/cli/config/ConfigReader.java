@@ -1,6 +1,7 @@
 package org.occam.cli.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class ConfigReader {
     private ConfigReader() {
     }
 
-    static final List<String> MODEL_FIELDS = List.of("spec", "init_scale");
+    static final List<String> MODEL_FIELDS = List.of("spec", "init_scale", "init_from", "init_strict");
     static final List<String> DATA_FIELDS = List.of("train", "test", "test_fraction", "layout", "classes", "label_noise",
             "random_labels", "normalize", "seed", "augment");
     static final List<String> AUGMENT_FIELDS = List.of("crop", "flip");
@@ -63,7 +64,7 @@ public final class ConfigReader {
         long seed = (Long) SEED.read(top);
         String dtype = (String) DTYPE.read(top);
         int threads = Math.toIntExact((Long) THREADS.read(top));
-        ModelConfig model = model(required(top, "model", "a model spec such as mlp:64-64-10:tanh"));
+        ModelConfig model = model(required(top, "model", "a model spec such as mlp:64-64-10:tanh"), baseDir);
         DataConfig data = data(required(top, "data", "a data set such as digits, or a data mapping"), baseDir);
         String loss = (String) LOSS.read(top);
         ComponentConfig optimizer = top.has("optimizer") ? OptimizerRegistry.REGISTRY.read(top.get("optimizer"))
@@ -82,7 +83,7 @@ public final class ConfigReader {
         return parent.get(key);
     }
 
-    static ModelConfig model(Node node) {
+    static ModelConfig model(Node node, Path baseDir) {
         if (node.json().isTextual()) {
             return new ModelConfig(checkedSpec(node), 1.0);
         }
@@ -92,7 +93,29 @@ public final class ConfigReader {
         if (!spec.json().isTextual()) {
             throw spec.error("must be a model spec string such as mlp:64-64-10:tanh, got " + Node.describe(spec.json()));
         }
-        return new ModelConfig(checkedSpec(spec), (Double) INIT_SCALE.read(node));
+        Path initFrom = null;
+        if (node.has("init_from")) {
+            Node f = node.get("init_from");
+            if (!f.json().isTextual() || !f.json().asText().endsWith(".safetensors")) {
+                throw f.error("must be the path of a .safetensors file, got " + Node.describe(f.json()));
+            }
+            initFrom = (baseDir == null ? Path.of("") : baseDir).resolve(f.json().asText()).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(initFrom)) {
+                throw f.error("no such file: " + initFrom);
+            }
+        }
+        boolean strict = true;
+        if (node.has("init_strict")) {
+            Node f = node.get("init_strict");
+            if (!f.json().isBoolean()) {
+                throw f.error("must be true or false, got " + Node.describe(f.json()));
+            }
+            if (initFrom == null) {
+                throw f.error("only applies with model.init_from");
+            }
+            strict = f.json().asBoolean();
+        }
+        return new ModelConfig(checkedSpec(spec), (Double) INIT_SCALE.read(node), initFrom, strict);
     }
 
     private static String checkedSpec(Node spec) {

@@ -35,6 +35,10 @@ public final class ConfigWriter {
         ObjectNode model = t.putObject("model");
         model.put("spec", c.model().spec());
         model.put("init_scale", c.model().initScale());
+        if (c.model().initFrom() != null) {
+            model.put("init_from", c.model().initFrom().toString());
+            model.put("init_strict", c.model().initStrict());
+        }
         t.set("data", data(c.data()));
         t.put("loss", c.loss());
         t.set("optimizer", component(c.optimizer()));

@@ -111,6 +111,10 @@ public final class DataLoader {
     }
 
     private static Dataset source(DataSource s, ImageLayout layout, Rng rng, String path) {
+        if (layout == ImageLayout.NCHW && (s instanceof DataSource.Csv || s instanceof DataSource.Generated)) {
+            throw new ConfigException(path + ": " + s.text() + " has flat feature rows, so layout nchw does not apply to it"
+                    + " (it is for image sets: digits, mnist, fashion-mnist, cifar10, ...); use layout flat with an MLP");
+        }
         return switch (s) {
             case DataSource.Builtin b -> slice(builtin(b, layout), b.slice(), path);
             case DataSource.Csv c -> slice(CsvReader.read(Path.of(c.path())), c.slice(), path);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.occam.lab.plot.LinePlot;
@@ -14,8 +15,8 @@ import org.occam.lab.report.Section;
 
 /**
  * Which metrics share a chart in a run report: losses together, accuracies together, sharpness
- * with its 2/h stability threshold (dashed; derived as 2/lr when the run did not log
- * {@code two_over_lr}), the Hessian trace with its ± standard-error band, then one chart each for
+ * with the optimizer's stability threshold ({@link StabilityThreshold}: 2/h for GD, (2+2β)/h for
+ * heavy ball, none for Adam; dashed, from {@code two_over_lr} or else the logged lr), the Hessian trace with its ± standard-error band, then one chart each for
  * GC, gradient norm, R_IG, drift ratio and learning rate; every other numeric key is charted too
  * (keys sharing a dotted prefix, such as {@code layer.0.norm} and {@code layer.1.norm}, together).
  * Positive metrics spanning two or more decades get a log axis, except accuracy, sharpness and
@@ -31,7 +32,7 @@ final class MetricGroups {
     private static final List<Group> GROUPS = List.of(
             new Group("loss", "Loss", "loss", List.of("loss", "train_loss", "test_loss"), true),
             new Group("accuracy", "Accuracy", "accuracy", List.of("train_accuracy", "test_accuracy"), false),
-            new Group("sharpness", "Sharpness and the 2/h threshold", "top Hessian eigenvalue", List.of("sharpness"), false),
+            new Group("sharpness", "Sharpness and the stability threshold", "top Hessian eigenvalue", List.of("sharpness"), false),
             new Group("hessian_trace", "Hessian trace", "trace", List.of("hessian_trace"), true),
             new Group("gc", "Geometric complexity", "GC", List.of("gc"), true),
             new Group("grad_norm", "Gradient norm", "gradient norm", List.of("grad_norm"), true),
@@ -45,8 +46,13 @@ final class MetricGroups {
     /** Keys that are never charted on their own. */
     private static final Set<String> NOT_ALONE = Set.of("epoch", "two_over_lr", "hessian_trace_stderr");
 
-    /** One chart per metric group present in the run, in a fixed order, then the other keys. */
+    /** One chart per metric group present in the run, in a fixed order, then the other keys; GD's 2/h threshold. */
     static List<Section.Chart> charts(Metrics m) {
+        return charts(m, Optional.of(new StabilityThreshold(2, "2/h")));
+    }
+
+    /** As {@link #charts(Metrics)}, with the sharpness chart's threshold line for the run's optimizer (none if empty). */
+    static List<Section.Chart> charts(Metrics m, Optional<StabilityThreshold> threshold) {
         List<Section.Chart> out = new ArrayList<>();
         Set<String> used = new HashSet<>(NOT_ALONE);
         for (Group g : GROUPS) {
@@ -56,7 +62,9 @@ final class MetricGroups {
             if (present.isEmpty() && !sharpOnly) {
                 continue;
             }
-            add(out, g.name, g.title, g.yLabel, series(m, g, present), g.autoLog, g.name.equals("loss") ? m.divergedAt() : OptionalLong.empty());
+            String title = !g.name.equals("sharpness") ? g.title
+                    : threshold.map(t -> "Sharpness and the " + t.label().split(",")[0] + " threshold").orElse("Sharpness");
+            add(out, g.name, title, g.yLabel, series(m, g, present, threshold), g.autoLog, g.name.equals("loss") ? m.divergedAt() : OptionalLong.empty());
         }
         Map<String, List<String>> others = new LinkedHashMap<>();
         for (String k : m.keys()) {
@@ -80,24 +88,14 @@ final class MetricGroups {
     /** Other keys sharing a dotted prefix (layer.0.norm, layer.1.norm, …) share a chart, this many at most. */
     private static final int MAX_SERIES = 8;
 
-    private static List<Series> series(Metrics m, Group g, List<String> present) {
+    private static List<Series> series(Metrics m, Group g, List<String> present, Optional<StabilityThreshold> threshold) {
         List<Series> s = new ArrayList<>();
         for (String k : present) {
             double[][] xy = m.series(k);
             s.add(Series.of(k, xy[0], xy[1]));
         }
         if (g.name.equals("sharpness")) {
-            if (m.has("two_over_lr")) {
-                double[][] xy = m.series("two_over_lr");
-                s.add(Series.dashed("2/h", xy[0], xy[1]));
-            } else if (m.has("lr") && !present.isEmpty()) {
-                double[][] xy = m.series("lr");
-                double[] two = new double[xy[1].length];
-                for (int i = 0; i < two.length; i++) {
-                    two[i] = 2 / xy[1][i];
-                }
-                s.add(Series.dashed("2/h (from lr)", xy[0], two));
-            }
+            threshold.flatMap(t -> stabilityLine(m, t, !present.isEmpty())).ifPresent(s::add);
         }
         if (g.name.equals("hessian_trace") && m.has("hessian_trace_stderr")) {
             double[][] t = m.series("hessian_trace");
@@ -114,6 +112,31 @@ final class MetricGroups {
             }
         }
         return s;
+    }
+
+    /** The threshold as a dashed series: from two_over_lr when logged, else from lr when sharpness is. */
+    static Optional<Series> stabilityLine(Metrics m, StabilityThreshold t, boolean sharpnessPresent) {
+        if (m.has("two_over_lr")) {
+            double[][] xy = m.series("two_over_lr");
+            return Optional.of(Series.dashed(t.label(), xy[0], scaled(xy[1], t.factor() / 2)));
+        }
+        if (m.has("lr") && sharpnessPresent) {
+            double[][] xy = m.series("lr");
+            double[] line = new double[xy[1].length];
+            for (int i = 0; i < line.length; i++) {
+                line[i] = t.factor() / xy[1][i];
+            }
+            return Optional.of(Series.dashed(t.label() + " (from lr)", xy[0], line));
+        }
+        return Optional.empty();
+    }
+
+    private static double[] scaled(double[] v, double c) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = c * v[i];
+        }
+        return out;
     }
 
     private static void add(List<Section.Chart> out, String name, String title, String yLabel, List<Series> series,

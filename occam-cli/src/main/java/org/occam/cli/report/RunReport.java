@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.occam.cli.run.GameReport;
 import org.occam.io.AtomicFiles;
 import org.occam.lab.plot.Numbers;
@@ -58,7 +60,12 @@ final class RunReport {
         } else {
             s.add(summary(m));
             s.add(new Section.Heading("Charts"));
-            s.addAll(MetricGroups.charts(m));
+            Map<String, String> cfg = FlatConfig.read(runDir.resolve("config.yaml"));
+            Optional<StabilityThreshold> threshold = StabilityThreshold.of(cfg);
+            s.addAll(MetricGroups.charts(m, threshold));
+            if (threshold.isEmpty() && m.has("sharpness")) {
+                s.add(new Section.Text(StabilityThreshold.noneFor(cfg) + "."));
+            }
         }
         s.addAll(GameReport.sections(runDir));
         s.add(new Section.Heading("Configuration (config.yaml)"));

@@ -164,15 +164,27 @@ final class SweepCharts {
                 }
                 double[] xs = rs.stream().mapToDouble(r -> t.num(r, x)).toArray();
                 double[] ys = rs.stream().mapToDouble(r -> t.num(r, y)).toArray();
-                String[] labels = t.rows.size() <= LABEL_LIMIT ? rs.stream().map(t::id).toArray(String[]::new) : null;
+                String[] labels = t.rows.size() <= LABEL_LIMIT ? rs.stream().map(r -> label(t, r, groups.size() == 1 ? -1 : groupBy)).toArray(String[]::new) : null;
                 p.add(groups.size() == 1 ? g : t.name(groupBy) + " = " + g, xs, ys, labels);
             }
             if (p.hasData()) {
                 out.add(new Section.Chart("scatter_" + t.name(x), "Final " + t.name(y) + " against final " + t.name(x)
-                        + ", one point per run" + (t.rows.size() <= LABEL_LIMIT ? " (labelled with the run id)" : ""), p.plot()));
+                        + ", one point per run" + (t.rows.size() <= LABEL_LIMIT ? " (labelled with its other swept values)" : ""), p.plot()));
             }
         }
         return out;
+    }
+
+    /** A point's label: the swept values other than the colour's (e.g. batch_size=16), else the run id. */
+    static String label(SweepTable t, int r, int colourBy) {
+        List<String> parts = new ArrayList<>();
+        for (int c : t.varying()) {
+            if (c != colourBy) {
+                String key = t.name(c);
+                parts.add(key.substring(key.lastIndexOf('.') + 1) + "=" + t.rows.get(r).get(c).strip());
+            }
+        }
+        return parts.isEmpty() ? t.id(r) : String.join(" ", parts);
     }
 
     private static int find(SweepTable t, String metric) {

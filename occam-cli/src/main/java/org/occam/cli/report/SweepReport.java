@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.occam.io.AtomicFiles;
+import org.occam.lab.plot.Numbers;
 import org.occam.lab.report.Html;
 import org.occam.lab.report.Page;
 import org.occam.lab.report.Section;
@@ -65,7 +66,7 @@ final class SweepReport {
             s.add(new Section.Heading("Run reports"));
             s.add(new Section.Links(links.entrySet().stream().map(e -> new Section.Link(e.getKey(), e.getValue())).toList()));
         }
-        Page.Rendered page = Page.render("Sweep " + RunReport.name(sweepDir), withProblems(s, problems), chartFiles ? sweepDir.resolve("charts") : null);
+        Page.Rendered page = Page.render(SweepTitle.of(sweepDir), withProblems(s, problems), chartFiles ? sweepDir.resolve("charts") : null);
         problems.addAll(page.problems());
         Path html = sweepDir.resolve("report.html");
         try {
@@ -112,11 +113,23 @@ final class SweepReport {
             List<Section.Cell> row = new ArrayList<>();
             for (int c = 0; c < t.header.size(); c++) {
                 String text = t.rows.get(r).get(c);
-                row.add(c == t.idCol ? new Section.Cell(text, links.get(t.id(r))) : Section.Cell.of(text));
+                row.add(c == t.idCol ? new Section.Cell(text, links.get(t.id(r))) : Section.Cell.of(cell(t, c, text)));
             }
             rows.add(row);
         }
         return new Section.Table(t.header, rows);
+    }
+
+    /** Significant digits of metric values in the table (results.csv keeps them all). */
+    static final int METRIC_DIGITS = 4;
+
+    /** A metric cell with {@link #METRIC_DIGITS} significant digits; parameters and text as written. */
+    static String cell(SweepTable t, int c, String text) {
+        double v = SweepTable.number(text);
+        if (!t.metrics.contains(c) || Double.isNaN(v) || text.strip().matches("-?\\d+")) {
+            return text;
+        }
+        return Numbers.compact(v, METRIC_DIGITS);
     }
 
     private static List<Section> withProblems(List<Section> s, List<String> problems) {

@@ -1,5 +1,6 @@
 package org.occam.cli.run;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,14 @@ import org.occam.cli.config.ConfigException;
 import org.occam.cli.config.DataLoader;
 import org.occam.cli.config.ExperimentConfig;
 import org.occam.cli.config.LearningRateRegistry;
+import org.occam.cli.config.ModelConfig;
 import org.occam.cli.config.MonitorRegistry;
 import org.occam.cli.config.OptimizerRegistry;
 import org.occam.cli.config.RegularizerRegistry;
 import org.occam.cli.config.TrainConfig;
 import org.occam.data.Dataset;
 import org.occam.data.Order;
+import org.occam.io.InitialWeights;
 import org.occam.nn.Mode;
 import org.occam.nn.Model;
 import org.occam.nn.Models;
@@ -41,7 +44,7 @@ import org.occam.train.Trainer;
  */
 public record Experiment(ExperimentConfig config, Model model, Params init, Dataset train, Dataset test,
                          Objective objective, Optimizer optimizer, LearningRateRule lr, TrainSpec spec,
-                         List<Monitor> monitors) {
+                         List<Monitor> monitors, List<String> initNotes) {
 
     /** Builds everything; initial parameters come from {@code Rng.seed(seed)}. */
     public static Experiment build(ExperimentConfig c) {
@@ -49,6 +52,12 @@ public record Experiment(ExperimentConfig config, Model model, Params init, Data
         DataLoader.Loaded data = DataLoader.load(c.data(), dtype);
         Model model = Models.parse(c.model().spec());
         Params init = model.init(Rng.seed(c.seed()), dtype);
+        List<String> initNotes = List.of();
+        if (c.model().initFrom() != null) {
+            InitialWeights w = initialWeights(c.model(), model, init);
+            init = w.params();
+            initNotes = w.notes();
+        }
         if (c.model().initScale() != 1.0) {
             init = init.scale(c.model().initScale());
         }
@@ -67,7 +76,22 @@ public record Experiment(ExperimentConfig config, Model model, Params init, Data
         for (ComponentConfig m : c.monitors()) {
             monitors.add(MonitorRegistry.REGISTRY.create(m, ctx));
         }
-        return new Experiment(c, model, init, data.train(), data.test(), ctx.objective(), optimizer, lr, spec, monitors);
+        return new Experiment(c, model, init, data.train(), data.test(), ctx.objective(), optimizer, lr, spec, monitors, initNotes);
+    }
+
+    private static InitialWeights initialWeights(ModelConfig m, Model model, Params fresh) {
+        if (model.stateful()) {
+            throw new ConfigException("model.init_from: " + m.spec() + " has BatchNorm buffers, which init_from does not"
+                    + " load yet; use a model without BatchNorm, or start from its seed");
+        }
+        try {
+            return InitialWeights.load(m.initFrom(), fresh, m.initStrict());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model.init_from: " + e.getMessage()
+                    + (m.initStrict() ? " (init_strict: false takes the tensors that match and lists the rest)" : ""));
+        } catch (IOException e) {
+            throw new ConfigException("model.init_from: cannot read " + m.initFrom() + ": " + e.getMessage());
+        }
     }
 
     /** The trainer's setup, writing rows to {@code sink} and checkpoints to {@code store}. */

@@ -78,6 +78,11 @@ public final class Runner {
         /** The final metrics the summary line shows, when present. */
         List<String> summaryKeys();
 
+        /** Whether a completed run learned ({@link NoLearning}); empty for jobs where that has no meaning (games). */
+        default Optional<String> didNotLearn(RunDir rd) {
+            return Optional.empty();
+        }
+
         /** The row {@link Progress} shows (it reads "step", "loss" and the accuracies). */
         default Map<String, Object> progressRow(Map<String, Object> row) {
             return row;
@@ -110,6 +115,36 @@ public final class Runner {
                     + " at step " + prior.get().step() + "; nothing to resume");
             return new Outcome(rd, prior.get(), Map.of());
         }
+        return continueRun(rd, o);
+    }
+
+    /**
+     * Continues the run in {@code dir}, completed or not, up to {@code steps} steps in all: its saved
+     * config gets {@code train.steps = steps} (more than the steps already done), then it resumes from
+     * its latest checkpoint.
+     */
+    public static Outcome extend(Path dir, long steps, Options o) {
+        RunDir rd = RunDir.existing(dir);
+        Optional<RunStatus> prior = StatusFile.read(rd.status());
+        if (prior.isPresent() && prior.get().state() == RunStatus.State.DIVERGED) {
+            throw new IllegalArgumentException(dir + " diverged at step " + prior.get().step() + "; a diverged run cannot be"
+                    + " continued: start a new one");
+        }
+        long done = prior.map(RunStatus::step).orElse(0L);
+        if (steps <= done) {
+            throw new IllegalArgumentException("--set train.steps=" + steps + ": the run in " + dir + " is already at step "
+                    + done + "; give more steps than that");
+        }
+        RunConfig longer = Configs.loadRun(rd.config(), List.of("train.steps=" + steps));
+        try {
+            AtomicFiles.writeString(rd.config(), ConfigWriter.toYaml(longer));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + rd.config() + ": " + e.getMessage(), e);
+        }
+        return continueRun(rd, o);
+    }
+
+    private static Outcome continueRun(RunDir rd, Options o) {
         Job job = job(Configs.loadRun(rd.config(), List.of()));
         long from = job.resumeStep(rd);
         MetricsLog.truncateFrom(rd.metrics(), from, job.totalSteps());
@@ -165,12 +200,17 @@ public final class Runner {
                 throw new RunFailed("run failed at step " + lastStep[0] + ": " + e + " (see " + rd.log() + ")", e);
             }
             progress.finish();
-            StatusFile.write(rd.status(), r.status(), total, c.name());
+            RunStatus status = r.status();
+            if (status.state() == RunStatus.State.COMPLETED && status.step() >= NoLearning.MIN_STEPS) {
+                status = job.didNotLearn(rd).map(why -> new RunStatus(RunStatus.State.COMPLETED, r.status().step(), why))
+                        .orElse(status);
+            }
+            StatusFile.write(rd.status(), status, total, c.name());
             MetricsCsv.export(rd);
-            String summary = summary(r.status(), r.lastMetrics(), (System.nanoTime() - t0) / 1e9, rd.root(), job.summaryKeys());
+            String summary = summary(status, r.lastMetrics(), (System.nanoTime() - t0) / 1e9, rd.root(), job.summaryKeys());
             log.line(summary);
             o.out().println(summary);
-            return new Outcome(rd, r.status(), r.lastMetrics());
+            return new Outcome(rd, status, r.lastMetrics());
         } finally {
             if (c.threads() > 0) {
                 Parallel.setThreads(threadsBefore);
@@ -214,7 +254,9 @@ public final class Runner {
                     .map(r -> r.name()).reduce((a, b) -> a + " + " + b).orElse("")) + ", " + ex.optimizer().describe()
                     + ", lr " + c.lr().name() + " " + c.lr().params() + ", " + ex.spec().steps() + " steps of batch "
                     + Math.min(ex.spec().batchSize(), ex.train().size()) + ", seed " + c.seed();
-            return List.of(data, setup);
+            List<String> lines = new ArrayList<>(List.of(data, setup));
+            lines.addAll(ex.initNotes());
+            return lines;
         }
 
         @Override
@@ -232,6 +274,11 @@ public final class Runner {
         public List<String> summaryKeys() {
             return List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy");
         }
+
+        @Override
+        public Optional<String> didNotLearn(RunDir rd) {
+            return NoLearning.judge(rd.metrics(), ex.train().numClasses());
+        }
     }
 
     /**
@@ -241,7 +288,8 @@ public final class Runner {
     static String summary(RunStatus s, Map<String, Object> last, double seconds, Path dir, List<String> keys) {
         StringBuilder sb = new StringBuilder();
         switch (s.state()) {
-            case COMPLETED -> sb.append("completed ").append(s.step()).append(" steps");
+            case COMPLETED -> sb.append("completed ").append(s.step()).append(" steps")
+                    .append(s.message() != null && s.message().startsWith("did not learn") ? " but " + s.message() : "");
             case DIVERGED -> sb.append("diverged at step ").append(s.step()).append(" (").append(s.message()).append(")");
             default -> sb.append(s.state().name().toLowerCase(Locale.ROOT)).append(" at step ").append(s.step());
         }

@@ -1,6 +1,7 @@
 package org.occam.lab.plot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
@@ -115,14 +116,23 @@ public final class ScatterPlot extends AxesPlot<ScatterPlot> {
             s.setMarkerColor(Theme.series(colour));
         }
         double span = yHi > yLo ? yHi - yLo : Math.max(Math.abs(yHi), 1.0);
-        double lift = 0.035 * span;
-        if (!labelled.isEmpty() && !logY) {
-            chart.getStyler().setYAxisMax(yHi + 0.1 * span); // room for the labels of the top points
+        double[] at = new double[labelled.size()];
+        if (!logY && !logX && !labelled.isEmpty()) {
+            // Labels stacked so that none covers another (LabelPlacement), with room above the top one.
+            double xLo = labelled.stream().mapToDouble(p -> p[0]).min().orElse(0);
+            double xHi = labelled.stream().mapToDouble(p -> p[0]).max().orElse(1);
+            double xSpan = xHi > xLo ? (xHi - xLo) * 1.1 : Math.max(Math.abs(xHi), 1.0);
+            at = LabelPlacement.place(labelled.stream().mapToDouble(p -> p[0]).toArray(),
+                    labelled.stream().mapToDouble(p -> p[1]).toArray(), texts, xSpan, span * 1.15);
+            double top = Math.max(yHi, Arrays.stream(at).max().orElse(yHi) + LabelPlacement.HEIGHT * span * 1.15);
+            chart.getStyler().setYAxisMax(top + 0.02 * span);
+        } else {
+            for (int k = 0; k < labelled.size(); k++) {
+                at[k] = logY ? labelled.get(k)[1] * 1.06 : labelled.get(k)[1] + 0.035 * span;
+            }
         }
         for (int k = 0; k < labelled.size(); k++) {
-            double[] p = labelled.get(k);
-            double y = logY ? p[1] * 1.06 : p[1] + lift;
-            chart.addAnnotation(new AnnotationText(texts.get(k), p[0], y, false));
+            chart.addAnnotation(new AnnotationText(texts.get(k), labelled.get(k)[0], at[k], false));
         }
         return Plot.of(chart);
     }

@@ -38,9 +38,17 @@ public final class Theme {
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0x999999),
     };
 
-    /** The colour of the i-th series (cycling through eight). */
+    /**
+     * The colour of the i-th series: the eight of the palette, then further hues spaced by the golden
+     * angle at two lightnesses, so that no two series of a chart share a colour.
+     */
     public static Color series(int i) {
-        return SERIES[Math.floorMod(i, SERIES.length)];
+        if (i >= 0 && i < SERIES.length) {
+            return SERIES[i];
+        }
+        int k = Math.floorMod(i, 1 << 16) - SERIES.length;
+        float hue = (float) ((0.13 + k * 0.381966) % 1.0);
+        return Color.getHSBColor(hue, 0.75f, k % 2 == 0 ? 0.62f : 0.85f);
     }
 
     /** All series colours, in order. */

@@ -30,7 +30,8 @@ public final class Page {
             table{border-collapse:collapse;font-variant-numeric:tabular-nums;background:#fff;margin:.5em 0}
             th,td{border:1px solid #ddd;padding:4px 10px;text-align:right}th{background:#f0f0f0}
             td:first-child,th:first-child{text-align:left}
-            pre{background:#f4f4f4;border:1px solid #ddd;padding:10px 12px;overflow:auto;max-height:520px;font-size:.9em}
+            pre{background:#f4f4f4;border:1px solid #ddd;padding:10px 12px;overflow:auto;max-height:520px;font-size:.9em;white-space:pre-wrap;overflow-wrap:anywhere}
+            .table{overflow-x:auto;max-width:100%}.table table{margin:0}
             .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:16px}
             figure{margin:0;background:#fff;border:1px solid #e2e2e2;padding:8px}
             figure img{width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#555;margin-top:4px}
@@ -74,7 +75,8 @@ public final class Page {
         if (inGrid) {
             b.append("</div>\n");
         }
-        b.append("<footer>Written by occam report. This page is self-contained and works offline.</footer>\n</main>\n</body>\n</html>\n");
+        b.append("<footer>Written by occam report. This page is self-contained and works offline. METHODS §N refers to"
+                + " section N of the method pages in the Occam repository's docs/ folder (docs/README.md).</footer>\n</main>\n</body>\n</html>\n");
         return new Rendered(b.toString(), charts, List.copyOf(problems));
     }
 
@@ -87,7 +89,7 @@ public final class Page {
     }
 
     private static void table(StringBuilder b, Section.Table t) {
-        b.append("<table>\n<thead><tr>");
+        b.append("<div class=\"table\"><table>\n<thead><tr>");
         for (String h : t.header()) {
             b.append("<th>").append(Html.escape(h)).append("</th>");
         }
@@ -105,7 +107,7 @@ public final class Page {
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody>\n</table>\n");
+        b.append("</tbody>\n</table></div>\n");
     }
 
     private static void links(StringBuilder b, Section.Links l) {
