@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POINT:ACTION[@N]}: at the N-th time (default 1) the process passes {@code POINT}, it
  * either halts at once with exit code 137, like SIGKILL, running no shutdown hook ({@code halt}),
  * or throws {@code IOException("No space left on device")} as a full disk would ({@code enospc}).
+ * {@code POINT:slow} instead sleeps {@value #SLOW_MILLIS} ms at every pass, so that a test can
+ * start a second process while the first is surely still working.
  */
 public final class FaultPoints {
     private FaultPoints() {
@@ -20,6 +22,10 @@ public final class FaultPoints {
     public static final String PROPERTY = "occam.fault";
     /** Inside a checkpoint save: the model file is written, the optimizer file not yet. */
     public static final String CHECKPOINT_MIDWAY = "checkpoint-midway";
+    /** Before a metrics row is appended. */
+    public static final String METRICS_ROW = "metrics-row";
+    /** The pause of the {@code slow} action. */
+    public static final long SLOW_MILLIS = 20;
 
     private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
 
@@ -30,6 +36,14 @@ public final class FaultPoints {
             return;
         }
         String rest = spec.substring(point.length() + 1);
+        if (rest.equals("slow")) {
+            try {
+                Thread.sleep(SLOW_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         int at = rest.indexOf('@');
         String action = at < 0 ? rest : rest.substring(0, at);
         int n = at < 0 ? 1 : Integer.parseInt(rest.substring(at + 1));
@@ -39,7 +53,7 @@ public final class FaultPoints {
         switch (action) {
             case "halt" -> Runtime.getRuntime().halt(137);
             case "enospc" -> throw new IOException("No space left on device (injected at " + point + ")");
-            default -> throw new IllegalArgumentException(PROPERTY + ": unknown action '" + action + "' (halt or enospc)");
+            default -> throw new IllegalArgumentException(PROPERTY + ": unknown action '" + action + "' (halt, enospc or slow)");
         }
     }
 }
