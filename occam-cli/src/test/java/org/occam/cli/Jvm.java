@@ -16,6 +16,24 @@ final class Jvm {
     }
 
     /**
+     * Whether {@code env --default-signal} (GNU coreutils 8.31+) is here: a child started from a
+     * background job inherits an ignored SIGINT, which the JVM then leaves ignored; started through
+     * it, SIGINT acts as it does in a terminal.
+     */
+    static final boolean DEFAULT_SIGNALS = probe();
+
+    private static boolean probe() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Starts {@code Main} with {@code args}; {@code props} are -D system properties (e.g. a fault to
      * inject); stdout and stderr go to {@code log}. One kernel thread keeps the machine usable.
      */
@@ -26,7 +44,8 @@ final class Jvm {
     /** Starts {@code mainClass} on {@code classpath}, as {@link #start(Path, List, Map, String...)}. */
     static Process start(String classpath, String mainClass, Path log, List<String> props, Map<String, String> env,
                          String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(DEFAULT_SIGNALS ? List.of("env", "--default-signal=INT") : List.of());
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss8m", "-Xmx512m",
                 "-XX:+UseSerialGC"));
         for (String p : props) {
