@@ -33,14 +33,14 @@ import org.occam.train.CheckpointStore;
  * checkpoint. Every survivor must end with the bits of an uninterrupted run: the same final
  * parameters and optimizer state, and the same metrics.jsonl (no row lost, none twice).
  *
- * <p>Small by default (a few kills of a 240-step run); {@code -Doccam.faults=large} (or
+ * <p>Small by default (a few kills of a 160-step run); {@code -Doccam.faults=large} (or
  * {@code OCCAM_FAULTS=large}) runs many more trials of a longer run. Each test prints its line of
  * the fault table ({@code FAULT-TABLE | fault | trials | survived | rows lost}).
  */
 class FaultInjectionTest {
     static final boolean LARGE = "large".equals(System.getProperty("occam.faults"))
             || "large".equals(System.getenv("OCCAM_FAULTS"));
-    static final int STEPS = LARGE ? 600 : 240;
+    static final int STEPS = LARGE ? 600 : 160;
     static final int EVERY = 20;
     static final long WAIT = 240;
     static final String SLOW = FaultPoints.PROPERTY + "=" + FaultPoints.METRICS_ROW + ":slow";
