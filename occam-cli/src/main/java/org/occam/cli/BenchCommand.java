@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.occam.cli.bench.BenchSuite;
 import org.occam.cli.bench.FreshRuns;
 import org.occam.cli.bench.Record;
+import org.occam.cli.run.ParentWatch;
 import org.occam.data.CachedDataset;
 import org.occam.data.DataCache;
 import picocli.CommandLine;
@@ -72,6 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream log = System.err;
         ObjectMapper m = new ObjectMapper();
         if (worker) {
+            ParentWatch.installFromEnvironment(); // a fresh worker ends with the bench that started it, even on SIGKILL
             for (Record r : suite.runOccam(log)) {
                 System.out.println(m.writeValueAsString(r));
             }

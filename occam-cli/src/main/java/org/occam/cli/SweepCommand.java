@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import org.occam.cli.run.Interrupts;
+import org.occam.cli.run.ParentWatch;
 import org.occam.cli.sweep.LocalPool;
 import org.occam.cli.sweep.Sweep;
 import org.occam.cli.sweep.SweepBackend;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Parameters;
             "Every run's config is checked before any work starts. Re-running into the",
             "same folder skips completed and diverged runs and resumes the others from",
             "their checkpoints. A diverged or failed run is recorded and the sweep goes on;",
-            "the exit code is 1 when a run failed."},
+            "the exit code is 1 when a run failed. The sweep folder and each run folder are",
+            "locked while in use (a second sweep into it refuses); SIGINT/SIGTERM mark the",
+            "runs in progress interrupted, and a --spark child process ends with this one."},
         footer = {"", "Examples:", "  ./occam sweep examples/sweeps/digits_lr_batch.yaml --parallel 2",
             "  ./occam sweep examples/sweeps/digits_lr_batch.yaml --set train.steps=200 --out runs/lr-bs-short",
             "  ./occam sweep examples/sweeps/digits_lr_batch.yaml --spark local[2]"})
@@ -137,8 +141,15 @@ public final class SweepCommand implements Callable<Integer> {
         if (spark.startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
             pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         }
+        pb.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
         try {
-            return pb.start().waitFor();
+            Process child = pb.start();
+            Interrupts.child(child); // SIGTERM/SIGINT here end the child; SIGKILL here: the child's ParentWatch ends it
+            try {
+                return child.waitFor();
+            } finally {
+                Interrupts.forget(child);
+            }
         } catch (IOException e) {
             throw new UnsupportedOperationException("--spark: cannot start " + java + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
             "The whole config is checked before any work starts. The run folder gets",
             "config.yaml (resolved), metrics.jsonl, metrics.csv, checkpoints/,",
             "status.json and run.log. A diverged run exits 0 (status.json: diverged);",
-            "a failed run exits 1 (status.json: failed, with the error)."},
+            "a failed run exits 1 (status.json: failed, with the error). SIGINT/SIGTERM stop it",
+            "at the next step: status.json says interrupted, with the resume command (exit 130/143).",
+            "The folder is locked while a run works in it: a second train or resume refuses."},
         footer = {"", "Examples:", "  ./occam train examples/digits_mlp_sgd.yaml",
             "  ./occam train examples/two_moons.yaml --out runs/moons --set lr.base=0.3",
             "  ./occam train examples/gan_ring.yaml --set game.regularizers=sga",
@@ -77,6 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (Runner.RunFailed e) {
             System.err.println("occam: " + e.getMessage());
             return 1;
+        } catch (Runner.RunInterrupted e) {
+            return 130; // the line is printed; the JVM exits with 130 (SIGINT) or 143 (SIGTERM) after its shutdown hooks
         }
     }
 

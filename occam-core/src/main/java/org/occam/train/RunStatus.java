@@ -1,10 +1,14 @@
 package org.occam.train;
 
-/** How a run stands or ended: running, completed, stopped early by a {@link StopCondition}, diverged at a step, or failed with an error. */
+/**
+ * How a run stands or ended: running, completed, stopped early by a {@link StopCondition}, diverged
+ * at a step, failed with an error, or interrupted (a signal or the end of its parent process stopped
+ * it; it resumes from its checkpoint).
+ */
 public record RunStatus(State state, long step, String message) {
 
     /** The states a run can be in. */
-    public enum State { RUNNING, COMPLETED, DIVERGED, FAILED, STOPPED }
+    public enum State { RUNNING, COMPLETED, DIVERGED, FAILED, STOPPED, INTERRUPTED }
 
     public static RunStatus running(long step) {
         return new RunStatus(State.RUNNING, step, null);
@@ -25,5 +29,10 @@ public record RunStatus(State state, long step, String message) {
 
     public static RunStatus failed(long step, String error) {
         return new RunStatus(State.FAILED, step, error);
+    }
+
+    /** Stopped at {@code step} by a signal (or its parent's end); {@code message} says how to resume. */
+    public static RunStatus interrupted(long step, String message) {
+        return new RunStatus(State.INTERRUPTED, step, message);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.occam.cli.Main;
+import org.occam.cli.run.ParentWatch;
 
 /**
  * {@code occam sweep} on Spark, as a main class for spark-submit (and for {@code ./occam sweep
@@ -21,6 +22,7 @@ public final class SparkSweepMain {
     }
 
     public static void main(String[] args) {
+        ParentWatch.installFromEnvironment(); // started by ./occam sweep --spark: end with that process, even on SIGKILL
         List<String> a = new ArrayList<>(Arrays.asList(args));
         if (!a.isEmpty() && a.getFirst().equals("sweep")) {
             a.removeFirst();

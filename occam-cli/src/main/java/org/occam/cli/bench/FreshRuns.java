@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.occam.cli.run.Interrupts;
+import org.occam.cli.run.ParentWatch;
 
 /**
  * The fair benchmark: every case (workload, dtype, threads) runs in fresh processes, Occam and
@@ -177,8 +179,11 @@ public final class FreshRuns {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(set);
         unset.forEach(pb.environment()::remove);
+        pb.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
+        Process p = null;
         try {
-            Process p = pb.start();
+            p = pb.start();
+            Interrupts.child(p); // SIGTERM/SIGINT of the bench end the worker too
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     if (!line.startsWith("{")) {
@@ -215,6 +220,10 @@ public final class FreshRuns {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (p != null) {
+                Interrupts.forget(p);
+            }
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.occam.data.Datasets;
 import org.occam.nn.Models;
+import org.occam.train.CheckpointStore;
 
 /**
  * Checks a parsed YAML tree and maps it to an {@link ExperimentConfig}, filling in defaults. The
@@ -23,7 +24,7 @@ public final class ConfigReader {
             "random_labels", "normalize", "seed", "augment");
     static final List<String> AUGMENT_FIELDS = List.of("crop", "flip");
     static final List<String> TRAIN_FIELDS = List.of("batch_size", "steps", "epochs", "order", "eval_every",
-            "checkpoint_every", "divergence_bound", "chunk");
+            "checkpoint_every", "keep_checkpoints", "divergence_bound", "chunk");
     static final List<String> LOSSES = List.of("cross_entropy", "mse", "logistic", "exponential");
 
     private static final Param SEED = Param.intIn("seed", 0L, 0, Long.MAX_VALUE, "seed");
@@ -242,7 +243,9 @@ public final class ConfigReader {
         int ckptEvery = Math.toIntExact((Long) Param.nonNegativeInt("checkpoint_every", 500L, "checkpoint period").read(node));
         double bound = (Double) Param.positive("divergence_bound", 1e6, "divergence bound").read(node);
         int chunk = Math.toIntExact((Long) Param.positiveInt("chunk", 2048L, "rows per pass").read(node));
-        return new TrainConfig(batch, steps, epochs, order, evalEvery, ckptEvery, bound, chunk);
+        int keep = Math.toIntExact((Long) Param.intIn("keep_checkpoints", (long) CheckpointStore.DEFAULT_KEEP, 1, 1000,
+                "checkpoints kept").read(node));
+        return new TrainConfig(batch, steps, epochs, order, evalEvery, ckptEvery, bound, chunk, keep);
     }
 
     private static int batchSize(Node n) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.occam.train.CheckpointStore;
 
 /**
  * Writes a {@link RunConfig} (an {@link ExperimentConfig} or a {@link GameConfig}) back as YAML,
@@ -90,6 +91,9 @@ public final class ConfigWriter {
         o.put("order", t.order());
         o.put("eval_every", t.evalEvery());
         o.put("checkpoint_every", t.checkpointEvery());
+        if (t.keepCheckpoints() != CheckpointStore.DEFAULT_KEEP) {
+            o.put("keep_checkpoints", t.keepCheckpoints()); // omitted at the default: run folders of older versions stay equal
+        }
         o.put("divergence_bound", t.divergenceBound());
         o.put("chunk", t.chunk());
         return o;

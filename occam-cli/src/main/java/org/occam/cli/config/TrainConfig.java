@@ -1,5 +1,7 @@
 package org.occam.cli.config;
 
+import org.occam.train.CheckpointStore;
+
 /**
  * The {@code train:} section: how long and in what batches to train, and how often to evaluate and
  * checkpoint. Exactly one of {@code steps} and {@code epochs} is set.
@@ -12,9 +14,16 @@ package org.occam.cli.config;
  * @param checkpointEvery  checkpoint every this many steps (0: only at the end)
  * @param divergenceBound  a loss above this (or NaN) ends the run as diverged
  * @param chunk            rows per forward/backward pass within a batch (a memory bound; results do not depend on it)
+ * @param keepCheckpoints  how many of the newest checkpoints to keep (≥ 1; resume falls back past an unreadable one)
  */
 public record TrainConfig(int batchSize, Long steps, Long epochs, String order, int evalEvery, int checkpointEvery,
-                          double divergenceBound, int chunk) {
+                          double divergenceBound, int chunk, int keepCheckpoints) {
+
+    /** A section keeping the default number of checkpoints ({@link CheckpointStore#DEFAULT_KEEP}). */
+    public TrainConfig(int batchSize, Long steps, Long epochs, String order, int evalEvery, int checkpointEvery,
+                       double divergenceBound, int chunk) {
+        this(batchSize, steps, epochs, order, evalEvery, checkpointEvery, divergenceBound, chunk, CheckpointStore.DEFAULT_KEEP);
+    }
 
     /** The batch size meaning "the whole training set". */
     public static final int FULL = Integer.MAX_VALUE;

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.occam.io.FolderLock;
 
 /**
  * How a run stands, from its {@code status.json}
- * ({@code {"state": "completed"|"running"|"diverged"|"failed", "step": n, "total_steps": m, "message": ...}}),
+ * ({@code {"state": "completed"|"running"|"diverged"|"failed"|"interrupted", "step": n, "total_steps": m, "message": ...}}),
  * or, when that file is missing, guessed from the metrics: diverged when a row says so,
- * completed when there is a final row, unknown otherwise.
+ * completed when there is a final row, unknown otherwise. A run that says running while nobody holds
+ * its folder's lock ({@link FolderLock}: its process was killed) reads as interrupted.
  *
  * @param state the state in lower case
  * @param step the step reached, or -1 when unknown
@@ -43,8 +45,14 @@ public record RunState(String state, long step, long totalSteps, String message)
             throw new ReportException(file + ": expected a JSON object with a \"state\"");
         }
         JsonNode msg = n.path("message");
-        return new RunState(n.get("state").asText().toLowerCase(java.util.Locale.ROOT), n.path("step").asLong(-1),
-                n.path("total_steps").asLong(-1), msg.isNull() || msg.isMissingNode() ? null : msg.asText());
+        String state = n.get("state").asText().toLowerCase(java.util.Locale.ROOT);
+        String message = msg.isNull() || msg.isMissingNode() ? null : msg.asText();
+        if (state.equals("running") && FolderLock.hasLockFile(runDir) && !FolderLock.isHeld(runDir)) {
+            state = "interrupted";
+            message = "its process ended without finishing (killed?); resume with ./occam train --resume " + runDir
+                    + " (or rerun its sweep)";
+        }
+        return new RunState(state, n.path("step").asLong(-1), n.path("total_steps").asLong(-1), message);
     }
 
     /** "step 17 of 1000", "step 17", or "" when the step is unknown. */

@@ -98,7 +98,7 @@ final class SweepCharts {
         HeatmapPlot p = new HeatmapPlot(title).xLabel(t.name(colCol)).yLabel(rowCol < 0 ? "" : t.name(rowCol))
                 .columns(cols).rows(rows).values(mean).notes(notes);
         String caption = "Final " + title + (averagedOver ? ", averaged over the other parameters" : "")
-                + (most > 1 ? " (mean of up to " + most + " runs per cell)" : "") + "; div: diverged, fail: failed, run: still running.";
+                + (most > 1 ? " (mean of up to " + most + " runs per cell)" : "") + "; div: diverged, fail: failed, run: still running, int: interrupted.";
         return new Section.Chart("heatmap_" + t.name(m), caption, p.plot());
     }
 
@@ -107,6 +107,7 @@ final class SweepCharts {
             case "diverged" -> "div";
             case "failed" -> "fail";
             case "running" -> "run";
+            case "interrupted" -> "int";
             default -> null;
         };
     }

@@ -1,6 +1,7 @@
 package org.occam.cli.run;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -63,8 +64,9 @@ record GameJob(GameExperiment ex) implements Runner.Job {
     }
 
     @Override
-    public long resumeStep(RunDir rd) {
-        return GameCheckpoints.latest(new CheckpointStore(rd.checkpoints()), ex.session().start().state())
+    public long resumeStep(RunDir rd, PrintStream err) {
+        return GameCheckpoints.latest(new CheckpointStore(rd.checkpoints(), CheckpointStore.DEFAULT_KEEP, Runner.notes(err)),
+                ex.session().start().state())
                 .map(GameCheckpoints.Saved::round).orElse(0L);
     }
 

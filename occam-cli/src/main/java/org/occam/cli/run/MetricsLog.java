@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.occam.io.AtomicFiles;
+import org.occam.io.FaultPoints;
 import org.occam.train.MetricsSink;
 
 /**
@@ -41,6 +42,7 @@ public final class MetricsLog implements MetricsSink, AutoCloseable {
     @Override
     public void accept(Map<String, Object> row) {
         try {
+            FaultPoints.hit(FaultPoints.METRICS_ROW);
             out.write(line(row));
             out.write('\n');
             out.flush();

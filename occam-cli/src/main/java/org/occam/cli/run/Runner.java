@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.occam.cli.config.ConfigWriter;
 import org.occam.cli.config.Configs;
 import org.occam.cli.config.ExperimentConfig;
 import org.occam.cli.config.GameConfig;
 import org.occam.cli.config.RunConfig;
 import org.occam.io.AtomicFiles;
+import org.occam.io.FolderLock;
 import org.occam.tensor.kernel.Parallel;
 import org.occam.train.CheckpointStore;
 import org.occam.train.MetricsSink;
@@ -51,6 +53,16 @@ public final class Runner {
         }
     }
 
+    /**
+     * A run stopped by SIGINT/SIGTERM (or its parent's end): status.json says interrupted, with the
+     * step and the command that resumes it; the message says the same.
+     */
+    public static final class RunInterrupted extends RuntimeException {
+        RunInterrupted(String message) {
+            super(message);
+        }
+    }
+
     private static final long STATUS_PERIOD_NANOS = 5_000_000_000L;
 
     /**
@@ -69,8 +81,11 @@ public final class Runner {
         /** Lines describing what is trained, for run.log and the console (data, model, optimizer, ...). */
         List<String> describe();
 
-        /** The step the latest checkpoint in {@code rd} continues from, 0 without one. */
-        long resumeStep(RunDir rd);
+        /**
+         * The step the newest valid checkpoint in {@code rd} continues from, 0 without one; a
+         * fallback past an unreadable newer checkpoint is said on {@code err}.
+         */
+        long resumeStep(RunDir rd, PrintStream err);
 
         /** Trains from the latest checkpoint in {@code rd} (or from the start), passing every metrics row to {@code sink}. */
         Ended train(RunDir rd, MetricsSink sink);
@@ -93,60 +108,86 @@ public final class Runner {
     record Ended(RunStatus status, Map<String, Object> lastMetrics) {
     }
 
-    /** Starts a new run of {@code config} in {@code dir} (created; it must not hold anything yet). */
+    /**
+     * Starts a new run of {@code config} in {@code dir} (created; it must not hold anything yet). The
+     * folder is locked ({@link FolderLock}) for the whole run, and checked for emptiness under the lock.
+     */
     public static Outcome start(RunConfig config, Path dir, Options o) {
         Job job = job(config);
-        RunDir rd = RunDir.create(dir);
-        try {
-            AtomicFiles.writeString(rd.config(), ConfigWriter.toYaml(config));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + rd.config() + ": " + e.getMessage(), e);
+        interruptedBeforeStart(dir);
+        RunDir.requireCreatable(dir);
+        try (FolderLock lock = FolderLock.acquire(dir, "./occam train --out " + dir)) {
+            RunDir rd = RunDir.create(dir);
+            try {
+                AtomicFiles.writeString(rd.config(), ConfigWriter.toYaml(config));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + rd.config() + ": " + e.getMessage(), e);
+            }
+            return run(job, rd, 0, o);
         }
-        return run(job, rd, 0, o);
     }
 
-    /** Continues the run in {@code dir} from its latest checkpoint, with the config saved there. */
+    /**
+     * Continues the run in {@code dir} from its latest checkpoint, with the config saved there; the
+     * folder is locked for the whole run, so a second resume of it refuses.
+     */
     public static Outcome resume(Path dir, Options o) {
-        RunDir rd = RunDir.existing(dir);
-        Optional<RunStatus> prior = StatusFile.read(rd.status());
-        if (prior.isPresent() && (prior.get().state() == RunStatus.State.COMPLETED
-                || prior.get().state() == RunStatus.State.DIVERGED)) {
-            o.err().println("occam: " + dir + " has already " + prior.get().state().name().toLowerCase(Locale.ROOT)
-                    + " at step " + prior.get().step() + "; nothing to resume");
-            return new Outcome(rd, prior.get(), Map.of());
+        RunDir.existing(dir);
+        interruptedBeforeStart(dir);
+        try (FolderLock lock = FolderLock.acquire(dir, "./occam train --resume " + dir)) {
+            RunDir rd = RunDir.existing(dir);
+            Optional<RunStatus> prior = StatusFile.read(rd.status());
+            if (prior.isPresent() && (prior.get().state() == RunStatus.State.COMPLETED
+                    || prior.get().state() == RunStatus.State.DIVERGED)) {
+                o.err().println("occam: " + dir + " has already " + prior.get().state().name().toLowerCase(Locale.ROOT)
+                        + " at step " + prior.get().step() + "; nothing to resume");
+                return new Outcome(rd, prior.get(), Map.of());
+            }
+            return continueRun(rd, o);
         }
-        return continueRun(rd, o);
+    }
+
+    /** A run asked to start while the process shuts down does not start (a sweep's queued runs). */
+    private static void interruptedBeforeStart(Path dir) {
+        if (Interrupts.requested()) {
+            throw new RunInterrupted("not started: the process is shutting down (" + dir + ")");
+        }
     }
 
     /**
      * Continues the run in {@code dir}, completed or not, up to {@code steps} steps in all: its saved
      * config gets {@code train.steps = steps} (more than the steps already done), then it resumes from
-     * its latest checkpoint.
+     * its latest checkpoint. The folder is locked for the whole run, as for {@link #resume}.
      */
     public static Outcome extend(Path dir, long steps, Options o) {
-        RunDir rd = RunDir.existing(dir);
-        Optional<RunStatus> prior = StatusFile.read(rd.status());
-        if (prior.isPresent() && prior.get().state() == RunStatus.State.DIVERGED) {
-            throw new IllegalArgumentException(dir + " diverged at step " + prior.get().step() + "; a diverged run cannot be"
-                    + " continued: start a new one");
+        RunDir.existing(dir);
+        interruptedBeforeStart(dir);
+        try (FolderLock lock = FolderLock.acquire(dir, "./occam train --resume " + dir + " --set train.steps=" + steps)) {
+            RunDir rd = RunDir.existing(dir);
+            Optional<RunStatus> prior = StatusFile.read(rd.status());
+            if (prior.isPresent() && prior.get().state() == RunStatus.State.DIVERGED) {
+                throw new IllegalArgumentException(dir + " diverged at step " + prior.get().step() + "; a diverged run cannot be"
+                        + " continued: start a new one");
+            }
+            long done = prior.map(RunStatus::step).orElse(0L);
+            if (steps <= done) {
+                throw new IllegalArgumentException("--set train.steps=" + steps + ": the run in " + dir + " is already at step "
+                        + done + "; give more steps than that");
+            }
+            RunConfig longer = Configs.loadRun(rd.config(), List.of("train.steps=" + steps));
+            try {
+                AtomicFiles.writeString(rd.config(), ConfigWriter.toYaml(longer));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + rd.config() + ": " + e.getMessage(), e);
+            }
+            return continueRun(rd, o);
         }
-        long done = prior.map(RunStatus::step).orElse(0L);
-        if (steps <= done) {
-            throw new IllegalArgumentException("--set train.steps=" + steps + ": the run in " + dir + " is already at step "
-                    + done + "; give more steps than that");
-        }
-        RunConfig longer = Configs.loadRun(rd.config(), List.of("train.steps=" + steps));
-        try {
-            AtomicFiles.writeString(rd.config(), ConfigWriter.toYaml(longer));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + rd.config() + ": " + e.getMessage(), e);
-        }
-        return continueRun(rd, o);
     }
 
+    /** Resumes the (locked) run in {@code rd} from its latest readable checkpoint. */
     private static Outcome continueRun(RunDir rd, Options o) {
         Job job = job(Configs.loadRun(rd.config(), List.of()));
-        long from = job.resumeStep(rd);
+        long from = job.resumeStep(rd, o.err());
         MetricsLog.truncateFrom(rd.metrics(), from, job.totalSteps());
         return run(job, rd, from, o);
     }
@@ -167,7 +208,8 @@ public final class Runner {
             Parallel.setThreads(c.threads());
         }
         long t0 = System.nanoTime();
-        try (RunLog log = RunLog.append(rd.log()); MetricsLog metrics = MetricsLog.append(rd.metrics())) {
+        try (Interrupts.Active active = Interrupts.enter(); RunLog log = RunLog.append(rd.log());
+             MetricsLog metrics = MetricsLog.append(rd.metrics())) {
             header(job, rd, from, log, o);
             StatusFile.write(rd.status(), RunStatus.running(from), total, c.name());
             Progress progress = new Progress(o.mode(), o.err(), log, from, total);
@@ -175,6 +217,9 @@ public final class Runner {
             long[] lastStep = {from};
             ConvergenceWarnings convergence = new ConvergenceWarnings(log, o.mode() == Progress.Mode.QUIET ? null : o.err());
             MetricsSink sink = row -> {
+                if (Interrupts.requested()) {
+                    throw new RunInterrupted("interrupted");
+                }
                 metrics.accept(row);
                 convergence.row(row);
                 progress.row(job.progressRow(row));
@@ -191,8 +236,11 @@ public final class Runner {
             try {
                 r = job.train(rd, sink);
             } catch (RuntimeException | Error e) {
-                // Recording the failure may fail too (disk full): those failures are kept as suppressed, the first is reported.
                 FirstFailure.attempt(e, progress::finish);
+                if (Interrupts.requested()) {
+                    throw interrupted(rd, lastStep[0], total, c.name(), log, o);
+                }
+                // Recording the failure may fail too (disk full): those failures are kept as suppressed, the first is reported.
                 FirstFailure.attempt(e, () -> StatusFile.write(rd.status(), RunStatus.failed(lastStep[0], e.toString()),
                         total, c.name()));
                 FirstFailure.attempt(e, () -> log.error("failed at step " + lastStep[0], e));
@@ -216,6 +264,18 @@ public final class Runner {
                 Parallel.setThreads(threadsBefore);
             }
         }
+    }
+
+    /** Records an interruption: status.json (step and resume command), run.log, metrics.csv, one line on the console. */
+    private static RunInterrupted interrupted(RunDir rd, long step, long total, String name, RunLog log, Options o) {
+        Thread.interrupted(); // a signal may have interrupted this thread's I/O; the bookkeeping below must still happen
+        String how = "resume with ./occam train --resume " + rd.root();
+        String msg = "interrupted at step " + step + " (SIGINT/SIGTERM or the parent process ended); " + how;
+        StatusFile.write(rd.status(), RunStatus.interrupted(step, msg), total, name);
+        log.line(msg);
+        MetricsCsv.export(rd);
+        o.err().println("occam: " + rd.root() + ": " + msg);
+        return new RunInterrupted(msg);
     }
 
     private static void header(Job job, RunDir rd, long from, RunLog log, Options o) {
@@ -260,13 +320,13 @@ public final class Runner {
         }
 
         @Override
-        public long resumeStep(RunDir rd) {
-            return new CheckpointStore(rd.checkpoints()).latest(ex.init()).map(CheckpointStore.Saved::step).orElse(0L);
+        public long resumeStep(RunDir rd, PrintStream err) {
+            return store(rd, err).latest(ex.init(), ex.model().initState(ex.init().dtype())).map(CheckpointStore.Saved::step).orElse(0L);
         }
 
         @Override
         public Ended train(RunDir rd, MetricsSink sink) {
-            Trainer.Result r = Trainer.run(ex.setup(sink, new CheckpointStore(rd.checkpoints())));
+            Trainer.Result r = Trainer.run(ex.setup(sink, store(rd, null)));
             return new Ended(r.status(), r.lastMetrics());
         }
 
@@ -279,6 +339,16 @@ public final class Runner {
         public Optional<String> didNotLearn(RunDir rd) {
             return NoLearning.judge(rd.metrics(), ex.train().numClasses());
         }
+
+        /** The run's checkpoint store, with its history length; fallbacks are said on {@code err} (when not null). */
+        private CheckpointStore store(RunDir rd, PrintStream err) {
+            return new CheckpointStore(rd.checkpoints(), ex.config().train().keepCheckpoints(), notes(err));
+        }
+    }
+
+    /** Checkpoint notes as warnings on {@code err}; none when {@code err} is null. */
+    static Consumer<String> notes(PrintStream err) {
+        return err == null ? note -> { } : note -> err.println("occam: warning: " + note);
     }
 
     /**

@@ -22,6 +22,8 @@ import org.occam.cli.run.Progress;
 import org.occam.cli.run.RunDir;
 import org.occam.cli.run.Runner;
 import org.occam.cli.run.StatusFile;
+import org.occam.io.FolderLock;
+import org.occam.io.FolderLockedException;
 import org.occam.train.MetricsSink;
 import org.occam.train.RunStatus;
 
@@ -41,14 +43,18 @@ public final class SweepRuns {
 
     private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
 
-    /** Brings the run to an end (or finds it ended) and reads its result. */
+    /**
+     * Brings the run to an end (or finds it ended) and reads its result. The run folder is locked
+     * for the whole of it, so a ghost still writing the run (or a second sweep) makes this run
+     * fail with the holder named, its files untouched.
+     */
     public static RunResult execute(RunTask t) {
         Path dir = Path.of(t.sweepDir()).resolve(t.id());
         long t0 = System.nanoTime();
         String action = "ran";
         Function<String, MetricsSink> hook = tapForTests;
         Runner.Options o = new Runner.Options(Progress.Mode.QUIET, NOWHERE, NOWHERE, hook == null ? null : hook.apply(t.id()));
-        try {
+        try (FolderLock lock = FolderLock.acquire(dir, "./occam sweep, run " + t.id())) {
             Optional<RunStatus> prior = StatusFile.read(dir.resolve("status.json"));
             boolean started = Files.isRegularFile(dir.resolve("config.yaml"));
             if (started && prior.isPresent() && finished(prior.get().state())) {
@@ -61,6 +67,11 @@ public final class SweepRuns {
                 RunConfig c = Configs.parseRun(t.configYaml(), t.id() + "/config.yaml", t.id(), dir, List.of());
                 Runner.start(c, dir, o);
             }
+        } catch (FolderLockedException e) {
+            return new RunResult(t.index(), t.id(), "failed", "failed", 0, e.getMessage(), new LinkedHashMap<>(),
+                    (System.nanoTime() - t0) / 1e9);
+        } catch (Runner.RunInterrupted e) {
+            action = "interrupted";
         } catch (Runner.RunFailed e) {
             // status.json says failed, with the error; the sweep goes on
         } catch (RuntimeException | Error e) {
@@ -89,14 +100,14 @@ public final class SweepRuns {
         }
     }
 
-    /** Empties a run folder that never got a config.yaml (a run that could not start, or was killed while starting). */
+    /** Empties a run folder that never got a config.yaml (a run that could not start, or was killed while starting), its lock aside. */
     private static void clearUnstarted(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
+                if (!p.equals(dir) && !p.equals(dir.resolve(FolderLock.FILE))) {
                     Files.delete(p);
                 }
             }

@@ -24,6 +24,7 @@ import org.occam.cli.config.ConfigWriter;
 import org.occam.cli.config.Yaml;
 import org.occam.cli.report.Reports;
 import org.occam.io.AtomicFiles;
+import org.occam.io.FolderLock;
 
 /**
  * Runs a {@link Sweep} into a sweep folder:
@@ -80,10 +81,20 @@ public final class Sweeps {
         }
     }
 
-    /** Runs the sweep into {@code dir} on {@code backend}. */
+    /** Runs the sweep into {@code dir} on {@code backend}, holding the folder's lock throughout. */
     public static Outcome run(Sweep sweep, Path dir, SweepBackend backend, Options o) {
-        long t0 = System.nanoTime();
         Path root = dir.toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is a file, not a folder");
+        }
+        try (FolderLock lock = FolderLock.acquire(root, "./occam sweep " + sweep.name())) {
+            return runLocked(sweep, dir, root, backend, o);
+        }
+    }
+
+    /** The sweep, with its folder locked ({@link FolderLock}): a second sweep into it refuses at once. */
+    private static Outcome runLocked(Sweep sweep, Path dir, Path root, SweepBackend backend, Options o) {
+        long t0 = System.nanoTime();
         prepare(sweep, root);
         List<RunTask> tasks = new ArrayList<>();
         for (Sweep.Run r : sweep.runs()) {

@@ -104,8 +104,8 @@ class GameRunnerTest {
         assertEquals(30.0, opt.get("generator.step").item());
         assertEquals("30", Safetensors.readMetadata(ck.resolve("optimizer.safetensors")).get("optimizer_step"));
         try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
-            assertEquals(List.of("latest", "step-000000030"), s.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "only the latest checkpoint is kept");
+            assertEquals(List.of("latest", "step-000000021", "step-000000028", "step-000000030"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "the newest 3 checkpoints are kept");
         }
         assertArrayEquals(new int[] {200, 2}, Safetensors.read(run.resolve(GameJob.SAMPLES)).get("samples").shape());
         String log = Files.readString(run.resolve("run.log"));

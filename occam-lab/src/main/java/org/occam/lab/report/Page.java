@@ -36,7 +36,7 @@ public final class Page {
             figure{margin:0;background:#fff;border:1px solid #e2e2e2;padding:8px}
             figure img{width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#555;margin-top:4px}
             .badge{display:inline-block;padding:2px 12px;border-radius:12px;color:#fff;font-weight:bold}
-            .completed{background:#2e7d32}.running{background:#1565c0}.diverged{background:#e65100}.failed{background:#c62828}.unknown{background:#757575}
+            .completed{background:#2e7d32}.running{background:#1565c0}.diverged{background:#e65100}.failed{background:#c62828}.interrupted{background:#6a1b9a}.unknown{background:#757575}
             .problem{color:#b71c1c}ul.links{padding-left:1.2em}footer{margin-top:3em;color:#888;font-size:.85em}
             """;
 
@@ -121,7 +121,7 @@ public final class Page {
     private static void status(StringBuilder b, Section.Status s) {
         String state = s.state() == null ? "unknown" : s.state().toLowerCase(Locale.ROOT);
         String css = switch (state) {
-            case "completed", "running", "diverged", "failed" -> state;
+            case "completed", "running", "diverged", "failed", "interrupted" -> state;
             default -> "unknown";
         };
         b.append("<p>State: <span class=\"badge ").append(css).append("\">").append(Html.escape(state)).append("</span>");
