@@ -4,7 +4,7 @@ import java.util.function.ToDoubleFunction;
 import org.occam.autodiff.Params;
 
 /**
- * The loss along the straight line θ(t) = (1 − t)·θ_a + t·θ_b (Goodfellow, Vinyals & Saxe 2015;
+ * The loss along the straight line θ(t) = (1 − t)·θ_a + t·θ_b (Goodfellow, Vinyals and Saxe 2015;
  * docs/landscapes.md §1): t = 0 is θ_a, t = 1 is θ_b; values of t outside [0, 1] extrapolate.
  *
  * @param t    the positions along the line
