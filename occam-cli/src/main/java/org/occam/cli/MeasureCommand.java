@@ -26,13 +26,22 @@ import org.occam.nn.Model;
 import org.occam.nn.ModelState;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
+import org.occam.shard.Chunk;
+import org.occam.shard.ChunkRunner;
+import org.occam.shard.ChunkRunners;
+import org.occam.shard.LocalChunks;
+import org.occam.shard.ShardProblem;
+import org.occam.shard.ShardedMeasure;
+import org.occam.shard.ShardedObjective;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 import org.occam.train.Objective;
 import org.occam.train.StateDict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code occam measure}: the implicit-bias quantities of a model on a data set, as one JSON object or a table. */
 @Command(name = "measure", mixinStandardHelpOptions = true,
@@ -45,7 +54,9 @@ import picocli.CommandLine.Option;
             "  ./occam measure --model mlp:784-512-512-10:tanh --weights W.safetensors --data mnist:train[:1024] \\",
             "      --loss cross_entropy --metrics loss,grad_norm,sharpness,top_eigenvalues:5,hessian_trace,gc --json",
             "  ./occam measure --model resnet20:1x28x28:10:width=4 --weights runs/R/checkpoints/step-000000100/model.safetensors \\",
-            "      --data fashion-mnist:test[:256] --layout nchw --metrics loss,sharpness,hessian_trace,gc --mode eval"})
+            "      --data fashion-mnist:test[:256] --layout nchw --metrics loss,sharpness,hessian_trace,gc --mode eval",
+            "  ./occam measure --model mlp:64-32-10:tanh --data digits --metrics loss,grad_norm,top_eigenvalues:5,hessian_trace,gc \\",
+            "      --spark local[2] --chunk 128     (the same bits as --chunk 128 alone)"})
 public final class MeasureCommand implements Callable<Integer> {
     static final String METRIC_LIST = "loss, accuracy, grad_norm, drift_ratio, sharpness, top_eigenvalues:K, "
             + "bottom_eigenvalues:K, hessian_trace, gc, gc_hutchinson";
@@ -88,10 +99,37 @@ public final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = {"Compute over the whole data set on Apache Spark (module occam-spark): a master such as local[2]",
+                "or spark://host:7077, or nothing under spark-submit. The data is cut into fixed chunks (--chunk) cached",
+                "on the executors; the results have the bits of --chunk without --spark (docs/sharded-objective.md)."})
+    String spark;
+
+    @Option(names = "--chunk", paramLabel = "N", description = {"Examples per chunk of the sharded objective (default 256"
+            + " with --spark). Without --spark: the same chunked computation on this JVM, with the same bits as on Spark."})
+    Integer chunk;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Spark partitions for the chunks (default 0: the cluster's parallelism); results do not depend on it.")
+    int partitions;
+
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
         DType dt = DType.parse(dtype);
         List<String> wanted = parseMetrics(metrics);
+        boolean sharded = spark != null || chunk != null;
+        if (spark != null && !ChunkRunners.available("spark")) {
+            return SparkProcess.run("org.occam.cli.Main", commandSpec.commandLine().getParseResult().originalArgs(), spark);
+        }
+        if (chunk != null && chunk < 1) {
+            throw new IllegalArgumentException("--chunk: must be a positive number of examples, got " + chunk);
+        }
+        if (partitions < 0) {
+            throw new IllegalArgumentException("--partitions: must be 0 (the cluster's default) or positive, got " + partitions);
+        }
         Mode md = Mode.parse(mode);
         Sequential spec = Models.parse(model);
         Params p = spec.init(Rng.seed(seed), dt);
@@ -118,6 +156,17 @@ public final class MeasureCommand implements Callable<Integer> {
         out.put("data", data + " (" + d.size() + " examples)");
         out.put("mode", md.label() + (spec.stateful() ? "" : " (no BatchNorm or dropout: the same in both modes)"));
         out.put("parameters", p.numel());
+        if (sharded) {
+            ShardProblem problem = ShardProblem.of(model, loss, dt, md, state, d.size());
+            List<Chunk> chunks = Chunk.of(d, chunk == null ? 256 : chunk);
+            try (ChunkRunner runner = spark == null ? new LocalChunks(problem, chunks)
+                    : ChunkRunners.open("spark", spark.isBlank() ? null : spark, partitions, problem, chunks)) {
+                out.put("sharded", runner.describe() + ", " + (chunk == null ? 256 : chunk) + " examples per chunk");
+                out.putAll(ShardedMeasure.measure(ShardedObjective.on(runner), p, wanted, lanczosSteps, probes, seed));
+            }
+            print(out);
+            return 0;
+        }
         long hvps = 0;
         Lanczos.Run lanczos = null;
         for (String m : wanted) {
@@ -162,13 +211,17 @@ public final class MeasureCommand implements Callable<Integer> {
             }
         }
         out.put("hvp_count", hvps);
+        print(out);
+        return 0;
+    }
+
+    private void print(Map<String, Object> out) throws Exception {
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(out));
         } else {
             out.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-22s %s%n", k,
                     v instanceof double[] a ? java.util.Arrays.toString(a) : v));
         }
-        return 0;
     }
 
     /** Validates the metric list; an unknown one gets the list of valid ones. */

@@ -22,7 +22,7 @@ public final class ConfigReader {
             "random_labels", "normalize", "seed", "augment");
     static final List<String> AUGMENT_FIELDS = List.of("crop", "flip");
     static final List<String> TRAIN_FIELDS = List.of("batch_size", "steps", "epochs", "order", "eval_every",
-            "checkpoint_every", "divergence_bound", "chunk");
+            "checkpoint_every", "divergence_bound", "chunk", "spark");
     static final List<String> LOSSES = List.of("cross_entropy", "mse", "logistic", "exponential");
 
     private static final Param SEED = Param.intIn("seed", 0L, 0, Long.MAX_VALUE, "seed");
@@ -219,7 +219,8 @@ public final class ConfigReader {
         int ckptEvery = Math.toIntExact((Long) Param.nonNegativeInt("checkpoint_every", 500L, "checkpoint period").read(node));
         double bound = (Double) Param.positive("divergence_bound", 1e6, "divergence bound").read(node);
         int chunk = Math.toIntExact((Long) Param.positiveInt("chunk", 2048L, "rows per pass").read(node));
-        return new TrainConfig(batch, steps, epochs, order, evalEvery, ckptEvery, bound, chunk);
+        String spark = SparkOption.read(node, batch);
+        return new TrainConfig(batch, steps, epochs, order, evalEvery, ckptEvery, bound, chunk, spark);
     }
 
     private static int batchSize(Node n) {

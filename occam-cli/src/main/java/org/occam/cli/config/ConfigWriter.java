@@ -88,6 +88,9 @@ public final class ConfigWriter {
         o.put("checkpoint_every", t.checkpointEvery());
         o.put("divergence_bound", t.divergenceBound());
         o.put("chunk", t.chunk());
+        if (t.spark() != null) {
+            o.put("spark", t.spark());
+        }
         return o;
     }
 

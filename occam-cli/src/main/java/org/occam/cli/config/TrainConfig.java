@@ -11,10 +11,19 @@ package org.occam.cli.config;
  * @param evalEvery        evaluate train/test loss and accuracy every this many steps (0: only at the end)
  * @param checkpointEvery  checkpoint every this many steps (0: only at the end)
  * @param divergenceBound  a loss above this (or NaN) ends the run as diverged
- * @param chunk            rows per forward/backward pass within a batch (a memory bound; results do not depend on it)
+ * @param chunk            rows per forward/backward pass within a batch (a memory bound; results do not depend on it);
+ *                         with {@code spark}: examples per chunk of the sharded gradient (docs/sharded-objective.md)
+ * @param spark            null, or the Spark master (e.g. local[2]) that computes each full-batch gradient
+ *                         (docs/sharded-objective.md; needs batch_size: full)
  */
 public record TrainConfig(int batchSize, Long steps, Long epochs, String order, int evalEvery, int checkpointEvery,
-                          double divergenceBound, int chunk) {
+                          double divergenceBound, int chunk, String spark) {
+
+    /** A config trained on this JVM. */
+    public TrainConfig(int batchSize, Long steps, Long epochs, String order, int evalEvery, int checkpointEvery,
+                       double divergenceBound, int chunk) {
+        this(batchSize, steps, epochs, order, evalEvery, checkpointEvery, divergenceBound, chunk, null);
+    }
 
     /** The batch size meaning "the whole training set". */
     public static final int FULL = Integer.MAX_VALUE;

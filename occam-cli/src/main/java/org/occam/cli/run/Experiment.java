@@ -67,7 +67,9 @@ public record Experiment(ExperimentConfig config, Model model, Params init, Data
         for (ComponentConfig m : c.monitors()) {
             monitors.add(MonitorRegistry.REGISTRY.create(m, ctx));
         }
-        return new Experiment(c, model, init, data.train(), data.test(), ctx.objective(), optimizer, lr, spec, monitors);
+        Experiment ex = new Experiment(c, model, init, data.train(), data.test(), ctx.objective(), optimizer, lr, spec, monitors);
+        FullBatchOnSpark.check(c, ex);
+        return ex;
     }
 
     /** The trainer's setup, writing rows to {@code sink} and checkpoints to {@code store}. */

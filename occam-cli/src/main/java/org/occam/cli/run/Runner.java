@@ -15,6 +15,7 @@ import org.occam.cli.config.ExperimentConfig;
 import org.occam.cli.config.GameConfig;
 import org.occam.cli.config.RunConfig;
 import org.occam.io.AtomicFiles;
+import org.occam.shard.ChunkRunner;
 import org.occam.tensor.kernel.Parallel;
 import org.occam.train.CheckpointStore;
 import org.occam.train.MetricsSink;
@@ -211,7 +212,9 @@ public final class Runner {
                     .map(r -> r.name()).reduce((a, b) -> a + " + " + b).orElse("")) + ", " + ex.optimizer().describe()
                     + ", lr " + c.lr().name() + " " + c.lr().params() + ", " + ex.spec().steps() + " steps of batch "
                     + Math.min(ex.spec().batchSize(), ex.train().size()) + ", seed " + c.seed();
-            return List.of(data, setup);
+            String spark = c.train().spark();
+            return spark == null ? List.of(data, setup) : List.of(data, setup, "full-batch gradients on Spark " + spark
+                    + " (docs/sharded-objective.md), chunks of " + c.train().chunk() + " examples");
         }
 
         @Override
@@ -221,6 +224,12 @@ public final class Runner {
 
         @Override
         public Ended train(RunDir rd, MetricsSink sink) {
+            if (ex.config().train().spark() != null) {
+                try (ChunkRunner runner = FullBatchOnSpark.open(ex)) {
+                    Trainer.Result r = Trainer.run(FullBatchOnSpark.on(ex, runner).setup(sink, new CheckpointStore(rd.checkpoints())));
+                    return new Ended(r.status(), r.lastMetrics());
+                }
+            }
             Trainer.Result r = Trainer.run(ex.setup(sink, new CheckpointStore(rd.checkpoints())));
             return new Ended(r.status(), r.lastMetrics());
         }
