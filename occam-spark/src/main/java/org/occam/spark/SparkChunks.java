@@ -9,7 +9,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.occam.shard.Chunk;
 import org.occam.shard.ChunkOp;
 import org.occam.shard.ChunkRunner;
@@ -18,19 +17,24 @@ import org.occam.shard.ShardProblem;
 import org.occam.shard.TreeSum;
 
 /**
- * The chunks of a sharded objective on Spark executors (docs/sharded-objective.md): an RDD of the
- * fixed chunks, persisted in executor memory; each reduction broadcasts its {@link Payload}
- * (θ and, for H v, v), every partition sums the tree nodes that lie wholly inside the chunks it
+ * The chunks of a sharded objective on Spark executors (docs/sharded-objective.md). Each chunk is
+ * a broadcast variable, fetched once by every executor whose tasks need it and kept in its block
+ * manager; the RDD holds only chunk indices, so a task carries a few bytes of data references, not
+ * the data (an RDD parallelized from the chunks themselves re-sends its partition's data with
+ * every task of every job, even when persisted). Each reduction broadcasts its {@link Payload}
+ * (θ and, for H v, v); every partition sums the tree nodes that lie wholly inside the chunks it
  * holds, and the driver finishes the fixed-shape {@link TreeSum}: the same bits as
- * {@code LocalChunks} for any number of executors or partitions. Retried tasks recompute the same
- * nodes, so lost executors change nothing but the time.
+ * {@code LocalChunks} for any number of executors or partitions. A retried task recomputes the
+ * same nodes, and a replacement executor fetches the chunks again from the driver, so lost
+ * executors change nothing but the time.
  */
 public final class SparkChunks implements ChunkRunner {
     private final SparkSession owned;
     private final JavaSparkContext jsc;
     private final ShardProblem problem;
     private final int chunkCount;
-    private final JavaRDD<Chunk> rdd;
+    private final List<Broadcast<Chunk>> data;
+    private final JavaRDD<Integer> rdd;
     private volatile Traffic last = new Traffic(0, 0, 0);
 
     private SparkChunks(SparkSession owned, JavaSparkContext jsc, int partitions, ShardProblem problem, List<Chunk> chunks) {
@@ -39,9 +43,20 @@ public final class SparkChunks implements ChunkRunner {
         this.problem = problem;
         this.chunkCount = chunks.size();
         int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
-        this.rdd = jsc.parallelize(chunks, Math.max(1, Math.min(parts, chunks.size()))).persist(StorageLevel.MEMORY_ONLY());
-        jsc.setJobDescription("occam: cache " + chunks.size() + " chunks");
-        rdd.count();
+        List<Broadcast<Chunk>> d = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
+        for (Chunk c : chunks) {
+            if (c.index() != indices.size()) {
+                throw new IllegalArgumentException("chunk " + indices.size() + " has index " + c.index());
+            }
+            d.add(jsc.broadcast(c));
+            indices.add(c.index());
+        }
+        this.data = List.copyOf(d);
+        this.rdd = jsc.parallelize(indices, Math.max(1, Math.min(parts, chunks.size())));
+        jsc.setJobDescription("occam: fetch " + chunks.size() + " chunks to the executors");
+        List<Broadcast<Chunk>> held = data;
+        rdd.foreach(k -> held.get(k).value());
     }
 
     /** Chunks on an existing context (not stopped by {@link #close}; the cached RDD is released). */
@@ -67,8 +82,9 @@ public final class SparkChunks implements ChunkRunner {
             ShardProblem pr = problem;
             int c = chunkCount;
             jsc.setJobDescription("occam: " + op + " over " + c + " chunks");
-            List<List<TreeSum.Node>> parts = rdd.mapPartitions((Iterator<Chunk> it) -> List.of(nodes(pr, c, op, b.value(), it))
-                    .iterator()).collect();
+            List<Broadcast<Chunk>> held = data;
+            List<List<TreeSum.Node>> parts = rdd.mapPartitions((Iterator<Integer> it) -> List.of(nodes(pr, c, op, b.value(),
+                    held, it)).iterator()).collect();
             List<TreeSum.Node> all = new ArrayList<>();
             long returned = 0;
             for (List<TreeSum.Node> p : parts) {
@@ -85,9 +101,10 @@ public final class SparkChunks implements ChunkRunner {
     }
 
     /** On an executor: the nodes of one partition's chunks. */
-    static List<TreeSum.Node> nodes(ShardProblem problem, int chunks, ChunkOp op, Payload payload, Iterator<Chunk> it) {
+    static List<TreeSum.Node> nodes(ShardProblem problem, int chunks, ChunkOp op, Payload payload,
+            List<Broadcast<Chunk>> data, Iterator<Integer> it) {
         Map<Integer, Chunk> held = new HashMap<>();
-        it.forEachRemaining(ch -> held.put(ch.index(), ch));
+        it.forEachRemaining(k -> held.put(k, data.get(k).value()));
         if (held.isEmpty()) {
             return List.of();
         }
@@ -133,7 +150,7 @@ public final class SparkChunks implements ChunkRunner {
 
     @Override
     public void close() {
-        rdd.unpersist(false);
+        data.forEach(b -> b.destroy());
         if (owned != null) {
             owned.stop();
         }
