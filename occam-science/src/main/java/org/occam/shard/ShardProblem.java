@@ -22,7 +22,7 @@ import org.occam.train.Objective;
  * @param loss      cross_entropy, mse, logistic or exponential ({@link Objective#parse})
  * @param dtype     float32 or float64
  * @param mode      eval or train; train is refused for models with buffers (statistics would be per chunk)
- * @param state     the buffers flattened (empty for models without)
+ * @param state     the buffers flattened (empty: the model's initial buffers)
  * @param total     N, the examples of the whole data set
  */
 public record ShardProblem(String modelSpec, String loss, String dtype, String mode, double[] state, int total)
@@ -52,7 +52,7 @@ public record ShardProblem(String modelSpec, String loss, String dtype, String m
         DType dt = DType.parse(dtype);
         Sequential spec = Models.parse(modelSpec);
         ModelState st = spec.initState(dt);
-        if (!st.isEmpty()) {
+        if (!st.isEmpty() && state.length > 0) { // else: the model's initial buffers
             st = new ModelState(st.buffers().unflatten(Tensor.of(dt, state, state.length)));
         }
         Model net = spec.bind(st, Mode.parse(mode));

@@ -119,6 +119,14 @@ class ShardedObjectiveTest {
         String msg = assertThrows(IllegalArgumentException.class, () -> ShardProblem.of("resnet20:1x8x8:10:width=2",
                 "cross_entropy", DType.FLOAT64, Mode.TRAIN, null, 10)).getMessage();
         assertTrue(msg.contains("eval mode"), msg);
+        // Eval mode without loaded buffers: the model's initial running statistics, as unsharded.
+        String spec = "resnet20:1x8x8:10:width=2";
+        Dataset d = DATA.slice(0, 10).withSampleShape(1, 8, 8);
+        ShardProblem eval = ShardProblem.of(spec, "cross_entropy", DType.FLOAT64, Mode.EVAL, null, d.size());
+        Sequential net = Models.parse(spec);
+        Params p = net.init(Rng.seed(0), DType.FLOAT64);
+        double want = Objective.crossEntropy(net.bind(net.initState(DType.FLOAT64), Mode.EVAL)).loss(p, d.all()).item();
+        assertEquals(want, ShardedObjective.on(new LocalChunks(eval, Chunk.of(d, 4))).loss(p), 1e-12 * want);
     }
 
     static void assertClose(double[] want, double[] got, double rel) {
