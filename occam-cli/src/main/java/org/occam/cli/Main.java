@@ -1,6 +1,7 @@
 package org.occam.cli;
 
 import java.io.PrintWriter;
+import org.occam.cli.run.ParentWatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        ParentWatch.installFromEnvironment(); // a relaunched child (train/measure --spark) ends with its parent
         System.exit(run(args));
     }
 

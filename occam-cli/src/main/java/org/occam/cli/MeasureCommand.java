@@ -30,13 +30,22 @@ import org.occam.nn.Model;
 import org.occam.nn.ModelState;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
+import org.occam.shard.Chunk;
+import org.occam.shard.ChunkRunner;
+import org.occam.shard.ChunkRunners;
+import org.occam.shard.LocalChunks;
+import org.occam.shard.ShardProblem;
+import org.occam.shard.ShardedMeasure;
+import org.occam.shard.ShardedObjective;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 import org.occam.train.Objective;
 import org.occam.train.StateDict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code occam measure}: the implicit-bias quantities of a model on a data set, as one JSON object or a table. */
 @Command(name = "measure", mixinStandardHelpOptions = true,
@@ -54,7 +63,10 @@ import picocli.CommandLine.Option;
             "      --tol 1e-8 --blocks layers --density-out runs/density",
             "",
             "Eigenvalues stop when ‖Hv − λv‖ ≤ tol·|λ| for every requested one (or at --max-steps, with a warning);",
-            "traces and the density stop at a relative standard error --rel-se (or at --probes, with a warning). docs/curvature.md"})
+            "traces and the density stop at a relative standard error --rel-se (or at --probes, with a warning). docs/curvature.md",
+            "",
+            "  ./occam measure --model mlp:64-32-10:tanh --data digits --metrics loss,grad_norm,top_eigenvalues:5,hessian_trace,gc \\",
+            "      --spark local[2] --chunk 128     (the same bits as --chunk 128 alone; docs/sharded-objective.md)"})
 public final class MeasureCommand implements Callable<Integer> {
     static final String METRIC_LIST = "loss, accuracy, grad_norm, drift_ratio, sharpness, top_eigenvalues:K, "
             + "bottom_eigenvalues:K, hessian_trace, gc, gc_hutchinson, density, ggn_sharpness, ggn_top_eigenvalues:K";
@@ -128,6 +140,23 @@ public final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = {"Compute over the whole data set on Apache Spark (module occam-spark): a master such as local[2]",
+                "or spark://host:7077, or nothing under spark-submit. The data is cut into fixed chunks (--chunk) cached",
+                "on the executors; the results have the bits of --chunk without --spark (docs/sharded-objective.md)."})
+    String spark;
+
+    @Option(names = "--chunk", paramLabel = "N", description = {"Examples per chunk of the sharded objective (default 256"
+            + " with --spark). Without --spark: the same chunked computation on this JVM, with the same bits as on Spark."})
+    Integer chunk;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Spark partitions for the chunks (default 0: the cluster's parallelism); results do not depend on it.")
+    int partitions;
+
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
         if (weights != null && !Files.exists(weights)) {
@@ -139,6 +168,16 @@ public final class MeasureCommand implements Callable<Integer> {
             System.err.println("measure: " + weights + " holds " + stored + "; cast to " + dt + " (--dtype)");
         }
         List<String> wanted = parseMetrics(metrics);
+        boolean sharded = spark != null || chunk != null;
+        if (spark != null && !ChunkRunners.available("spark")) {
+            return SparkProcess.run("org.occam.cli.Main", commandSpec.commandLine().getParseResult().originalArgs(), spark);
+        }
+        if (chunk != null && chunk < 1) {
+            throw new IllegalArgumentException("--chunk: must be a positive number of examples, got " + chunk);
+        }
+        if (partitions < 0) {
+            throw new IllegalArgumentException("--partitions: must be 0 (the cluster's default) or positive, got " + partitions);
+        }
         Mode md = Mode.parse(mode);
         MeasureCurvature curv = new MeasureCurvature(new MeasureCurvature.Settings(tol, maxSteps, lanczosSteps, relSe,
                 probes, dt));
@@ -186,6 +225,16 @@ public final class MeasureCommand implements Callable<Integer> {
         out.put("mode", md.label() + (spec.stateful() ? "" : " (no BatchNorm or dropout: the same in both modes)"));
         out.put("parameters", p.numel());
         out.put("dtype", dt.toString());
+        if (sharded) {
+            ShardProblem problem = ShardProblem.of(model, loss, dt, md, state, d.size());
+            List<Chunk> chunks = Chunk.of(d, chunk == null ? 256 : chunk);
+            try (ChunkRunner runner = spark == null ? new LocalChunks(problem, chunks)
+                    : ChunkRunners.open("spark", spark.isBlank() ? null : spark, partitions, problem, chunks)) {
+                out.put("sharded", runner.describe() + ", " + (chunk == null ? 256 : chunk) + " examples per chunk");
+                measureSharded(ShardedObjective.on(runner), p, wanted, curv, out);
+            }
+            return report(out, curv);
+        }
         long hvps = 0;
         LinearOperator h = needsHessian(wanted) ? LinearOperator.hessian(f, p) : null;
         LinearOperator ggn = null;
@@ -243,6 +292,58 @@ public final class MeasureCommand implements Callable<Integer> {
         }
         hvps += (h != null ? h.applications() : 0) + (ggn != null ? ggn.applications() : 0);
         out.put("hvp_count", hvps);
+        return report(out, curv);
+    }
+
+    /**
+     * The metrics on a sharded objective (docs/sharded-objective.md): loss, accuracy, gradient and GC
+     * are reductions over the chunks; eigenvalues and traces run the same converged solvers as the
+     * local path on the sharded Hessian operator.
+     */
+    private void measureSharded(ShardedObjective f, Params p, List<String> wanted, MeasureCurvature curv,
+                                Map<String, Object> out) {
+        if (blocks != null) {
+            throw new UnsupportedOperationException("--blocks is not measured on a sharded objective (--spark or --chunk) yet");
+        }
+        LinearOperator h = null;
+        Eigenpairs lanczos = null;
+        for (String m : wanted) {
+            String[] kv = m.split(":");
+            switch (kv[0]) {
+                case "loss" -> out.put("loss", f.loss(p));
+                case "accuracy" -> out.put("accuracy", f.accuracy(p));
+                case "grad_norm" -> {
+                    double g2 = 0;
+                    for (double x : f.gradient(p).gradient()) {
+                        g2 += x * x;
+                    }
+                    out.put("grad_norm", Math.sqrt(g2));
+                    out.put("r_ig", g2 / p.numel());
+                }
+                case "gc" -> out.put("gc", f.geometricComplexity(p));
+                case "sharpness", "top_eigenvalues", "bottom_eigenvalues" -> {
+                    h = h == null ? f.hessian(p) : h;
+                    if (lanczos == null) {
+                        lanczos = curv.eigen("", h, Math.max(1, requested(wanted, "top_eigenvalues")),
+                                requested(wanted, "bottom_eigenvalues"), Rng.seed(seed), out);
+                    }
+                    if (kv[0].equals("sharpness")) {
+                        out.put("sharpness", lanczos.top().eigenvalue(0));
+                    }
+                }
+                case "hessian_trace" -> {
+                    h = h == null ? f.hessian(p) : h;
+                    curv.trace("hessian_trace", h, Rng.seed(seed + 1), out);
+                }
+                default -> throw new UnsupportedOperationException("--metrics " + m + " is not measured on a sharded"
+                        + " objective (--spark or --chunk) yet; supported there: " + String.join(", ", ShardedMeasure.METRICS));
+            }
+        }
+        out.put("hvp_count", h == null ? 0L : h.applications());
+    }
+
+    /** Prints the results (JSON or a table) and the solvers' warnings; the exit code. */
+    private int report(Map<String, Object> out, MeasureCurvature curv) throws Exception {
         if (!curv.warnings().isEmpty()) {
             out.put("warnings", curv.warnings());
         }

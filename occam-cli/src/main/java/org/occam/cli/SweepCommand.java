@@ -1,8 +1,5 @@
 package org.occam.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,35 +92,9 @@ public final class SweepCommand implements Callable<Integer> {
         return null;
     }
 
-    /**
-     * Without occam-spark on the classpath (./occam puts only occam-cli's there), runs this command
-     * in a JVM with occam-spark's classpath, written by its build (mvn package) to occam-spark/target/spark-classpath.txt.
-     */
+    /** Without occam-spark on the classpath (./occam puts only occam-cli's there), runs this command in a JVM with it. */
     private int sparkProcess() {
-        String home = System.getenv("OCCAM_HOME");
-        Path root = Path.of(home == null || home.isBlank() ? "." : home);
-        Path jar = root.resolve("occam-spark/target/occam-spark.jar");
-        Path cpFile = root.resolve("occam-spark/target/spark-classpath.txt");
-        if (!Files.isRegularFile(cpFile) || !Files.isRegularFile(jar)) {
-            throw new UnsupportedOperationException("--spark needs the occam-spark module, which is not built here (no " + cpFile
-                    + "): build it with mvn -pl occam-spark -am package -DskipTests, or run under spark-submit (see"
-                    + " occam-spark/README.md)");
-        }
-        String cp;
-        try {
-            cp = jar + java.io.File.pathSeparator + Files.readString(cpFile, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + cpFile + ": " + e.getMessage(), e);
-        }
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xss8m", "-XX:+UseParallelGC",
-                "--enable-native-access=ALL-UNNAMED", "-Dlog4j2.configurationFile=org/occam/spark/log4j2.properties"));
-        for (String pkg : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio", "java.util",
-                "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch", "sun.nio.cs",
-                "sun.security.action", "sun.util.calendar")) {
-            cmd.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
-        }
-        cmd.addAll(List.of("-cp", cp, "org.occam.spark.SparkSweepMain", file.toString()));
+        List<String> cmd = new ArrayList<>(List.of(file.toString()));
         if (out != null) {
             cmd.addAll(List.of("--out", out.toString()));
         }
@@ -137,24 +108,6 @@ public final class SweepCommand implements Callable<Integer> {
         if (quiet) {
             cmd.add("--quiet");
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        if (spark.startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
-            pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        }
-        pb.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
-        try {
-            Process child = pb.start();
-            Interrupts.child(child); // SIGTERM/SIGINT here end the child; SIGKILL here: the child's ParentWatch ends it
-            try {
-                return child.waitFor();
-            } finally {
-                Interrupts.forget(child);
-            }
-        } catch (IOException e) {
-            throw new UnsupportedOperationException("--spark: cannot start " + java + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
-        }
+        return SparkProcess.run("org.occam.spark.SparkSweepMain", cmd, spark);
     }
 }

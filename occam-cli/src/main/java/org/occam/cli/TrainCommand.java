@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.occam.cli.config.Configs;
+import org.occam.cli.config.ExperimentConfig;
 import org.occam.cli.config.RunConfig;
 import org.occam.cli.run.Progress;
 import org.occam.cli.run.Runner;
 import org.occam.nn.Models;
+import org.occam.shard.ChunkRunners;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code occam train}: run an experiment from a YAML config into a run folder, or resume one. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -52,10 +56,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the final summary.")
     boolean quiet;
 
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() {
         boolean terminal = System.console() != null && System.console().isTerminal();
         Runner.Options options = new Runner.Options(Progress.modeFor(quiet, terminal), System.out, System.err);
+        String master = sparkMaster();
+        if (master != null && !ChunkRunners.available("spark")) {
+            return SparkProcess.run("org.occam.cli.Main", commandSpec.commandLine().getParseResult().originalArgs(), master);
+        }
         try {
             if (resume != null) {
                 boolean longer = sets.size() == 1 && sets.getFirst().startsWith("train.steps=");
@@ -90,6 +101,22 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--set train.steps=" + value + ": not a whole number of steps");
         }
+    }
+
+    /** The config's train.spark, when it has one (occam-spark must then be on the class path). */
+    private String sparkMaster() {
+        RunConfig c;
+        if (resume != null) {
+            if (!Files.isRegularFile(resume.resolve("config.yaml"))) {
+                return null; // the resume itself says what is missing
+            }
+            c = Configs.loadRun(resume.resolve("config.yaml"), List.of());
+        } else if (config != null) {
+            c = Configs.loadRun(config, sets);
+        } else {
+            return null;
+        }
+        return c instanceof ExperimentConfig e ? e.train().spark() : null;
     }
 
     /** runs/NAME-yyyyMMdd-HHmmss, with a suffix if that exists. */

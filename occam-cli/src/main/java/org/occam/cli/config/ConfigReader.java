@@ -24,7 +24,7 @@ public final class ConfigReader {
             "random_labels", "normalize", "seed", "augment");
     static final List<String> AUGMENT_FIELDS = List.of("crop", "flip");
     static final List<String> TRAIN_FIELDS = List.of("batch_size", "steps", "epochs", "order", "eval_every",
-            "checkpoint_every", "keep_checkpoints", "divergence_bound", "chunk");
+            "checkpoint_every", "keep_checkpoints", "divergence_bound", "chunk", "spark");
     static final List<String> LOSSES = List.of("cross_entropy", "mse", "logistic", "exponential");
 
     private static final Param SEED = Param.intIn("seed", 0L, 0, Long.MAX_VALUE, "seed");
@@ -245,7 +245,8 @@ public final class ConfigReader {
         int chunk = Math.toIntExact((Long) Param.positiveInt("chunk", 2048L, "rows per pass").read(node));
         int keep = Math.toIntExact((Long) Param.intIn("keep_checkpoints", (long) CheckpointStore.DEFAULT_KEEP, 1, 1000,
                 "checkpoints kept").read(node));
-        return new TrainConfig(batch, steps, epochs, order, evalEvery, ckptEvery, bound, chunk, keep);
+        String spark = SparkOption.read(node, batch);
+        return new TrainConfig(batch, steps, epochs, order, evalEvery, ckptEvery, bound, chunk, keep, spark);
     }
 
     private static int batchSize(Node n) {

@@ -96,6 +96,9 @@ public final class ConfigWriter {
         }
         o.put("divergence_bound", t.divergenceBound());
         o.put("chunk", t.chunk());
+        if (t.spark() != null) {
+            o.put("spark", t.spark());
+        }
         return o;
     }
 

@@ -76,7 +76,10 @@ public record Experiment(ExperimentConfig config, Model model, Params init, Data
         for (ComponentConfig m : c.monitors()) {
             monitors.add(MonitorRegistry.REGISTRY.create(m, ctx));
         }
-        return new Experiment(c, model, init, data.train(), data.test(), ctx.objective(), optimizer, lr, spec, monitors, initNotes);
+        Experiment ex = new Experiment(c, model, init, data.train(), data.test(), ctx.objective(), optimizer, lr, spec, monitors,
+                initNotes);
+        FullBatchOnSpark.check(c, ex);
+        return ex;
     }
 
     private static InitialWeights initialWeights(ModelConfig m, Model model, Params fresh) {

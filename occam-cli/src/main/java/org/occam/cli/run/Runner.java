@@ -17,6 +17,7 @@ import org.occam.cli.config.GameConfig;
 import org.occam.cli.config.RunConfig;
 import org.occam.io.AtomicFiles;
 import org.occam.io.FolderLock;
+import org.occam.shard.ChunkRunner;
 import org.occam.tensor.kernel.Parallel;
 import org.occam.train.CheckpointStore;
 import org.occam.train.MetricsSink;
@@ -316,6 +317,11 @@ public final class Runner {
                     + Math.min(ex.spec().batchSize(), ex.train().size()) + ", seed " + c.seed();
             List<String> lines = new ArrayList<>(List.of(data, setup));
             lines.addAll(ex.initNotes());
+            String spark = c.train().spark();
+            if (spark != null) {
+                lines.add("full-batch gradients on Spark " + spark + " (docs/sharded-objective.md), chunks of "
+                        + c.train().chunk() + " examples");
+            }
             return lines;
         }
 
@@ -326,6 +332,12 @@ public final class Runner {
 
         @Override
         public Ended train(RunDir rd, MetricsSink sink) {
+            if (ex.config().train().spark() != null) {
+                try (ChunkRunner runner = FullBatchOnSpark.open(ex)) {
+                    Trainer.Result r = Trainer.run(FullBatchOnSpark.on(ex, runner).setup(sink, store(rd, null)));
+                    return new Ended(r.status(), r.lastMetrics());
+                }
+            }
             Trainer.Result r = Trainer.run(ex.setup(sink, store(rd, null)));
             return new Ended(r.status(), r.lastMetrics());
         }

@@ -47,7 +47,7 @@ class ConfigValidationTest {
     @Test
     void unknownFieldInASection() {
         assertEquals("unknown field 'lr' in train; allowed: batch_size, steps, epochs, order, eval_every, checkpoint_every,"
-                + " keep_checkpoints, divergence_bound, chunk", error(GOOD.replace("steps: 10", "steps: 10, lr: 0.1")));
+                + " keep_checkpoints, divergence_bound, chunk, spark", error(GOOD.replace("steps: 10", "steps: 10, lr: 0.1")));
     }
 
     @Test
@@ -182,7 +182,7 @@ class ConfigValidationTest {
     void overridesAreValidatedLikeTheFile() {
         assertEquals("train.batch_size: must be a positive integer, got 0", error(GOOD, "train.batch_size=0"));
         assertEquals("unknown field 'stepz' in train; allowed: batch_size, steps, epochs, order, eval_every, checkpoint_every,"
-                + " keep_checkpoints, divergence_bound, chunk", error(GOOD, "train.stepz=5"));
+                + " keep_checkpoints, divergence_bound, chunk, spark", error(GOOD, "train.stepz=5"));
         assertEquals("--set expects KEY=VALUE (e.g. train.steps=100), got 'train.steps'", error(GOOD, "train.steps"));
     }
 }

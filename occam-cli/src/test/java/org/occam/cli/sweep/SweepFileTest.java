@@ -121,7 +121,7 @@ class SweepFileTest {
         assertEquals("grid.train.batch_size[0]: train.batch_size: must be a positive integer, got 0",
                 error(BASE + "grid: {train.batch_size: [0, 16]}\n"));
         assertEquals("grid.train.batchsize[0]: unknown field 'batchsize' in train; allowed: batch_size, steps, epochs, order,"
-                + " eval_every, checkpoint_every, keep_checkpoints, divergence_bound, chunk", error(BASE + "grid: {train.batchsize: [16]}\n"));
+                + " eval_every, checkpoint_every, keep_checkpoints, divergence_bound, chunk, spark", error(BASE + "grid: {train.batchsize: [16]}\n"));
         assertEquals("grid.optimizer[1]: optimizer: unknown value 'adamx'; allowed: sgd, momentum, nesterov, adam, adamw",
                 error(BASE + "grid: {optimizer: [sgd, adamx]}\n"));
         assertEquals("random.axes.lr: unknown distribution 'loguniform'; allowed: uniform, log_uniform, int_uniform, choice",
