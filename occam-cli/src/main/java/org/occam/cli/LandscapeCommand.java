@@ -16,6 +16,7 @@ import org.occam.cli.run.RunDir;
 import org.occam.cli.run.TrajectoryReplay;
 import org.occam.data.Batch;
 import org.occam.data.Dataset;
+import org.occam.io.FolderLock;
 import org.occam.lab.landscape.LandscapeReport;
 import org.occam.lab.landscape.LandscapeResult;
 import org.occam.lab.landscape.LandscapeSetting;
@@ -72,6 +73,18 @@ public final class LandscapeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--points must be positive, got " + points);
         }
         RunDir.existing(run);
+        if (other != null) {
+            RunDir.existing(other);
+        }
+        // the run folder is read (config, checkpoints) and, by default, written (landscape/): hold its lock,
+        // so a train --resume of the same folder cannot rotate checkpoints underneath
+        try (FolderLock lock = FolderLock.acquire(run, "./occam landscape " + run);
+             FolderLock otherLock = other == null ? null : FolderLock.acquire(other, "./occam landscape --to " + other)) {
+            return draw(setting);
+        }
+    }
+
+    private int draw(LandscapeSetting setting) throws IOException {
         Path dir = out != null ? out : run.resolve("landscape");
         Files.createDirectories(dir);
         if (!Files.isWritable(dir)) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.occam.io.FolderLock;
 
 class LandscapeCommandTest {
 
@@ -57,6 +59,18 @@ class LandscapeCommandTest {
         assertEquals(7, line.get("t").size());
         assertEquals(centre, line.get("loss").get(one).asDouble(), 1e-12 * centre);
         assertTrue(Files.readString(run.resolve("landscape/report.html")).contains("Look at the path: the training trajectory"));
+
+        // a run folder held by another process or thread (a resume in progress) is refused, not read under it
+        CompletableFuture<FolderLock> held = CompletableFuture.supplyAsync(() -> FolderLock.acquire(run, "test holder"));
+        FolderLock lock = held.get();
+        try {
+            CliRun.Result busy = CliRun.run("landscape", run.toString(), "--grid", "5", "--snapshots", "6");
+            assertEquals(2, busy.code(), busy.err());
+            assertTrue(busy.err().startsWith("occam: ") && busy.err().contains("test holder"), busy.err());
+            assertEquals(1, busy.err().strip().lines().count(), busy.err());
+        } finally {
+            lock.close();
+        }
     }
 
     @Test
