@@ -2,6 +2,7 @@ package org.occam.landscape;
 
 import java.util.function.ToDoubleFunction;
 import org.occam.autodiff.Params;
+import org.occam.measure.Vectors;
 
 /**
  * The loss along the straight line θ(t) = (1 − t)·θ_a + t·θ_b (Goodfellow, Vinyals and Saxe 2015;
@@ -14,8 +15,8 @@ public record Interpolation(double[] t, double[] loss) {
 
     /** Evaluates {@code f} at θ(t) for every t in {@code ts}. */
     public static Interpolation between(ToDoubleFunction<Params> f, Params a, Params b, double[] ts) {
-        double[] va = FlatParams.of(a);
-        double[] vb = FlatParams.of(b);
+        double[] va = Vectors.of(a);
+        double[] vb = Vectors.of(b);
         double[] loss = new double[ts.length];
         double[] v = new double[va.length];
         for (int k = 0; k < ts.length; k++) {
@@ -23,7 +24,7 @@ public record Interpolation(double[] t, double[] loss) {
             for (int i = 0; i < v.length; i++) {
                 v[i] = va[i] + t * (vb[i] - va[i]);
             }
-            loss[k] = f.applyAsDouble(FlatParams.like(a, v));
+            loss[k] = f.applyAsDouble(Vectors.params(a, v));
         }
         return new Interpolation(ts.clone(), loss);
     }

@@ -2,6 +2,7 @@ package org.occam.landscape;
 
 import java.util.function.ToDoubleFunction;
 import org.occam.autodiff.Params;
+import org.occam.measure.Vectors;
 
 /**
  * A 2-D slice of the loss: f(θ + α·d₁ + β·d₂) on a grid of (α, β) (Li et al. 2018;
@@ -16,9 +17,9 @@ public record Plane(double[] alpha, double[] beta, double[][] loss) {
 
     /** Evaluates {@code f} at every grid point of the plane through {@code center} spanned by d1, d2. */
     public static Plane slice(ToDoubleFunction<Params> f, Params center, Params d1, Params d2, double[] alpha, double[] beta) {
-        double[] c = FlatParams.of(center);
-        double[] u = FlatParams.of(d1);
-        double[] w = FlatParams.of(d2);
+        double[] c = Vectors.of(center);
+        double[] u = Vectors.of(d1);
+        double[] w = Vectors.of(d2);
         if (u.length != c.length || w.length != c.length) {
             throw new IllegalArgumentException("plane directions must be shaped like the center: " + u.length + ", "
                     + w.length + " vs " + c.length + " entries");
@@ -30,7 +31,7 @@ public record Plane(double[] alpha, double[] beta, double[][] loss) {
                 for (int k = 0; k < v.length; k++) {
                     v[k] = c[k] + alpha[i] * u[k] + beta[j] * w[k];
                 }
-                loss[i][j] = f.applyAsDouble(FlatParams.like(center, v));
+                loss[i][j] = f.applyAsDouble(Vectors.params(center, v));
             }
         }
         return new Plane(alpha.clone(), beta.clone(), loss);

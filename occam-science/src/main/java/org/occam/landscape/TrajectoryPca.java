@@ -3,6 +3,7 @@ package org.occam.landscape;
 import java.util.List;
 import org.occam.autodiff.Params;
 import org.occam.measure.SymmetricEigen;
+import org.occam.measure.Vectors;
 
 /**
  * The plane that best holds a training trajectory (Li et al. 2018 §7; docs/landscapes.md §3): the
@@ -27,11 +28,11 @@ public record TrajectoryPca(Params d1, Params d2, double[] explained, double[] x
         if (n < 3) {
             throw new IllegalArgumentException("a trajectory PCA needs at least 3 iterates, got " + n);
         }
-        double[] end = FlatParams.of(last);
+        double[] end = Vectors.of(last);
         int p = end.length;
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {
-            double[] v = FlatParams.of(iterates.get(i));
+            double[] v = Vectors.of(iterates.get(i));
             for (int k = 0; k < p; k++) {
                 v[k] -= end[k];
             }
@@ -43,15 +44,17 @@ public record TrajectoryPca(Params d1, Params d2, double[] explained, double[] x
                 mean[k] += row[k] / n;
             }
         }
+        double[][] centred = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                centred[i][k] = m[i][k] - mean[k];
+            }
+        }
         double[][] gram = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = 0; k < p; k++) {
-                    s += (m[i][k] - mean[k]) * (m[j][k] - mean[k]);
-                }
-                gram[i][j] = s;
-                gram[j][i] = s;
+                gram[i][j] = Vectors.dot(centred[i], centred[j]);
+                gram[j][i] = gram[i][j];
             }
         }
         SymmetricEigen e = SymmetricEigen.of(gram);
@@ -68,33 +71,18 @@ public record TrajectoryPca(Params d1, Params d2, double[] explained, double[] x
             double[] u = e.vectors()[c];
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < p; k++) {
-                    dirs[c][k] += u[i] * (m[i][k] - mean[k]);
+                    dirs[c][k] += u[i] * centred[i][k];
                 }
             }
-            normalize(dirs[c]);
+            Vectors.normalize(dirs[c]);
         }
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = dot(m[i], dirs[0]);
-            y[i] = dot(m[i], dirs[1]);
+            x[i] = Vectors.dot(m[i], dirs[0]);
+            y[i] = Vectors.dot(m[i], dirs[1]);
         }
         double[] explained = {e.values()[0] / total, e.values()[1] / total};
-        return new TrajectoryPca(FlatParams.like(last, dirs[0]), FlatParams.like(last, dirs[1]), explained, x, y);
-    }
-
-    private static void normalize(double[] v) {
-        double s = Math.sqrt(dot(v, v));
-        for (int k = 0; k < v.length; k++) {
-            v[k] /= s;
-        }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += a[k] * b[k];
-        }
-        return s;
+        return new TrajectoryPca(Vectors.params(last, dirs[0]), Vectors.params(last, dirs[1]), explained, x, y);
     }
 }

@@ -8,14 +8,15 @@ import org.occam.tensor.Tensor;
 /**
  * Dense float64 vector arithmetic for the Krylov and Monte-Carlo estimators: the operator runs on
  * parameter trees in the model's dtype, while bases, dot products and reorthogonalization stay in
- * double precision (METHODS §0.1, "top eigenpair").
+ * double precision (METHODS §0.1, "top eigenpair"); the landscapes (docs/landscapes.md) use the same
+ * flattening and products.
  */
-final class Vectors {
+public final class Vectors {
     private Vectors() {
     }
 
     /** Σ a_i b_i with four partial sums (more instruction-level parallelism, and no less accurate). */
-    static double dot(double[] a, double[] b) {
+    public static double dot(double[] a, double[] b) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -34,7 +35,8 @@ final class Vectors {
         return (s0 + s1) + (s2 + s3);
     }
 
-    static double norm(double[] a) {
+    /** ‖a‖₂. */
+    public static double norm(double[] a) {
         return Math.sqrt(dot(a, a));
     }
 
@@ -67,7 +69,7 @@ final class Vectors {
     }
 
     /** v/‖v‖ in place; returns the norm. */
-    static double normalize(double[] v) {
+    public static double normalize(double[] v) {
         double n = norm(v);
         if (n > 0) {
             scale(v, 1 / n);
@@ -76,12 +78,12 @@ final class Vectors {
     }
 
     /** The tree flattened to doubles. */
-    static double[] of(Params p) {
+    public static double[] of(Params p) {
         return p.flatten().toDoubleArray();
     }
 
     /** A tree shaped like the template holding the values (in the template's dtype). */
-    static Params params(Params template, double[] v) {
+    public static Params params(Params template, double[] v) {
         return template.unflatten(Tensor.of(template.dtype(), v, v.length));
     }
 
