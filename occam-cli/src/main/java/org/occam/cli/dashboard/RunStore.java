@@ -7,11 +7,13 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.occam.cli.config.ComponentConfig;
 import org.occam.cli.config.Configs;
@@ -31,6 +33,7 @@ public final class RunStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path root;
+    private final Map<Path, Threshold> thresholds = new ConcurrentHashMap<>();
 
     /** A store rooted at {@code root} (an existing folder). */
     public RunStore(Path root) {
@@ -81,7 +84,7 @@ public final class RunStore {
             m.put("message", "unreadable status.json: " + e.getMessage());
         }
         m.putIfAbsent("updated", "");
-        m.put("threshold", threshold(d));
+        m.put("threshold", cachedThreshold(d));
         return m;
     }
 
@@ -94,6 +97,24 @@ public final class RunStore {
             }
         }
         return null;
+    }
+
+    /** A run's config read once per version of its file (the page asks every second), then its threshold. */
+    private Double cachedThreshold(Path run) {
+        Path config = run.resolve("config.yaml");
+        FileTime stamp;
+        try {
+            stamp = Files.getLastModifiedTime(config);
+        } catch (IOException e) {
+            return null;
+        }
+        Threshold t = thresholds.compute(run, (k, old) -> old != null && old.stamp().equals(stamp) ? old
+                : new Threshold(stamp, threshold(run)));
+        return t.value();
+    }
+
+    /** A run's threshold and the modification time of the config it was read from. */
+    private record Threshold(FileTime stamp, Double value) {
     }
 
     /**
