@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.cli.run.Experiment;
 import org.occam.cli.run.RunDir;
 import org.occam.cli.run.TrajectoryReplay;

@@ -1,11 +1,14 @@
 package org.occam.autodiff;
 
+import org.occam.tensor.Recording;
+import org.occam.tensor.Graph;
+import org.occam.tensor.Node;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 

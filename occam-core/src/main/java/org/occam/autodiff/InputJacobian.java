@@ -1,5 +1,6 @@
 package org.occam.autodiff;
 
+import org.occam.tensor.Ops;
 import java.util.function.Function;
 import org.occam.tensor.Tensor;
 

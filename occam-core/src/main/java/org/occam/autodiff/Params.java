@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.DType;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;

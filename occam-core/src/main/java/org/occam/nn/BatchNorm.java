@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 

@@ -3,7 +3,7 @@ package org.occam.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
 /** torch.nn.Conv2d: weight [out, in, k, k], optional bias [out]; input [N, C, H, W]. */

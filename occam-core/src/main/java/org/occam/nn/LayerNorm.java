@@ -3,7 +3,7 @@ package org.occam.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
 /** torch.nn.LayerNorm over the last axis: (x − mean)/√(var + eps)·weight + bias (biased variance). */

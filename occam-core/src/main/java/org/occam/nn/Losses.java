@@ -1,6 +1,6 @@
 package org.occam.nn;
 
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 

@@ -2,7 +2,7 @@ package org.occam.nn;
 
 import java.util.List;
 import java.util.function.Function;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
 /**

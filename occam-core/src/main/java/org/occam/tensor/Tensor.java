@@ -1,8 +1,6 @@
 package org.occam.tensor;
 
 import java.util.Arrays;
-import org.occam.autodiff.Node;
-import org.occam.autodiff.ops.Ops;
 import org.occam.tensor.kernel.Strided;
 
 /**

@@ -1,5 +1,6 @@
 package org.occam.autodiff;
 
+import org.occam.tensor.Recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 

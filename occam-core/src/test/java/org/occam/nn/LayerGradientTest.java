@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.occam.autodiff.ops.Ops;
 
 /** Bad inputs fail fast with messages that show the shapes and dtypes involved. */
 class TensorErrorsTest {

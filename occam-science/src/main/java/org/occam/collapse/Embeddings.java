@@ -2,7 +2,7 @@ package org.occam.collapse;
 
 import java.util.Arrays;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.data.Dataset;
 import org.occam.nn.Sequential;
 import org.occam.tensor.Shape;

@@ -2,7 +2,7 @@ package org.occam.games;
 
 import java.util.Objects;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
 /**

@@ -4,7 +4,7 @@ import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.InputJacobian;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.nn.Model;
 import org.occam.nn.Sequential;
 import org.occam.tensor.DType;

@@ -1,8 +1,8 @@
 package org.occam.morse;
 
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Recording;
+import org.occam.tensor.Ops;
 import org.occam.data.Dataset;
 import org.occam.nn.Sequential;
 import org.occam.tensor.Tensor;

@@ -3,7 +3,7 @@ package org.occam.morse;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.data.Dataset;
 import org.occam.optim.Optimizer;
 import org.occam.tensor.Tensor;

@@ -1,7 +1,7 @@
 package org.occam.morse;
 
 import org.occam.autodiff.Params;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
 /**

@@ -1,7 +1,7 @@
 package org.occam.morse;
 
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.nn.Model;
 import org.occam.tensor.DType;
 import org.occam.tensor.Tensor;

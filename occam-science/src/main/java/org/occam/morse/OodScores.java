@@ -1,7 +1,7 @@
 package org.occam.morse;
 
 import java.util.Locale;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.tensor.Tensor;
 
 /**

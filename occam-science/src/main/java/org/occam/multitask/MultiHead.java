@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.data.Dataset;
 import org.occam.nn.Layer;
 import org.occam.nn.Linear;

@@ -2,7 +2,7 @@ package org.occam.shard;
 
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.data.Batch;
 import org.occam.measure.GeometricComplexity;
 import org.occam.measure.LinearOperator;

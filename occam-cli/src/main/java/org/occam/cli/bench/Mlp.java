@@ -1,7 +1,7 @@
 package org.occam.cli.bench;
 
 import org.occam.autodiff.Params;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;

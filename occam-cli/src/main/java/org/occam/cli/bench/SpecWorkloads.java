@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.measure.EighBackend;
 import org.occam.measure.SymmetricEigen;
 import org.occam.nn.Forward;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.cli.config.BuildContext;
 import org.occam.cli.config.ComponentConfig;
 import org.occam.cli.config.ConfigException;

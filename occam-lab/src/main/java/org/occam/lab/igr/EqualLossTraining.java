@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.data.Batch;
 import org.occam.measure.GeometricComplexity;
 import org.occam.measure.GradientStats;

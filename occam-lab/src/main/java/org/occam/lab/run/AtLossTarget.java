@@ -3,7 +3,7 @@ package org.occam.lab.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.data.Batch;
 import org.occam.train.Monitor;
 

@@ -3,7 +3,7 @@ package org.occam.lab.samln;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.data.Batch;
 import org.occam.data.Batches;
 import org.occam.data.Order;

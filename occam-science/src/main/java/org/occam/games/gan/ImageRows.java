@@ -1,7 +1,7 @@
 package org.occam.games.gan;
 
 import java.util.Objects;
-import org.occam.autodiff.ops.Ops;
+import org.occam.tensor.Ops;
 import org.occam.data.Dataset;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;

@@ -1,7 +1,7 @@
 package org.occam.measure.margin;
 
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
+import org.occam.tensor.Recording;
 import org.occam.data.Dataset;
 import org.occam.nn.Losses;
 import org.occam.nn.Model;

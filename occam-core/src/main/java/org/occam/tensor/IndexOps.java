@@ -1,9 +1,5 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
-import org.occam.autodiff.Node;
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Indexing;
 
 /** Differentiable selection: index_select, gather, where, and the one-hot encoding. */

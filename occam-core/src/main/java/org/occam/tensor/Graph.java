@@ -1,4 +1,4 @@
-package org.occam.autodiff;
+package org.occam.tensor;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,9 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.occam.autodiff.ops.Ops;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
 
 /**
  * The reverse-mode engine: pulls a cotangent from an output back to chosen variables.
@@ -18,7 +15,7 @@ import org.occam.tensor.Tensor;
  * transforms (which reach the output through other paths) are never touched: that is what keeps
  * nested transforms from mixing their perturbations.
  */
-final class Graph {
+public final class Graph {
     private Graph() {
     }
 
@@ -26,7 +23,7 @@ final class Graph {
      * Gradients of {@code <seed, out>} with respect to each target (zeros where out does not depend
      * on it). With {@code createGraph} the backward pass is recorded and can be differentiated.
      */
-    static Tensor[] backward(Tensor out, Tensor seed, Tensor[] targets, boolean createGraph) {
+    public static Tensor[] backward(Tensor out, Tensor seed, Tensor[] targets, boolean createGraph) {
         if (!Shape.same(out.shapeRef(), seed.shapeRef())) {
             throw new IllegalArgumentException("cotangent shape " + Shape.str(seed.shapeRef())
                     + " does not match output shape " + Shape.str(out.shapeRef()));

@@ -1,12 +1,8 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.occam.autodiff.Node;
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Strided;
 
 /** Differentiable changes of geometry: most are views that share storage. */

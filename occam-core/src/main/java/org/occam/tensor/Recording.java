@@ -1,4 +1,4 @@
-package org.occam.autodiff;
+package org.occam.tensor;
 
 import java.util.function.Supplier;
 
@@ -19,12 +19,12 @@ public final class Recording {
     }
 
     /** Number of transforms currently tracing a function on this thread. */
-    static int depth() {
+    public static int depth() {
         return STATE.get()[0];
     }
 
     /** Runs body with tracing depth increased by one (inside a transform). */
-    static <T> T traced(Supplier<T> body) {
+    public static <T> T traced(Supplier<T> body) {
         int[] s = STATE.get();
         int oldDepth = s[0];
         int oldRec = s[1];

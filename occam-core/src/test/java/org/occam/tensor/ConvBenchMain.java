@@ -1,13 +1,10 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.tensor.DType;
-import org.occam.tensor.Rng;
-import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Im2col;
 
 /**

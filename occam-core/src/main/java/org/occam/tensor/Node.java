@@ -1,6 +1,5 @@
-package org.occam.autodiff;
+package org.occam.tensor;
 
-import org.occam.tensor.Tensor;
 
 /**
  * How a tensor was computed: the op's name, its inputs, and its backward rule.
@@ -82,7 +81,7 @@ public final class Node {
      * A fresh variable with the value of {@code t}: the leaf of one transform's trace. When t is
      * itself a variable of an enclosing transform, gradients flow through the new leaf to it.
      */
-    static Tensor leaf(Tensor t) {
+    public static Tensor leaf(Tensor t) {
         Tensor[] parents = t.requiresGrad() ? new Tensor[] {t} : new Tensor[0];
         return t.withNode(new Node("leaf", parents, g -> new Tensor[] {g}));
     }

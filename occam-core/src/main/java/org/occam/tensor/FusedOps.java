@@ -1,7 +1,5 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
-import org.occam.autodiff.Node;
-import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Fused;
 
 /** Fused ops whose own derivatives are spelled out, so fusing keeps every order differentiable. */

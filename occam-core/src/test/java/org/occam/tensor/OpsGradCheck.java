@@ -1,4 +1,4 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.Function;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.autodiff.Recording;
-import org.occam.tensor.DType;
-import org.occam.tensor.Rng;
-import org.occam.tensor.Tensor;
 
 /** Central finite-difference checks (float64) of gradients and Hessian-vector products for the kernel tests. */
 final class OpsGradCheck {

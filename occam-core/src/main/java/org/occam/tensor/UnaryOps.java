@@ -1,7 +1,5 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
-import org.occam.autodiff.Node;
-import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Unary;
 import org.occam.tensor.kernel.UnaryOp;
 

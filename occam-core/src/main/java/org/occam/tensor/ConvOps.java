@@ -1,8 +1,5 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
-import org.occam.autodiff.Node;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Conv;
 import org.occam.tensor.kernel.Im2col;
 import org.occam.tensor.kernel.Pooling;

@@ -1,4 +1,4 @@
-package org.occam.autodiff.ops;
+package org.occam.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -7,9 +7,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.tensor.DType;
-import org.occam.tensor.Rng;
-import org.occam.tensor.Tensor;
 import org.occam.tensor.kernel.Im2col;
 import org.occam.tensor.kernel.Parallel;
 
