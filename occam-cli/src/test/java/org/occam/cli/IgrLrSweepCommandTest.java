@@ -14,9 +14,9 @@ import org.occam.lab.claim.ClaimTable;
 
 /** The main job's --quick path end to end: the table, the JSON, and the report files. */
 class IgrLrSweepCommandTest {
-    private static final List<String> CLAIMS = List.of("IGR-2 R_IG(h)", "IGR-2 lambda_max(h)", "GC-2 GC(h)",
-            "IGR-2 test_acc(h)", "IGR-2 R_IG(mu)", "IGR-2 lambda_max(mu)", "GC-2 GC(mu)", "IGR-2 test_acc(mu)",
-            "GC-2 rho(GC,test_acc)");
+    private static final List<String> CLAIMS = List.of("IGR-2 R_IG(h)", "IGR-2 lambda_max(h)", "IGR-2 test_acc(h)",
+            "IGR-2 R_IG(mu)", "IGR-2 lambda_max(mu)", "IGR-2 test_acc(mu)", "GC-2 GC(h, SGD B=20)",
+            "GC-2 GC(B=20 vs full)", "GC-2 rho(GC,test_acc)");
 
     @Test
     void quickPrintsTheClaimTableAndWritesTheReport(@TempDir Path dir) throws Exception {
@@ -34,8 +34,9 @@ class IgrLrSweepCommandTest {
         assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/png;base64"));
         assertTrue(Files.readString(dir.resolve("report.html")).contains("What to look at"));
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
-        assertTrue(csv.get(0).startsWith("arm,regime,h,mu,seed,steps,reached_target"));
-        assertEquals(1 + 3 * 2, csv.size(), "one row per run: 2 rates + 1 EGR strength, 2 seeds");
+        assertTrue(csv.get(0).startsWith("arm,regime,h,mu,batch,seed,steps,reached_target"));
+        assertEquals(1 + 5 * 2, csv.size(), "one row per run: 2 rates + 1 EGR strength + 2 SGD rates, 2 seeds");
+        assertTrue(out.contains("GC in full batch: context, NOT GC-2 claims"), out);
     }
 
     @Test
@@ -57,8 +58,9 @@ class IgrLrSweepCommandTest {
             assertEquals(3, c.get("n").asInt());
             assertEquals(3, c.get("per_seed").size());
         }
-        assertEquals(1e-4, j.get("claims").get(3).get("resolution").asDouble(), 0, "one of 10,000 test images");
-        assertEquals(9, j.get("runs").size());
+        assertEquals(1e-4, j.get("claims").get(2).get("resolution").asDouble(), 0, "one of 10,000 test images");
+        assertEquals(15, j.get("runs").size());
+        assertEquals(2, j.get("full_batch_gc_context").size());
         assertEquals(j.toString(), new ObjectMapper().readTree(Files.readString(dir.resolve("claims.json"))).toString());
     }
 

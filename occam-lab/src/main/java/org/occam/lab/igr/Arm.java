@@ -3,14 +3,16 @@ package org.occam.lab.igr;
 import java.util.Locale;
 
 /**
- * One training configuration of the IGR-2 / GC-2 check: full-batch GD at learning rate h on
- * E + μ‖∇E‖² (μ = 0: plain GD), in one regime.
+ * One training configuration of the IGR-2 / GC-2 check: GD at learning rate h on E + μ‖∇E‖²
+ * (μ = 0: plain GD), full batch ({@code batch} = 0) or SGD on mini-batches of {@code batch} images
+ * (then μ = 0), in one regime.
  *
  * @param h      learning rate
- * @param mu     explicit gradient regularization strength (0 for plain GD)
+ * @param mu     explicit gradient regularization strength (0 for plain GD or SGD)
+ * @param batch  0 for full-batch GD, else the SGD mini-batch size
  * @param regime below the edge of stability (evidence for first-order IGR) or at it (reported apart)
  */
-public record Arm(double h, double mu, Regime regime) {
+public record Arm(double h, double mu, int batch, Regime regime) {
 
     /** Which regime an arm belongs to. */
     public enum Regime {
@@ -27,10 +29,37 @@ public record Arm(double h, double mu, Regime regime) {
         if (!(mu >= 0) || !Double.isFinite(mu)) {
             throw new IllegalArgumentException("EGR strength mu must be >= 0 and finite, got " + mu);
         }
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch size must be 0 (full batch) or positive, got " + batch);
+        }
+        if (batch > 0 && mu > 0) {
+            throw new IllegalArgumentException("EGR (mu = " + mu + ") is run in full batch only; set batch 0 or mu 0");
+        }
     }
 
-    /** A short label, e.g. "GD h=0.02" or "GD h=0.02 + EGR mu=0.005". */
+    /** A full-batch arm. */
+    public Arm(double h, double mu, Regime regime) {
+        this(h, mu, 0, regime);
+    }
+
+    /** An SGD arm on mini-batches of {@code batch} images, below the edge of stability. */
+    public static Arm sgd(double h, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("SGD batch size must be positive, got " + batch);
+        }
+        return new Arm(h, 0, batch, Regime.BELOW_EOS);
+    }
+
+    /** Whether this arm trains on mini-batches (SGD) rather than the full batch. */
+    public boolean stochastic() {
+        return batch > 0;
+    }
+
+    /** A short label, e.g. "GD h=0.02", "GD h=0.02 + EGR mu=0.005" or "SGD B=50 h=0.02". */
     public String label() {
+        if (batch > 0) {
+            return String.format(Locale.ROOT, "SGD B=%d h=%s", batch, num(h));
+        }
         String gd = String.format(Locale.ROOT, "GD h=%s", num(h));
         return mu == 0 ? gd : gd + String.format(Locale.ROOT, " + EGR mu=%s", num(mu));
     }

@@ -7,6 +7,9 @@ import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
 import org.occam.tensor.Recording;
 import org.occam.data.Batch;
+import org.occam.data.Batches;
+import org.occam.data.Dataset;
+import org.occam.data.Order;
 import org.occam.measure.GeometricComplexity;
 import org.occam.measure.GradientStats;
 import org.occam.measure.Hessians;
@@ -20,10 +23,11 @@ import org.occam.train.Evaluation;
 import org.occam.train.Objective;
 
 /**
- * One run of the check: full-batch GD on E + μ‖∇E‖² from the seed's initialization, stopped at the
- * first step whose training loss E is at most the target (the equal-loss stop condition), with
- * λ_max checked every {@code round(checkpointTime/h)} steps; then R_IG, λ_max, GC and test
- * accuracy are measured on both sides of the crossing and interpolated to the target loss.
+ * One run of the check: full-batch GD on E + μ‖∇E‖² (or SGD on mini-batches) from the seed's
+ * initialization, stopped at the first step (SGD: the first epoch end) whose full training loss E is
+ * at most the target (the equal-loss stop condition), with λ_max checked every
+ * {@code round(checkpointTime/h)} steps; then R_IG, λ_max, GC and test accuracy are measured on both
+ * sides of the crossing and interpolated to the target loss.
  */
 public final class EqualLossTraining {
     /** A training loss above this (ten times the chance level of 10 classes) counts as diverged. */
@@ -51,7 +55,8 @@ public final class EqualLossTraining {
         Sequential model = Models.parse(s.model());
         Objective ce = Objective.crossEntropy(model);
         Batch train = data.train().all();
-        Stop stop = train(s, model, ce, train, arm, seed);
+        Stop stop = arm.stochastic() ? trainSgd(s, model, ce, data.train(), arm, seed)
+                : train(s, model, ce, train, arm, seed);
         if (stop.diverged()) {
             return new IgrRun(arm, seed, stop.steps(), false, true, stop.trainLoss(), Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, maxHLambda(stop.checkpoints()), Double.NaN,
@@ -103,6 +108,9 @@ public final class EqualLossTraining {
      * arm's step budget is spent.
      */
     public static Stop train(IgrSetting s, Sequential model, Objective ce, Batch train, Arm arm, long seed) {
+        if (arm.stochastic()) {
+            throw new IllegalArgumentException("train is full-batch GD; " + arm.label() + " needs trainSgd");
+        }
         Objective objective = arm.mu() == 0 ? ce : ExplicitGradientRegularization.exact(ce, arm.mu());
         Function<Params, Tensor> loss = q -> ce.loss(q, train);
         Params p = model.init(Rng.seed(seed), s.dtype());
@@ -131,6 +139,54 @@ public final class EqualLossTraining {
             p = p.addScaled(vg.grad(), -arm.h());
         }
     }
+
+    /**
+     * SGD on mini-batches of {@code arm.batch()} images, reshuffled every epoch from the seed (the same
+     * order for every SGD arm of a seed: paired), until the full training loss E, checked at every
+     * epoch end, is at most the target; the loss diverges; or the step budget is spent (checked at
+     * epoch ends, so the last epoch is always finished). {@code before} is the previous epoch end.
+     */
+    public static Stop trainSgd(IgrSetting s, Sequential model, Objective ce, Dataset train, Arm arm, long seed) {
+        if (!arm.stochastic()) {
+            throw new IllegalArgumentException("trainSgd needs an SGD arm, got " + arm.label());
+        }
+        Batch all = train.all();
+        Function<Params, Tensor> loss = q -> ce.loss(q, all);
+        Params p = model.init(Rng.seed(seed), s.dtype());
+        long budget = s.stepBudget(arm);
+        long every = Math.max(1, Math.round(s.checkpointTime() / arm.h()));
+        Batches schedule = new Batches(train, arm.batch(), Order.RESHUFFLE, SGD_ORDER + seed, false);
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        Params before = null;
+        double lossBefore = Double.NaN;
+        long step = 0;
+        for (int epoch = 0; ; epoch++) {
+            Params at = p;
+            double e = Recording.noGrad(() -> loss.apply(at)).item();
+            if (!Double.isFinite(e) || e > DIVERGED_LOSS) {
+                return new Stop(p, step, false, true, e, checkpoints, before, lossBefore);
+            }
+            if (e <= s.lossTarget() || step >= budget) {
+                return new Stop(p, step, e <= s.lossTarget(), false, e, checkpoints, before, lossBefore);
+            }
+            before = p;
+            lossBefore = e;
+            for (Batch b : schedule.epoch(epoch)) {
+                if (step % every == 0) {
+                    Params q = p;
+                    double eq = Recording.noGrad(() -> loss.apply(q)).item();
+                    double lambda = Hessians.lanczos(loss, p, 1, s.checkpointSteps(),
+                            Rng.seed(lanczosSeed(seed, step))).eigenvalue(0);
+                    checkpoints.add(new Checkpoint(step, eq, lambda, arm.h() * lambda));
+                }
+                p = p.addScaled(ce.valueAndGrad(p, b).grad(), -arm.h());
+                step++;
+            }
+        }
+    }
+
+    /** The base of the SGD shuffling seeds (plus the run's seed): one order per seed, shared by its SGD arms. */
+    static final long SGD_ORDER = 0x5d6b_0000L;
 
     private static long lanczosSeed(long seed, long step) {
         return 0x1a2c_0000L + 1_000_003L * seed + step;

@@ -30,20 +30,23 @@ final class IgrCharts {
     }
 
     /**
-     * The first chart: one panel per claim below the edge of stability (h claims left, μ claims
-     * right), each seed's paired change as a point (in %, or accuracy points) and the mean with its
-     * 95 % interval as a bar, titled with the verdict; the claim holds where the bar lies wholly on the
-     * predicted side of zero.
+     * The first chart: one panel per claim below the edge of stability (full-batch h claims left, μ
+     * claims right, then the GC-2 claims under SGD), each seed's paired change as a point (in %, or
+     * accuracy points) and the mean with its 95 % interval as a bar, titled with the verdict; the claim
+     * holds where the bar lies wholly on the predicted side of zero.
      */
     static Plot claims(IgrResult r) {
         List<ClaimResult> hs = new ArrayList<>();
         List<ClaimResult> mus = new ArrayList<>();
+        List<ClaimResult> gcs = new ArrayList<>();
         for (ClaimResult c : r.claims()) {
             String id = c.claim().id();
             if (id.endsWith("(h)")) {
                 hs.add(c);
             } else if (id.endsWith("(mu)")) {
                 mus.add(c);
+            } else if (id.startsWith("GC-2 GC(")) {
+                gcs.add(c);
             }
         }
         List<Plot> panels = new ArrayList<>();
@@ -53,7 +56,10 @@ final class IgrCharts {
                 panels.add(claimPanel(mus.get(i)));
             }
         }
-        return new PlotGrid(panels, mus.isEmpty() ? 1 : 2);
+        for (ClaimResult c : gcs) {
+            panels.add(claimPanel(c));
+        }
+        return new PlotGrid(panels, mus.isEmpty() && gcs.size() < 2 ? 1 : 2);
     }
 
     private static Plot claimPanel(ClaimResult c) {
@@ -87,7 +93,25 @@ final class IgrCharts {
     static Plot panel(IgrResult r, Metric m, boolean againstMu) {
         IgrSetting s = r.setting();
         List<Arm> arms = againstMu ? muArms(s) : hArms(s);
-        Arm base = new Arm(s.hMin(), 0, Arm.Regime.BELOW_EOS);
+        String against = againstMu ? "EGR strength mu (at h=" + fmt(s.hMin()) + ")" : "learning rate h (GD)";
+        return panel(r, m, arms, new Arm(s.hMin(), 0, Arm.Regime.BELOW_EOS), againstMu,
+                m.label() + " against " + (againstMu ? "mu" : "h") + ", paired within seed", against);
+    }
+
+    /** One metric's paired change against h under SGD, from each seed's SGD run at the smallest SGD rate. */
+    static Plot sgdPanel(IgrResult r, Metric m) {
+        IgrSetting s = r.setting();
+        List<Arm> arms = new ArrayList<>();
+        for (double h : s.sgdHs()) {
+            arms.add(Arm.sgd(h, s.sgdBatch()));
+        }
+        return panel(r, m, arms, arms.get(0), false, m.label() + " against h under SGD (batch " + s.sgdBatch()
+                + "), paired within seed", "learning rate h (SGD, batch " + s.sgdBatch() + ")");
+    }
+
+    private static Plot panel(IgrResult r, Metric m, List<Arm> arms, Arm base, boolean againstMu, String title,
+                              String against) {
+        IgrSetting s = r.setting();
         double[] x = new double[arms.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = againstMu ? arms.get(i).mu() : arms.get(i).h();
@@ -102,9 +126,7 @@ final class IgrCharts {
             }
         }
         String unit = m.relative() ? "change of " + m.label() + " (%)" : "change of " + m.label() + " (points)";
-        String against = againstMu ? "EGR strength mu (at h=" + fmt(s.hMin()) + ")" : "learning rate h (GD)";
-        LinePlot p = new LinePlot(m.label() + " against " + (againstMu ? "mu" : "h") + ", paired within seed")
-                .xLabel(against).yLabel(unit).size(W, H);
+        LinePlot p = new LinePlot(title).xLabel(against).yLabel(unit).size(W, H);
         for (int k = 0; k < seeds.length; k++) {
             p.add(Series.of("seed " + seeds[k], x, y[k]).withColour(SEED));
         }

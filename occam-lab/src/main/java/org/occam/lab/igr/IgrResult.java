@@ -15,14 +15,16 @@ import org.occam.lab.claim.ClaimResult;
  * @param parameters         m, the number of model parameters (R_IG = ‖∇E‖²/m)
  * @param runs               one per (arm, seed), in arm order then seed order
  * @param claims             the claims below the edge of stability
+ * @param fullBatchGc        context, not claims: GC against h and μ in full batch (not the GC paper's setting)
  * @param edgeOfStability    the edge-of-stability comparison (empty without EoS rates)
  */
 public record IgrResult(IgrSetting setting, int trainSize, int testSize, int parameters, List<IgrRun> runs,
-                        List<ClaimResult> claims, List<ClaimResult> edgeOfStability) {
+                        List<ClaimResult> claims, List<ClaimResult> fullBatchGc, List<ClaimResult> edgeOfStability) {
 
     public IgrResult {
         runs = List.copyOf(runs);
         claims = List.copyOf(claims);
+        fullBatchGc = List.copyOf(fullBatchGc);
         edgeOfStability = List.copyOf(edgeOfStability);
     }
 
@@ -37,7 +39,10 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
         return runs.stream().filter(r -> r.arm().equals(arm)).toList();
     }
 
-    /** The result as an ordered map for JSON: setting, claims (same fields as the table), EoS claims, runs. */
+    /**
+     * The result as an ordered map for JSON: setting, claims (same fields as the table), full-batch GC
+     * context, EoS claims, runs.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reproduction", "igr-lr-sweep");
@@ -50,6 +55,8 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
         st.put("parameters", parameters);
         st.put("hs", setting.hs());
         st.put("mus_at_smallest_h", setting.mus());
+        st.put("sgd_hs", setting.sgdHs());
+        st.put("sgd_batch", setting.sgdBatch());
         st.put("edge_of_stability_hs", setting.eosHs());
         st.put("loss_target", setting.lossTarget());
         st.put("seeds", setting.seedList());
@@ -57,6 +64,7 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
         st.put("dtype", setting.dtype().name().toLowerCase(Locale.ROOT));
         m.put("setting", st);
         m.put("claims", claims.stream().map(ClaimResult::toMap).toList());
+        m.put("full_batch_gc_context", fullBatchGc.stream().map(ClaimResult::toMap).toList());
         m.put("edge_of_stability_claims", edgeOfStability.stream().map(ClaimResult::toMap).toList());
         m.put("flagged_runs", flagged().stream().map(r -> r.arm().label() + " seed " + r.seed()).toList());
         m.put("runs", runs.stream().map(IgrResult::runMap).toList());
@@ -69,6 +77,7 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
         m.put("regime", r.arm().regime().name().toLowerCase(Locale.ROOT));
         m.put("h", r.arm().h());
         m.put("mu", r.arm().mu());
+        m.put("batch", r.arm().batch() == 0 ? "full" : r.arm().batch());
         m.put("seed", r.seed());
         m.put("steps", r.steps());
         m.put("reached_target", r.reachedTarget());

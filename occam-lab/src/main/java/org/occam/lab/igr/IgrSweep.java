@@ -37,9 +37,9 @@ public final class IgrSweep {
         if (s.quick()) {
             log.accept(ClaimTable.QUICK_WARNING);
         }
-        log.accept(String.format(Locale.ROOT, "IGR-2 / GC-2 on embedded MNIST: %s, %d training images, full-batch GD to"
-                + " training loss %s, %d seeds, %d runs side by side", s.model(), s.trainSize(), s.lossTarget(),
-                s.seeds(), workers));
+        log.accept(String.format(Locale.ROOT, "IGR-2 / GC-2 on embedded MNIST: %s, %d training images, full-batch GD"
+                + (s.sgdHs().length > 0 ? " and SGD (batch " + s.sgdBatch() + ")" : "") + " to training loss %s,"
+                + " %d seeds, %d runs side by side", s.model(), s.trainSize(), s.lossTarget(), s.seeds(), workers));
         long t0 = System.nanoTime();
         IgrResult r = run(s, IgrData.embeddedMnist(s.trainSize(), s.dtype()), workers, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -98,9 +98,10 @@ public final class IgrSweep {
         List<IgrRun> all = List.of(runs);
         double res = data.accuracyResolution();
         List<ClaimResult> claims = IgrClaims.belowEdgeOfStability(s, all, res);
+        List<ClaimResult> context = IgrClaims.fullBatchGc(s, all, res);
         List<ClaimResult> eos = IgrClaims.edgeOfStability(s, all, res);
         int m = Models.parse(s.model()).init(Rng.seed(0), s.dtype()).numel();
-        return new IgrResult(s, data.train().size(), data.test().size(), m, all, claims, eos);
+        return new IgrResult(s, data.train().size(), data.test().size(), m, all, claims, context, eos);
     }
 
     /** One line describing a finished run. */
@@ -115,9 +116,9 @@ public final class IgrSweep {
                 r.lambdaMax(), r.gc(), r.testAccuracy(), flag);
     }
 
-    /** Relative cost of an arm: steps ∝ 1/h, an EGR step costs about twice a GD step. */
+    /** Relative cost of an arm: steps ∝ 1/h, an EGR step costs about twice a GD step, an SGD epoch about one. */
     private static double cost(Arm arm) {
-        return (arm.mu() > 0 ? 2.3 : 1.0) / arm.h();
+        return (arm.mu() > 0 ? 2.3 : arm.stochastic() ? 0.1 : 1.0) / arm.h();
     }
 
     private record Task(int index, Arm arm, long seed) {

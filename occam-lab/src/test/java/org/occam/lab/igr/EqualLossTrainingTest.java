@@ -2,6 +2,7 @@ package org.occam.lab.igr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Function;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
 import org.occam.data.Batch;
+import org.occam.data.Batches;
+import org.occam.data.Order;
 import org.occam.measure.GeometricComplexity;
 import org.occam.measure.GradientStats;
 import org.occam.nn.Models;
@@ -118,5 +121,52 @@ class EqualLossTrainingTest {
         }
         assertEquals(max, r.maxHLambda());
         assertEquals(0.1 * r.lambdaMax(), r.checkpoints().get(1).hLambda(), 1e-12);
+    }
+
+    /**
+     * SGD stops at the first epoch end whose full training loss is at most the target, replayed batch by
+     * batch with the seed's shuffle order; the iterate one epoch earlier is the other end of the crossing.
+     */
+    @Test
+    void sgdStopsAtTheFirstEpochEndAtOrBelowTheTarget() {
+        IgrSetting s = new IgrSetting("mlp:784-8-10:relu", 100, new double[] {0.1, 0.2}, new double[0], new double[0],
+                new double[] {0.1, 0.2}, 20, 1.6, 500, 0, 2, 1.0, 4, 6, 0.5, DType.FLOAT64, true);
+        IgrData data = IgrData.embeddedMnist(s.trainSize(), s.dtype());
+        Sequential model = Models.parse(s.model());
+        Objective ce = Objective.crossEntropy(model);
+        Arm arm = Arm.sgd(0.1, 20);
+        EqualLossTraining.Stop stop = EqualLossTraining.trainSgd(s, model, ce, data.train(), arm, 4);
+        assertTrue(stop.reachedTarget() && !stop.diverged(), stop.toString());
+        assertEquals(0, stop.steps() % 5, "stops at an epoch end: 100 images in batches of 20");
+        assertTrue(stop.steps() >= 10, "the target should take more than one epoch, took " + stop.steps());
+        Batch all = data.train().all();
+        Function<Params, Tensor> e = q -> ce.loss(q, all);
+        Batches schedule = new Batches(data.train(), 20, Order.RESHUFFLE, EqualLossTraining.SGD_ORDER + 4, false);
+        Params p = model.init(Rng.seed(4), s.dtype());
+        Params previous = null;
+        for (int epoch = 0; epoch < stop.steps() / 5; epoch++) {
+            assertTrue(e.apply(p).item() > s.lossTarget(), "loss already at target after epoch " + epoch);
+            previous = p;
+            for (Batch b : schedule.epoch(epoch)) {
+                p = p.addScaled(Autodiff.grad((Params q) -> ce.loss(q, b)).apply(p), -arm.h());
+            }
+        }
+        assertTrue(e.apply(p).item() <= s.lossTarget());
+        assertEquals(e.apply(p).item(), stop.trainLoss(), 1e-12);
+        assertEquals(0.0, p.sub(stop.params()).normSquared().item(), 1e-20);
+        assertEquals(0.0, previous.sub(stop.before()).normSquared().item(), 1e-20);
+        assertEquals(e.apply(previous).item(), stop.lossBefore(), 1e-12);
+        IgrRun r = EqualLossTraining.run(s, data, arm, 4);
+        assertEquals(stop.steps(), r.steps());
+        assertEquals(s.lossTarget(), r.trainLoss(), 0.0, "measured at the target loss");
+    }
+
+    @Test
+    void fullBatchTrainingRefusesAnSgdArm() {
+        IgrSetting s = tiny(1.6, 50, new double[] {0.1, 0.2}, new double[0]);
+        Sequential model = Models.parse(s.model());
+        IgrData data = IgrData.embeddedMnist(s.trainSize(), s.dtype());
+        assertThrows(IllegalArgumentException.class, () -> EqualLossTraining.train(s, model,
+                Objective.crossEntropy(model), data.train().all(), Arm.sgd(0.1, 20), 0));
     }
 }

@@ -15,7 +15,7 @@ import org.occam.tensor.kernel.Parallel;
 class IgrSweepTest {
     private static IgrSetting tiny() {
         return new IgrSetting("mlp:784-8-10:relu", 100, new double[] {0.1, 0.2}, new double[] {0.05},
-                new double[] {0.3}, 1.8, 200, 0, 2, 1.0, 4, 6, 0.5, DType.FLOAT32, true);
+                new double[] {0.3}, new double[] {0.1, 0.2}, 20, 1.8, 200, 0, 2, 1.0, 4, 6, 0.5, DType.FLOAT32, true);
     }
 
     /** Same seeds and setting give the same bits with 1 or 2 kernel threads and 1 or 2 runs side by side. */
@@ -62,9 +62,10 @@ class IgrSweepTest {
         IgrSetting s = tiny();
         List<String> log = new ArrayList<>();
         IgrResult r = IgrSweep.run(s, IgrData.embeddedMnist(s.trainSize(), s.dtype()), 2, log::add);
-        assertEquals(4 * 2, r.runs().size(), "2 rates, 1 EGR strength, 1 EoS rate, 2 seeds");
-        assertEquals(8, log.size());
+        assertEquals(6 * 2, r.runs().size(), "2 rates, 1 EGR strength, 2 SGD rates, 1 EoS rate, 2 seeds");
+        assertEquals(12, log.size());
         assertEquals(9, r.claims().size());
+        assertEquals(2, r.fullBatchGc().size());
         assertEquals(4, r.edgeOfStability().size());
         for (IgrRun run : r.runs()) {
             assertTrue(run.reachedTarget(), run.arm().label() + " seed " + run.seed() + " missed the target");
@@ -88,6 +89,7 @@ class IgrSweepTest {
             assertTrue(first.containsKey(key), key);
         }
         assertEquals(r.claims().get(0).verdict().word(), first.get("verdict"));
-        assertEquals(8, ((List<?>) m.get("runs")).size());
+        assertEquals(12, ((List<?>) m.get("runs")).size());
+        assertEquals(2, ((List<?>) m.get("full_batch_gc_context")).size());
     }
 }
