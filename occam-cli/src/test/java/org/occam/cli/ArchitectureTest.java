@@ -31,11 +31,6 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?(org\\.occam\\.[\\w.]+)\\s*;",
             Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\borg\\.occam\\.[a-z]");
-    /**
-     * The engine's tensor/kernel cycle (kernels still build Tensors), which issue 18 §1 removes by
-     * giving kernels raw strided storage: tolerated exactly as it is, so no package can join it.
-     */
-    private static final List<String> ENGINE_CYCLE = List.of("org.occam.tensor", "org.occam.tensor.kernel");
     /** The modules whose main code must import every org.occam name it uses: all of them. */
     private static final List<String> IMPORTING_MODULES = List.of("occam-core", "occam-science", "occam-lab", "occam-cli",
             "occam-spark");
@@ -44,9 +39,7 @@ class ArchitectureTest {
     void mainCodeHasNoPackageCycles() {
         Map<String, Set<String>> graph = packageGraph(root());
         assertTrue(graph.size() > 20, "found the main sources of every module: " + graph.keySet());
-        List<List<String>> cycles = new ArrayList<>(cycles(graph));
-        cycles.remove(ENGINE_CYCLE);
-        assertEquals(List.of(), cycles, "package cycles (each list is one strongly connected set of packages)");
+        assertEquals(List.of(), cycles(graph), "package cycles (each list is one strongly connected set of packages)");
     }
 
     @Test

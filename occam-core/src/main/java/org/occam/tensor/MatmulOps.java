@@ -49,7 +49,8 @@ final class MatmulOps {
         outShape[batch.length + 1] = n;
         Tensor out = rawProduct(a, b, batch, m, n, k);
         if (!Shape.same(out.shapeRef(), outShape)) {
-            out = Strided.expandView(out, outShape); // batch axes both operands broadcast: computed once
+            // batch axes both operands broadcast: computed once
+            out = Tensor.from(Strided.expandView(out.buffer(), outShape));
         }
         return Node.record("matmul", out, g -> new Tensor[] {
             BinaryOps.need(a, () -> ViewOps.sumTo(productLike(g, ViewOps.transpose(b, -2, -1), a), a)),

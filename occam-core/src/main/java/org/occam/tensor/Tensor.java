@@ -1,10 +1,12 @@
 package org.occam.tensor;
 
 import java.util.Arrays;
+import org.occam.tensor.kernel.Buffer;
 import org.occam.tensor.kernel.Strided;
 
 /**
- * An immutable dense tensor of float32 or float64: shape, strides, offset and a backing array.
+ * An immutable dense tensor of float32 or float64: raw strided storage (a {@link Buffer}: shape,
+ * strides, offset and a backing array) and, when differentiated, the graph node that made it.
  *
  * <p>Values never change after construction; ops return new tensors (views share storage). A
  * tensor that depends on a variable being differentiated carries the {@link Node} that records how
@@ -12,36 +14,34 @@ import org.occam.tensor.kernel.Strided;
  * {@link Ops}, so {@code x.matmul(w).add(b).tanh()} records a graph when a transform traces it.
  */
 public final class Tensor {
-    private final DType dtype;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
-    private final float[] f;
-    private final double[] d;
+    private final Buffer buf;
     private final Node node;
 
-    private Tensor(DType dtype, int[] shape, int[] strides, int offset, float[] f, double[] d, Node node) {
-        this.dtype = dtype;
-        this.shape = shape;
-        this.strides = strides;
-        this.offset = offset;
-        this.f = f;
-        this.d = d;
+    private Tensor(Buffer buf, Node node) {
+        this.buf = buf;
         this.node = node;
+    }
+
+    /** A constant tensor over a kernel's result (internal: how ops wrap what kernels return). */
+    static Tensor from(Buffer b) {
+        return new Tensor(b, null);
+    }
+
+    /** The raw strided storage (internal: what ops hand to kernels). */
+    Buffer buffer() {
+        return buf;
     }
 
     // ---------------------------------------------------------------- construction
 
     /** Wraps a float array (not copied: the caller gives up ownership) as a contiguous tensor. */
     public static Tensor wrap(float[] data, int... shape) {
-        checkLength(data.length, shape);
-        return new Tensor(DType.FLOAT32, shape.clone(), Shape.contiguousStrides(shape), 0, data, null, null);
+        return from(Buffer.wrap(data, shape));
     }
 
     /** Wraps a double array (not copied: the caller gives up ownership) as a contiguous tensor. */
     public static Tensor wrap(double[] data, int... shape) {
-        checkLength(data.length, shape);
-        return new Tensor(DType.FLOAT64, shape.clone(), Shape.contiguousStrides(shape), 0, null, data, null);
+        return from(Buffer.wrap(data, shape));
     }
 
     /** A float32 tensor holding a copy of the values. */
@@ -95,62 +95,63 @@ public final class Tensor {
 
     /** A view of this tensor's storage with other geometry (internal: used by view ops). */
     public Tensor view(int[] newShape, int[] newStrides, int newOffset) {
-        return new Tensor(dtype, newShape, newStrides, newOffset, f, d, null);
+        return new Tensor(buf.view(newShape, newStrides, newOffset), null);
     }
 
     /** The same values carrying a graph node (internal: used by the autodiff engine). */
     public Tensor withNode(Node n) {
-        return new Tensor(dtype, shape, strides, offset, f, d, n);
+        return new Tensor(buf, n);
     }
 
     // ---------------------------------------------------------------- accessors
 
     public DType dtype() {
-        return dtype;
+        return buf.isDouble() ? DType.FLOAT64 : DType.FLOAT32;
     }
 
     /** A copy of the shape. */
     public int[] shape() {
-        return shape.clone();
+        return buf.shape();
     }
 
     /** The shape array itself (internal, do not modify). */
     public int[] shapeRef() {
-        return shape;
+        return buf.shapeRef();
     }
 
     public int[] strides() {
-        return strides.clone();
+        return buf.stridesRef().clone();
     }
 
     public int[] stridesRef() {
-        return strides;
+        return buf.stridesRef();
     }
 
     public int offset() {
-        return offset;
+        return buf.offset();
     }
 
     public int rank() {
-        return shape.length;
+        return buf.rank();
     }
 
     public int size(int axis) {
+        int[] shape = buf.shapeRef();
         return shape[Shape.axis(axis, shape.length)];
     }
 
     public int numel() {
-        return Shape.numel(shape);
+        return buf.numel();
     }
 
     /** The backing float array (internal; null unless float32). */
     public float[] floatData() {
-        return f;
+        return buf.floatData();
     }
 
     /** The backing double array (internal; null unless float64). */
     public double[] doubleData() {
-        return d;
+        return buf.doubleData();
     }
 
     /** The graph node, or null for a constant. */
@@ -165,37 +166,31 @@ public final class Tensor {
 
     /** True when the elements are laid out row-major without gaps starting at offset. */
     public boolean isContiguous() {
-        int acc = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && strides[i] != acc) {
-                return false;
-            }
-            acc *= shape[i];
-        }
-        return true;
+        return buf.isContiguous();
     }
 
     /** True when contiguous and starting at the beginning of a storage of exactly numel elements. */
     public boolean isDense() {
-        int len = f != null ? f.length : d.length;
-        return offset == 0 && len == numel() && isContiguous();
+        return buf.isDense();
     }
 
     /** The only element of a one-element tensor. */
     public double item() {
         if (numel() != 1) {
-            throw new IllegalArgumentException("item() needs a one-element tensor, got shape " + Shape.str(shape));
+            throw new IllegalArgumentException("item() needs a one-element tensor, got shape " + Shape.str(shapeRef()));
         }
-        return f != null ? f[offset] : d[offset];
+        return buf.isDouble() ? buf.doubleData()[offset()] : buf.floatData()[offset()];
     }
 
     /** The element at a multi-index. */
     public double get(int... index) {
+        int[] shape = buf.shapeRef();
+        int[] strides = buf.stridesRef();
         if (index.length != shape.length) {
             throw new IllegalArgumentException("index " + Arrays.toString(index) + " has rank " + index.length
                     + " but the tensor has shape " + Shape.str(shape));
         }
-        int p = offset;
+        int p = buf.offset();
         for (int i = 0; i < index.length; i++) {
             if (index[i] < 0 || index[i] >= shape[i]) {
                 throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " out of range for shape "
@@ -203,26 +198,18 @@ public final class Tensor {
             }
             p += index[i] * strides[i];
         }
-        return f != null ? f[p] : d[p];
+        return buf.isDouble() ? buf.doubleData()[p] : buf.floatData()[p];
     }
 
     /** A row-major copy of the values as doubles. */
     public double[] toDoubleArray() {
-        Tensor c = Strided.contiguousCopy(this);
-        if (c.d != null) {
-            return c.d;
-        }
-        double[] out = new double[c.f.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = c.f[i];
-        }
-        return out;
+        return buf.toDoubleArray();
     }
 
     /** A row-major copy of the values as floats. */
     public float[] toFloatArray() {
-        Tensor c = Strided.contiguousCopy(this);
-        return c.f != null ? c.f : toFloat(c.d);
+        Buffer c = Strided.contiguousCopy(buf);
+        return c.floatData() != null ? c.floatData() : toFloat(c.doubleData());
     }
 
     private static float[] toFloat(double[] a) {
@@ -233,16 +220,9 @@ public final class Tensor {
         return out;
     }
 
-    private static void checkLength(int len, int[] shape) {
-        if (len != Shape.numel(shape)) {
-            throw new IllegalArgumentException("data of length " + len + " does not fit shape " + Shape.str(shape)
-                    + " (" + Shape.numel(shape) + " elements)");
-        }
-    }
-
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Tensor(").append(dtype).append(", ").append(Shape.str(shape));
+        StringBuilder sb = new StringBuilder("Tensor(").append(dtype()).append(", ").append(Shape.str(shapeRef()));
         if (numel() <= 16) {
             sb.append(", ").append(Arrays.toString(toDoubleArray()));
         }
@@ -259,10 +239,10 @@ public final class Tensor {
     public Tensor mul(Tensor o) { return Ops.mul(this, o); }
     public Tensor div(Tensor o) { return Ops.div(this, o); }
     public Tensor pow(Tensor o) { return Ops.pow(this, o); }
-    public Tensor add(double s) { return Ops.add(this, Tensor.scalar(s, dtype)); }
-    public Tensor sub(double s) { return Ops.sub(this, Tensor.scalar(s, dtype)); }
-    public Tensor mul(double s) { return Ops.mul(this, Tensor.scalar(s, dtype)); }
-    public Tensor div(double s) { return Ops.div(this, Tensor.scalar(s, dtype)); }
+    public Tensor add(double s) { return Ops.add(this, Tensor.scalar(s, dtype())); }
+    public Tensor sub(double s) { return Ops.sub(this, Tensor.scalar(s, dtype())); }
+    public Tensor mul(double s) { return Ops.mul(this, Tensor.scalar(s, dtype())); }
+    public Tensor div(double s) { return Ops.div(this, Tensor.scalar(s, dtype())); }
     public Tensor pow(double p) { return Ops.powScalar(this, p); }
     public Tensor maximum(Tensor o) { return Ops.maximum(this, o); }
     public Tensor minimum(Tensor o) { return Ops.minimum(this, o); }
