@@ -1,13 +1,11 @@
 package org.occam.autodiff;
 
-import org.occam.tensor.Recording;
-import org.occam.tensor.Graph;
-import org.occam.tensor.Node;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.occam.tensor.Graph;
 import org.occam.tensor.Ops;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
@@ -91,8 +89,8 @@ public final class Autodiff {
             vs[i] = v.get(names.get(i));
         }
         Trace t = trace(leaves -> f.apply(tree(names, leaves)), xs);
-        Tensor u = Node.leaf(Tensor.zeros(t.out.dtype(), t.out.shapeRef()));
-        Tensor s = Recording.traced(() -> {
+        Tensor u = Graph.leaf(Tensor.zeros(t.out.dtype(), t.out.shapeRef()));
+        Tensor s = Graph.traced(() -> {
             Tensor[] gx = Graph.backward(t.out, u, t.leaves, true);
             Tensor acc = null;
             for (int i = 0; i < gx.length; i++) {
@@ -148,9 +146,9 @@ public final class Autodiff {
     private static Trace trace(Function<Tensor[], Tensor> f, Tensor[] xs) {
         Tensor[] leaves = new Tensor[xs.length];
         for (int i = 0; i < xs.length; i++) {
-            leaves[i] = Node.leaf(xs[i]);
+            leaves[i] = Graph.leaf(xs[i]);
         }
-        Tensor out = Recording.traced(() -> f.apply(leaves));
+        Tensor out = Graph.traced(() -> f.apply(leaves));
         if (out == null) {
             throw new IllegalArgumentException("the function returned null instead of a tensor");
         }
@@ -167,7 +165,7 @@ public final class Autodiff {
 
     /** True when an enclosing transform is tracing: then our results must stay differentiable. */
     private static boolean nested() {
-        return Recording.depth() > 0;
+        return Graph.depth() > 0;
     }
 
     /** A traced output as the caller should see it: a constant unless an outer transform traces. */

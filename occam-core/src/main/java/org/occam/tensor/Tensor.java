@@ -5,11 +5,11 @@ import org.occam.tensor.kernel.Buffer;
 import org.occam.tensor.kernel.Strided;
 
 /**
- * An immutable dense tensor of float32 or float64: raw strided storage (a {@link Buffer}: shape,
+ * An immutable dense tensor of float32 or float64: raw strided storage (a {@code Buffer}: shape,
  * strides, offset and a backing array) and, when differentiated, the graph node that made it.
  *
  * <p>Values never change after construction; ops return new tensors (views share storage). A
- * tensor that depends on a variable being differentiated carries the {@link Node} that records how
+ * tensor that depends on a variable being differentiated carries the graph node that records how
  * it was computed; constants carry none. The fluent methods below are the differentiable ops of
  * {@link Ops}, so {@code x.matmul(w).add(b).tanh()} records a graph when a transform traces it.
  */
@@ -93,13 +93,13 @@ public final class Tensor {
         return zeros(dtype, shape);
     }
 
-    /** A view of this tensor's storage with other geometry (internal: used by view ops). */
-    public Tensor view(int[] newShape, int[] newStrides, int newOffset) {
+    /** A view of this tensor's storage with other geometry, without graph node (used by view ops). */
+    Tensor view(int[] newShape, int[] newStrides, int newOffset) {
         return new Tensor(buf.view(newShape, newStrides, newOffset), null);
     }
 
-    /** The same values carrying a graph node (internal: used by the autodiff engine). */
-    public Tensor withNode(Node n) {
+    /** The same values carrying a graph node (used by Node and Graph). */
+    Tensor withNode(Node n) {
         return new Tensor(buf, n);
     }
 
@@ -123,7 +123,8 @@ public final class Tensor {
         return buf.stridesRef().clone();
     }
 
-    public int[] stridesRef() {
+    /** The strides array itself (do not modify). */
+    int[] stridesRef() {
         return buf.stridesRef();
     }
 
@@ -155,7 +156,7 @@ public final class Tensor {
     }
 
     /** The graph node, or null for a constant. */
-    public Node node() {
+    Node node() {
         return node;
     }
 

@@ -43,7 +43,7 @@ class BinaryBroadcastTest {
     private static Buffer raw(Tensor t) {
         Buffer all = t.dtype() == DType.FLOAT64 ? Buffer.wrap(t.doubleData(), t.doubleData().length)
                 : Buffer.wrap(t.floatData(), t.floatData().length);
-        return all.view(t.shapeRef(), t.stridesRef(), t.offset());
+        return all.view(t.shapeRef(), t.strides(), t.offset());
     }
 
     private static void check(BinaryOp op, Tensor a, Tensor b) {
