@@ -1,13 +1,11 @@
 package org.occam.autodiff;
 
-import org.occam.tensor.Recording;
-import org.occam.tensor.Graph;
-import org.occam.tensor.Node;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.occam.tensor.Graph;
 import org.occam.tensor.Ops;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
@@ -25,24 +23,50 @@ public final class Autodiff {
     private Autodiff() {
     }
 
-    /** A value and its gradient. */
+    /**
+     * A value and its gradient.
+     *
+     * @param value f(p), a constant unless an enclosing transform traces
+     * @param grad ∇f(p), a tree shaped like p
+     */
     public record ValueAndGrad(Tensor value, Params grad) {
     }
 
-    /** A value and the pullback (vector-Jacobian product) at the traced point. */
+    /**
+     * A value and the pullback (vector-Jacobian product) at the traced point.
+     *
+     * @param value f at the traced point
+     * @param pullback u ↦ uᵀ ∂f, for a cotangent u of the value's shape and dtype
+     * @param <T> the type of the input cotangent: Params or Tensor
+     */
     public record Vjp<T>(Tensor value, Function<Tensor, T> pullback) {
     }
 
-    /** A value and its directional derivative. */
+    /**
+     * A value and its directional derivative.
+     *
+     * @param value f(p)
+     * @param tangent ∂f/∂p · v, of the value's shape
+     */
     public record Jvp(Tensor value, Tensor tangent) {
     }
 
-    /** ∇f: the gradient of a scalar function of a parameter tree. */
+    /**
+     * ∇f: the gradient of a scalar function of a parameter tree.
+     *
+     * @param f a function with a one-element output
+     * @return p ↦ ∇f(p)
+     */
     public static Function<Params, Params> grad(Function<Params, Tensor> f) {
         return p -> valueAndGrad(f).apply(p).grad();
     }
 
-    /** (f, ∇f) in one pass. */
+    /**
+     * (f, ∇f) in one pass.
+     *
+     * @param f a function with a one-element output
+     * @return p ↦ (f(p), ∇f(p))
+     */
     public static Function<Params, ValueAndGrad> valueAndGrad(Function<Params, Tensor> f) {
         return p -> {
             Vjp<Params> v = vjp(f, p);
@@ -52,7 +76,12 @@ public final class Autodiff {
         };
     }
 
-    /** The gradient of a scalar function of one tensor. */
+    /**
+     * The gradient of a scalar function of one tensor.
+     *
+     * @param f a function with a one-element output
+     * @return x ↦ ∇f(x), of x's shape
+     */
     public static Function<Tensor, Tensor> gradTensor(Function<Tensor, Tensor> f) {
         return x -> {
             Vjp<Tensor> v = vjpTensor(f, x);
@@ -61,7 +90,13 @@ public final class Autodiff {
         };
     }
 
-    /** Traces f at p and returns its value and pullback u ↦ uᵀ ∂f/∂p. */
+    /**
+     * Traces f at p and returns its value and pullback u ↦ uᵀ ∂f/∂p.
+     *
+     * @param f the function to trace
+     * @param p the point
+     * @return f(p) and its pullback
+     */
     public static Vjp<Params> vjp(Function<Params, Tensor> f, Params p) {
         List<String> names = p.names();
         Tensor[] xs = new Tensor[names.size()];
@@ -72,7 +107,13 @@ public final class Autodiff {
         return new Vjp<>(result(t.out), u -> tree(names, pull(t, u)));
     }
 
-    /** vjp for a function of one tensor. */
+    /**
+     * vjp for a function of one tensor.
+     *
+     * @param f the function to trace
+     * @param x the point
+     * @return f(x) and its pullback
+     */
     public static Vjp<Tensor> vjpTensor(Function<Tensor, Tensor> f, Tensor x) {
         Trace t = trace(leaves -> f.apply(leaves[0]), new Tensor[] {x});
         return new Vjp<>(result(t.out), u -> pull(t, u)[0]);
@@ -81,6 +122,11 @@ public final class Autodiff {
     /**
      * Jacobian-vector product ∂f/∂p · v, by transposing the (linear) pullback: one more reverse
      * pass through the recorded backward graph.
+     *
+     * @param f the function
+     * @param p the point
+     * @param v the direction, a tree shaped like p
+     * @return f(p) and ∂f/∂p · v
      */
     public static Jvp jvp(Function<Params, Tensor> f, Params p, Params v) {
         List<String> names = p.names();
@@ -91,8 +137,8 @@ public final class Autodiff {
             vs[i] = v.get(names.get(i));
         }
         Trace t = trace(leaves -> f.apply(tree(names, leaves)), xs);
-        Tensor u = Node.leaf(Tensor.zeros(t.out.dtype(), t.out.shapeRef()));
-        Tensor s = Recording.traced(() -> {
+        Tensor u = Graph.leaf(Tensor.zeros(t.out.dtype(), t.out.shapeRef()));
+        Tensor s = Graph.traced(() -> {
             Tensor[] gx = Graph.backward(t.out, u, t.leaves, true);
             Tensor acc = null;
             for (int i = 0; i < gx.length; i++) {
@@ -105,13 +151,26 @@ public final class Autodiff {
         return new Jvp(result(t.out), tangent);
     }
 
-    /** Hessian-vector product H v = ∇_p ⟨∇f(p), v⟩ (reverse over reverse). */
+    /**
+     * Hessian-vector product H v = ∇_p ⟨∇f(p), v⟩ (reverse over reverse).
+     *
+     * @param f a function with a one-element output
+     * @param p the point
+     * @param v the direction, a tree shaped like p
+     * @return H(p) v, a tree shaped like p
+     */
     public static Params hvp(Function<Params, Tensor> f, Params p, Params v) {
         Function<Params, Params> g = grad(f);
         return grad(q -> g.apply(q).dot(v)).apply(p);
     }
 
-    /** Dense Jacobian of f at x, of shape out.shape ++ x.shape: one pullback per output element. */
+    /**
+     * Dense Jacobian of f at x, of shape out.shape ++ x.shape: one pullback per output element.
+     *
+     * @param f the function
+     * @param x the point
+     * @return ∂f/∂x
+     */
     public static Tensor jacobian(Function<Tensor, Tensor> f, Tensor x) {
         Trace t = trace(leaves -> f.apply(leaves[0]), new Tensor[] {x});
         int m = t.out.numel();
@@ -129,13 +188,24 @@ public final class Autodiff {
         return m == 0 ? Tensor.zeros(x.dtype(), shape) : Ops.stack(0, rows).reshape(shape);
     }
 
-    /** Dense Hessian [m, m] of a scalar function over the flattened parameter vector. */
+    /**
+     * Dense Hessian [m, m] of a scalar function over the flattened parameter vector.
+     *
+     * @param f a function with a one-element output
+     * @param p the point, m scalars in all
+     * @return ∇²f(p) in the order of {@link Params#flatten()}
+     */
     public static Tensor hessian(Function<Params, Tensor> f, Params p) {
         Function<Params, Params> g = grad(f);
         return jacobian(vec -> g.apply(p.unflatten(vec)).flatten(), p.flatten());
     }
 
-    /** The value of x as a constant: nothing flows back through it. */
+    /**
+     * The value of x as a constant: nothing flows back through it.
+     *
+     * @param x any tensor
+     * @return the same values without graph
+     */
     public static Tensor stopGradient(Tensor x) {
         return Ops.stopGradient(x);
     }
@@ -148,9 +218,9 @@ public final class Autodiff {
     private static Trace trace(Function<Tensor[], Tensor> f, Tensor[] xs) {
         Tensor[] leaves = new Tensor[xs.length];
         for (int i = 0; i < xs.length; i++) {
-            leaves[i] = Node.leaf(xs[i]);
+            leaves[i] = Graph.leaf(xs[i]);
         }
-        Tensor out = Recording.traced(() -> f.apply(leaves));
+        Tensor out = Graph.traced(() -> f.apply(leaves));
         if (out == null) {
             throw new IllegalArgumentException("the function returned null instead of a tensor");
         }
@@ -167,7 +237,7 @@ public final class Autodiff {
 
     /** True when an enclosing transform is tracing: then our results must stay differentiable. */
     private static boolean nested() {
-        return Recording.depth() > 0;
+        return Graph.depth() > 0;
     }
 
     /** A traced output as the caller should see it: a constant unless an outer transform traces. */

@@ -15,7 +15,14 @@ public final class InputJacobian {
     private InputJacobian() {
     }
 
-    /** Σ_b ‖J_b‖²_F; f maps [..., B, d] to [..., B, outputs]. */
+    /**
+     * Σ_b ‖J_b‖²_F; f maps [..., B, d] to [..., B, outputs].
+     *
+     * @param f the per-example function, accepting leading batch axes
+     * @param x the inputs [B, d]
+     * @param outputs the number of outputs of f per example
+     * @return the sum over the batch of the squared Frobenius norms of the input Jacobians
+     */
     public static Tensor frobeniusSquared(Function<Tensor, Tensor> f, Tensor x, int outputs) {
         int b = x.size(0);
         int d = x.size(1);

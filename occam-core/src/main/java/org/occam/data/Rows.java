@@ -9,7 +9,7 @@ final class Rows {
 
     /** A dense copy of {@code t} without a graph node, or {@code t} itself when it already is one. */
     static Tensor dense(Tensor t) {
-        if (t.isDense() && t.node() == null) {
+        if (t.isDense() && !t.requiresGrad()) {
             return t;
         }
         return t.dtype() == DType.FLOAT64 ? Tensor.wrap(t.toDoubleArray(), t.shape())

@@ -1,5 +1,6 @@
 package org.occam.tensor;
 
+import java.util.Locale;
 import org.occam.tensor.kernel.Binary;
 import org.occam.tensor.kernel.BinaryOp;
 
@@ -9,30 +10,30 @@ final class BinaryOps {
     }
 
     static Tensor add(Tensor a, Tensor b) {
-        return Node.record("add", Binary.apply(BinaryOp.ADD, a, b),
+        return Node.record("add", kernel(BinaryOp.ADD, a, b),
                 g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g, a)), need(b, () -> ViewOps.sumTo(g, b))}, a, b);
     }
 
     static Tensor sub(Tensor a, Tensor b) {
-        return Node.record("sub", Binary.apply(BinaryOp.SUB, a, b),
+        return Node.record("sub", kernel(BinaryOp.SUB, a, b),
                 g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g, a)), need(b, () -> ViewOps.sumTo(g.neg(), b))}, a, b);
     }
 
     static Tensor mul(Tensor a, Tensor b) {
-        return Node.record("mul", Binary.apply(BinaryOp.MUL, a, b),
+        return Node.record("mul", kernel(BinaryOp.MUL, a, b),
                 g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(b), a)), need(b, () -> ViewOps.sumTo(g.mul(a), b))},
                 a, b);
     }
 
     static Tensor div(Tensor a, Tensor b) {
-        return Node.record("div", Binary.apply(BinaryOp.DIV, a, b),
+        return Node.record("div", kernel(BinaryOp.DIV, a, b),
                 (g, y) -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.div(b), a)),
                     need(b, () -> ViewOps.sumTo(g.mul(y).div(b).neg(), b))}, a, b);
     }
 
     /** a^b elementwise; d/da = b·a^(b-1), d/db = a^b·log a. */
     static Tensor pow(Tensor a, Tensor b) {
-        return Node.record("pow", Binary.apply(BinaryOp.POW, a, b),
+        return Node.record("pow", kernel(BinaryOp.POW, a, b),
                 (g, y) -> new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(b).mul(pow(a, b.sub(1))), a)),
                     need(b, () -> ViewOps.sumTo(g.mul(y).mul(a.log()), b))}, a, b);
     }
@@ -46,7 +47,7 @@ final class BinaryOps {
             return mul(x, x);
         }
         Tensor exponent = Tensor.scalar(p, x.dtype());
-        return Node.record("pow_scalar", Binary.apply(BinaryOp.POW, x, exponent),
+        return Node.record("pow_scalar", kernel(BinaryOp.POW, x, exponent),
                 g -> new Tensor[] {g.mul(powScalar(x, p - 1)).mul(p)}, x);
     }
 
@@ -60,8 +61,8 @@ final class BinaryOps {
     }
 
     private static Tensor select(String name, BinaryOp op, BinaryOp firstWins, Tensor a, Tensor b) {
-        return Node.record(name, Binary.apply(op, a, b), g -> {
-            Tensor mask = Binary.apply(firstWins, a, b);
+        return Node.record(name, kernel(op, a, b), g -> {
+            Tensor mask = kernel(firstWins, a, b);
             return new Tensor[] {need(a, () -> ViewOps.sumTo(g.mul(mask), a)),
                 need(b, () -> ViewOps.sumTo(g.mul(mask.neg().add(1)), b))};
         }, a, b);
@@ -69,7 +70,17 @@ final class BinaryOps {
 
     /** Comparison as a constant 0/1 tensor (no gradient). */
     static Tensor compare(BinaryOp op, Tensor a, Tensor b) {
-        return Binary.apply(op, a, b);
+        return kernel(op, a, b);
+    }
+
+    /** The kernel's a op b (broadcast) as a constant; operands of two dtypes are an error naming both. */
+    static Tensor kernel(BinaryOp op, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(op.name().toLowerCase(Locale.ROOT) + ": dtype mismatch, "
+                    + a.dtype() + " " + Shape.str(a.shapeRef()) + " vs " + b.dtype() + " " + Shape.str(b.shapeRef())
+                    + " (convert one with .to(dtype))");
+        }
+        return Tensor.from(Binary.apply(op, a.buffer(), b.buffer()));
     }
 
     /** Computes an input's gradient only when that input is being differentiated. */

@@ -11,12 +11,12 @@ final class ConvOps {
 
     static Tensor unfold(Tensor x, int kh, int kw, int stride, int pad, double padValue) {
         int[] s = x.shape();
-        return Node.record("im2col", Im2col.unfold(x, kh, kw, stride, pad, padValue),
+        return Node.record("im2col", Tensor.from(Im2col.unfold(x.buffer(), kh, kw, stride, pad, padValue)),
                 g -> new Tensor[] {fold(g, s[1], s[2], s[3], kh, kw, stride, pad)}, x);
     }
 
     static Tensor fold(Tensor cols, int c, int h, int w, int kh, int kw, int stride, int pad) {
-        return Node.record("col2im", Im2col.fold(cols, c, h, w, kh, kw, stride, pad),
+        return Node.record("col2im", Tensor.from(Im2col.fold(cols.buffer(), c, h, w, kh, kw, stride, pad)),
                 g -> new Tensor[] {unfold(g, kh, kw, stride, pad, 0)}, cols);
     }
 
@@ -49,7 +49,7 @@ final class ConvOps {
     private static Tensor convolve(Tensor x, Tensor w, int stride, int pad) {
         int[] xs = x.shape();
         int[] ws = w.shape();
-        return Node.record("conv2d", Conv.forward(x, w, stride, pad), g -> new Tensor[] {
+        return Node.record("conv2d", Tensor.from(Conv.forward(x.buffer(), w.buffer(), stride, pad)), g -> new Tensor[] {
             BinaryOps.need(x, () -> convInputGrad(g, w, xs[2], xs[3], stride, pad)),
             BinaryOps.need(w, () -> convWeightGrad(x, g, ws[2], ws[3], stride, pad))}, x, w);
     }
@@ -57,7 +57,8 @@ final class ConvOps {
     /** dx = fold(Wᵀ dy): linear in dy (its adjoint is conv with W) and in W (its adjoint is the weight gradient). */
     private static Tensor convInputGrad(Tensor dy, Tensor w, int h, int wIn, int stride, int pad) {
         int[] ws = w.shape();
-        return Node.record("conv2d_input_grad", Conv.inputGrad(dy, w, h, wIn, stride, pad), u -> new Tensor[] {
+        Tensor out = Tensor.from(Conv.inputGrad(dy.buffer(), w.buffer(), h, wIn, stride, pad));
+        return Node.record("conv2d_input_grad", out, u -> new Tensor[] {
             BinaryOps.need(dy, () -> convolve(u, w, stride, pad)),
             BinaryOps.need(w, () -> convWeightGrad(u, dy, ws[2], ws[3], stride, pad))}, dy, w);
     }
@@ -65,7 +66,8 @@ final class ConvOps {
     /** dW = Σ_n dy[n] unfold(x[n])ᵀ: linear in x (adjoint: the input gradient) and in dy (adjoint: conv). */
     private static Tensor convWeightGrad(Tensor x, Tensor dy, int kh, int kw, int stride, int pad) {
         int[] xs = x.shape();
-        return Node.record("conv2d_weight_grad", Conv.weightGrad(x, dy, kh, kw, stride, pad), v -> new Tensor[] {
+        Tensor out = Tensor.from(Conv.weightGrad(x.buffer(), dy.buffer(), kh, kw, stride, pad));
+        return Node.record("conv2d_weight_grad", out, v -> new Tensor[] {
             BinaryOps.need(x, () -> convInputGrad(dy, v, xs[2], xs[3], stride, pad)),
             BinaryOps.need(dy, () -> convolve(x, v, stride, pad))}, x, dy);
     }
@@ -85,9 +87,9 @@ final class ConvOps {
         int ho = Im2col.outSize(s[2], k, stride, pad);
         int wo = Im2col.outSize(s[3], k, stride, pad);
         checkOut("max_pool2d", x, k, k, ho, wo);
-        Pooling.Argmax r = Pooling.maxPool(x, k, stride, pad);
+        Pooling.Argmax r = Pooling.maxPool(x.buffer(), k, stride, pad);
         int[] planes = {s[0] * s[1], s[2] * s[3]};
-        return Node.record("max_pool2d", r.values(), g -> new Tensor[] {ViewOps.reshape(
+        return Node.record("max_pool2d", Tensor.from(r.values()), g -> new Tensor[] {ViewOps.reshape(
                 IndexOps.scatterAdd(ViewOps.reshape(g, planes[0], ho * wo), 1, r.index(), planes), s)}, x);
     }
 

@@ -2,7 +2,9 @@ package org.occam.tensor;
 
 /** Element type of a tensor. Mixing dtypes in one op is an error that names both. */
 public enum DType {
+    /** IEEE single precision, 4 bytes. */
     FLOAT32("float32", 4),
+    /** IEEE double precision, 8 bytes: what derivative checks and exact computations use. */
     FLOAT64("float64", 8);
 
     private final String label;
@@ -13,16 +15,22 @@ public enum DType {
         this.bytes = bytes;
     }
 
-    /** The PyTorch/NumPy spelling: float32 or float64. */
+    /** {@return the PyTorch/NumPy spelling: float32 or float64} */
     public String label() {
         return label;
     }
 
+    /** {@return the size of one element in bytes} */
     public int bytes() {
         return bytes;
     }
 
-    /** Parses "float32"/"f32"/"float" or "float64"/"f64"/"double". */
+    /**
+     * Parses "float32"/"f32"/"float" or "float64"/"f64"/"double"; anything else is an error listing them.
+     *
+     * @param s the spelling
+     * @return the dtype
+     */
     public static DType parse(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "float32", "f32", "float", "fp32" -> FLOAT32;

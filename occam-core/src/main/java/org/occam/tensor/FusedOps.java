@@ -9,8 +9,17 @@ final class FusedOps {
 
     /** t = g·(1 − y²); dt/dg = 1 − y², dt/dy = −2·g·y. */
     static Tensor tanhBackward(Tensor g, Tensor y) {
-        return Node.record("tanh_backward", Fused.tanhGrad(g, y), gg -> new Tensor[] {
+        return Node.record("tanh_backward", tanhGrad(g, y), gg -> new Tensor[] {
             BinaryOps.need(g, () -> tanhBackward(gg, y)),
             BinaryOps.need(y, () -> gg.mul(g).mul(y).mul(-2))}, g, y);
+    }
+
+    /** The fused kernel's g·(1 − y²) as a constant; g and y must agree in shape and dtype. */
+    private static Tensor tanhGrad(Tensor g, Tensor y) {
+        if (!Shape.same(g.shapeRef(), y.shapeRef()) || g.dtype() != y.dtype()) {
+            throw new IllegalArgumentException("tanh backward: gradient " + g.dtype() + " " + Shape.str(g.shapeRef())
+                    + " vs output " + y.dtype() + " " + Shape.str(y.shapeRef()));
+        }
+        return Tensor.from(Fused.tanhGrad(g.buffer(), y.buffer()));
     }
 }

@@ -7,21 +7,64 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The reverse-mode engine: pulls a cotangent from an output back to chosen variables.
+ * The engine's one entry point for function transforms ({@code org.occam.autodiff}); not for model
+ * code, which uses {@link Ops} and {@link Tensor}. A transform makes fresh variables
+ * ({@link #leaf}), traces its function on them ({@link #traced}), and pulls a cotangent back
+ * ({@link #backward}), recording that pass when it is itself traced ({@link #depth}).
  *
- * <p>Only nodes on a path from the output to a target are visited, so variables of enclosing
- * transforms (which reach the output through other paths) are never touched: that is what keeps
- * nested transforms from mixing their perturbations.
+ * <p>The reverse pass visits only nodes on a path from the output to a target, so variables of
+ * enclosing transforms (which reach the output through other paths) are never touched: that is
+ * what keeps nested transforms from mixing their perturbations.
  */
 public final class Graph {
     private Graph() {
     }
 
     /**
+     * A fresh variable with the value of {@code t}: the leaf of one transform's trace. When t is
+     * itself a variable of an enclosing transform, gradients flow through the new leaf to it.
+     *
+     * @param t the value to differentiate at
+     * @return the same values as a new variable
+     */
+    public static Tensor leaf(Tensor t) {
+        Tensor[] parents = t.requiresGrad() ? new Tensor[] {t} : new Tensor[0];
+        return t.withNode(new Node("leaf", parents, g -> new Tensor[] {g}));
+    }
+
+    /**
+     * Runs body as one transform's trace: recording on, tracing depth one higher.
+     *
+     * @param body the traced function applied to its leaves
+     * @param <T> the body's result type
+     * @return what body returns
+     */
+    public static <T> T traced(Supplier<T> body) {
+        return Recording.traced(body);
+    }
+
+    /**
+     * The number of transforms tracing on this thread; above 0 a transform's own backward pass
+     * must be recorded so that the enclosing transform can differentiate it.
+     *
+     * @return the tracing depth, 0 at top level
+     */
+    public static int depth() {
+        return Recording.depth();
+    }
+
+    /**
      * Gradients of {@code <seed, out>} with respect to each target (zeros where out does not depend
      * on it). With {@code createGraph} the backward pass is recorded and can be differentiated.
+     *
+     * @param out the traced output
+     * @param seed the cotangent, of out's shape
+     * @param targets the variables (leaves) to differentiate with respect to
+     * @param createGraph whether to record the backward pass
+     * @return one gradient per target, of the target's shape
      */
     public static Tensor[] backward(Tensor out, Tensor seed, Tensor[] targets, boolean createGraph) {
         if (!Shape.same(out.shapeRef(), seed.shapeRef())) {

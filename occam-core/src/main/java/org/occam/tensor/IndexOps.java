@@ -10,11 +10,12 @@ final class IndexOps {
     static Tensor indexSelect(Tensor x, int axis, int[] idx) {
         int a = Shape.axis(axis, x.rank());
         int size = x.shapeRef()[a];
-        return Node.record("index_select", Indexing.indexSelect(x, a, idx), g -> new Tensor[] {indexAdd(g, a, idx, size)}, x);
+        return Node.record("index_select", Tensor.from(Indexing.indexSelect(x.buffer(), a, idx)),
+                g -> new Tensor[] {indexAdd(g, a, idx, size)}, x);
     }
 
     static Tensor indexAdd(Tensor g, int axis, int[] idx, int size) {
-        return Node.record("index_add", Indexing.indexAdd(g, axis, idx, size),
+        return Node.record("index_add", Tensor.from(Indexing.indexAdd(g.buffer(), axis, idx, size)),
                 gg -> new Tensor[] {indexSelect(gg, axis, idx)}, g);
     }
 
@@ -22,13 +23,13 @@ final class IndexOps {
     static Tensor gather(Tensor x, int axis, int[] index, int... indexShape) {
         int a = Shape.axis(axis, x.rank());
         int[] xs = x.shape();
-        return Node.record("gather", Indexing.gather(x, a, index, indexShape),
+        return Node.record("gather", Tensor.from(Indexing.gather(x.buffer(), a, index, indexShape)),
                 g -> new Tensor[] {scatterAdd(g, a, index, xs)}, x);
     }
 
     static Tensor scatterAdd(Tensor g, int axis, int[] index, int[] shape) {
         int[] gs = g.shape();
-        return Node.record("scatter_add", Indexing.scatterAdd(g, axis, index, shape),
+        return Node.record("scatter_add", Tensor.from(Indexing.scatterAdd(g.buffer(), axis, index, shape)),
                 gg -> new Tensor[] {gather(gg, axis, index, gs)}, g);
     }
 
@@ -38,7 +39,8 @@ final class IndexOps {
             throw new IllegalArgumentException("where: dtype mismatch, " + a.dtype() + " vs " + b.dtype());
         }
         Tensor zero = Tensor.scalar(0, a.dtype());
-        return Node.record("where", Indexing.where(cond, a, b), g -> new Tensor[] {
+        Tensor out = Tensor.from(Indexing.where(cond.buffer(), a.buffer(), b.buffer()));
+        return Node.record("where", out, g -> new Tensor[] {
             a.requiresGrad() ? ViewOps.sumTo(where(cond, g, zero), a) : null,
             b.requiresGrad() ? ViewOps.sumTo(where(cond, zero, g), b) : null}, a, b);
     }

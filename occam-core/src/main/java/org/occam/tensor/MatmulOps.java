@@ -1,6 +1,6 @@
 package org.occam.tensor;
 
-import org.occam.tensor.kernel.Gemm;
+import org.occam.tensor.kernel.Matmul;
 import org.occam.tensor.kernel.Strided;
 
 /** Differentiable (batched, broadcasting) matrix product on the GEMM kernel. */
@@ -47,61 +47,14 @@ final class MatmulOps {
         int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        Tensor out = rawProduct(a, b, batch, m, n, k);
+        Tensor out = Tensor.from(Matmul.batched(a.buffer(), b.buffer(), batch, m, n, k));
         if (!Shape.same(out.shapeRef(), outShape)) {
-            out = Strided.expandView(out, outShape); // batch axes both operands broadcast: computed once
+            // batch axes both operands broadcast: computed once
+            out = Tensor.from(Strided.expandView(out.buffer(), outShape));
         }
         return Node.record("matmul", out, g -> new Tensor[] {
             BinaryOps.need(a, () -> ViewOps.sumTo(productLike(g, ViewOps.transpose(b, -2, -1), a), a)),
             BinaryOps.need(b, () -> ViewOps.sumTo(productLike(ViewOps.transpose(a, -2, -1), g, b), b))}, a, b);
-    }
-
-    /** The raw product over broadcast batch axes; axes that both operands broadcast are collapsed. */
-    private static Tensor rawProduct(Tensor a, Tensor b, int[] batch, int m, int n, int k) {
-        int ra = a.rank();
-        int rb = b.rank();
-        int[] batchA = java.util.Arrays.copyOf(a.shapeRef(), ra - 2);
-        int[] batchB = java.util.Arrays.copyOf(b.shapeRef(), rb - 2);
-        int[] sa0 = Strided.broadcastStrides(batchA, java.util.Arrays.copyOf(a.stridesRef(), ra - 2), batch);
-        int[] sb0 = Strided.broadcastStrides(batchB, java.util.Arrays.copyOf(b.stridesRef(), rb - 2), batch);
-        batch = batch.clone();
-        for (int d = 0; d < batch.length; d++) {
-            if (sa0[d] == 0 && sb0[d] == 0) {
-                batch[d] = 1;
-            }
-        }
-        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
-        outShape[batch.length] = m;
-        outShape[batch.length + 1] = n;
-        Tensor out = Tensor.zeros(a.dtype(), outShape);
-        int aRs = a.stridesRef()[ra - 2];
-        int aCs = a.stridesRef()[ra - 1];
-        int bRs = b.stridesRef()[rb - 2];
-        int bCs = b.stridesRef()[rb - 1];
-        int batches = Shape.numel(batch);
-        int[] idx = new int[batch.length];
-        for (int t = 0; t < batches; t++) {
-            int offA = a.offset();
-            int offB = b.offset();
-            for (int d = 0; d < batch.length; d++) {
-                offA += idx[d] * sa0[d];
-                offB += idx[d] * sb0[d];
-            }
-            if (a.dtype() == DType.FLOAT64) {
-                Gemm.dgemm(m, n, k, a.doubleData(), offA, aRs, aCs, b.doubleData(), offB, bRs, bCs,
-                        out.doubleData(), t * m * n, n, false);
-            } else {
-                Gemm.sgemm(m, n, k, a.floatData(), offA, aRs, aCs, b.floatData(), offB, bRs, bCs,
-                        out.floatData(), t * m * n, n, false);
-            }
-            for (int d = batch.length - 1; d >= 0; d--) {
-                if (++idx[d] < batch[d]) {
-                    break;
-                }
-                idx[d] = 0;
-            }
-        }
-        return out;
     }
 
     /**

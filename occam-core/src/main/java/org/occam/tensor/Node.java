@@ -1,6 +1,5 @@
 package org.occam.tensor;
 
-
 /**
  * How a tensor was computed: the op's name, its inputs, and its backward rule.
  *
@@ -8,17 +7,17 @@ package org.occam.tensor;
  * an input needs none) and is written with the same differentiable ops as the forward pass, so a
  * backward pass run while recording is itself a graph that can be differentiated again.
  */
-public final class Node {
+final class Node {
 
     /** Vector-Jacobian product of one op: output cotangent to input cotangents. */
     @FunctionalInterface
-    public interface Backward {
+    interface Backward {
         Tensor[] apply(Tensor gradOut);
     }
 
     /** Vector-Jacobian product of an op whose rule reads the op's own output (exp, tanh, ...). */
     @FunctionalInterface
-    public interface BackwardOfOutput {
+    interface BackwardOfOutput {
         /** Input cotangents from the output cotangent and the recorded output (differentiable through it). */
         Tensor[] apply(Tensor gradOut, Tensor out);
     }
@@ -33,7 +32,7 @@ public final class Node {
         this.backward = backward;
     }
 
-    public String op() {
+    String op() {
         return op;
     }
 
@@ -49,7 +48,7 @@ public final class Node {
      * Records {@code out = op(inputs)} when recording is on and some input is being differentiated;
      * otherwise returns {@code out} unchanged (a constant).
      */
-    public static Tensor record(String op, Tensor out, Backward backward, Tensor... inputs) {
+    static Tensor record(String op, Tensor out, Backward backward, Tensor... inputs) {
         if (!Recording.enabled()) {
             return out;
         }
@@ -66,7 +65,7 @@ public final class Node {
      * recorded output, so a rule such as d exp(x) = g·exp(x) reuses the output and a higher-order
      * derivative flows through it.
      */
-    public static Tensor record(String op, Tensor out, BackwardOfOutput backward, Tensor... inputs) {
+    static Tensor record(String op, Tensor out, BackwardOfOutput backward, Tensor... inputs) {
         Output recorded = new Output();
         recorded.tensor = record(op, out, g -> backward.apply(g, recorded.tensor), inputs);
         return recorded.tensor;
@@ -75,14 +74,5 @@ public final class Node {
     /** The recorded output of an op, set once it exists (after its node). */
     private static final class Output {
         private Tensor tensor;
-    }
-
-    /**
-     * A fresh variable with the value of {@code t}: the leaf of one transform's trace. When t is
-     * itself a variable of an enclosing transform, gradients flow through the new leaf to it.
-     */
-    public static Tensor leaf(Tensor t) {
-        Tensor[] parents = t.requiresGrad() ? new Tensor[] {t} : new Tensor[0];
-        return t.withNode(new Node("leaf", parents, g -> new Tensor[] {g}));
     }
 }

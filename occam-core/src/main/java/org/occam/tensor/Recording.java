@@ -14,17 +14,17 @@ public final class Recording {
     }
 
     /** True while ops record graph nodes. */
-    public static boolean enabled() {
+    static boolean enabled() {
         return STATE.get()[1] == 1;
     }
 
     /** Number of transforms currently tracing a function on this thread. */
-    public static int depth() {
+    static int depth() {
         return STATE.get()[0];
     }
 
     /** Runs body with tracing depth increased by one (inside a transform). */
-    public static <T> T traced(Supplier<T> body) {
+    static <T> T traced(Supplier<T> body) {
         int[] s = STATE.get();
         int oldDepth = s[0];
         int oldRec = s[1];
@@ -39,7 +39,7 @@ public final class Recording {
     }
 
     /** Runs body with recording set as given. */
-    public static <T> T with(boolean record, Supplier<T> body) {
+    static <T> T with(boolean record, Supplier<T> body) {
         int[] s = STATE.get();
         int old = s[1];
         s[1] = record ? 1 : 0;
@@ -50,7 +50,13 @@ public final class Recording {
         }
     }
 
-    /** Runs body without recording: its results are constants (no_grad). */
+    /**
+     * Runs body without recording: its results are constants (PyTorch's no_grad).
+     *
+     * @param body the computation whose results need no gradient
+     * @param <T> the body's result type
+     * @return what body returns
+     */
     public static <T> T noGrad(Supplier<T> body) {
         return with(false, body);
     }

@@ -1,6 +1,5 @@
 package org.occam.tensor;
 
-import org.occam.tensor.kernel.Binary;
 import org.occam.tensor.kernel.BinaryOp;
 import org.occam.tensor.kernel.Reduce;
 
@@ -13,7 +12,7 @@ final class ReduceOps {
     static Tensor sum(Tensor x, boolean keepDims, int... axes) {
         boolean[] mask = Shape.axesMask(x.rank(), axes);
         int[] kept = Shape.reduced(x.shapeRef(), mask, true);
-        Tensor out = Reduce.apply(Reduce.Kind.SUM, x, mask, keepDims);
+        Tensor out = kernel(Reduce.Kind.SUM, x, mask, keepDims);
         return Node.record("sum", out, g -> new Tensor[] {ViewOps.expand(ViewOps.reshape(g, kept), x.shapeRef())}, x);
     }
 
@@ -32,11 +31,11 @@ final class ReduceOps {
     static Tensor max(Tensor x, boolean keepDims, int... axes) {
         boolean[] mask = Shape.axesMask(x.rank(), axes);
         int[] kept = Shape.reduced(x.shapeRef(), mask, true);
-        Tensor out = Reduce.apply(Reduce.Kind.MAX, x, mask, keepDims);
+        Tensor out = kernel(Reduce.Kind.MAX, x, mask, keepDims);
         return Node.record("max", out, g -> {
-            Tensor m = Binary.apply(BinaryOp.EQ, x, ViewOps.stopGradient(ViewOps.reshape(out, kept)));
-            Tensor ties = Reduce.apply(Reduce.Kind.SUM, m, mask, true);
-            Tensor share = Binary.apply(BinaryOp.DIV, m, ties);
+            Tensor m = BinaryOps.kernel(BinaryOp.EQ, x, ViewOps.stopGradient(ViewOps.reshape(out, kept)));
+            Tensor ties = kernel(Reduce.Kind.SUM, m, mask, true);
+            Tensor share = BinaryOps.kernel(BinaryOp.DIV, m, ties);
             return new Tensor[] {ViewOps.reshape(g, kept).mul(share)};
         }, x);
     }
@@ -54,5 +53,10 @@ final class ReduceOps {
 
     static Tensor softmax(Tensor x, int axis) {
         return logSoftmax(x, axis).exp();
+    }
+
+    /** The kernel's reduction of x over the marked axes, as a constant. */
+    private static Tensor kernel(Reduce.Kind kind, Tensor x, boolean[] axes, boolean keepDims) {
+        return Tensor.from(Reduce.apply(kind, x.buffer(), axes, keepDims));
     }
 }

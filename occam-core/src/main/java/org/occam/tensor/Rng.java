@@ -16,22 +16,37 @@ public final class Rng {
         this.state = state;
     }
 
-    /** A stream determined by the seed. */
+    /**
+     * A stream determined by the seed.
+     *
+     * @param seed any long
+     * @return a fresh stream
+     */
     public static Rng seed(long seed) {
         return new Rng(mix(seed ^ 0x5DEECE66DL));
     }
 
-    /** Restores a stream from {@link #state()}. */
+    /**
+     * Restores a stream from {@link #state()}.
+     *
+     * @param state a value of {@link #state()}
+     * @return a stream that continues where that one was
+     */
     public static Rng fromState(long state) {
         return new Rng(state);
     }
 
-    /** The current state: a stream restored from it continues identically. */
+    /** {@return the current state: a stream restored from it continues identically} */
     public long state() {
         return state;
     }
 
-    /** An independent stream derived from this one's current state and a stream number. */
+    /**
+     * An independent stream derived from this one's current state and a stream number.
+     *
+     * @param stream the stream number
+     * @return the derived stream (this one does not advance)
+     */
     public Rng split(long stream) {
         return new Rng(mix(state ^ mix(stream + GOLDEN)));
     }
@@ -42,17 +57,23 @@ public final class Rng {
         return z ^ (z >>> 31);
     }
 
+    /** {@return the next 64 random bits} */
     public long nextLong() {
         state += GOLDEN;
         return mix(state);
     }
 
-    /** Uniform in [0, 1) with 53 random bits. */
+    /** {@return a uniform double in [0, 1) with 53 random bits} */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** Uniform integer in [0, bound), without modulo bias. */
+    /**
+     * Uniform integer in [0, bound), without modulo bias.
+     *
+     * @param bound the exclusive upper bound, positive
+     * @return the integer
+     */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive, got " + bound);
@@ -65,13 +86,22 @@ public final class Rng {
         return (int) (r % bound);
     }
 
-    /** A standard normal variate (one Box-Muller draw; the partner value is discarded). */
+    /** {@return a standard normal variate (one Box-Muller draw; the partner value is discarded)} */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble();
         double u2 = nextDouble();
         return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
+    /**
+     * Uniform values in [lo, hi), drawn in row-major order.
+     *
+     * @param dtype the element type
+     * @param lo the lower bound
+     * @param hi the upper bound
+     * @param shape the shape
+     * @return a new tensor
+     */
     public Tensor uniform(DType dtype, double lo, double hi, int... shape) {
         double[] v = new double[Shape.numel(shape)];
         for (int i = 0; i < v.length; i++) {
@@ -80,6 +110,15 @@ public final class Rng {
         return Tensor.of(dtype, v, shape);
     }
 
+    /**
+     * Normal values, drawn in row-major order.
+     *
+     * @param dtype the element type
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param shape the shape
+     * @return a new tensor
+     */
     public Tensor normal(DType dtype, double mean, double std, int... shape) {
         double[] v = new double[Shape.numel(shape)];
         for (int i = 0; i < v.length; i++) {
@@ -88,7 +127,14 @@ public final class Rng {
         return Tensor.of(dtype, v, shape);
     }
 
-    /** 1 with probability p, else 0. */
+    /**
+     * 1 with probability p, else 0.
+     *
+     * @param dtype the element type
+     * @param p the probability of a 1, in [0, 1]
+     * @param shape the shape
+     * @return a new tensor of zeros and ones
+     */
     public Tensor bernoulli(DType dtype, double p, int... shape) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("bernoulli probability must be in [0, 1], got " + p);
@@ -100,7 +146,12 @@ public final class Rng {
         return Tensor.of(dtype, v, shape);
     }
 
-    /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
+    /**
+     * A uniformly random permutation of 0..n-1 (Fisher-Yates).
+     *
+     * @param n the length
+     * @return the permutation
+     */
     public int[] permutation(int n) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
@@ -115,7 +166,13 @@ public final class Rng {
         return p;
     }
 
-    /** Uniform integers in [0, bound). */
+    /**
+     * Uniform integers in [0, bound).
+     *
+     * @param n how many
+     * @param bound the exclusive upper bound, positive
+     * @return the integers
+     */
     public int[] ints(int n, int bound) {
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {

@@ -1,60 +1,61 @@
 package org.occam.tensor;
 
 import java.util.Arrays;
+import org.occam.tensor.kernel.Dims;
 
 /** Static helpers for shapes (int arrays, row-major). */
 public final class Shape {
     private Shape() {
     }
 
-    /** Number of elements of a shape; 1 for a scalar (rank 0). */
+    /**
+     * Number of elements of a shape; 1 for a scalar (rank 0).
+     *
+     * @param shape the shape
+     * @return the product of its dimensions
+     */
     public static int numel(int[] shape) {
-        long n = 1;
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + str(shape));
-            }
-            n *= d;
-        }
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + str(shape) + " has more than 2^31-1 elements");
-        }
-        return (int) n;
+        return Dims.numel(shape);
     }
 
-    /** Row-major (C-order) strides of a shape. */
+    /**
+     * Row-major (C-order) strides of a shape.
+     *
+     * @param shape the shape
+     * @return the strides, in elements
+     */
     public static int[] contiguousStrides(int[] shape) {
-        int[] s = new int[shape.length];
-        int acc = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= shape[i];
-        }
-        return s;
+        return Dims.contiguousStrides(shape);
     }
 
-    /** "[2, 3]" formatting used in every error message. */
+    /**
+     * "[2, 3]" formatting used in every error message.
+     *
+     * @param shape the shape
+     * @return its text
+     */
     public static String str(int[] shape) {
-        return Arrays.toString(shape);
+        return Dims.str(shape);
     }
 
-    /** NumPy broadcasting of two shapes; an error shows both shapes. */
+    /**
+     * NumPy broadcasting of two shapes; an error shows both shapes.
+     *
+     * @param a one shape
+     * @param b the other shape
+     * @return the broadcast shape
+     */
     public static int[] broadcast(int[] a, int[] b) {
-        int r = Math.max(a.length, b.length);
-        int[] out = new int[r];
-        for (int i = 0; i < r; i++) {
-            int da = i < r - a.length ? 1 : a[i - (r - a.length)];
-            int db = i < r - b.length ? 1 : b[i - (r - b.length)];
-            if (da != db && da != 1 && db != 1) {
-                throw new IllegalArgumentException("shapes " + str(a) + " and " + str(b)
-                        + " cannot be broadcast together (dimension " + i + ": " + da + " vs " + db + ")");
-            }
-            out[i] = da == 1 ? db : da;
-        }
-        return out;
+        return Dims.broadcast(a, b);
     }
 
-    /** Normalizes a possibly negative axis for a tensor of the given rank. */
+    /**
+     * Normalizes a possibly negative axis for a tensor of the given rank.
+     *
+     * @param axis an axis, negative counting from the end
+     * @param rank the tensor's rank
+     * @return the axis in [0, rank)
+     */
     public static int axis(int axis, int rank) {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank) {
@@ -63,31 +64,36 @@ public final class Shape {
         return a;
     }
 
+    /**
+     * Whether two shapes are equal.
+     *
+     * @param a one shape
+     * @param b the other shape
+     * @return true when equal
+     */
     public static boolean same(int[] a, int[] b) {
-        return Arrays.equals(a, b);
+        return Dims.same(a, b);
     }
 
-    /** The shape with the given axes (sorted, normalized) removed or set to 1. */
+    /**
+     * The shape with the given axes (sorted, normalized) removed or set to 1.
+     *
+     * @param shape the shape
+     * @param reduce the axes to reduce, one flag per axis
+     * @param keepDims whether reduced axes stay as size 1
+     * @return the reduced shape
+     */
     public static int[] reduced(int[] shape, boolean[] reduce, boolean keepDims) {
-        int n = 0;
-        for (int i = 0; i < shape.length; i++) {
-            if (!reduce[i] || keepDims) {
-                n++;
-            }
-        }
-        int[] out = new int[n];
-        int j = 0;
-        for (int i = 0; i < shape.length; i++) {
-            if (!reduce[i]) {
-                out[j++] = shape[i];
-            } else if (keepDims) {
-                out[j++] = 1;
-            }
-        }
-        return out;
+        return Dims.reduced(shape, reduce, keepDims);
     }
 
-    /** Marks the axes to reduce; no axes given means all of them. */
+    /**
+     * Marks the axes to reduce; no axes given means all of them.
+     *
+     * @param rank the tensor's rank
+     * @param axes the axes, possibly negative; repeating one is an error
+     * @return one flag per axis
+     */
     public static boolean[] axesMask(int rank, int... axes) {
         boolean[] m = new boolean[rank];
         if (axes == null || axes.length == 0) {

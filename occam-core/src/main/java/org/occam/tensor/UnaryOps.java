@@ -11,65 +11,70 @@ final class UnaryOps {
     }
 
     static Tensor neg(Tensor x) {
-        return Node.record("neg", Unary.apply(UnaryOp.NEG, x), g -> new Tensor[] {neg(g)}, x);
+        return Node.record("neg", kernel(UnaryOp.NEG, x), g -> new Tensor[] {neg(g)}, x);
     }
 
     static Tensor exp(Tensor x) {
-        return Node.record("exp", Unary.apply(UnaryOp.EXP, x), (g, y) -> new Tensor[] {g.mul(y)}, x);
+        return Node.record("exp", kernel(UnaryOp.EXP, x), (g, y) -> new Tensor[] {g.mul(y)}, x);
     }
 
     static Tensor log(Tensor x) {
-        return Node.record("log", Unary.apply(UnaryOp.LOG, x), g -> new Tensor[] {g.div(x)}, x);
+        return Node.record("log", kernel(UnaryOp.LOG, x), g -> new Tensor[] {g.div(x)}, x);
     }
 
     static Tensor log1p(Tensor x) {
-        return Node.record("log1p", Unary.apply(UnaryOp.LOG1P, x), g -> new Tensor[] {g.div(x.add(1))}, x);
+        return Node.record("log1p", kernel(UnaryOp.LOG1P, x), g -> new Tensor[] {g.div(x.add(1))}, x);
     }
 
     static Tensor sqrt(Tensor x) {
-        return Node.record("sqrt", Unary.apply(UnaryOp.SQRT, x), (g, y) -> new Tensor[] {g.div(y.mul(2))}, x);
+        return Node.record("sqrt", kernel(UnaryOp.SQRT, x), (g, y) -> new Tensor[] {g.div(y.mul(2))}, x);
     }
 
     static Tensor abs(Tensor x) {
-        return Node.record("abs", Unary.apply(UnaryOp.ABS, x),
-                g -> new Tensor[] {g.mul(Unary.apply(UnaryOp.SIGN, x))}, x);
+        return Node.record("abs", kernel(UnaryOp.ABS, x),
+                g -> new Tensor[] {g.mul(kernel(UnaryOp.SIGN, x))}, x);
     }
 
     static Tensor tanh(Tensor x) {
-        return Node.record("tanh", Unary.apply(UnaryOp.TANH, x),
+        return Node.record("tanh", kernel(UnaryOp.TANH, x),
                 (g, y) -> new Tensor[] {FusedOps.tanhBackward(g, y)}, x);
     }
 
     static Tensor sigmoid(Tensor x) {
-        return Node.record("sigmoid", Unary.apply(UnaryOp.SIGMOID, x),
+        return Node.record("sigmoid", kernel(UnaryOp.SIGMOID, x),
                 (g, y) -> new Tensor[] {g.mul(y).mul(y.neg().add(1))}, x);
     }
 
     static Tensor relu(Tensor x) {
-        return Node.record("relu", Unary.apply(UnaryOp.RELU, x),
-                g -> new Tensor[] {g.mul(Unary.apply(UnaryOp.STEP, x))}, x);
+        return Node.record("relu", kernel(UnaryOp.RELU, x),
+                g -> new Tensor[] {g.mul(kernel(UnaryOp.STEP, x))}, x);
     }
 
     static Tensor softplus(Tensor x) {
-        return Node.record("softplus", Unary.apply(UnaryOp.SOFTPLUS, x), g -> new Tensor[] {g.mul(sigmoid(x))}, x);
+        return Node.record("softplus", kernel(UnaryOp.SOFTPLUS, x), g -> new Tensor[] {g.mul(sigmoid(x))}, x);
     }
 
     static Tensor sin(Tensor x) {
-        return Node.record("sin", Unary.apply(UnaryOp.SIN, x), g -> new Tensor[] {g.mul(cos(x))}, x);
+        return Node.record("sin", kernel(UnaryOp.SIN, x), g -> new Tensor[] {g.mul(cos(x))}, x);
     }
 
     static Tensor cos(Tensor x) {
-        return Node.record("cos", Unary.apply(UnaryOp.COS, x), g -> new Tensor[] {g.mul(sin(x)).neg()}, x);
+        return Node.record("cos", kernel(UnaryOp.COS, x), g -> new Tensor[] {g.mul(sin(x)).neg()}, x);
     }
 
     /** Standard normal CDF; its derivative is the density exp(-x²/2)/√(2π). */
     static Tensor normalCdf(Tensor x) {
-        return Node.record("normal_cdf", Unary.apply(UnaryOp.NORMAL_CDF, x),
+        return Node.record("normal_cdf", kernel(UnaryOp.NORMAL_CDF, x),
                 g -> new Tensor[] {g.mul(x.mul(x).mul(-0.5).exp().mul(INV_SQRT_2PI))}, x);
     }
 
     /** GELU, exact form x·Φ(x) as PyTorch's default. */
     static Tensor gelu(Tensor x) {
         return x.mul(normalCdf(x));
+    }
+
+    /** The kernel's op(x) as a constant. */
+    private static Tensor kernel(UnaryOp op, Tensor x) {
+        return Tensor.from(Unary.apply(op, x.buffer()));
     }
 }

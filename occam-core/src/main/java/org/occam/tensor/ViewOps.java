@@ -12,7 +12,7 @@ final class ViewOps {
 
     static Tensor reshape(Tensor x, int... shape) {
         int[] s = inferShape(x, shape);
-        Tensor src = x.isContiguous() ? x : Strided.contiguousCopy(x);
+        Tensor src = x.isContiguous() ? x : Tensor.from(Strided.contiguousCopy(x.buffer()));
         Tensor out = src.view(s, Shape.contiguousStrides(s), src.offset());
         return Node.record("reshape", out, g -> new Tensor[] {reshape(g, x.shapeRef())}, x);
     }
@@ -99,7 +99,7 @@ final class ViewOps {
         int len = s[axis];
         s[axis] = size;
         Tensor out = Tensor.zeros(g.dtype(), s);
-        Strided.copyInto(g, out, axis, start);
+        Strided.copyInto(g.buffer(), out.buffer(), axis, start);
         return Node.record("pad_slice", out, gg -> new Tensor[] {slice(gg, axis, start, start + len)}, g);
     }
 
@@ -162,7 +162,7 @@ final class ViewOps {
         if (x.isDense()) {
             return x;
         }
-        return Node.record("contiguous", Strided.contiguousCopy(x), g -> new Tensor[] {g}, x);
+        return Node.record("contiguous", Tensor.from(Strided.contiguousCopy(x.buffer())), g -> new Tensor[] {g}, x);
     }
 
     static Tensor cast(Tensor x, DType target) {
@@ -207,7 +207,7 @@ final class ViewOps {
         int pos = 0;
         for (int k = 0; k < xs.length; k++) {
             starts[k] = pos;
-            Strided.copyInto(xs[k], out, a, pos);
+            Strided.copyInto(xs[k].buffer(), out.buffer(), a, pos);
             pos += xs[k].shapeRef()[a];
         }
         return Node.record("concat", out, g -> {

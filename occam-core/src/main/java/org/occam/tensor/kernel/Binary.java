@@ -3,9 +3,6 @@ package org.occam.tensor.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
 
 /**
  * Vectorized elementwise kernels of two arguments with NumPy broadcasting.
@@ -21,29 +18,24 @@ public final class Binary {
     private Binary() {
     }
 
-    /** a op b, broadcast; the result is dense and carries no graph node. */
-    public static Tensor apply(BinaryOp op, Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException(op.name().toLowerCase(java.util.Locale.ROOT) + ": dtype mismatch, "
-                    + a.dtype() + " " + Shape.str(a.shapeRef()) + " vs " + b.dtype() + " " + Shape.str(b.shapeRef())
-                    + " (convert one with .to(dtype))");
-        }
-        int[] s = Shape.broadcast(a.shapeRef(), b.shapeRef());
-        Tensor[] once = Strided.collapseSharedBroadcast(s, a, b);
+    /** a op b, broadcast, for operands of one dtype (the op layer checks); the result is dense. */
+    public static Buffer apply(BinaryOp op, Buffer a, Buffer b) {
+        int[] s = Dims.broadcast(a.shapeRef(), b.shapeRef());
+        Buffer[] once = Strided.collapseSharedBroadcast(s, a, b);
         if (once != null) {
             return Strided.expandView(apply(op, once[0], once[1]), s);
         }
-        int n = Shape.numel(s);
-        boolean dbl = a.dtype() == DType.FLOAT64;
-        Tensor out = Tensor.zeros(a.dtype(), s);
+        int n = Dims.numel(s);
+        boolean dbl = a.isDouble();
+        Buffer out = Buffer.zerosLike(a, s);
         if (n == 0) {
             return out;
         }
-        boolean aFull = Shape.same(a.shapeRef(), s);
-        boolean bFull = Shape.same(b.shapeRef(), s);
+        boolean aFull = Dims.same(a.shapeRef(), s);
+        boolean bFull = Dims.same(b.shapeRef(), s);
         if (aFull && bFull) {
-            Tensor x = Strided.dense(a);
-            Tensor y = Strided.dense(b);
+            Buffer x = Strided.dense(a);
+            Buffer y = Strided.dense(b);
             Parallel.forRange(n, Unary.GRAIN, (lo, hi) -> vv(op, dbl, x, lo, y, lo, out, lo, hi - lo));
             return out;
         }
@@ -51,7 +43,7 @@ public final class Binary {
         return out;
     }
 
-    private static void vv(BinaryOp op, boolean dbl, Tensor x, int xo, Tensor y, int yo, Tensor out, int oo, int len) {
+    private static void vv(BinaryOp op, boolean dbl, Buffer x, int xo, Buffer y, int yo, Buffer out, int oo, int len) {
         if (dbl) {
             double[] xa = x.doubleData();
             double[] ya = y.doubleData();
@@ -84,8 +76,8 @@ public final class Binary {
     }
 
     /** out[oo..] = x[xo..] op s (scalarLeft false) or s op x[xo..] (scalarLeft true). */
-    private static void scalarSide(BinaryOp op, boolean dbl, Tensor x, int xo, double s, boolean scalarLeft,
-                                   Tensor out, int oo, int len) {
+    private static void scalarSide(BinaryOp op, boolean dbl, Buffer x, int xo, double s, boolean scalarLeft,
+                                   Buffer out, int oo, int len) {
         if (dbl) {
             double[] xa = x.doubleData();
             double[] o = out.doubleData();
@@ -125,11 +117,11 @@ public final class Binary {
      * per-sample statistic [N,C,1,1] against [N,C,H,W] becomes rows of a scalar against a vector).
      * Rows longer than the grain are split into segments so that large rows still run in parallel.
      */
-    private static void general(BinaryOp op, boolean dbl, Tensor a, Tensor b, int[] s, Tensor out) {
+    private static void general(BinaryOp op, boolean dbl, Buffer a, Buffer b, int[] s, Buffer out) {
         Walk w = Walk.of(s, Strided.broadcastStrides(a.shapeRef(), a.stridesRef(), s),
                 Strided.broadcastStrides(b.shapeRef(), b.stridesRef(), s));
         int inner = w.inner();
-        int rows = Shape.numel(s) / inner;
+        int rows = Dims.numel(s) / inner;
         int seg = Math.min(inner, Unary.GRAIN);
         int segs = (inner + seg - 1) / seg;
         Parallel.forRange(rows * segs, Math.max(1, Unary.GRAIN / seg), (lo, hi) -> {
@@ -147,8 +139,8 @@ public final class Binary {
     }
 
     /** out[oo + j] = a[pa + j*ia] op b[pb + j*ib] for j < len. */
-    private static void row(BinaryOp op, boolean dbl, Tensor a, int pa, int ia, Tensor b, int pb, int ib,
-                            Tensor out, int oo, int len) {
+    private static void row(BinaryOp op, boolean dbl, Buffer a, int pa, int ia, Buffer b, int pb, int ib,
+                            Buffer out, int oo, int len) {
         if (ia == 1 && ib == 1) {
             vv(op, dbl, a, pa, b, pb, out, oo, len);
         } else if (ia == 1 && ib == 0) {

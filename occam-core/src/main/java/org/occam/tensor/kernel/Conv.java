@@ -1,9 +1,5 @@
 package org.occam.tensor.kernel;
 
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
-
 /**
  * 2-D convolution (PyTorch's cross-correlation) and its two adjoints, one image at a time: each
  * image is unfolded into a per-thread column buffer [C*kh*kw, Ho*Wo] (never the whole batch; see
@@ -43,16 +39,16 @@ public final class Conv {
     }
 
     /** y[n] = W · unfold(x[n]). */
-    public static Tensor forward(Tensor x, Tensor w, int stride, int pad) {
-        Tensor xd = Strided.dense(x);
-        Tensor wd = Strided.dense(w);
+    public static Buffer forward(Buffer x, Buffer w, int stride, int pad) {
+        Buffer xd = Strided.dense(x);
+        Buffer wd = Strided.dense(w);
         Geom g = geom(xd.shapeRef(), wd.shapeRef(), stride, pad);
-        Tensor y = Tensor.zeros(xd.dtype(), g.n(), g.o(), g.ho(), g.wo());
+        Buffer y = Buffer.zerosLike(xd, g.n(), g.o(), g.ho(), g.wo());
         int rows = g.rows();
         int l = g.l();
         int img = g.c() * g.h() * g.w();
         Parallel.forRange(g.n(), 1, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : Scratch.get(xd.dtype(), rows * l);
+            Object cols = g.pointwise() ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
@@ -66,18 +62,18 @@ public final class Conv {
     }
 
     /** dx[n] = fold(Wᵀ · dy[n]): the adjoint of {@link #forward} in x, for an input of size h×w. */
-    public static Tensor inputGrad(Tensor dy, Tensor w, int h, int wIn, int stride, int pad) {
-        Tensor gd = Strided.dense(dy);
-        Tensor wd = Strided.dense(w);
+    public static Buffer inputGrad(Buffer dy, Buffer w, int h, int wIn, int stride, int pad) {
+        Buffer gd = Strided.dense(dy);
+        Buffer wd = Strided.dense(w);
         int[] ws = wd.shapeRef();
         Geom g = geom(new int[] {gd.shapeRef()[0], ws[1], h, wIn}, ws, stride, pad);
         checkOut("input gradient", gd, g);
-        Tensor dx = Tensor.zeros(gd.dtype(), g.n(), g.c(), h, wIn);
+        Buffer dx = Buffer.zerosLike(gd, g.n(), g.c(), h, wIn);
         int rows = g.rows();
         int l = g.l();
         int img = g.c() * h * wIn;
         Parallel.forRange(g.n(), 1, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : Scratch.get(gd.dtype(), rows * l);
+            Object cols = g.pointwise() ? null : Scratch.get(gd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
                 if (g.pointwise()) {
                     gemm(rows, l, g.o(), data(wd), 0, 1, rows, data(gd), i * g.o() * l, l, 1, data(dx), i * img, l, false);
@@ -91,9 +87,9 @@ public final class Conv {
     }
 
     /** dW = Σ_n dy[n] · unfold(x[n])ᵀ: the adjoint of {@link #forward} in W, for a kh×kw kernel. */
-    public static Tensor weightGrad(Tensor x, Tensor dy, int kh, int kw, int stride, int pad) {
-        Tensor xd = Strided.dense(x);
-        Tensor gd = Strided.dense(dy);
+    public static Buffer weightGrad(Buffer x, Buffer dy, int kh, int kw, int stride, int pad) {
+        Buffer xd = Strided.dense(x);
+        Buffer gd = Strided.dense(dy);
         int[] xs = xd.shapeRef();
         Geom g = geom(xs, new int[] {gd.shapeRef()[1], xs[1], kh, kw}, stride, pad);
         checkOut("weight gradient", gd, g);
@@ -102,9 +98,9 @@ public final class Conv {
         int img = g.c() * g.h() * g.w();
         int size = g.o() * rows;
         int groups = (g.n() + WEIGHT_GRAD_GROUP - 1) / WEIGHT_GRAD_GROUP;
-        Tensor partial = Tensor.zeros(xd.dtype(), Math.max(1, groups), size);
+        Buffer partial = Buffer.zerosLike(xd, Math.max(1, groups), size);
         Parallel.forRange(g.n(), WEIGHT_GRAD_GROUP, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : Scratch.get(xd.dtype(), rows * l);
+            Object cols = g.pointwise() ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
@@ -115,24 +111,24 @@ public final class Conv {
                         lo / WEIGHT_GRAD_GROUP * size, rows, i > lo);
             }
         });
-        Tensor dw = Tensor.zeros(xd.dtype(), g.o(), g.c(), kh, kw);
+        Buffer dw = Buffer.zerosLike(xd, g.o(), g.c(), kh, kw);
         for (int q = 0; q < groups; q++) {
             addInto(partial, q * size, dw, size);
         }
         return dw;
     }
 
-    private static void checkOut(String what, Tensor dy, Geom g) {
+    private static void checkOut(String what, Buffer dy, Geom g) {
         int[] s = dy.shapeRef();
         if (s.length != 4 || s[2] != g.ho() || s[3] != g.wo()) {
-            throw new IllegalArgumentException("conv2d " + what + ": gradient shape " + Shape.str(s) + " does not match "
+            throw new IllegalArgumentException("conv2d " + what + ": gradient shape " + Dims.str(s) + " does not match "
                     + "the output " + g.ho() + "x" + g.wo() + " of a " + g.kh() + "x" + g.kw() + " kernel on "
                     + g.h() + "x" + g.w());
         }
     }
 
-    private static Object data(Tensor t) {
-        return t.dtype() == DType.FLOAT64 ? t.doubleData() : t.floatData();
+    private static Object data(Buffer t) {
+        return t.isDouble() ? t.doubleData() : t.floatData();
     }
 
     private static void gemm(int m, int n, int k, Object a, int aOff, int aRs, int aCs, Object b, int bOff, int bRs,
@@ -145,8 +141,8 @@ public final class Conv {
         }
     }
 
-    private static void addInto(Tensor src, int off, Tensor dst, int len) {
-        if (dst.dtype() == DType.FLOAT64) {
+    private static void addInto(Buffer src, int off, Buffer dst, int len) {
+        if (dst.isDouble()) {
             double[] a = src.doubleData();
             double[] b = dst.doubleData();
             for (int i = 0; i < len; i++) {

@@ -3,9 +3,6 @@ package org.occam.tensor.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
 
 /** Fused elementwise kernels for hot backward rules (one pass instead of three). */
 public final class Fused {
@@ -15,16 +12,12 @@ public final class Fused {
     private Fused() {
     }
 
-    /** g · (1 − y²), the tanh backward with y = tanh(x); g and y of one shape. */
-    public static Tensor tanhGrad(Tensor g, Tensor y) {
-        if (!Shape.same(g.shapeRef(), y.shapeRef()) || g.dtype() != y.dtype()) {
-            throw new IllegalArgumentException("tanh backward: gradient " + g.dtype() + " " + Shape.str(g.shapeRef())
-                    + " vs output " + y.dtype() + " " + Shape.str(y.shapeRef()));
-        }
-        Tensor a = Strided.dense(g);
-        Tensor b = Strided.dense(y);
+    /** g · (1 − y²), the tanh backward with y = tanh(x); g and y of one shape and dtype (the op layer checks). */
+    public static Buffer tanhGrad(Buffer g, Buffer y) {
+        Buffer a = Strided.dense(g);
+        Buffer b = Strided.dense(y);
         int n = a.numel();
-        if (a.dtype() == DType.FLOAT64) {
+        if (a.isDouble()) {
             double[] ga = a.doubleData();
             double[] ya = b.doubleData();
             double[] o = new double[n];
@@ -39,7 +32,7 @@ public final class Fused {
                     o[i] = ga[i] - ga[i] * ya[i] * ya[i];
                 }
             });
-            return Tensor.wrap(o, a.shapeRef());
+            return Buffer.wrap(o, a.shapeRef());
         }
         float[] ga = a.floatData();
         float[] ya = b.floatData();
@@ -55,6 +48,6 @@ public final class Fused {
                 o[i] = ga[i] - ga[i] * ya[i] * ya[i];
             }
         });
-        return Tensor.wrap(o, a.shapeRef());
+        return Buffer.wrap(o, a.shapeRef());
     }
 }

@@ -1,8 +1,5 @@
 package org.occam.tensor.kernel;
 
-import org.occam.tensor.DType;
-import org.occam.tensor.Tensor;
-
 /**
  * Unfolds image patches into columns and folds them back (its adjoint).
  * x [N, C, H, W] becomes cols [N, C*kh*kw, Ho*Wo] with row (c, i, j) holding
@@ -19,14 +16,14 @@ public final class Im2col {
         return (in + 2 * pad - k) / stride + 1;
     }
 
-    public static Tensor unfold(Tensor x, int kh, int kw, int stride, int pad, double padValue) {
-        Tensor a = Strided.dense(x);
+    public static Buffer unfold(Buffer x, int kh, int kw, int stride, int pad, double padValue) {
+        Buffer a = Strided.dense(x);
         int[] s = a.shapeRef();
         int c = s[1];
         int img = c * s[2] * s[3];
         int l = outSize(s[2], kh, stride, pad) * outSize(s[3], kw, stride, pad);
         int block = c * kh * kw * l;
-        Tensor out = Tensor.zeros(a.dtype(), s[0], c * kh * kw, l);
+        Buffer out = Buffer.zerosLike(a, s[0], c * kh * kw, l);
         Object src = data(a);
         Object dst = data(out);
         Parallel.forRange(s[0], Math.max(1, Unary.GRAIN / Math.max(1, block)), (lo, hi) -> {
@@ -38,12 +35,12 @@ public final class Im2col {
     }
 
     /** The adjoint of unfold (padding dropped): sums every column entry back into its pixel. */
-    public static Tensor fold(Tensor cols, int c, int h, int w, int kh, int kw, int stride, int pad) {
-        Tensor a = Strided.dense(cols);
+    public static Buffer fold(Buffer cols, int c, int h, int w, int kh, int kw, int stride, int pad) {
+        Buffer a = Strided.dense(cols);
         int n = a.shapeRef()[0];
         int block = c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
         int img = c * h * w;
-        Tensor out = Tensor.zeros(a.dtype(), n, c, h, w);
+        Buffer out = Buffer.zerosLike(a, n, c, h, w);
         Object src = data(a);
         Object dst = data(out);
         Parallel.forRange(n, Math.max(1, Unary.GRAIN / Math.max(1, block)), (lo, hi) -> {
@@ -84,7 +81,7 @@ public final class Im2col {
         return Math.min(wo, Math.floorDiv(w - 1 + pad - j, stride) + 1);
     }
 
-    private static Object data(Tensor t) {
-        return t.dtype() == DType.FLOAT64 ? t.doubleData() : t.floatData();
+    private static Object data(Buffer t) {
+        return t.isDouble() ? t.doubleData() : t.floatData();
     }
 }

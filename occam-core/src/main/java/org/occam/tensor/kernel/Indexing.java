@@ -1,9 +1,5 @@
 package org.occam.tensor.kernel;
 
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
-
 /**
  * Gather and scatter along one axis, on the view [outer, axis, inner] of a dense tensor.
  * Scatters add in index order, so repeated indices accumulate deterministically.
@@ -31,13 +27,13 @@ public final class Indexing {
     private static void checkIndex(int v, int size, int axis, int[] shape) {
         if (v < 0 || v >= size) {
             throw new IndexOutOfBoundsException("index " + v + " is out of range for axis " + axis + " of size " + size
-                    + " (shape " + Shape.str(shape) + ")");
+                    + " (shape " + Dims.str(shape) + ")");
         }
     }
 
     /** out[o, j, i] = x[o, idx[j], i]. */
-    public static Tensor indexSelect(Tensor x, int axis, int[] idx) {
-        Tensor a = Strided.dense(x);
+    public static Buffer indexSelect(Buffer x, int axis, int[] idx) {
+        Buffer a = Strided.dense(x);
         int[] s = a.shape();
         int size = s[axis];
         for (int v : idx) {
@@ -46,9 +42,9 @@ public final class Indexing {
         int outer = outer(s, axis);
         int inner = inner(s, axis);
         s[axis] = idx.length;
-        Tensor out = Tensor.zeros(a.dtype(), s);
-        Object src = a.dtype() == DType.FLOAT64 ? a.doubleData() : a.floatData();
-        Object dst = a.dtype() == DType.FLOAT64 ? out.doubleData() : out.floatData();
+        Buffer out = Buffer.zerosLike(a, s);
+        Object src = a.isDouble() ? a.doubleData() : a.floatData();
+        Object dst = a.isDouble() ? out.doubleData() : out.floatData();
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < idx.length; j++) {
                 System.arraycopy(src, (o * size + idx[j]) * inner, dst, (o * idx.length + j) * inner, inner);
@@ -58,13 +54,13 @@ public final class Indexing {
     }
 
     /** out = zeros with {@code size} along axis; out[o, idx[j], i] += g[o, j, i]. */
-    public static Tensor indexAdd(Tensor g, int axis, int[] idx, int size) {
-        Tensor a = Strided.dense(g);
+    public static Buffer indexAdd(Buffer g, int axis, int[] idx, int size) {
+        Buffer a = Strided.dense(g);
         int[] s = a.shape();
         int outer = outer(s, axis);
         int inner = inner(s, axis);
         s[axis] = size;
-        Tensor out = Tensor.zeros(a.dtype(), s);
+        Buffer out = Buffer.zerosLike(a, s);
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < idx.length; j++) {
                 checkIndex(idx[j], size, axis, s);
@@ -77,8 +73,8 @@ public final class Indexing {
     }
 
     /** torch.gather: out[o, k, i] = x[o, index[o, k, i], i]; index has out's shape. */
-    public static Tensor gather(Tensor x, int axis, int[] index, int[] indexShape) {
-        Tensor a = Strided.dense(x);
+    public static Buffer gather(Buffer x, int axis, int[] index, int[] indexShape) {
+        Buffer a = Strided.dense(x);
         int[] s = a.shapeRef();
         checkGatherShapes(s, axis, index, indexShape);
         int size = s[axis];
@@ -88,8 +84,8 @@ public final class Indexing {
         for (int v : index) {
             checkIndex(v, size, axis, s);
         }
-        Tensor out = Tensor.zeros(a.dtype(), indexShape);
-        boolean dbl = a.dtype() == DType.FLOAT64;
+        Buffer out = Buffer.zerosLike(a, indexShape);
+        boolean dbl = a.isDouble();
         Parallel.forRange(outer, Math.max(1, Unary.GRAIN / Math.max(1, k * inner)), (lo, hi) -> {
             for (int o = lo; o < hi; o++) {
                 for (int p = o * k * inner, j = 0; j < k; j++) {
@@ -111,8 +107,8 @@ public final class Indexing {
      * The adjoint of gather: out = zeros(shape); out[o, index[o,k,i], i] += g[o, k, i], adding in
      * index order within each outer row (rows are independent, so the bits do not depend on threads).
      */
-    public static Tensor scatterAdd(Tensor g, int axis, int[] index, int[] shape) {
-        Tensor a = Strided.dense(g);
+    public static Buffer scatterAdd(Buffer g, int axis, int[] index, int[] shape) {
+        Buffer a = Strided.dense(g);
         int[] gs = a.shapeRef();
         checkGatherShapes(shape, axis, index, gs);
         int size = shape[axis];
@@ -122,8 +118,8 @@ public final class Indexing {
         for (int v : index) {
             checkIndex(v, size, axis, shape);
         }
-        Tensor out = Tensor.zeros(a.dtype(), shape);
-        boolean dbl = a.dtype() == DType.FLOAT64;
+        Buffer out = Buffer.zerosLike(a, shape);
+        boolean dbl = a.isDouble();
         Parallel.forRange(outer, Math.max(1, Unary.GRAIN / Math.max(1, k * inner)), (lo, hi) -> {
             for (int o = lo; o < hi; o++) {
                 for (int p = o * k * inner, j = 0; j < k; j++) {
@@ -142,18 +138,18 @@ public final class Indexing {
     }
 
     private static void checkGatherShapes(int[] s, int axis, int[] index, int[] indexShape) {
-        boolean ok = indexShape.length == s.length && index.length == Shape.numel(indexShape);
+        boolean ok = indexShape.length == s.length && index.length == Dims.numel(indexShape);
         for (int i = 0; ok && i < s.length; i++) {
             ok = i == axis || s[i] == indexShape[i];
         }
         if (!ok) {
-            throw new IllegalArgumentException("gather along axis " + axis + ": index shape " + Shape.str(indexShape)
-                    + " (" + index.length + " indices) must match tensor shape " + Shape.str(s) + " off that axis");
+            throw new IllegalArgumentException("gather along axis " + axis + ": index shape " + Dims.str(indexShape)
+                    + " (" + index.length + " indices) must match tensor shape " + Dims.str(s) + " off that axis");
         }
     }
 
-    private static void addRow(Tensor src, int from, Tensor dst, int to, int len) {
-        if (src.dtype() == DType.FLOAT64) {
+    private static void addRow(Buffer src, int from, Buffer dst, int to, int len) {
+        if (src.isDouble()) {
             double[] a = src.doubleData();
             double[] b = dst.doubleData();
             for (int i = 0; i < len; i++) {
@@ -169,14 +165,14 @@ public final class Indexing {
     }
 
     /** where(cond != 0, a, b), broadcasting all three. */
-    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        int[] s = Shape.broadcast(Shape.broadcast(cond.shapeRef(), a.shapeRef()), b.shapeRef());
+    public static Buffer where(Buffer cond, Buffer a, Buffer b) {
+        int[] s = Dims.broadcast(Dims.broadcast(cond.shapeRef(), a.shapeRef()), b.shapeRef());
         double[] c = expandTo(cond, s).toDoubleArray();
-        Tensor x = Strided.contiguousCopy(expandTo(a, s));
-        Tensor y = Strided.contiguousCopy(expandTo(b, s));
-        Tensor out = Tensor.zeros(a.dtype(), s);
+        Buffer x = Strided.contiguousCopy(expandTo(a, s));
+        Buffer y = Strided.contiguousCopy(expandTo(b, s));
+        Buffer out = Buffer.zerosLike(a, s);
         for (int i = 0; i < c.length; i++) {
-            if (a.dtype() == DType.FLOAT64) {
+            if (a.isDouble()) {
                 out.doubleData()[i] = c[i] != 0 ? x.doubleData()[i] : y.doubleData()[i];
             } else {
                 out.floatData()[i] = c[i] != 0 ? x.floatData()[i] : y.floatData()[i];
@@ -185,7 +181,7 @@ public final class Indexing {
         return out;
     }
 
-    private static Tensor expandTo(Tensor t, int[] s) {
+    private static Buffer expandTo(Buffer t, int[] s) {
         return t.view(s.clone(), Strided.broadcastStrides(t.shapeRef(), t.stridesRef(), s), t.offset());
     }
 }

@@ -1,8 +1,5 @@
 package org.occam.tensor.kernel;
 
-import org.occam.tensor.DType;
-import org.occam.tensor.Tensor;
-
 /**
  * Windowed max over the planes of an image batch, recording where each maximum came from.
  *
@@ -16,12 +13,12 @@ public final class Pooling {
     }
 
     /** Window maxima and their in-plane source indices (row-major over [N*C, Ho*Wo]). */
-    public record Argmax(Tensor values, int[] index) {
+    public record Argmax(Buffer values, int[] index) {
     }
 
     /** Max over k×k windows with the given stride and padding (padded positions are skipped). */
-    public static Argmax maxPool(Tensor x, int k, int stride, int pad) {
-        Tensor a = Strided.dense(x);
+    public static Argmax maxPool(Buffer x, int k, int stride, int pad) {
+        Buffer a = Strided.dense(x);
         int[] s = a.shapeRef();
         int planes = s[0] * s[1];
         int h = s[2];
@@ -29,9 +26,9 @@ public final class Pooling {
         int ho = Im2col.outSize(h, k, stride, pad);
         int wo = Im2col.outSize(w, k, stride, pad);
         int l = ho * wo;
-        Tensor out = Tensor.zeros(a.dtype(), s[0], s[1], ho, wo);
+        Buffer out = Buffer.zerosLike(a, s[0], s[1], ho, wo);
         int[] index = new int[planes * l];
-        boolean dbl = a.dtype() == DType.FLOAT64;
+        boolean dbl = a.isDouble();
         int grain = Math.max(1, Unary.GRAIN / Math.max(1, h * w));
         Parallel.forRange(planes, grain, (lo, hi) -> {
             for (int p = lo; p < hi; p++) {

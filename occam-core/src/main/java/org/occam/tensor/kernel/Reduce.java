@@ -3,9 +3,6 @@ package org.occam.tensor.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
 
 /**
  * Sum and max over a set of axes. A contiguous run of axes is reduced in one pass over the view
@@ -22,10 +19,10 @@ public final class Reduce {
     private Reduce() {
     }
 
-    /** Reduces x over the marked axes; the result is dense, without graph node. */
-    public static Tensor apply(Kind kind, Tensor x, boolean[] axes, boolean keepDims) {
+    /** Reduces x over the marked axes; the result is dense. */
+    public static Buffer apply(Kind kind, Buffer x, boolean[] axes, boolean keepDims) {
         int[] shape = x.shape();
-        Tensor cur = Strided.dense(x);
+        Buffer cur = Strided.dense(x);
         // Reduce the last run of marked axes first, keeping dims so indices stay aligned.
         int end = shape.length;
         while (true) {
@@ -43,13 +40,13 @@ public final class Reduce {
             cur = reduceRun(kind, cur, i, j + 1);
             end = i;
         }
-        int[] outShape = Shape.reduced(shape, axes, keepDims);
-        return cur.dtype() == DType.FLOAT64 ? Tensor.wrap(cur.doubleData(), outShape)
-                : Tensor.wrap(cur.floatData(), outShape);
+        int[] outShape = Dims.reduced(shape, axes, keepDims);
+        return cur.isDouble() ? Buffer.wrap(cur.doubleData(), outShape)
+                : Buffer.wrap(cur.floatData(), outShape);
     }
 
     /** Reduces axes [from, to) of a dense tensor, keeping them as size 1. */
-    private static Tensor reduceRun(Kind kind, Tensor x, int from, int to) {
+    private static Buffer reduceRun(Kind kind, Buffer x, int from, int to) {
         int[] s = x.shape();
         int outer = 1;
         int r = 1;
@@ -65,10 +62,10 @@ public final class Reduce {
             }
         }
         if (r == 0 && kind == Kind.MAX) {
-            throw new IllegalArgumentException("max over an empty axis of shape " + Shape.str(x.shapeRef()));
+            throw new IllegalArgumentException("max over an empty axis of shape " + Dims.str(x.shapeRef()));
         }
-        boolean dbl = x.dtype() == DType.FLOAT64;
-        Tensor out = Tensor.zeros(x.dtype(), s);
+        boolean dbl = x.isDouble();
+        Buffer out = Buffer.zerosLike(x, s);
         if (r == 0 || outer * inner == 0) {
             return out;
         }
@@ -100,7 +97,7 @@ public final class Reduce {
     }
 
     /** Reduction of a whole array, in fixed chunks combined in order. */
-    private static void totalReduce(Kind kind, boolean dbl, Tensor x, Tensor out, int n) {
+    private static void totalReduce(Kind kind, boolean dbl, Buffer x, Buffer out, int n) {
         int grain = Unary.GRAIN;
         int chunks = Math.max(1, (n + grain - 1) / grain);
         double[] partial = new double[chunks];
@@ -183,7 +180,7 @@ public final class Reduce {
     }
 
     /** out[oo + c] = reduce_t x[xo + t*inner + c] for c < inner. */
-    private static void columns(Kind kind, boolean dbl, Tensor x, int xo, Tensor out, int oo, int r, int inner) {
+    private static void columns(Kind kind, boolean dbl, Buffer x, int xo, Buffer out, int oo, int r, int inner) {
         if (dbl) {
             double[] a = x.doubleData();
             double[] o = out.doubleData();

@@ -1,7 +1,5 @@
 package org.occam.tensor.kernel;
 
-import org.occam.tensor.DType;
-
 /**
  * Per-thread scratch arrays for kernels that need a temporary buffer per call (the column buffer
  * of a convolution): reused across calls instead of allocated and zeroed each time. Contents are
@@ -16,8 +14,8 @@ final class Scratch {
     }
 
     /** A float[] or double[] of at least n elements, private to the calling thread. */
-    static Object get(DType dtype, int n) {
-        if (dtype == DType.FLOAT64) {
+    static Object get(boolean f64, int n) {
+        if (f64) {
             double[][] h = D.get();
             if (h[0].length < n) {
                 h[0] = new double[n];

@@ -1,38 +1,34 @@
 package org.occam.tensor.kernel;
 
-import org.occam.tensor.DType;
-import org.occam.tensor.Shape;
-import org.occam.tensor.Tensor;
-
 /** Copies between strided views and dense row-major storage. */
 public final class Strided {
     private Strided() {
     }
 
-    /** The tensor itself when already dense (offset 0, row-major, exact storage), else a dense copy. */
-    public static Tensor dense(Tensor t) {
+    /** The buffer itself when already dense (offset 0, row-major, exact storage), else a dense copy. */
+    public static Buffer dense(Buffer t) {
         return t.isDense() ? t : contiguousCopy(t);
     }
 
-    /** A fresh dense row-major copy (no graph node). */
-    public static Tensor contiguousCopy(Tensor t) {
+    /** A fresh dense row-major copy. */
+    public static Buffer contiguousCopy(Buffer t) {
         int[] shape = t.shape();
-        int n = Shape.numel(shape);
-        if (t.dtype() == DType.FLOAT64) {
+        int n = Dims.numel(shape);
+        if (t.isDouble()) {
             double[] out = new double[n];
             gather(t, out, null);
-            return Tensor.wrap(out, shape);
+            return Buffer.wrap(out, shape);
         }
         float[] out = new float[n];
         gather(t, null, out);
-        return Tensor.wrap(out, shape);
+        return Buffer.wrap(out, shape);
     }
 
     /** Writes the elements of t in row-major order into outD or outF. */
-    private static void gather(Tensor t, double[] outD, float[] outF) {
+    private static void gather(Buffer t, double[] outD, float[] outF) {
         int[] shape = t.shapeRef();
         int[] st = t.stridesRef();
-        int n = Shape.numel(shape);
+        int n = Dims.numel(shape);
         if (n == 0) {
             return;
         }
@@ -81,7 +77,7 @@ public final class Strided {
         }
     }
 
-    /** The strides that read a tensor of shape {@code from} as if broadcast to shape {@code to}. */
+    /** The strides that read a buffer of shape {@code from} as if broadcast to shape {@code to}. */
     public static int[] broadcastStrides(int[] from, int[] fromStrides, int[] to) {
         int[] s = new int[to.length];
         int lead = to.length - from.length;
@@ -95,8 +91,8 @@ public final class Strided {
                 } else if (d == 1) {
                     s[i] = 0;
                 } else {
-                    throw new IllegalArgumentException("cannot broadcast shape " + Shape.str(from) + " to "
-                            + Shape.str(to));
+                    throw new IllegalArgumentException("cannot broadcast shape " + Dims.str(from) + " to "
+                            + Dims.str(to));
                 }
             }
         }
@@ -107,15 +103,15 @@ public final class Strided {
      * Copies src into the window of dense {@code dst} that starts at {@code start} along {@code axis}
      * (all other dimensions equal).
      */
-    public static void copyInto(Tensor src, Tensor dst, int axis, int start) {
-        int[] ds = Shape.contiguousStrides(dst.shapeRef());
+    public static void copyInto(Buffer src, Buffer dst, int axis, int start) {
+        int[] ds = Dims.contiguousStrides(dst.shapeRef());
         copyStrided(src, dst, start * ds[axis], ds);
     }
 
     /** Writes the elements of src (any strides) to dst's storage at dstOffset with dstStrides. */
-    public static void copyStrided(Tensor src, Tensor dst, int dstOffset, int[] dstStrides) {
+    public static void copyStrided(Buffer src, Buffer dst, int dstOffset, int[] dstStrides) {
         int[] shape = src.shapeRef();
-        int n = Shape.numel(shape);
+        int n = Dims.numel(shape);
         if (n == 0) {
             return;
         }
@@ -169,7 +165,7 @@ public final class Strided {
      * collapsed to size 1, or null when there are none. Computing on those views and expanding
      * the result gives the same values with the work done once instead of once per copy.
      */
-    public static Tensor[] collapseSharedBroadcast(int[] outShape, Tensor... ts) {
+    public static Buffer[] collapseSharedBroadcast(int[] outShape, Buffer... ts) {
         int r = outShape.length;
         int[][] st = new int[ts.length][];
         for (int k = 0; k < ts.length; k++) {
@@ -191,7 +187,7 @@ public final class Strided {
         if (!any) {
             return null;
         }
-        Tensor[] out = new Tensor[ts.length];
+        Buffer[] out = new Buffer[ts.length];
         for (int k = 0; k < ts.length; k++) {
             int[] shape = new int[r];
             int lead = r - ts[k].rank();
@@ -205,7 +201,7 @@ public final class Strided {
     }
 
     /** x viewed with stride 0 along its size-1 axes so that it has {@code shape}. */
-    public static Tensor expandView(Tensor x, int[] shape) {
+    public static Buffer expandView(Buffer x, int[] shape) {
         return x.view(shape.clone(), broadcastStrides(x.shapeRef(), x.stridesRef(), shape), x.offset());
     }
 }

@@ -5,8 +5,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.occam.tensor.DType;
-import org.occam.tensor.Tensor;
 
 /** Vectorized elementwise kernels of one argument. */
 public final class Unary {
@@ -18,24 +16,24 @@ public final class Unary {
     private Unary() {
     }
 
-    /** op applied to every element of x; the result is dense and carries no graph node. */
-    public static Tensor apply(UnaryOp op, Tensor x) {
-        Tensor[] once = Strided.collapseSharedBroadcast(x.shapeRef(), x);
+    /** op applied to every element of x; the result is dense. */
+    public static Buffer apply(UnaryOp op, Buffer x) {
+        Buffer[] once = Strided.collapseSharedBroadcast(x.shapeRef(), x);
         if (once != null) {
             return Strided.expandView(apply(op, once[0]), x.shapeRef());
         }
-        Tensor a = Strided.dense(x);
+        Buffer a = Strided.dense(x);
         int n = a.numel();
-        if (a.dtype() == DType.FLOAT64) {
+        if (a.isDouble()) {
             double[] in = a.doubleData();
             double[] out = new double[n];
             Parallel.forRange(n, GRAIN, (lo, hi) -> runD(op, in, out, lo, hi));
-            return Tensor.wrap(out, a.shapeRef());
+            return Buffer.wrap(out, a.shapeRef());
         }
         float[] in = a.floatData();
         float[] out = new float[n];
         Parallel.forRange(n, GRAIN, (lo, hi) -> runF(op, in, out, lo, hi));
-        return Tensor.wrap(out, a.shapeRef());
+        return Buffer.wrap(out, a.shapeRef());
     }
 
     // One loop method per op and dtype: vectors never cross a call that the JIT might not inline.
