@@ -22,7 +22,7 @@ import org.occam.train.Monitor;
  * and the metrics of {@code occam measure}.
  *
  * <p>Every metric is registered once in {@link #standard()} ({@link MetricRegistry}): a monitor with
- * the keys of its rows, an {@code occam measure} metric with its {@link org.occam.cli.measure.Measurement},
+ * the keys of its rows, an {@code occam measure} metric with its {@code Measurement} (cli measure),
  * or both. To add one: a class with its computation, and one {@code register} call in the chain
  * below (a monitor's params start with {@link #every(long)}; see {@link RegularizerRegistry} for a
  * worked example).
