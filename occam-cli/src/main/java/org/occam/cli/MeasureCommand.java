@@ -20,6 +20,7 @@ import org.occam.cli.measure.MeasureCurvature;
 import org.occam.cli.measure.MeasureRun;
 import org.occam.cli.measure.ShardedView;
 import org.occam.cli.measure.SolverFailure;
+import org.occam.cli.run.SparkProcess;
 import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.ImageLayout;
