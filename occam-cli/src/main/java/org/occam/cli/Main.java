@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         debug = "1".equals(System.getenv("OCCAM_DEBUG"));
         CommandLine cl = new CommandLine(new Main());
         CommandList.install(cl);
+        MeasureCommand.listMetrics(cl.getSubcommands().get("measure"));
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String hint = ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()

@@ -1,30 +1,31 @@
 package org.occam.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.occam.autodiff.Params;
 import org.occam.cli.config.DataLoader;
+import org.occam.cli.config.Metric;
+import org.occam.cli.config.MetricRegistry;
+import org.occam.cli.config.MonitorRegistry;
+import org.occam.cli.measure.LocalObjective;
+import org.occam.cli.measure.MeasureCurvature;
+import org.occam.cli.measure.MeasureRun;
+import org.occam.cli.measure.ShardedView;
+import org.occam.cli.measure.SolverFailure;
+import org.occam.cli.run.SparkProcess;
 import org.occam.data.Batch;
 import org.occam.data.Dataset;
 import org.occam.data.ImageLayout;
 import org.occam.io.Checkpoints;
-import org.occam.measure.Eigenpairs;
-import org.occam.measure.Estimate;
-import org.occam.measure.GeometricComplexity;
-import org.occam.measure.GradientStats;
 import org.occam.measure.HessianBlocks;
-import org.occam.measure.Hessians;
-import org.occam.measure.LinearOperator;
-import org.occam.nn.Losses;
 import org.occam.nn.Mode;
 import org.occam.nn.Model;
 import org.occam.nn.ModelState;
@@ -35,13 +36,12 @@ import org.occam.shard.ChunkRunner;
 import org.occam.shard.ChunkRunners;
 import org.occam.shard.LocalChunks;
 import org.occam.shard.ShardProblem;
-import org.occam.shard.ShardedMeasure;
 import org.occam.shard.ShardedObjective;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
-import org.occam.tensor.Tensor;
 import org.occam.train.Objective;
 import org.occam.train.StateDict;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             "(seeded initialization, or weights from a safetensors checkpoint) on a data set.",
             "A BatchNorm network is measured in eval mode (running statistics: a fixed function of the parameters)",
             "unless --mode train asks for batch statistics (as PyHessian does); the mode is printed with the results."},
-        footer = {"", "Metrics: " + MeasureCommand.METRIC_LIST, "", "Model specs: " + Models.GRAMMAR, "", "Examples:",
+        footer = {"", MeasureCommand.METRICS_LINE + "(the measured metrics of the registry)", "", "Model specs: " + Models.GRAMMAR, "", "Examples:",
             "  ./occam measure --model mlp:64-32-10:tanh --data digits --metrics loss,grad_norm,sharpness,gc --dtype float64",
             "  ./occam measure --model mlp:784-512-512-10:tanh --weights W.safetensors --data mnist:train[:1024] \\",
             "      --loss cross_entropy --metrics loss,grad_norm,sharpness,top_eigenvalues:5,hessian_trace,gc --json",
@@ -68,8 +68,11 @@ import picocli.CommandLine.Spec;
             "  ./occam measure --model mlp:64-32-10:tanh --data digits --metrics loss,grad_norm,top_eigenvalues:5,hessian_trace,gc \\",
             "      --spark local[2] --chunk 128     (the same bits as --chunk 128 alone; docs/sharded-objective.md)"})
 public final class MeasureCommand implements Callable<Integer> {
-    static final String METRIC_LIST = "loss, accuracy, grad_norm, drift_ratio, sharpness, top_eigenvalues:K, "
-            + "bottom_eigenvalues:K, hessian_trace, gc, gc_hutchinson, density, ggn_sharpness, ggn_top_eigenvalues:K";
+    /** The help footer's line listing the metrics; {@link #listMetrics} fills it in from the registry. */
+    static final String METRICS_LINE = "Metrics: ";
+
+    /** The metrics --metrics resolves (tests give their own). */
+    MetricRegistry registry = MonitorRegistry.METRICS;
 
     @Option(names = "--model", required = true, description = "Model spec, e.g. mlp:784-512-512-10:tanh or resnet20:3x32x32:10 (forms below).")
     String model;
@@ -167,7 +170,7 @@ public final class MeasureCommand implements Callable<Integer> {
         if (stored != null && stored != dt) {
             System.err.println("measure: " + weights + " holds " + stored + "; cast to " + dt + " (--dtype)");
         }
-        List<String> wanted = parseMetrics(metrics);
+        List<Requested> wanted = parseMetrics(metrics, registry);
         boolean sharded = spark != null || chunk != null;
         if (spark != null && !ChunkRunners.available("spark")) {
             return SparkProcess.run("org.occam.cli.Main", commandSpec.commandLine().getParseResult().originalArgs(), spark);
@@ -217,129 +220,63 @@ public final class MeasureCommand implements Callable<Integer> {
         }
         MeasuredFit.check(model, spec.bind(state, Mode.EVAL), p, d, data, loss); // one sample: no batch statistics
         Batch b = d.all();
-        Objective objective = Objective.parse(loss, net);
-        Function<Params, Tensor> f = q -> objective.loss(q, b);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model);
         out.put("data", data + " (" + d.size() + " examples)");
         out.put("mode", md.label() + (spec.stateful() ? "" : " (no BatchNorm or dropout: the same in both modes)"));
         out.put("parameters", p.numel());
         out.put("dtype", dt.toString());
+        MeasureRun.Options options = new MeasureRun.Options(seed, probes, sigma, densityOut);
         if (sharded) {
+            refuseUnsharded(wanted);
             ShardProblem problem = ShardProblem.of(model, loss, dt, md, state, d.size());
             List<Chunk> chunks = Chunk.of(d, chunk == null ? 256 : chunk);
             try (ChunkRunner runner = spark == null ? new LocalChunks(problem, chunks)
                     : ChunkRunners.open("spark", spark.isBlank() ? null : spark, partitions, problem, chunks)) {
                 out.put("sharded", runner.describe() + ", " + (chunk == null ? 256 : chunk) + " examples per chunk");
-                measureSharded(ShardedObjective.on(runner), p, wanted, curv, out);
+                MeasureRun run = new MeasureRun(new ShardedView(ShardedObjective.on(runner), p), curv, options,
+                        counts(wanted), out);
+                measure(run, wanted);
+                out.put("hvp_count", run.hvpCount());
             }
             return report(out, curv);
         }
-        long hvps = 0;
-        LinearOperator h = needsHessian(wanted) ? LinearOperator.hessian(f, p) : null;
-        LinearOperator ggn = null;
-        Eigenpairs lanczos = null;
-        for (String m : wanted) {
-            String[] kv = m.split(":");
-            switch (kv[0]) {
-                case "loss" -> out.put("loss", f.apply(p).item());
-                case "accuracy" -> out.put("accuracy", Losses.accuracy(net.apply(p, b.x()), b.y()));
-                case "grad_norm" -> {
-                    double g2 = GradientStats.gradNormSquared(f, p);
-                    out.put("grad_norm", Math.sqrt(g2));
-                    out.put("r_ig", g2 / p.numel());
-                }
-                case "drift_ratio" -> {
-                    out.put("drift_ratio", GradientStats.driftRatio(f, p));
-                    hvps += 1;
-                }
-                case "sharpness", "top_eigenvalues", "bottom_eigenvalues" -> {
-                    try {
-                        if (lanczos == null) {
-                            lanczos = curv.eigen("", h, Math.max(1, requested(wanted, "top_eigenvalues")),
-                                    requested(wanted, "bottom_eigenvalues"), Rng.seed(seed), out);
-                        }
-                    } catch (IllegalStateException | ArithmeticException e) {
-                        throw new CommandFailure("--metrics " + m + ": the Hessian eigen-solver (Lanczos) failed: "
-                                + e.getMessage() + "; check that the loss is finite at these weights, or change --tol or"
-                                + " --max-steps", e);
-                    }
-                    if (kv[0].equals("sharpness")) {
-                        out.put("sharpness", lanczos.top().eigenvalue(0));
-                    }
-                }
-                case "ggn_sharpness", "ggn_top_eigenvalues" -> {
-                    if (ggn == null) {
-                        ggn = Hessians.gaussNewton(net, p, b.x(), MeasureCurvature.outputLoss(loss, b));
-                        Eigenpairs g = curv.eigen("ggn_", ggn, Math.max(1, requested(wanted, "ggn_top_eigenvalues")), 0,
-                                Rng.seed(seed + 5), out);
-                        out.put("ggn_sharpness", g.top().eigenvalue(0));
-                    }
-                }
-                case "hessian_trace" -> curv.trace("hessian_trace", h, Rng.seed(seed + 1), out);
-                case "density" -> curv.density(h, sigma, densityOut, Rng.seed(seed + 3), out);
-                case "gc" -> out.put("gc", GeometricComplexity.exact(net, p, b.x()).item());
-                case "gc_hutchinson" -> {
-                    Estimate e = GeometricComplexity.hutchinson(net, p, b.x(), probes, Rng.seed(seed + 2));
-                    out.put("gc_hutchinson", e.mean());
-                    out.put("gc_hutchinson_stderr", e.stderr());
-                }
-                default -> throw new IllegalStateException(m);
-            }
-        }
+        MeasureRun run = new MeasureRun(new LocalObjective(net, Objective.parse(loss, net), p, b, loss), curv, options,
+                counts(wanted), out);
+        measure(run, wanted);
         if (grouping != null) {
-            curv.blocks(h, grouping, Math.max(1, requested(wanted, "top_eigenvalues")), denseLimit, Rng.seed(seed + 4), out);
+            curv.blocks(run.hessian(), grouping, Math.max(1, run.count("top_eigenvalues")), denseLimit, Rng.seed(seed + 4), out);
         }
-        hvps += (h != null ? h.applications() : 0) + (ggn != null ? ggn.applications() : 0);
-        out.put("hvp_count", hvps);
+        out.put("hvp_count", run.hvpCount());
         return report(out, curv);
     }
 
+    /** Runs the requested metrics in order; a solver failure names the metric. */
+    private static void measure(MeasureRun run, List<Requested> wanted) throws IOException {
+        for (Requested r : wanted) {
+            try {
+                r.metric().measurement().body().measure(run, r.count());
+            } catch (SolverFailure e) {
+                throw new CommandFailure("--metrics " + r.text() + ": " + e.getMessage(), e.getCause());
+            }
+        }
+    }
+
     /**
-     * The metrics on a sharded objective (docs/sharded-objective.md): loss, accuracy, gradient and GC
-     * are reductions over the chunks; eigenvalues and traces run the same converged solvers as the
-     * local path on the sharded Hessian operator.
+     * Refuses, before any work, what a sharded objective does not measure (docs/sharded-objective.md):
+     * --blocks, and the metrics the registry declares local-only.
      */
-    private void measureSharded(ShardedObjective f, Params p, List<String> wanted, MeasureCurvature curv,
-                                Map<String, Object> out) {
+    private void refuseUnsharded(List<Requested> wanted) {
         if (blocks != null) {
             throw new UnsupportedOperationException("--blocks is not measured on a sharded objective (--spark or --chunk) yet");
         }
-        LinearOperator h = null;
-        Eigenpairs lanczos = null;
-        for (String m : wanted) {
-            String[] kv = m.split(":");
-            switch (kv[0]) {
-                case "loss" -> out.put("loss", f.loss(p));
-                case "accuracy" -> out.put("accuracy", f.accuracy(p));
-                case "grad_norm" -> {
-                    double g2 = 0;
-                    for (double x : f.gradient(p).gradient()) {
-                        g2 += x * x;
-                    }
-                    out.put("grad_norm", Math.sqrt(g2));
-                    out.put("r_ig", g2 / p.numel());
-                }
-                case "gc" -> out.put("gc", f.geometricComplexity(p));
-                case "sharpness", "top_eigenvalues", "bottom_eigenvalues" -> {
-                    h = h == null ? f.hessian(p) : h;
-                    if (lanczos == null) {
-                        lanczos = curv.eigen("", h, Math.max(1, requested(wanted, "top_eigenvalues")),
-                                requested(wanted, "bottom_eigenvalues"), Rng.seed(seed), out);
-                    }
-                    if (kv[0].equals("sharpness")) {
-                        out.put("sharpness", lanczos.top().eigenvalue(0));
-                    }
-                }
-                case "hessian_trace" -> {
-                    h = h == null ? f.hessian(p) : h;
-                    curv.trace("hessian_trace", h, Rng.seed(seed + 1), out);
-                }
-                default -> throw new UnsupportedOperationException("--metrics " + m + " is not measured on a sharded"
-                        + " objective (--spark or --chunk) yet; supported there: " + String.join(", ", ShardedMeasure.METRICS));
+        for (Requested r : wanted) {
+            if (!r.metric().measurement().sharded()) {
+                throw new UnsupportedOperationException("--metrics " + r.text() + " is not measured on a sharded"
+                        + " objective (--spark or --chunk) yet; supported there: "
+                        + String.join(", ", registry.shardedNames()));
             }
         }
-        out.put("hvp_count", h == null ? 0L : h.applications());
     }
 
     /** Prints the results (JSON or a table) and the solvers' warnings; the exit code. */
@@ -356,43 +293,45 @@ public final class MeasureCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Whether a requested metric works on the loss Hessian. */
-    private boolean needsHessian(List<String> wanted) {
-        return blocks != null || wanted.stream().map(w -> w.split(":")[0]).anyMatch(w -> List.of("sharpness",
-                "top_eigenvalues", "bottom_eigenvalues", "hessian_trace", "density").contains(w));
+    /** A metric as written in --metrics (lower case), its registry entry and its count K (1 for a bare name). */
+    record Requested(String text, Metric metric, int count) {
     }
 
-    /** The largest K asked for as NAME:K (1 for a bare NAME), 0 when NAME is not requested. */
-    private static int requested(List<String> wanted, String name) {
-        int k = 0;
-        for (String w : wanted) {
-            String[] kv = w.split(":");
-            if (kv[0].equals(name)) {
-                k = Math.max(k, kv.length > 1 ? Integer.parseInt(kv[1]) : 1);
-            }
-        }
+    /** The largest K asked for per metric name. */
+    private static Map<String, Integer> counts(List<Requested> wanted) {
+        Map<String, Integer> k = new LinkedHashMap<>();
+        wanted.forEach(r -> k.merge(r.metric().name(), r.count(), Math::max));
         return k;
     }
 
-    /** Validates the metric list; an unknown one gets the list of valid ones. */
-    static List<String> parseMetrics(String s) {
-        List<String> out = new ArrayList<>();
+    /** Resolves the metric list through the registry; an unknown or malformed one gets the list of valid ones. */
+    static List<Requested> parseMetrics(String s, MetricRegistry registry) {
+        List<Requested> out = new ArrayList<>();
         for (String raw : s.split(",")) {
             String m = raw.trim().toLowerCase(Locale.ROOT);
             String[] kv = m.split(":");
-            boolean known = switch (kv[0]) {
-                case "loss", "accuracy", "grad_norm", "drift_ratio", "sharpness", "hessian_trace", "gc", "gc_hutchinson",
-                     "density", "ggn_sharpness" -> kv.length == 1;
-                case "top_eigenvalues", "bottom_eigenvalues", "ggn_top_eigenvalues" ->
-                        kv.length <= 2 && (kv.length == 1 || kv[1].matches("[1-9][0-9]*"));
-                default -> false;
-            };
+            Metric metric = registry.measured(kv[0]);
+            boolean known = metric != null && (metric.measurement().counted()
+                    ? kv.length <= 2 && (kv.length == 1 || kv[1].matches("[1-9][0-9]*")) : kv.length == 1);
             if (!known) {
                 throw new IllegalArgumentException("--metrics: unknown or malformed metric '" + raw.trim() + "'; valid: "
-                        + METRIC_LIST);
+                        + registry.measureUsage());
             }
-            out.add(m);
+            out.add(new Requested(m, metric, kv.length > 1 ? Integer.parseInt(kv[1]) : 1));
         }
         return out;
+    }
+
+    /** Puts the command's registry's metric list into its help footer (the line starting "Metrics:"). */
+    static void listMetrics(CommandLine measure) {
+        MetricRegistry registry = ((MeasureCommand) measure.getCommand()).registry;
+        CommandSpec spec = measure.getCommandSpec();
+        String[] footer = spec.usageMessage().footer().clone();
+        for (int i = 0; i < footer.length; i++) {
+            if (footer[i].startsWith(METRICS_LINE)) {
+                footer[i] = METRICS_LINE + registry.measureUsage();
+            }
+        }
+        spec.usageMessage().footer(footer);
     }
 }

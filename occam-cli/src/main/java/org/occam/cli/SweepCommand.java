@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.occam.cli.run.Interrupts;
 import org.occam.cli.run.ParentWatch;
+import org.occam.cli.run.SparkProcess;
 import org.occam.cli.sweep.LocalPool;
 import org.occam.cli.sweep.Sweep;
 import org.occam.cli.sweep.SweepBackend;

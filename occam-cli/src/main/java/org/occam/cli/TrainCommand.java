@@ -12,6 +12,7 @@ import org.occam.cli.config.ExperimentConfig;
 import org.occam.cli.config.RunConfig;
 import org.occam.cli.run.Progress;
 import org.occam.cli.run.Runner;
+import org.occam.cli.run.SparkProcess;
 import org.occam.nn.Models;
 import org.occam.shard.ChunkRunners;
 import picocli.CommandLine.Command;

@@ -1,11 +1,13 @@
 package org.occam.train;
 
+import java.io.Serializable;
+
 /**
  * How a run stands or ended: running, completed, stopped early by a {@link StopCondition}, diverged
  * at a step, failed with an error, or interrupted (a signal or the end of its parent process stopped
  * it; it resumes from its checkpoint).
  */
-public record RunStatus(State state, long step, String message) {
+public record RunStatus(State state, long step, String message) implements Serializable {
 
     /** The states a run can be in. */
     public enum State { RUNNING, COMPLETED, DIVERGED, FAILED, STOPPED, INTERRUPTED }

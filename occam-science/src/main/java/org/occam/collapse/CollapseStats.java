@@ -1,5 +1,7 @@
 package org.occam.collapse;
 
+import java.io.Serializable;
+
 /**
  * The neural-collapse measures of one embedding of one labelled set (METHODS §7.4; see
  * {@link NeuralCollapse}).
@@ -14,5 +16,5 @@ package org.occam.collapse;
  * @param variances   Var_c = E‖f(x) − μ_c‖² per class
  */
 public record CollapseStats(int numClasses, int dim, int[] counts, double nc1, double cdnv, double[][] cdnvMatrix,
-                            double nccAccuracy, double[] variances) {
+                            double nccAccuracy, double[] variances) implements Serializable {
 }

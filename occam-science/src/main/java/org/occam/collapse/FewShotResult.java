@@ -1,5 +1,7 @@
 package org.occam.collapse;
 
+import java.io.Serializable;
+
 /**
  * The outcome of k-shot transfer (METHODS §7.4): per-episode query accuracies, their mean and the
  * standard error of the mean (sample standard deviation / √episodes; NaN for one episode).
@@ -9,7 +11,7 @@ package org.occam.collapse;
  * @param mean       the mean accuracy
  * @param stderr     its standard error
  */
-public record FewShotResult(int shots, double[] accuracies, double mean, double stderr) {
+public record FewShotResult(int shots, double[] accuracies, double mean, double stderr) implements Serializable {
 
     /** Mean and standard error of the episodes' accuracies. */
     public static FewShotResult of(int shots, double[] accuracies) {

@@ -1,5 +1,7 @@
 package org.occam.collapse;
 
+import java.io.Serializable;
+
 /**
  * The Poincaré link between GC and neural collapse (METHODS §7.4, [DERIVED]): if class c's input
  * distribution satisfies Var(u) ≤ C_P E‖∇u‖² for every smooth u, then, summing over the
@@ -12,7 +14,7 @@ package org.occam.collapse;
  * @param meanBound     the mean of B(i, j) over i ≠ j, so CDNV ≤ C_P·meanBound
  * @param varianceRatio Var_c / GC_c: the smallest C_P for which class c's inequality holds
  */
-public record PoincareLink(double[] classGc, double gc, double[][] boundMatrix, double meanBound, double[] varianceRatio) {
+public record PoincareLink(double[] classGc, double gc, double[][] boundMatrix, double meanBound, double[] varianceRatio) implements Serializable {
 
     /** The bound from the class moments and the per-class GC. */
     public static PoincareLink of(ClassGeometry g, double[] classGc) {

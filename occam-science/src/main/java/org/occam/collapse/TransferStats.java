@@ -1,5 +1,6 @@
 package org.occam.collapse;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param target  the same measures on the held-out target classes, or null
  * @param fewShot k-shot NCC accuracy on the target classes, or null
  */
-public record TransferStats(CollapseStats source, PoincareLink link, CollapseStats target, FewShotResult fewShot) {
+public record TransferStats(CollapseStats source, PoincareLink link, CollapseStats target, FewShotResult fewShot) implements Serializable {
 
     /**
      * The metrics row: nc1, cdnv, ncc_accuracy; with GC embedding_gc and gc_cdnv_bound (the mean of

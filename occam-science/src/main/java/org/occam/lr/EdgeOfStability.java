@@ -1,5 +1,6 @@
 package org.occam.lr;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 public record EdgeOfStability(int measurements, double initialSharpness, double peakSharpness, double sharpeningRatio,
                               double arrivalStep, double fractionNearEdge, double fractionNearEdgeAfter,
-                              double meanEdgeRatioAfter, double maxEdgeRatio, double tolerance) {
+                              double meanEdgeRatioAfter, double maxEdgeRatio, double tolerance) implements Serializable {
 
     /** EOS-1's tolerance: within 10 % of 2/h. */
     public static final double TOLERANCE = 0.1;

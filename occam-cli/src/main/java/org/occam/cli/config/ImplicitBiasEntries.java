@@ -6,7 +6,6 @@ import org.occam.sam.AscentStep;
 import org.occam.sam.GradientNormPenalty;
 import org.occam.sam.Sam;
 import org.occam.sam.SamMonitor;
-import org.occam.train.Monitor;
 import org.occam.train.Objective;
 
 /**
@@ -59,12 +58,13 @@ final class ImplicitBiasEntries {
     }
 
     /** sam_sharpness. */
-    static void monitors(Registry<BuildContext, Monitor> r) {
+    static void monitors(MetricRegistry r) {
         r.register("sam_sharpness", "sam_ascent_loss E(θ + ε̂) and sam_sharpness E(θ + ε̂) − E(θ) of the unregularized"
                         + " loss on a fixed subset (docs/sam.md); eta > 0: ASAM's ε̂",
                 List.of(MonitorRegistry.every(100), Param.positiveInt("samples", 1024L, "training rows it is measured on"),
                         Param.positive("rho", 0.05, "radius ρ"),
                         Param.nonNegative("eta", 0.0, "0: SAM's ε̂; > 0: ASAM's with T = |θ| + eta")),
+                List.of("sam_ascent_loss", "sam_sharpness"),
                 (c, ctx) -> new SamMonitor(c.integer("every"), c.integer("samples"), c.num("eta") == 0
                         ? AscentStep.sam(c.num("rho")) : AscentStep.adaptive(c.num("rho"), c.num("eta"))));
     }

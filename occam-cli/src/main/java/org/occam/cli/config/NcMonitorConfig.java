@@ -24,6 +24,10 @@ public final class NcMonitorConfig {
             + " embedding_gc, gc_cdnv_bound; with target classes target_nc1, target_cdnv, target_ncc_accuracy,"
             + " fewshot_accuracy, fewshot_stderr";
 
+    /** The keys of its rows. */
+    public static final List<String> KEYS = List.of("nc1", "cdnv", "ncc_accuracy", "embedding_gc", "gc_cdnv_bound",
+            "target_nc1", "target_cdnv", "target_ncc_accuracy", "fewshot_accuracy", "fewshot_stderr");
+
     /** The parameters. */
     public static List<Param> params() {
         return List.of(MonitorRegistry.every(100),

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.occam.cli.config.MetricRegistry;
+import org.occam.cli.config.MonitorRegistry;
 import org.occam.lab.plot.Numbers;
 
 /**
@@ -16,16 +18,17 @@ import org.occam.lab.plot.Numbers;
  * and the state. Read from {@code results.csv} (columns in that order: the id column is the one
  * named run, run_id, id or name, else the first; the state column is named state or status;
  * parameters are the columns after the id up to the first metric column, a metric column being a
- * known metric name such as test_accuracy or gc, or one starting with {@code final_} or ending in
+ * key of the metric registry ({@link MonitorRegistry}) such as gc, a training-row metric such as
+ * test_accuracy, or one starting with {@code final_} or ending in
  * {@code _loss}, {@code _accuracy} or {@code _acc}), or rebuilt from the run folders when there is
  * no results.csv (parameters are then the config entries that differ between runs).
  */
 final class SweepTable {
     private static final Set<String> ID_NAMES = Set.of("run", "run_id", "id", "name", "run_name");
     private static final Set<String> STATE_NAMES = Set.of("state", "status");
-    private static final Set<String> METRIC_NAMES = Set.of("loss", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-            "grad_norm", "r_ig", "drift_ratio", "sharpness", "two_over_lr", "hessian_trace", "hessian_trace_stderr", "gc", "step",
-            "steps", "epoch", "final_step");
+    /** Columns of the training loop's rows and of sweeps that are metrics; the others are the registry's keys. */
+    private static final Set<String> ROW_METRICS = Set.of("train_loss", "train_accuracy", "test_loss", "test_accuracy",
+            "step", "steps", "epoch", "final_step");
     private static final Set<String> LABEL_KEYS = Set.of("name", "out", "output", "dir", "run_dir", "out_dir", "output_dir", "id",
             "run_id", "title", "description");
 
@@ -143,8 +146,14 @@ final class SweepTable {
     }
 
     static boolean isMetricName(String name) {
+        return isMetricName(name, MonitorRegistry.METRICS);
+    }
+
+    /** Whether a column is a metric: a key some metric of the registry emits, a row metric, or final_/_loss/_accuracy/_acc. */
+    static boolean isMetricName(String name, MetricRegistry registry) {
         String n = name.strip().toLowerCase(Locale.ROOT);
-        return METRIC_NAMES.contains(n) || n.startsWith("final_") || n.endsWith("_loss") || n.endsWith("_accuracy") || n.endsWith("_acc");
+        return ROW_METRICS.contains(n) || registry.emits(n) || n.startsWith("final_") || n.endsWith("_loss")
+                || n.endsWith("_accuracy") || n.endsWith("_acc");
     }
 
     private static boolean numericColumn(List<List<String>> rows, int c) {

@@ -1,5 +1,6 @@
 package org.occam.lab.clr;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ClrSweep {
      * @param seed         data and initialization seed
      */
     public record Settings(int samples, int features, double[] lsRates, String logitModel, double[] logitRates,
-                           double target, int maxSteps, double maxLr, int longSteps, long seed) {
+                           double target, int maxSteps, double maxLr, int longSteps, long seed) implements Serializable {
         public Settings {
             if (samples < 1 || features < 1 || maxSteps < 1 || longSteps < 1 || !(target > 0) || !(maxLr > 0)
                     || lsRates.length == 0 || logitRates.length == 0) {
@@ -108,7 +109,7 @@ public final class ClrSweep {
      * @param curve        rows (step, loss, lr)
      */
     public record Run(String problem, String rule, boolean reached, int steps, boolean diverged, double finalLoss,
-                      double maxRate, int cappedSteps, List<Map<String, Object>> curve) {
+                      double maxRate, int cappedSteps, List<Map<String, Object>> curve) implements Serializable {
         /** Whether the rule is CLR (capped or not). */
         public boolean isClr() {
             return rule.startsWith("CLR");
@@ -123,11 +124,11 @@ public final class ClrSweep {
      * @param maxLossError  max_n |E_n − (E_0 − nh)| on the corridor
      * @param maxContraction max_n |y_n − (1 − h)^n y_0| off the corridor
      */
-    public record Corridor(double h, double maxGdGfError, double maxLossError, double maxContraction) {
+    public record Corridor(double h, double maxGdGfError, double maxLossError, double maxContraction) implements Serializable {
     }
 
     /** One seed's runs, the COR-1 checks and the CLR one-step corridor check. */
-    public record Result(Settings settings, List<Run> runs, List<Corridor> corridor, double clrCorridorLoss) {
+    public record Result(Settings settings, List<Run> runs, List<Corridor> corridor, double clrCorridorLoss) implements Serializable {
     }
 
     static final double DIVERGED = 1e6;

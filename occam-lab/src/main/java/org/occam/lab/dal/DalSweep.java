@@ -1,5 +1,6 @@
 package org.occam.lab.dal;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class DalSweep {
      * @param normalized v_t/v_0 and the base rate (scale-free, the default) or the reference 2/v_t^p
      */
     public record Settings(String model, int samples, double[] powers, double baseLr, double maxLr, int steps, int every,
-                           long seed, boolean normalized) {
+                           long seed, boolean normalized) implements Serializable {
         public Settings {
             if (samples < 1 || steps < 1 || every < 1 || powers.length == 0 || !(baseLr > 0) || !(maxLr > 0)) {
                 throw new IllegalArgumentException("DAL-1 needs samples, steps, every >= 1, a power, and positive rates");
@@ -119,7 +120,7 @@ public final class DalSweep {
      */
     public record Run(double power, String hvp, RunStatus status, List<Map<String, Object>> rows, double medianLr,
                       double meanLr, double capped, int spikes, int rises, double trainLoss, double testLoss,
-                      double testAccuracy, double edgeCheck, double initialDrift, EdgeOfStability eos, double seconds) {
+                      double testAccuracy, double edgeCheck, double initialDrift, EdgeOfStability eos, double seconds) implements Serializable {
         public String label() {
             return "p=" + LrSweepPages.num(power) + (hvp.equals("exact") ? "" : " " + hvp);
         }
@@ -130,7 +131,7 @@ public final class DalSweep {
     }
 
     /** One seed's runs: every p from the same initialization, and p = 1 by finite difference. */
-    public record Result(Settings settings, List<Run> runs) {
+    public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
     private DalSweep() {

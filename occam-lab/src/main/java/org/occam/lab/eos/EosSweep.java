@@ -1,5 +1,6 @@
 package org.occam.lab.eos;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class EosSweep {
      * @param lanczosSteps Lanczos iterations per measurement
      * @param seed         initialization seed
      */
-    public record Settings(String model, int samples, double[] lrs, int steps, int every, int lanczosSteps, long seed) {
+    public record Settings(String model, int samples, double[] lrs, int steps, int every, int lanczosSteps, long seed) implements Serializable {
         public Settings {
             if (samples < 1 || steps < 1 || every < 1 || lanczosSteps < 2 || lrs.length == 0) {
                 throw new IllegalArgumentException("EOS-1 needs samples, steps, every >= 1, lanczos steps >= 2 and a rate");
@@ -93,7 +94,7 @@ public final class EosSweep {
      * @param seconds   wall time
      */
     public record Run(double lr, RunStatus status, List<Map<String, Object>> rows, EdgeOfStability eos, double firstLoss,
-                      double lastLoss, int increases, double seconds) {
+                      double lastLoss, int increases, double seconds) implements Serializable {
         public String label() {
             return "h=" + LrSweepPages.num(lr);
         }
@@ -104,7 +105,7 @@ public final class EosSweep {
     }
 
     /** One seed's runs, one per rate. */
-    public record Result(Settings settings, List<Run> runs) {
+    public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
     /** A training loss above this ends a run as diverged (the loss at initialization is about 1). */

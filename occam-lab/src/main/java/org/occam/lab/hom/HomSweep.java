@@ -1,5 +1,6 @@
 package org.occam.lab.hom;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class HomSweep {
      * @param seed           data and initialization seed
      */
     public record Settings(String data, String model, int samples, double dataMargin, double lr, long steps,
-                           int marginEvery, int directionEvery, long seed) {
+                           int marginEvery, int directionEvery, long seed) implements Serializable {
         public Settings {
             if (!data.equals("separable") && !data.equals("digits01")) {
                 throw new IllegalArgumentException("HOM-1 data must be separable or digits01, got '" + data + "'");
@@ -95,11 +96,11 @@ public final class HomSweep {
      * @param seconds wall time
      */
     public record Run(int degree, RunStatus status, List<Map<String, Object>> margins, List<Map<String, Object>> dirs,
-                      double seconds) {
+                      double seconds) implements Serializable {
     }
 
     /** One seed's run and its observed trends. */
-    public record Result(Settings settings, Run run, HomTrends trends) {
+    public record Result(Settings settings, Run run, HomTrends trends) implements Serializable {
     }
 
     private HomSweep() {

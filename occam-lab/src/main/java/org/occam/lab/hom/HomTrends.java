@@ -1,5 +1,6 @@
 package org.occam.lab.hom;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import java.util.Map;
 public record HomTrends(int degree, double[] steps, double[] smoothed, double[] normalized, double[] logLoss,
                         double[] norm, long fittedStep, int measuredAfterFit, int violations, double maxRelativeDrop,
                         long windowStart, double normSlope, double normIntercept, double normR2, double normExponent, double[] dirSteps,
-                        double[] dirCos, double[] alignSteps, double[] alignCos) {
+                        double[] dirCos, double[] alignSteps, double[] alignCos) implements Serializable {
 
     /** Relative decrease of γ̃ between two measurements that counts as a violation. */
     public static final double ROUND_OFF = 1e-10;

@@ -1,5 +1,6 @@
 package org.occam.lab.mgc;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class MgcSweep {
      * @param quantile    the level of γ's training-margin quantile
      */
     public record Settings(String data, String model, int samples, double[] corruptions, double[] lrs, long[] seeds,
-                           int batchSize, double lossTarget, int maxSteps, int every, double quantile) {
+                           int batchSize, double lossTarget, int maxSteps, int every, double quantile) implements Serializable {
         public Settings {
             if (!data.equals("digits") && !data.equals("mnist")) {
                 throw new IllegalArgumentException("MGC-1 data must be digits or mnist, got '" + data + "'");
@@ -124,7 +125,7 @@ public final class MgcSweep {
      * @param seconds       wall time
      */
     public record Run(double corruption, double lr, long seed, long steps, boolean reached, double trainLoss,
-                      double trainAccuracy, double testAccuracy, MarginGc bound, List<double[]> curve, double seconds) {
+                      double trainAccuracy, double testAccuracy, MarginGc bound, List<double[]> curve, double seconds) implements Serializable {
         /** Train accuracy − test accuracy (= test error − train error). */
         public double gap() {
             return trainAccuracy - testAccuracy;
@@ -142,7 +143,7 @@ public final class MgcSweep {
     }
 
     /** One seed's runs (every corruption and rate). */
-    public record Result(Settings settings, List<Run> runs) {
+    public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
     /** Check the stopping rule every this many steps. */

@@ -1,5 +1,6 @@
 package org.occam.lab.mm;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ public final class MaxMarginSweep {
      * @param windowLog2 the rate window starts at t = 2^windowLog2
      * @param seed       the data seed
      */
-    public record Settings(int samples, int dim, double dataMargin, long steps, int windowLog2, long seed) {
+    public record Settings(int samples, int dim, double dataMargin, long steps, int windowLog2, long seed) implements Serializable {
         public Settings {
             if (samples < 1 || dim < 2) {
                 throw new IllegalArgumentException("MM-1: --samples must be >= 1 and --dim >= 2, got " + samples + " and "
@@ -94,7 +95,7 @@ public final class MaxMarginSweep {
      */
     public record Result(Settings settings, double svmMargin, double linfMargin, boolean linfUnique, long[] steps,
                          double[] logistic, double[] exponential, double[] sign, double[] signToSvm, double[] gdToLinf,
-                         MaxMarginTrends logisticFit, MaxMarginTrends exponentialFit, double seconds) {
+                         MaxMarginTrends logisticFit, MaxMarginTrends exponentialFit, double seconds) implements Serializable {
     }
 
     private MaxMarginSweep() {

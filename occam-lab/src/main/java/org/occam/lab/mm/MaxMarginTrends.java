@@ -1,5 +1,6 @@
 package org.occam.lab.mm;
 
+import java.io.Serializable;
 import java.util.List;
 import org.occam.maxmargin.Angles;
 
@@ -16,7 +17,7 @@ import org.occam.maxmargin.Angles;
  * @param startAngle  the angle to ŵ at the window start
  * @param endAngle    the angle to ŵ at the last step
  */
-public record MaxMarginTrends(double slope, double perpRatio, double exponent, double startAngle, double endAngle) {
+public record MaxMarginTrends(double slope, double perpRatio, double exponent, double startAngle, double endAngle) implements Serializable {
 
     /** The fits over the recorded steps ≥ windowStart (at least two, else NaN). */
     public static MaxMarginTrends of(long[] steps, List<double[]> iterates, double[] svm, long windowStart) {

@@ -125,7 +125,8 @@ public final class ToyExperiment {
 
     /** MORSE-1 over seeds; the claims are judged over seeds and the report written into dir. */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
-        return SeedRuns.reproduce("MORSE-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), MorseClaims::toy,
+        return SeedRuns.reproduceHere("MORSE-1", "its per-seed results hold the trained networks and the data",
+                s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), MorseClaims::toy,
                 (runs, claims) -> OodReport.writeToy(runs, claims, quick, dir), log);
     }
 

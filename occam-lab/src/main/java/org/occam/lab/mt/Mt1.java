@@ -158,7 +158,8 @@ public final class Mt1 {
      * judged over seeds and the report written into dir.
      */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
-        return SeedRuns.reproduce("MT-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), Mt1Claims::of,
+        return SeedRuns.reproduceHere("MT-1", "its per-seed results hold the trained parameters",
+                s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), Mt1Claims::of,
                 (runs, claims) -> Mt1Report.write(runs, claims, quick, dir), log);
     }
 

@@ -1,5 +1,6 @@
 package org.occam.lab.nc;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class NcSweep {
      */
     public record Settings(String model, int[] sourceClasses, int[] targetClasses, double baseLr, int baseBatch, double[] lrs,
                            int[] batches, double[] l2s, double[] gcCoefs, double lossTarget, int maxEpochs, int shots,
-                           int episodes, long seed, double terminalFactor) {
+                           int episodes, long seed, double terminalFactor) implements Serializable {
         public Settings {
             if (!(terminalFactor >= 0) || terminalFactor > 0 && lossTarget > 0) {
                 throw new IllegalArgumentException("NC-1 stops either at a loss target (--loss-target) or in the terminal"
@@ -131,7 +132,7 @@ public final class NcSweep {
      * @param l2     L2 coefficient (0: none)
      * @param gc     GC-penalty coefficient α (0: none)
      */
-    public record Config(String factor, double lr, int batch, double l2, double gc) {
+    public record Config(String factor, double lr, int batch, double l2, double gc) implements Serializable {
         /** "h=0.1 B=32", with "L2=.." or "GC=.." when set. */
         public String label() {
             return "h=" + LrSweepPages.num(lr) + " B=" + batch + (l2 > 0 ? " L2=" + LrSweepPages.num(l2) : "")
@@ -166,7 +167,7 @@ public final class NcSweep {
      * @param seconds       wall time
      */
     public record Run(Config config, int epochs, long steps, long fitStep, double trainLoss, double trainAccuracy, double testAccuracy,
-                      boolean reachedTarget, boolean diverged, TransferStats stats, double seconds) {
+                      boolean reachedTarget, boolean diverged, TransferStats stats, double seconds) implements Serializable {
         /** The source embedding's GC (NaN when diverged). */
         public double sourceGc() {
             return diverged ? Double.NaN : stats.link().gc();
@@ -184,7 +185,7 @@ public final class NcSweep {
     }
 
     /** One seed's runs (every configuration). */
-    public record Result(Settings settings, List<Run> runs) {
+    public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
     private NcSweep() {

@@ -14,11 +14,15 @@ import org.occam.tensor.kernel.Parallel;
  * independent and deterministic, so a pool of {@code parallel} threads (each run single-threaded
  * inside, as the sweep pool does) gives the same results, in seed order, as a serial loop.
  *
+ * <p>With a {@link SeedBackend} ({@code --spark}), {@link SeedRuns#reproduce} runs each seed as a
+ * task there instead; the results are the same.
+ *
  * @param first    the first seed
  * @param count    how many seeds
  * @param parallel how many seeds run at once (1: serial)
+ * @param backend  where {@link SeedRuns#reproduce} runs the seeds, or null for this JVM's pool
  */
-public record Seeds(long first, int count, int parallel) {
+public record Seeds(long first, int count, int parallel, SeedBackend backend) {
     /** The fewest seeds a run without {@code --quick} may use (docs/claims.md). */
     public static final int MIN_EVIDENCE = 5;
 
@@ -29,6 +33,11 @@ public record Seeds(long first, int count, int parallel) {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
         }
+    }
+
+    /** Seeds on this JVM's pool. */
+    public Seeds(long first, int count, int parallel) {
+        this(first, count, parallel, null);
     }
 
     /**

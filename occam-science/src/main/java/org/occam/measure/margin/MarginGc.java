@@ -1,5 +1,6 @@
 package org.occam.measure.margin;
 
+import java.io.Serializable;
 import org.occam.autodiff.Params;
 import org.occam.data.Dataset;
 import org.occam.measure.GeometricComplexity;
@@ -20,7 +21,7 @@ import org.occam.tensor.Tensor;
  * @param level        the quantile level
  * @param gcOverGamma2 GC/γ² (NaN when γ ≤ 0)
  */
-public record MarginGc(double gc, double gamma, double level, double gcOverGamma2) {
+public record MarginGc(double gc, double gamma, double level, double gcOverGamma2) implements Serializable {
 
     /** The default quantile level of γ: the 10th percentile of the training margins. */
     public static final double DEFAULT_LEVEL = 0.1;

@@ -34,6 +34,11 @@ public final class ClrCommand extends SeededReproduction {
     }
 
     @Override
+    protected boolean seedsAsTasks() {
+        return true;
+    }
+
+    @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
         ClrSweep.Settings d = quick ? ClrSweep.Settings.quick() : ClrSweep.Settings.defaults();
         int n = or(samples, d.samples());

@@ -44,6 +44,11 @@ public final class DalCommand extends SeededReproduction {
     }
 
     @Override
+    protected boolean seedsAsTasks() {
+        return true;
+    }
+
+    @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
         DalSweep.Settings d = quick ? DalSweep.Settings.quick() : DalSweep.Settings.defaults();
         DalSweep.Settings s = new DalSweep.Settings(or(model, d.model()), or(samples, d.samples()),

@@ -33,6 +33,11 @@ public final class EosCommand extends SeededReproduction {
     }
 
     @Override
+    protected boolean seedsAsTasks() {
+        return true;
+    }
+
+    @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
         EosSweep.Settings d = quick ? EosSweep.Settings.quick() : EosSweep.Settings.defaults();
         EosSweep.Settings s = new EosSweep.Settings(or(model, d.model()), or(samples, d.samples()),

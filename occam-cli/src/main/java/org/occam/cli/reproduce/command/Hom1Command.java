@@ -37,6 +37,11 @@ public final class Hom1Command extends SeededReproduction {
     }
 
     @Override
+    protected boolean seedsAsTasks() {
+        return true;
+    }
+
+    @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
         HomSweep.Settings d = quick ? HomSweep.Settings.quick() : HomSweep.Settings.defaults();
         String set = or(data, d.data());

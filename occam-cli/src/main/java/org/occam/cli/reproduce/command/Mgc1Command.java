@@ -44,6 +44,11 @@ public final class Mgc1Command extends SeededReproduction {
     }
 
     @Override
+    protected boolean seedsAsTasks() {
+        return true;
+    }
+
+    @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
         MgcSweep.Settings d = quick ? MgcSweep.Settings.quick() : MgcSweep.Settings.defaults();
         String set = or(data, d.data());

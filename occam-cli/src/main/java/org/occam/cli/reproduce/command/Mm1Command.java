@@ -29,6 +29,11 @@ public final class Mm1Command extends SeededReproduction {
     }
 
     @Override
+    protected boolean seedsAsTasks() {
+        return true;
+    }
+
+    @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
         MaxMarginSweep.Settings d = quick ? MaxMarginSweep.Settings.quick() : MaxMarginSweep.Settings.defaults();
         MaxMarginSweep.Settings s = new MaxMarginSweep.Settings(or(samples, d.samples()), or(dim, d.dim()), d.dataMargin(),

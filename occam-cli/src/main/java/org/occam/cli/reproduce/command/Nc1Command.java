@@ -54,6 +54,11 @@ public final class Nc1Command extends SeededReproduction {
     }
 
     @Override
+    protected boolean seedsAsTasks() {
+        return true;
+    }
+
+    @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) {
         NcSweep.Settings d = quick ? NcSweep.Settings.quick() : NcSweep.Settings.defaults();
         NcSweep.Settings s = new NcSweep.Settings(or(model, d.model()), d.sourceClasses(), d.targetClasses(),

@@ -1,4 +1,4 @@
-package org.occam.cli;
+package org.occam.cli.run;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.occam.cli.run.Interrupts;
-import org.occam.cli.run.ParentWatch;
 
 /**
  * Runs a command in a JVM on occam-spark's class path (./occam puts only occam-cli's on its own),
@@ -18,12 +16,12 @@ import org.occam.cli.run.ParentWatch;
  * child ends with this process: on SIGTERM/SIGINT through {@link Interrupts}, on SIGKILL through its
  * {@link ParentWatch}.
  */
-final class SparkProcess {
+public final class SparkProcess {
     private SparkProcess() {
     }
 
     /** Runs {@code mainClass} with {@code args} there and returns its exit code; {@code master} may be blank. */
-    static int run(String mainClass, List<String> args, String master) {
+    public static int run(String mainClass, List<String> args, String master) {
         String home = System.getenv("OCCAM_HOME");
         Path root = Path.of(home == null || home.isBlank() ? "." : home);
         Path jar = root.resolve("occam-spark/target/occam-spark.jar");

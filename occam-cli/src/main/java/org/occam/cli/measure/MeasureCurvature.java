@@ -1,4 +1,4 @@
-package org.occam.cli;
+package org.occam.cli.measure;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ import org.occam.train.Objective;
  * Hutchinson trace, and per-block spectra. It puts its values into the output map and collects a
  * warning for every estimate that a cap stopped first.
  */
-final class MeasureCurvature {
+public final class MeasureCurvature {
     /**
      * The stopping options of the command.
      *
@@ -45,8 +45,8 @@ final class MeasureCurvature {
      * @param probes     probe cap
      * @param dtype      the operator's dtype (for the default tolerance)
      */
-    record Settings(Double tol, int maxSteps, Integer fixedSteps, double relSe, int probes, DType dtype) {
-        Settings {
+    public record Settings(Double tol, int maxSteps, Integer fixedSteps, double relSe, int probes, DType dtype) {
+        public Settings {
             if (tol != null && !(tol > 0 && tol < 1)) {
                 throw new IllegalArgumentException("--tol: must lie in (0, 1), got " + tol + "; e.g. --tol 1e-8");
             }
@@ -74,12 +74,13 @@ final class MeasureCurvature {
     private final Settings settings;
     private final List<String> warnings = new ArrayList<>();
 
-    MeasureCurvature(Settings settings) {
+    /** Curvature metrics under these stopping options. */
+    public MeasureCurvature(Settings settings) {
         this.settings = settings;
     }
 
     /** Warnings collected so far, one line each. */
-    List<String> warnings() {
+    public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
@@ -121,7 +122,7 @@ final class MeasureCurvature {
     }
 
     /** Every diagonal block's top eigenvalues and trace (dense up to {@code denseLimit} parameters). */
-    List<BlockSpectrum> blocks(LinearOperator op, HessianBlocks.Grouping grouping, int k, int denseLimit, Rng rng,
+    public List<BlockSpectrum> blocks(LinearOperator op, HessianBlocks.Grouping grouping, int k, int denseLimit, Rng rng,
             Map<String, Object> out) {
         List<BlockSpectrum> blocks = BlockSpectrum.measure(op, grouping, k, denseLimit, settings.eigen(),
                 settings.probing(), rng);
@@ -184,7 +185,7 @@ final class MeasureCurvature {
     }
 
     /** One row of the text table: arrays in brackets, nested rows (blocks) one per line, dense matrices left to --json. */
-    static void print(String key, Object v, PrintStream out) {
+    public static void print(String key, Object v, PrintStream out) {
         if (v instanceof List<?> l && !l.isEmpty() && l.getFirst() instanceof Map<?, ?>) {
             out.printf(Locale.ROOT, "%s%n", key);
             for (Object row : l) {

@@ -1,4 +1,4 @@
-package org.occam.cli;
+package org.occam.cli.measure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
