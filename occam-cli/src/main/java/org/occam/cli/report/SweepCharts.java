@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.occam.cli.run.NoLearning;
 import org.occam.lab.plot.HeatmapPlot;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.ScatterPlot;
@@ -98,7 +99,7 @@ final class SweepCharts {
         HeatmapPlot p = new HeatmapPlot(title).xLabel(t.name(colCol)).yLabel(rowCol < 0 ? "" : t.name(rowCol))
                 .columns(cols).rows(rows).values(mean).notes(notes);
         String caption = "Final " + title + (averagedOver ? ", averaged over the other parameters" : "")
-                + (most > 1 ? " (mean of up to " + most + " runs per cell)" : "") + "; div: diverged, fail: failed, run: still running, int: interrupted.";
+                + (most > 1 ? " (mean of up to " + most + " runs per cell)" : "") + "; div: diverged, fail: failed, run: still running, int: interrupted, dnl: did not learn.";
         return new Section.Chart("heatmap_" + t.name(m), caption, p.plot());
     }
 
@@ -108,6 +109,7 @@ final class SweepCharts {
             case "failed" -> "fail";
             case "running" -> "run";
             case "interrupted" -> "int";
+            case NoLearning.SHOWN_STATE -> "dnl";
             default -> null;
         };
     }

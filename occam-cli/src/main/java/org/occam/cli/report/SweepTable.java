@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.occam.cli.run.NoLearning;
 import org.occam.lab.plot.Numbers;
 
 /**
@@ -68,6 +69,7 @@ final class SweepTable {
             }
         }
         id = Math.max(id, 0);
+        rows = shownStates(rows, state, header.indexOf("message"));
         int firstMetric = header.size();
         for (int c = id + 1; c < header.size(); c++) {
             if (c != state && isMetricName(header.get(c))) {
@@ -128,7 +130,7 @@ final class SweepTable {
                 Metrics.Row last = m.lastWith(k);
                 row.add(last == null ? "" : Numbers.compact(last.values().get(k), 6));
             }
-            row.add(RunState.of(runs.get(i), m).state());
+            row.add(RunState.of(runs.get(i), m).shown());
             rows.add(row);
         }
         List<Integer> params = new ArrayList<>();
@@ -140,6 +142,22 @@ final class SweepTable {
             metrics.add(c);
         }
         return new SweepTable(header, rows, 0, header.size() - 1, params, metrics, "the run folders (no results.csv)");
+    }
+
+    /** The rows with each state cell as shown: {@code did not learn} for a completed run whose message says so ({@link NoLearning}). */
+    private static List<List<String>> shownStates(List<List<String>> rows, int state, int message) {
+        if (state < 0 || message < 0) {
+            return rows;
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> row = new ArrayList<>(r);
+            if (state < row.size() && message < row.size()) {
+                row.set(state, NoLearning.shownState(row.get(state).strip(), row.get(message)));
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     static boolean isMetricName(String name) {
