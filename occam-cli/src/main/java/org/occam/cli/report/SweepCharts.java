@@ -10,6 +10,7 @@ import org.occam.lab.plot.HeatmapPlot;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.ScatterPlot;
 import org.occam.lab.plot.Series;
+import org.occam.lab.report.Rates;
 import org.occam.lab.report.Section;
 
 /**
@@ -168,7 +169,7 @@ final class SweepCharts {
                 double[] xs = rs.stream().mapToDouble(r -> t.num(r, x)).toArray();
                 double[] ys = rs.stream().mapToDouble(r -> t.num(r, y)).toArray();
                 String[] labels = t.rows.size() <= LABEL_LIMIT ? rs.stream().map(r -> label(t, r, groups.size() == 1 ? -1 : groupBy)).toArray(String[]::new) : null;
-                p.add(groups.size() == 1 ? g : t.name(groupBy) + " = " + g, xs, ys, labels);
+                p.add(groups.size() == 1 ? g : value(t.name(groupBy), g), xs, ys, labels);
             }
             if (p.hasData()) {
                 out.add(new Section.Chart("scatter_" + t.name(x), "Final " + t.name(y) + " against final " + t.name(x)
@@ -178,16 +179,22 @@ final class SweepCharts {
         return out;
     }
 
-    /** A point's label: the swept values other than the colour's (e.g. batch_size=16), else the run id. */
+    /** A point's label: the swept values other than the colour's (e.g. {@code h = 0.1, batch_size = 16}), else the run id. */
     static String label(SweepTable t, int r, int colourBy) {
         List<String> parts = new ArrayList<>();
         for (int c : t.varying()) {
             if (c != colourBy) {
-                String key = t.name(c);
-                parts.add(key.substring(key.lastIndexOf('.') + 1) + "=" + t.rows.get(r).get(c).strip());
+                parts.add(value(t.name(c), t.rows.get(r).get(c)));
             }
         }
-        return parts.isEmpty() ? t.id(r) : String.join(" ", parts);
+        return parts.isEmpty() ? t.id(r) : String.join(", ", parts);
+    }
+
+    /** One swept value: {@code h = 0.1} for a numeric learning rate ({@link Rates}), else {@code batch_size = 16}. */
+    static String value(String key, String cell) {
+        String name = key.substring(key.lastIndexOf('.') + 1);
+        double v = SweepTable.number(cell);
+        return name.equals("lr") && Double.isFinite(v) ? Rates.h(v) : name + " = " + cell.strip();
     }
 
     private static int find(SweepTable t, String metric) {

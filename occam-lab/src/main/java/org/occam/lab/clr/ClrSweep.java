@@ -14,7 +14,6 @@ import org.occam.data.Datasets;
 import org.occam.data.ImageLayout;
 import org.occam.data.Order;
 import org.occam.lab.claim.Outcome;
-import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.seeds.SeedRuns;
 import org.occam.lab.seeds.Seeds;
 import org.occam.lr.CorridorLearningRate;
@@ -32,6 +31,7 @@ import org.occam.train.RunStatus;
 import org.occam.train.StopCondition;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * CLR-1 and COR-1 of METHODS §11 (corridors and the corridor learning rate, METHODS §5).
@@ -150,7 +150,7 @@ public final class ClrSweep {
             runs.add(descend(p, "CLR", clr(s.maxLr()), s.target(), s.maxSteps(), log));
             runs.add(descend(p, "CLR (no cap)", clr(Double.POSITIVE_INFINITY), s.target(), s.maxSteps(), log));
             for (double h : p.rates()) {
-                runs.add(descend(p, "h=" + LrSweepPages.num(h), LearningRateRule.of(Schedule.constant(h)),
+                runs.add(descend(p, Rates.h(h), LearningRateRule.of(Schedule.constant(h)),
                         s.target(), s.maxSteps(), log));
             }
             runs.add(descend(p, "CLR, " + s.longSteps() + " steps", clr(s.maxLr()), 0, s.longSteps(), log));
@@ -224,9 +224,9 @@ public final class ClrSweep {
         double maxRate = curve.maxRate();
         int capped = curve.capped();
         Run r = new Run(p.name(), name, reached, step, diverged, loss, maxRate, capped, rows);
-        log.accept(String.format(Locale.ROOT, "%-14s %-26s %s after %5d steps, loss %.3e, max h %.3g%s", p.name(), name,
+        log.accept(String.format(Locale.ROOT, "%-14s %-26s %s after %5d steps, loss %.3e, max %s%s", p.name(), name,
                 reached ? "reached target" : diverged ? "DIVERGED      " : target > 0 ? "step limit    " : "ran           ", step,
-                loss, maxRate,
+                loss, Rates.h(maxRate),
                 r.isClr() && capped > 0 ? " (capped on " + capped + " steps)" : ""));
         return r;
     }

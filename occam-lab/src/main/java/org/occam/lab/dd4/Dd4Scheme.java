@@ -23,7 +23,7 @@ public enum Dd4Scheme {
     SGA("sga", "simultaneous + SGA"),
     CONSENSUS("consensus", "simultaneous + consensus"),
     RK4("rk4", "RK4 (ODE-GAN)"),
-    ADAM("adam", "simultaneous Adam (lr 1e-3, betas 0.5, 0.999)");
+    ADAM("adam", "simultaneous Adam (h = 0.001, betas 0.5, 0.999)");
 
     /** The Adam reference: both players, β₁ = 0.5 as is usual for GANs. */
     private static final Adam GAN_ADAM = new Adam(0.5, 0.999, 1e-8, 0, false);

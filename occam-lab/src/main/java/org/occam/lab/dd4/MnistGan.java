@@ -19,6 +19,7 @@ import org.occam.nn.Activation;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
+import org.occam.lab.report.Rates;
 
 /**
  * The small MNIST GAN next to DD-4 (METHODS §3.7 mentions the reference's MNIST variant: conv
@@ -95,8 +96,8 @@ public final class MnistGan {
         GanConfig c = GanConfig.sgd(s.lr(), s.lr(), s.batch(), s.steps(), s.seed())
                 .withSteps(s.steps(), Math.max(1, s.steps() / 10));
         log.accept(String.format(Locale.ROOT, "MNIST GAN: MLP %d-%d-%d-784 generator, 784-%d-%d-1 discriminator, %s loss,"
-                + " SGD lr %s, batch %d, %d steps", s.latent(), s.hidden(), s.hidden(), s.hidden(), s.hidden(),
-                s.loss().label(), s.lr(), s.batch(), s.steps()));
+                + " SGD at %s, batch %d, %d steps", s.latent(), s.hidden(), s.hidden(), s.hidden(), s.hidden(),
+                s.loss().label(), Rates.h(s.lr()), s.batch(), s.steps()));
         GanRun run = GanTraining.train(gan, data, c, l -> log.accept(String.format(Locale.ROOT,
                 "  step %6d  loss D %.4f  loss G %.4f  |grad D| %.3g  |grad G| %.3g", l.step(), l.lossD(), l.lossG(),
                 l.gradNormD(), l.gradNormG())));

@@ -11,7 +11,6 @@ import org.occam.data.Datasets;
 import org.occam.data.Order;
 import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.LrSweepCurves;
-import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.seeds.SeedRuns;
 import org.occam.lab.seeds.Seeds;
 import org.occam.lr.EdgeOfStability;
@@ -30,6 +29,7 @@ import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * EOS-1 of METHODS §11 (edge of stability; METHODS §4.1): full-batch GD on a tanh MLP with the
@@ -95,7 +95,7 @@ public final class EosSweep {
     public record Run(double lr, RunStatus status, List<Map<String, Object>> rows, EdgeOfStability eos, double firstLoss,
                       double lastLoss, int increases, double seconds) {
         public String label() {
-            return "h=" + LrSweepPages.num(lr);
+            return Rates.h(lr);
         }
 
         public boolean diverged() {
@@ -139,7 +139,7 @@ public final class EosSweep {
                     LossSpikes.increases(loss.values()), (System.nanoTime() - t0) / 1e9);
             runs.add(run);
             EdgeOfStability e = run.eos();
-            log.accept(String.format(Locale.ROOT, "%-8s %s loss %.4f -> %.4f (%d rises)  lambda_max %.3f -> peak %.3f,"
+            log.accept(String.format(Locale.ROOT, "%-10s %s loss %.4f -> %.4f (%d rises)  lambda_max %.3f -> peak %.3f,"
                     + " 2/h = %.3f, reached at step %s, %.0f%% of later measurements within 10%%  [%.1fs]", run.label(),
                     run.diverged() ? "DIVERGED" : "", run.firstLoss(), last, run.increases(), e.initialSharpness(),
                     e.peakSharpness(), 2 / h, e.reachedEdge() ? Long.toString((long) e.arrivalStep()) : "never",

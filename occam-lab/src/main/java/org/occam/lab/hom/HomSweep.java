@@ -11,7 +11,6 @@ import org.occam.data.Datasets;
 import org.occam.data.Order;
 import org.occam.data.Synthetic;
 import org.occam.lab.claim.Outcome;
-import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.seeds.SeedRuns;
 import org.occam.lab.seeds.Seeds;
 import org.occam.measure.margin.Homogeneity;
@@ -28,6 +27,7 @@ import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * HOM-1 of METHODS §11 (Lyu and Li; Ji and Telgarsky; METHODS §9): full-batch GD in float64
@@ -133,9 +133,9 @@ public final class HomSweep {
                 }, null));
         Run run = new Run(degree, r.status(), margins, dirs, (System.nanoTime() - t0) / 1e9);
         HomTrends trends = HomTrends.of(run);
-        log.accept(String.format(Locale.ROOT, "%s: %d points, %s (L = %d), h = %s, %d GD steps in %.1f s: sum loss %.3e,"
+        log.accept(String.format(Locale.ROOT, "%s: %d points, %s (L = %d), %s, %d GD steps in %.1f s: sum loss %.3e,"
                 + " smoothed margin %.5f, normalized margin %.5f, |theta| %.3f", s.data(), train.size(), s.model(), degree,
-                LrSweepPages.num(s.lr()), r.status().step(), run.seconds(), Math.exp(trends.finalLogLoss()),
+                Rates.h(s.lr()), r.status().step(), run.seconds(), Math.exp(trends.finalLogLoss()),
                 trends.finalSmoothed(), trends.finalNormalized(), trends.finalNorm()));
         return new Result(s, run, trends);
     }

@@ -1,6 +1,6 @@
 package org.occam.lab.igr;
 
-import java.util.Locale;
+import org.occam.lab.report.Rates;
 
 /**
  * One training configuration of the IGR-2 / GC-2 check: full-batch GD at learning rate h on
@@ -29,13 +29,9 @@ public record Arm(double h, double mu, Regime regime) {
         }
     }
 
-    /** A short label, e.g. "GD h=0.02" or "GD h=0.02 + EGR mu=0.005". */
+    /** A short label, e.g. "GD h = 0.02" or "GD h = 0.02 + EGR μ = 0.005" ({@link Rates}). */
     public String label() {
-        String gd = String.format(Locale.ROOT, "GD h=%s", num(h));
-        return mu == 0 ? gd : gd + String.format(Locale.ROOT, " + EGR mu=%s", num(mu));
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+        String gd = "GD " + Rates.h(h);
+        return mu == 0 ? gd : gd + " + EGR " + Rates.mu(mu);
     }
 }

@@ -3,7 +3,6 @@ package org.occam.lab.igr;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.PlotGrid;
@@ -15,6 +14,7 @@ import org.occam.lab.claim.Direction;
 import org.occam.lab.plot.ClaimPlot;
 import org.occam.lab.claim.Interval;
 import org.occam.lab.claim.SeedStatistics;
+import org.occam.lab.report.Rates;
 
 /**
  * The charts of the igr-lr-sweep report. Every panel shows a paired change: each seed's value
@@ -102,8 +102,8 @@ final class IgrCharts {
             }
         }
         String unit = m.relative() ? "change of " + m.label() + " (%)" : "change of " + m.label() + " (points)";
-        String against = againstMu ? "EGR strength mu (at h=" + fmt(s.hMin()) + ")" : "learning rate h (GD)";
-        LinePlot p = new LinePlot(m.label() + " against " + (againstMu ? "mu" : "h") + ", paired within seed")
+        String against = againstMu ? "EGR strength μ (at " + Rates.h(s.hMin()) + ")" : "learning rate h (GD)";
+        LinePlot p = new LinePlot(m.label() + " against " + (againstMu ? "μ" : "h") + ", paired within seed")
                 .xLabel(against).yLabel(unit).size(W, H);
         for (int k = 0; k < seeds.length; k++) {
             p.add(Series.of("seed " + seeds[k], x, y[k]).withColour(SEED));
@@ -176,7 +176,8 @@ final class IgrCharts {
                 .orElseThrow(() -> new IllegalArgumentException("no run for " + arm.label() + " seed " + seed));
     }
 
+    /** A number in labels, as rates are printed ({@link Rates#num}). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+        return Rates.num(v);
     }
 }

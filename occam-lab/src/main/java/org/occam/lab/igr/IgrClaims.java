@@ -2,12 +2,12 @@ package org.occam.lab.igr;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.occam.lab.claim.Claim;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.Direction;
 import org.occam.lab.claim.Effects;
 import org.occam.tensor.DType;
+import org.occam.lab.report.Rates;
 
 /**
  * The claims of IGR-2 / GC-2 (METHODS §11), each paired within seed: more implicit (larger h) or
@@ -26,7 +26,7 @@ public final class IgrClaims {
         List<ClaimResult> out = new ArrayList<>();
         for (Metric m : Metric.values()) {
             out.add(pair(m, "(h)", runs, small, big, s, accuracyResolution,
-                    "larger h (h=" + num(s.hMax()) + " vs " + num(s.hMin()) + ")",
+                    "larger h (" + Rates.h(s.hMax()) + " vs " + Rates.num(s.hMin()) + ")",
                     "GD at a larger learning rate below the edge of stability ends, at equal training loss, with "
                             + consequence(m) + " (implicit gradient regularization, E + (h/4)‖∇E‖²)"));
         }
@@ -34,7 +34,7 @@ public final class IgrClaims {
             Arm egr = new Arm(s.hMin(), s.mus()[s.mus().length - 1], Arm.Regime.BELOW_EOS);
             for (Metric m : Metric.values()) {
                 out.add(pair(m, "(mu)", runs, small, egr, s, accuracyResolution,
-                        "EGR mu=" + num(egr.mu()) + " vs mu=0 at h=" + num(s.hMin()),
+                        "EGR " + Rates.mu(egr.mu()) + " vs " + Rates.mu(0) + " at " + Rates.h(s.hMin()),
                         "explicit gradient regularization E + μ‖∇E‖² at the smallest h ends, at equal training loss,"
                                 + " with " + consequence(m)));
             }
@@ -58,7 +58,7 @@ public final class IgrClaims {
         Arm edge = new Arm(eos[eos.length - 1], 0, Arm.Regime.EDGE_OF_STABILITY);
         for (Metric m : Metric.values()) {
             out.add(pair(m, "(EoS)", runs, big, edge, s, accuracyResolution,
-                    "h=" + num(edge.h()) + " (edge of stability) vs h=" + num(s.hMax()),
+                    Rates.h(edge.h()) + " (edge of stability) vs " + Rates.h(s.hMax()),
                     "at the edge of stability (h·λ_max ≈ 2) GD ends with " + consequence(m)
                             + "; a different mechanism, NOT evidence for first-order IGR"));
         }
@@ -135,9 +135,5 @@ public final class IgrClaims {
             case GC -> "a lower geometric complexity of the logits";
             case TEST_ACCURACY -> "a higher test accuracy";
         };
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
     }
 }

@@ -33,6 +33,7 @@ import org.occam.train.RunStatus;
 import org.occam.train.StopCondition;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * MGC-1 of METHODS §11 (the margin-based GC bound, METHODS §7.3): an MLP trained with SGD and
@@ -135,9 +136,9 @@ public final class MgcSweep {
             return MgcSweep.labels(corruption);
         }
 
-        /** E.g. "random h=0.5 s=1". */
+        /** E.g. "random h = 0.5 s=1" ({@link Rates}). */
         public String label() {
-            return labels() + " h=" + LrSweepPages.num(lr) + " s=" + seed;
+            return labels() + " " + Rates.h(lr) + " s=" + seed;
         }
     }
 

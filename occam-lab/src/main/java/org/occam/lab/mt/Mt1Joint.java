@@ -14,6 +14,7 @@ import org.occam.multitask.MultitaskGd;
 import org.occam.multitask.TaskSchedule;
 import org.occam.regularize.MultitaskConflict;
 import org.occam.tensor.Tensor;
+import org.occam.lab.report.Rates;
 
 /**
  * MT-1's joint arm (METHODS §6, §11): per seed, full-batch GD on L_A + L_B over a sweep of h, every
@@ -143,7 +144,7 @@ public final class Mt1Joint {
     }
 
     static String label(double h, double multiplier) {
-        String base = "h=" + LrSweepPages.num(h);
+        String base = Rates.h(h);
         if (multiplier == 0) {
             return base;
         }

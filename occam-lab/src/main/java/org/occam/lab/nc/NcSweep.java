@@ -32,6 +32,7 @@ import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * NC-1 of METHODS §11 (GC and neural collapse in transfer, METHODS §7.4): pre-train an MLP with
@@ -132,16 +133,16 @@ public final class NcSweep {
      * @param gc     GC-penalty coefficient α (0: none)
      */
     public record Config(String factor, double lr, int batch, double l2, double gc) {
-        /** "h=0.1 B=32", with "L2=.." or "GC=.." when set. */
+        /** "h = 0.1 B=32", with "L2=.." or "GC=.." when set. */
         public String label() {
-            return "h=" + LrSweepPages.num(lr) + " B=" + batch + (l2 > 0 ? " L2=" + LrSweepPages.num(l2) : "")
+            return Rates.h(lr) + " B=" + batch + (l2 > 0 ? " L2=" + LrSweepPages.num(l2) : "")
                     + (gc > 0 ? " GC=" + LrSweepPages.num(gc) : "");
         }
 
-        /** Just the varied value ("h=0.5", "B=8", "L2=0.01", "GC=0.001") or "base", for chart points. */
+        /** Just the varied value ("h = 0.5", "B=8", "L2=0.01", "GC=0.001") or "base", for chart points. */
         public String shortLabel() {
             return switch (factor) {
-                case "h" -> "h=" + LrSweepPages.num(lr);
+                case "h" -> Rates.h(lr);
                 case "B" -> "B=" + batch;
                 case "L2" -> "L2=" + LrSweepPages.num(l2);
                 case "GC" -> "GC=" + LrSweepPages.num(gc);

@@ -56,7 +56,7 @@ public final class ClaimPages {
         }
         sections.add(new Section.Heading("Setting"));
         List<List<String>> rows = new ArrayList<>();
-        setting.forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
+        setting.forEach((k, v) -> rows.add(List.of(k, v instanceof Double d ? Rates.num(d) : String.valueOf(v))));
         sections.add(Section.Table.of(List.of("setting", "value"), rows));
         sections.add(new Section.Heading("Claims, judged over seeds (docs/claims.md)"));
         sections.add(claimTable(claims));

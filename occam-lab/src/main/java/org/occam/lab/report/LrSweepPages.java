@@ -66,16 +66,9 @@ public final class LrSweepPages {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
     }
 
-    /** A short number for labels: 0.05, 1, 2.5e-05. */
+    /** A short number for labels, as rates are printed ({@link Rates#num}): 0.05, 1, 2.5e-05. */
     public static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-4 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.3g", v);
-        }
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+        return Rates.num(v);
     }
 
     public static String pct(double v) {

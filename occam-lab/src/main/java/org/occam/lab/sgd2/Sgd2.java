@@ -24,6 +24,7 @@ import org.occam.train.Monitor;
 import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * SGD-2 of METHODS §11 (Smith, Dherin, Barrett &amp; De 2021, §2.1): the implicit regularizer of
@@ -70,9 +71,9 @@ public final class Sgd2 {
         List<Sgd2Run> runs = RunPool.map(tasks, parallel, t -> {
             Sgd2Run r = train(s, data, t);
             synchronized (log) {
-                log.accept(String.format(Locale.ROOT, "seed %d  eps/B=%.5f  B=%3d  eps=%.4f  %5d steps%s  train loss %.4f"
+                log.accept(String.format(Locale.ROOT, "seed %d  h/B = %s  B = %3d  %s  %5d steps%s  train loss %.4f"
                                 + "  test acc %.4f  GC %.4g  lambda_max %.4g  |g|^2 %.3g; at loss target (step %d) GC %.4g"
-                                + " lambda_max %.4g  [%.1fs]", r.seed(), r.ratio(), r.batchSize(), r.lr(), r.steps(),
+                                + " lambda_max %.4g  [%.1fs]", r.seed(), Rates.num(r.ratio()), r.batchSize(), Rates.h(r.lr()), r.steps(),
                         r.diverged() ? " DIVERGED" : "", r.trainLoss(), r.testAccuracy(), r.atEnd().gc(),
                         r.atEnd().sharpness(), r.atEnd().gradNormSquared(), r.targetStep(), r.atTarget().gc(),
                         r.atTarget().sharpness(), r.seconds()));
