@@ -22,7 +22,7 @@ public final class SeedStatistics {
         return s / x.length;
     }
 
-    /** Sample standard deviation (n − 1 in the denominator); NaN for n < 2. */
+    /** Sample standard deviation (n − 1 in the denominator); NaN for n &lt; 2. */
     public static double sd(double[] x) {
         if (x.length < 2) {
             return Double.NaN;

@@ -17,7 +17,7 @@ public final class StudentT {
         return t >= 0 ? 1 - tail : tail;
     }
 
-    /** The p-quantile, 0 < p < 1. */
+    /** The p-quantile, 0 &lt; p &lt; 1. */
     public static double quantile(double p, double df) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("Student t: probability must be in (0, 1), got " + p);

@@ -8,7 +8,7 @@ import org.occam.lab.claim.Direction;
 import org.occam.train.RunStatus;
 
 /**
- * The HOM-1 claims of METHODS §11 (Lyu & Li; Ji & Telgarsky), judged over seeds: each seed draws
+ * The HOM-1 claims of METHODS §11 (Lyu &amp; Li; Ji &amp; Telgarsky), judged over seeds: each seed draws
  * its own separable data and initialization and trains once; a run that stopped early, or never
  * reached L &lt; log 2, gives NaN (inconclusive).
  */

@@ -29,7 +29,7 @@ public final class LinePlot extends AxesPlot<LinePlot> {
 
     private final List<Series> series = new ArrayList<>();
 
-    /** A line chart with this title (x axis "step" until {@link #xLabel} says otherwise). */
+    /** A line chart with this title (x axis "step" until {@code xLabel(String)} says otherwise). */
     public LinePlot(String title) {
         super(title, "step");
     }

@@ -9,7 +9,7 @@ import org.occam.lab.plot.Series;
 
 /**
  * Columns of trainer metrics rows, and line charts of them, for the learning-rate reproductions
- * ({@link EosSweep}, {@link DalSweep}, {@link ClrSweep}).
+ * ({@code EosSweep}, {@code DalSweep}, {@code ClrSweep}).
  */
 public final class LrSweepCurves {
     private LrSweepCurves() {

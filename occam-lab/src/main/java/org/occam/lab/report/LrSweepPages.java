@@ -12,7 +12,7 @@ import org.occam.lab.plot.Plot;
 
 /**
  * Writing a learning-rate reproduction's folder (results.csv, summary.txt, one PNG per chart,
- * report.html), shared by {@link EosSweepReport}, {@link DalSweepReport} and {@link ClrSweepReport}.
+ * report.html), shared by {@code EosSweepReport}, {@code DalSweepReport} and {@code ClrSweepReport}.
  */
 public final class LrSweepPages {
     private LrSweepPages() {

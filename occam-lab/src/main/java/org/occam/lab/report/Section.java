@@ -4,7 +4,7 @@ import java.util.List;
 import org.occam.lab.plot.Plot;
 
 /**
- * One block of a report page. {@link Reports#page} turns a list of sections into a
+ * One block of a report page. {@link Pages#page} turns a list of sections into a
  * self-contained HTML page; all text is escaped, charts are embedded as PNG, and links must be
  * relative.
  *
