@@ -30,6 +30,11 @@ public final class ShardedMeasure {
      *
      * @param lanczosSteps Lanczos steps (HVPs) for eigenvalues, seeded by {@code seed}
      * @param probes       Hutchinson probes for the trace, seeded by {@code seed + 1}
+     * @param f the sharded objective
+     * @param p the parameters
+     * @param metrics the metric names
+     * @param seed the seed of Lanczos and Hutchinson
+     * @return the values by metric name, then hvp_count
      */
     public static Map<String, Object> measure(ShardedObjective f, Params p, List<String> metrics, int lanczosSteps,
             int probes, long seed) {
