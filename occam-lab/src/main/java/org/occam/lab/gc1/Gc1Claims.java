@@ -19,7 +19,12 @@ public final class Gc1Claims {
     private Gc1Claims() {
     }
 
-    /** The claims on a result's runs (its own claims are ignored). */
+    /**
+     * The claims on a result's runs (its own claims are ignored).
+     *
+     * @param r the result
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(Gc1Result r) {
         Gc1Setting s = r.setting();
         Gc1Config base = Gc1.baseline(s);

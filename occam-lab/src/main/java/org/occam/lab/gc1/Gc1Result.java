@@ -12,7 +12,14 @@ import org.occam.lab.claim.ClaimResult;
  * @param seconds wall time of the whole reproduction
  */
 public record Gc1Result(Gc1Setting setting, List<Gc1Run> runs, List<ClaimResult> claims, double seconds) {
-    /** The run of a configuration and seed. */
+    /**
+     * The run of a configuration and seed.
+     *
+     * @param seed the seed
+     * @param c the configuration
+     * @return the run
+     * @throws IllegalStateException when the result has no such run
+     */
     public Gc1Run find(Gc1Config c, long seed) {
         for (Gc1Run r : runs) {
             if (r.config().equals(c) && r.seed() == seed) {

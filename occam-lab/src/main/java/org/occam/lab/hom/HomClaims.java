@@ -19,7 +19,12 @@ public final class HomClaims {
     private HomClaims() {
     }
 
-    /** Monotone smoothed margin, converging margins, ‖θ‖ like (log t)^{1/L}, directional convergence, alignment. */
+    /**
+     * Monotone smoothed margin, converging margins, ‖θ‖ like (log t)^{1/L}, directional convergence, alignment.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<HomSweep.Result> seeds) {
         return List.of(
                 Claim.within("HOM-1 γ̃ monotone", "the smoothed margin γ̃ is non-decreasing once L < log 2",

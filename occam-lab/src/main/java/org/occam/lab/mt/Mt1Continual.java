@@ -31,7 +31,11 @@ public final class Mt1Continual {
      */
     public record Run(String label, TaskSchedule schedule, MultitaskGd.Result result, double seconds) {
 
-        /** The mean bracket norm over the records. */
+        /**
+         * The mean bracket norm over the records.
+         *
+         * @return the mean bracket norm
+         */
         public double meanBracket() {
             double s = 0;
             for (MultitaskGd.Row r : result.rows()) {

@@ -42,7 +42,11 @@ public final class Mt1Joint {
     public record Run(String label, double h, double multiplier, MultitaskGd.Result result, double windowCosine,
                       double[] equalLoss, double finalSharpness, double seconds) {
 
-        /** The mean of the equal-loss cosines (NaN when a level was missed). */
+        /**
+         * The mean of the equal-loss cosines (NaN when a level was missed).
+         *
+         * @return the cosine
+         */
         public double equalLossCosine() {
             for (double c : equalLoss) {
                 if (Double.isNaN(c)) {
@@ -52,7 +56,11 @@ public final class Mt1Joint {
             return LrSweepCurves.mean(equalLoss);
         }
 
-        /** The last record's joint loss. */
+        /**
+         * The last record's joint loss.
+         *
+         * @return the joint loss
+         */
         public double finalLoss() {
             return result.rows().getLast().metrics().jointLoss();
         }
@@ -69,26 +77,47 @@ public final class Mt1Joint {
      */
     public record Seed(long seed, List<Run> sweep, Run boosted, Run cancelled, double[] levels) {
 
-        /** The window cosines of the sweep, one per rate. */
+        /**
+         * The window cosines of the sweep, one per rate.
+         *
+         * @return one cosine per rate
+         */
         public double[] windowCosines() {
             return sweep.stream().mapToDouble(Run::windowCosine).toArray();
         }
 
-        /** The equal-loss cosines of the sweep, one per rate. */
+        /**
+         * The equal-loss cosines of the sweep, one per rate.
+         *
+         * @return one cosine per rate
+         */
         public double[] equalLossCosines() {
             return sweep.stream().mapToDouble(Run::equalLossCosine).toArray();
         }
     }
 
-    /** All seeds of the arm. */
+    /**
+     * All seeds of the arm.
+     *
+     * @param seeds the result of each seed
+     * @param lrs the rates, ascending
+     */
     public record Result(double[] lrs, List<Seed> seeds) {
 
-        /** The window cosine per rate, averaged over seeds. */
+        /**
+         * The window cosine per rate, averaged over seeds.
+         *
+         * @return one mean per rate
+         */
         public double[] meanWindowCosines() {
             return meanOverSeeds(seeds.stream().map(Seed::windowCosines).toList());
         }
 
-        /** The equal-loss cosine per rate, averaged over seeds. */
+        /**
+         * The equal-loss cosine per rate, averaged over seeds.
+         *
+         * @return one mean per rate
+         */
         public double[] meanEqualLossCosines() {
             return meanOverSeeds(seeds.stream().map(Seed::equalLossCosines).toList());
         }
