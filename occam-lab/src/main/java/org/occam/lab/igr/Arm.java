@@ -20,6 +20,7 @@ public record Arm(double h, double mu, Regime regime) {
         EDGE_OF_STABILITY
     }
 
+    /** Refuses settings out of range, with one line naming the field. */
     public Arm {
         if (!(h > 0) || !Double.isFinite(h)) {
             throw new IllegalArgumentException("learning rate h must be positive and finite, got " + h);
@@ -29,7 +30,11 @@ public record Arm(double h, double mu, Regime regime) {
         }
     }
 
-    /** A short label, e.g. "GD h = 0.02" or "GD h = 0.02 + EGR μ = 0.005" ({@link Rates}). */
+    /**
+     * A short label, e.g. "GD h = 0.02" or "GD h = 0.02 + EGR μ = 0.005" ({@link Rates}).
+     *
+     * @return the label
+     */
     public String label() {
         String gd = "GD " + Rates.h(h);
         return mu == 0 ? gd : gd + " + EGR " + Rates.mu(mu);

@@ -19,7 +19,14 @@ public final class IgrClaims {
     private IgrClaims() {
     }
 
-    /** The claims below the edge of stability: h_max vs h_min, μ_max vs μ = 0 (at h_min), and GC vs accuracy. */
+    /**
+     * The claims below the edge of stability: h_max vs h_min, μ_max vs μ = 0 (at h_min), and GC vs accuracy.
+     *
+     * @param s the settings
+     * @param runs the runs
+     * @param accuracyResolution one test image, as a fraction
+     * @return the judged claims
+     */
     public static List<ClaimResult> belowEdgeOfStability(IgrSetting s, List<IgrRun> runs, double accuracyResolution) {
         Arm small = new Arm(s.hMin(), 0, Arm.Regime.BELOW_EOS);
         Arm big = new Arm(s.hMax(), 0, Arm.Regime.BELOW_EOS);
@@ -47,6 +54,11 @@ public final class IgrClaims {
      * The edge-of-stability comparison (empty without EoS rates): the largest EoS rate vs h_max
      * below it. Not evidence for first-order IGR: GD there is held at λ_max ≈ 2/h by a different,
      * non-perturbative mechanism (METHODS §10.2).
+     *
+     * @param s the settings
+     * @param runs the runs
+     * @param accuracyResolution one test image, as a fraction
+     * @return the judged claims
      */
     public static List<ClaimResult> edgeOfStability(IgrSetting s, List<IgrRun> runs, double accuracyResolution) {
         List<ClaimResult> out = new ArrayList<>();

@@ -20,24 +20,38 @@ import org.occam.lab.claim.ClaimResult;
 public record IgrResult(IgrSetting setting, int trainSize, int testSize, int parameters, List<IgrRun> runs,
                         List<ClaimResult> claims, List<ClaimResult> edgeOfStability) {
 
+    /** Refuses settings out of range, with one line naming the field. */
     public IgrResult {
         runs = List.copyOf(runs);
         claims = List.copyOf(claims);
         edgeOfStability = List.copyOf(edgeOfStability);
     }
 
-    /** Runs below the edge of stability whose h·λ_max exceeded the setting's limit. */
+    /**
+     * Runs below the edge of stability whose h·λ_max exceeded the setting's limit.
+     *
+     * @return the flagged runs
+     */
     public List<IgrRun> flagged() {
         return runs.stream().filter(r -> r.arm().regime() == Arm.Regime.BELOW_EOS
                 && r.exceeds(setting.hLambdaLimit())).toList();
     }
 
-    /** The runs of one arm, in seed order. */
+    /**
+     * The runs of one arm, in seed order.
+     *
+     * @param arm the arm
+     * @return its runs
+     */
     public List<IgrRun> runs(Arm arm) {
         return runs.stream().filter(r -> r.arm().equals(arm)).toList();
     }
 
-    /** The result as an ordered map for JSON: setting, claims (same fields as the table), EoS claims, runs. */
+    /**
+     * The result as an ordered map for JSON: setting, claims (same fields as the table), EoS claims, runs.
+     *
+     * @return the fields by name
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reproduction", "igr-lr-sweep");

@@ -31,6 +31,7 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
                          int maxSteps, long firstSeed, int seeds, double checkpointTime, int checkpointSteps, int finalSteps,
                          double hLambdaLimit, DType dtype, boolean quick) {
 
+    /** Refuses settings out of range, with one line naming the field. */
     public IgrSetting {
         hs = sortedPositive("learning rates (hs)", hs, false);
         mus = sortedPositive("EGR strengths (mus)", mus, true);
@@ -62,6 +63,8 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
      * match of h = 0.08; 0.15, ten times that, a strength no stable h reaches implicitly); training
      * loss 0.2, set by the 3-minute budget (the μ arms take ≈ 1,700 double-backprop steps to reach it);
      * 5 seeds, paired; and h = {@value #EOS_H} at the edge of stability, reported apart.
+     *
+     * @return the settings
      */
     public static IgrSetting defaults() {
         return new IgrSetting("mlp:784-64-10:relu", 1000, new double[] {0.02, 0.04, 0.08},
@@ -72,26 +75,48 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
     /** The edge-of-stability rate: h = 0.35, where 2/h ≈ 5.7 is below the peak of λ_max (≈ 6). */
     public static final double EOS_H = 0.35;
 
-    /** A tiny setting for tests (seconds): 2 seeds, 200 images, 32 units; its verdicts are NOT evidence. */
+    /**
+     * A tiny setting for tests (seconds): 2 seeds, 200 images, 32 units; its verdicts are NOT evidence.
+     *
+     * @return the setting
+     */
     public static IgrSetting quickSetting() {
         return new IgrSetting("mlp:784-32-10:relu", 200, new double[] {0.05, 0.1}, new double[] {0.0125},
                 new double[0], 1.0, 2000, 0, 2, 3.0, 6, 10, 0.5, DType.FLOAT32, true);
     }
 
-    /** The same setting with other seeds, EoS rates and dtype (command-line overrides). */
+    /**
+     * The same setting with other seeds, EoS rates and dtype (command-line overrides).
+     *
+     * @param newFirstSeed the first seed
+     * @param newSeeds the number of seeds
+     * @param newEosHs the edge-of-stability rates
+     * @param newDtype the dtype
+     * @return the setting
+     */
     public IgrSetting with(long newFirstSeed, int newSeeds, double[] newEosHs, DType newDtype) {
         return new IgrSetting(model, trainSize, hs, mus, newEosHs, lossTarget, maxSteps, newFirstSeed, newSeeds,
                 checkpointTime,
                 checkpointSteps, finalSteps, hLambdaLimit, newDtype, quick);
     }
 
-    /** The same setting stopped at another training loss, with another step budget (a longer or shorter horizon). */
+    /**
+     * The same setting stopped at another training loss, with another step budget (a longer or shorter horizon).
+     *
+     * @param newLossTarget the training loss to stop at
+     * @param newMaxSteps the step budget at h_min
+     * @return the setting
+     */
     public IgrSetting withHorizon(double newLossTarget, int newMaxSteps) {
         return new IgrSetting(model, trainSize, hs, mus, eosHs, newLossTarget, newMaxSteps, firstSeed, seeds,
                 checkpointTime, checkpointSteps, finalSteps, hLambdaLimit, dtype, quick);
     }
 
-    /** The seeds, in order. */
+    /**
+     * The seeds, in order.
+     *
+     * @return the seeds
+     */
     public long[] seedList() {
         long[] out = new long[seeds];
         for (int i = 0; i < seeds; i++) {
@@ -100,17 +125,29 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
         return out;
     }
 
-    /** The smallest learning rate (where the EGR sweep runs). */
+    /**
+     * The smallest learning rate (where the EGR sweep runs).
+     *
+     * @return h_min
+     */
     public double hMin() {
         return hs[0];
     }
 
-    /** The largest learning rate below the edge of stability. */
+    /**
+     * The largest learning rate below the edge of stability.
+     *
+     * @return h_max
+     */
     public double hMax() {
         return hs[hs.length - 1];
     }
 
-    /** Every arm: GD at each h, EGR at h_min for each μ, then the edge-of-stability rates. */
+    /**
+     * Every arm: GD at each h, EGR at h_min for each μ, then the edge-of-stability rates.
+     *
+     * @return the arms
+     */
     public List<Arm> arms() {
         List<Arm> out = new ArrayList<>();
         for (double h : hs) {
@@ -125,21 +162,41 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
         return out;
     }
 
-    /** The step budget of an arm: maxSteps·h_min/h, so every arm gets the same gradient-flow time. */
+    /**
+     * The step budget of an arm: maxSteps·h_min/h, so every arm gets the same gradient-flow time.
+     *
+     * @param arm the arm
+     * @return its step budget
+     */
     public long stepBudget(Arm arm) {
         return Math.max(1, Math.round(maxSteps * hMin() / arm.h()));
     }
 
+    /**
+     * The learning rates below the edge of stability (a copy).
+     *
+     * @return the rates
+     */
     @Override
     public double[] hs() {
         return hs.clone();
     }
 
+    /**
+     * The EGR strengths μ (a copy).
+     *
+     * @return the strengths
+     */
     @Override
     public double[] mus() {
         return mus.clone();
     }
 
+    /**
+     * The edge-of-stability rates (a copy).
+     *
+     * @return the rates
+     */
     @Override
     public double[] eosHs() {
         return eosHs.clone();

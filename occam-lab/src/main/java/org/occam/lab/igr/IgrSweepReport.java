@@ -29,6 +29,10 @@ public final class IgrSweepReport {
      * it) into {@code dir} and returns the outcome.
      *
      * @param seconds wall time of the runs
+     * @param r the result
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
      */
     public static Outcome write(IgrResult r, double seconds, Path dir) throws IOException {
         List<Section> sections = sections(r);
