@@ -57,7 +57,7 @@ public record Batches(Dataset data, int batchSize, Order order, long seed, boole
     /**
      * The row indices of each batch of epoch {@code epoch} (≥ 0).
      *
-     * @param epoch the epoch
+     * @param epoch the 0-based epoch
      * @return the indices of each batch
      */
     public int[][] indices(int epoch) {
@@ -83,7 +83,7 @@ public record Batches(Dataset data, int batchSize, Order order, long seed, boole
     /**
      * The batches of one epoch, built lazily when each is read (nothing is copied up front).
      *
-     * @param epoch the epoch
+     * @param epoch the 0-based epoch
      * @return its batches, in order
      */
     public List<Batch> epoch(int epoch) {

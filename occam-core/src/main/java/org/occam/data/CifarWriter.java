@@ -14,7 +14,7 @@ public final class CifarWriter {
      *
      * @param format CIFAR-10 or CIFAR-100 (how many label bytes)
      * @param file the file to write
-     * @param records the records
+     * @param records the images and labels to write
      */
     public static void write(Cifar format, Path file, CifarReader.Records records) {
         if (format.labelBytes() == 2 && records.coarse() == null) {

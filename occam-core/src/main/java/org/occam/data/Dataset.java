@@ -391,7 +391,7 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
     /**
      * The same data with inputs (and targets) in another dtype.
      *
-     * @param dtype the dtype
+     * @param dtype the dtype of the result
      * @return the converted data set
      */
     public Dataset asType(DType dtype) {

@@ -15,7 +15,7 @@ public final class Hashing {
     /**
      * The lowercase hex sha256 of a file's bytes.
      *
-     * @param file the file
+     * @param file a file on disk
      * @return the digest, lowercase hex
      */
     public static String sha256(Path file) {
@@ -25,7 +25,7 @@ public final class Hashing {
     /**
      * The lowercase hex md5 of a file's bytes.
      *
-     * @param file the file
+     * @param file a file on disk
      * @return the digest, lowercase hex
      */
     public static String md5(Path file) {
@@ -35,7 +35,7 @@ public final class Hashing {
     /**
      * The lowercase hex sha256 of bytes in memory (e.g. a class-path resource).
      *
-     * @param bytes the bytes
+     * @param bytes the bytes to hash
      * @return the digest, lowercase hex
      */
     public static String sha256(byte[] bytes) {

@@ -18,7 +18,7 @@ public interface Objective {
      * The scalar loss at {@code params} on {@code batch}, recorded for autodiff.
      *
      * @param params the parameters
-     * @param batch the batch
+     * @param batch a batch of examples
      * @return a scalar tensor
      */
     Tensor loss(Params params, Batch batch);
@@ -28,7 +28,7 @@ public interface Objective {
      * objective supplies a cheaper exact path (e.g. finite-difference gradient regularization).
      *
      * @param params the parameters
-     * @param batch the batch
+     * @param batch a batch of examples
      * @return the loss and its gradient with respect to {@code params}
      */
     default Autodiff.ValueAndGrad valueAndGrad(Params params, Batch batch) {

@@ -5,7 +5,7 @@ package org.occam.train;
  * at a step, failed with an error, or interrupted (a signal or the end of its parent process stopped
  * it; it resumes from its checkpoint).
  *
- * @param state the state
+ * @param state running, completed, diverged, failed, stopped or interrupted
  * @param step the step reached
  * @param message why it stopped, diverged, failed or was interrupted (null when running or completed)
  */

@@ -187,7 +187,7 @@ public final class NeuralCollapse {
      * The index of the centre nearest to z (the lowest index among ties).
      *
      * @param z a point
-     * @param centres the centres
+     * @param centres the class centres
      * @return the index
      */
     public static int nearestCentre(double[] z, double[][] centres) {

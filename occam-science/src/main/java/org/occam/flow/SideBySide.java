@@ -47,7 +47,7 @@ public record SideBySide(double h, int steps, Trajectory reference, List<Traject
      * @param theta0 θ_0
      * @param h the learning rate
      * @param steps n
-     * @param flows the flows
+     * @param flows the flows to integrate
      * @param options the integrator's options
      * @return the comparison
      */
@@ -64,7 +64,7 @@ public record SideBySide(double h, int steps, Trajectory reference, List<Traject
      * @param referenceName the iterates' name, e.g. {@code hb}
      * @param iterates θ_0 … θ_n, flattened
      * @param h the learning rate
-     * @param flows the flows
+     * @param flows the flows to integrate
      * @param options the integrator's options
      * @return the comparison
      */

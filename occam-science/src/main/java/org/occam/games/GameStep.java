@@ -113,7 +113,7 @@ public record GameStep(UpdateScheme scheme, PlayerOptimizer phi, PlayerOptimizer
      * One round on a fixed (full-batch, deterministic) game with the biased estimator.
      *
      * @param it the iterate
-     * @param game the game
+     * @param game the two players' losses
      * @return the next iterate
      */
     public GameIterate apply(GameIterate it, Game game) {
@@ -125,7 +125,7 @@ public record GameStep(UpdateScheme scheme, PlayerOptimizer phi, PlayerOptimizer
      * {@code rounds} rounds on a fixed game, returning every state (index 0 is the start).
      *
      * @param start the start state
-     * @param game the game
+     * @param game the two players' losses
      * @param rounds the number of rounds
      * @return the states
      */

@@ -28,7 +28,7 @@ public final class ModifiedFlows {
     /**
      * "dd-exact": the exact modified flow (local error O(h³) for any rates).
      *
-     * @param game the game
+     * @param game the two players' losses
      * @param template the state's shapes
      * @param scheme the update scheme
      * @param etaPhi η_φ
@@ -43,7 +43,7 @@ public final class ModifiedFlows {
     /**
      * "dd-reference": the flow with the reference code's coefficients (O(h²) when η_φ ≠ η_θ).
      *
-     * @param game the game
+     * @param game the two players' losses
      * @param template the state's shapes
      * @param scheme the update scheme
      * @param etaPhi η_φ
@@ -58,7 +58,7 @@ public final class ModifiedFlows {
     /**
      * "gf": the gradient flow of one round, φ̇ = −n_φη_φ∇_φL_φ, θ̇ = −n_θη_θ∇_θL_θ.
      *
-     * @param game the game
+     * @param game the two players' losses
      * @param template the state's shapes
      * @param scheme the update scheme
      * @param etaPhi η_φ
@@ -73,7 +73,7 @@ public final class ModifiedFlows {
      * A named flow with the given drift coefficients.
      *
      * @param name the flow's name
-     * @param game the game
+     * @param game the two players' losses
      * @param template the state's shapes
      * @param scheme the update scheme
      * @param etaPhi η_φ
@@ -92,7 +92,7 @@ public final class ModifiedFlows {
      * The vector field z ↦ ż on the flat float64 state (differentiable in z, so
      * {@link org.occam.autodiff.Autodiff#jacobian} gives the modified system's Jacobian).
      *
-     * @param game the game
+     * @param game the two players' losses
      * @param template the state's shapes
      * @param scheme the update scheme
      * @param etaPhi η_φ

@@ -15,7 +15,7 @@ public final class OdeGanStep {
     /**
      * One RK4 step of size h from s.
      *
-     * @param game the game
+     * @param game the two players' losses
      * @param s (φ, θ)
      * @param h the step size
      * @return the next state
@@ -36,7 +36,7 @@ public final class OdeGanStep {
     /**
      * The joint field (−∇_φ L_φ, −∇_θ L_θ) at s, as constants.
      *
-     * @param game the game
+     * @param game the two players' losses
      * @param s (φ, θ)
      * @return the field
      */

@@ -33,7 +33,7 @@ public final class LabelNoiseTheory {
      *
      * @param mse the MSE objective
      * @param theta the parameters
-     * @param batch the batch
+     * @param batch a batch of examples
      * @return u_j for every target entry j
      */
     public static List<Params> noiseDirections(Objective mse, Params theta, Batch batch) {

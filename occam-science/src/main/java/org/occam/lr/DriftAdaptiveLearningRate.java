@@ -123,7 +123,7 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
         /**
          * Whether the scaled rate applies at this step.
          *
-         * @param step the step
+         * @param step the 0-based step
          * @return whether DAL sets the rate there
          */
         public boolean scales(long step) {

@@ -53,7 +53,7 @@ public record EdgeOfStability(int measurements, double initialSharpness, double 
      * Summarizes a trace; the arrays are aligned, in step order, and points with a non-finite λ or
      * 2/h are skipped.
      *
-     * @param steps the steps
+     * @param steps the step of each measurement
      * @param sharpness λ_max at each step
      * @param twoOverLr 2/h at each step
      * @param tolerance τ: λ ≥ (1 − τ)·2/h counts as at the edge

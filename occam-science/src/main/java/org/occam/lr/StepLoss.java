@@ -92,8 +92,8 @@ public record StepLoss(LongFunction<Function<Params, Tensor>> lossAt, boolean tr
      * A fixed batch whose gradient the rule computes itself (one more gradient per step): e.g. the
      * full-batch drift measured during mini-batch training.
      *
-     * @param objective the objective
-     * @param batch the batch
+     * @param objective the training objective
+     * @param batch a batch of examples
      * @return the step loss
      */
     public static StepLoss fixed(Objective objective, Batch batch) {
@@ -104,7 +104,7 @@ public record StepLoss(LongFunction<Function<Params, Tensor>> lossAt, boolean tr
     /**
      * A loss that does not depend on the step, e.g. a closed-form test function.
      *
-     * @param loss the loss
+     * @param loss the loss as a function of the parameters
      * @param trainerGradient whether the trainer's gradient is this loss's
      * @return the step loss
      */

@@ -96,7 +96,7 @@ public final class LinearDescent {
      * geometry by B²·max ℓ'' (logistic: B²/4) and by B²·L(w) for the exponential loss, so η = 1/B²
      * (fixed, logistic) and η_t = 1/(B² L(w_t)) (loss-scaled, exponential) are admissible steps.
      *
-     * @param data the data
+     * @param data the separable data
      * @param geometry the norm of the descent
      * @return B²
      */

@@ -36,7 +36,7 @@ public enum LinearLoss {
     /**
      * L(w) = (1/n) Σ ℓ(y_i wᵀx_i).
      *
-     * @param data the data
+     * @param data the separable data
      * @param w the weights
      * @return the mean loss
      */
@@ -51,7 +51,7 @@ public enum LinearLoss {
     /**
      * ∇L(w) = (1/n) Σ ℓ'(z_i) y_i x_i.
      *
-     * @param data the data
+     * @param data the separable data
      * @param w the weights
      * @return the gradient
      */
@@ -68,7 +68,7 @@ public enum LinearLoss {
      * ∇L(w)/L(w), computed in log space so that it stays exact after L underflows: for the
      * exponential loss it is −Σ_i softmax(−z)_i y_i x_i. Only the exponential loss has this form.
      *
-     * @param data the data
+     * @param data the separable data
      * @param w the weights
      * @return ∇L(w)/L(w)
      */

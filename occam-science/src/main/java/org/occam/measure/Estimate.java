@@ -14,7 +14,7 @@ public record Estimate(double mean, double stderr, int samples, long cost) {
     /**
      * Mean and standard error of the samples.
      *
-     * @param samples the samples
+     * @param samples one value per probe
      * @param cost their cost (e.g. HVPs)
      * @return the estimate
      */

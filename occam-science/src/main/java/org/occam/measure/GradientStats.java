@@ -85,7 +85,7 @@ public final class GradientStats {
      *
      * @param objective the objective C
      * @param p θ
-     * @param batch the batch
+     * @param batch a batch of examples
      * @param micro the number of micro-batches
      * @return the squared norms
      */

@@ -32,7 +32,7 @@ public record Spectrum(double[] eigenvalues, List<Params> eigenvectors, double[]
     /**
      * Eigenpairs without convergence flags (a fixed-step or exact method).
      *
-     * @param eigenvalues the eigenvalues
+     * @param eigenvalues the eigenvalues, in order
      * @param eigenvectors the eigenvectors, or null
      * @param residualNorms ‖A y − θ y‖ of each pair, or null
      * @param hvpCount operator applications spent

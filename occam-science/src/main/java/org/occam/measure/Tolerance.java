@@ -42,8 +42,8 @@ public record Tolerance(double relative, int cap) {
     /**
      * Whether an error meets the tolerance relative to a scale: error ≤ relative·|scale|.
      *
-     * @param error the error
-     * @param scale the scale
+     * @param error the error to judge
+     * @param scale the quantity the error is relative to
      * @return whether error ≤ relative·|scale|
      */
     public boolean met(double error, double scale) {

@@ -83,7 +83,7 @@ public record Calibration(List<Bin> bins, double ece, double mce) {
      * Bins and errors of class probabilities {@code [N, C]}: confidence = max prob, correct = arg-max is the label.
      *
      * @param probabilities the class probabilities
-     * @param labels the labels
+     * @param labels the class of each row
      * @param numBins the number of equal-width bins
      * @return the calibration
      */

@@ -50,7 +50,7 @@ public final class MorseFit {
     /**
      * One logged step: the two terms of the loss on that step's batches.
      *
-     * @param step the step
+     * @param step the 0-based step
      * @param dataTerm the data term
      * @param referenceTerm the weighted reference term
      */
@@ -81,7 +81,7 @@ public final class MorseFit {
      * @param loss the Morse loss
      * @param reference the reference distribution ν
      * @param init the starting parameters
-     * @param data the data
+     * @param data the training data
      * @param optimizer the update rule
      * @param spec batch sizes, steps, schedule, seed
      * @param progress sees every logged point, or null

@@ -96,7 +96,7 @@ public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Ca
     /**
      * Parses {@code gaussian[:λ]} or {@code cauchy[:λ]} (also {@code lorentzian}); λ defaults to 1.
      *
-     * @param spec the spec
+     * @param spec the spec, e.g. {@code gaussian:1}
      * @return the kernel
      */
     static MorseKernel parse(String spec) {

@@ -44,7 +44,7 @@ public record MorseTemperature(double alpha) {
     /**
      * The tempered logits {@code ℓ/τ = ℓ·M^α} for logits {@code [B, C]} and {@code log M} per row.
      *
-     * @param logits the logits
+     * @param logits the network's outputs
      * @param logDensity log M per row
      * @return the tempered logits
      */
@@ -63,7 +63,7 @@ public record MorseTemperature(double alpha) {
     /**
      * The tempered class probabilities {@code softmax(ℓ/τ)}, {@code [B, C]}.
      *
-     * @param logits the logits
+     * @param logits the network's outputs
      * @param logDensity log M per row
      * @return the probabilities
      */

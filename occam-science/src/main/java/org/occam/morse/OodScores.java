@@ -53,7 +53,7 @@ public final class OodScores {
     /**
      * The maximum-softmax-probability baseline: {@code 1 − max_y softmax(ℓ)_y} per row of logits {@code [B, C]}.
      *
-     * @param logits the logits
+     * @param logits the network's outputs
      * @return the scores
      */
     public static double[] maxSoftmax(Tensor logits) {
@@ -63,7 +63,7 @@ public final class OodScores {
     /**
      * {@code 1 − max_y p_y} per row of probabilities {@code [B, C]}.
      *
-     * @param probabilities the probabilities
+     * @param probabilities the class probabilities [B, C]
      * @return the scores
      */
     public static double[] oneMinusMax(Tensor probabilities) {

@@ -16,7 +16,7 @@ public interface ReferenceDistribution {
      *
      * @param rng the generator
      * @param n the number of draws
-     * @param dtype the dtype
+     * @param dtype the dtype of the result
      * @return the draws
      */
     Tensor sample(Rng rng, int n, DType dtype);

@@ -118,7 +118,7 @@ public record UniformBox(double[] lo, double[] hi) implements ReferenceDistribut
     /**
      * Whether the point lies in the box (boundary included).
      *
-     * @param point the point
+     * @param point a point in the box's space
      * @return whether it is inside
      */
     public boolean contains(double[] point) {

@@ -64,7 +64,7 @@ public final class MultitaskGd {
         /**
          * Full-batch GD under the schedule: no explicit term, no correction, no brackets, divergence above 1e6.
          *
-         * @param tasks the tasks
+         * @param tasks the tasks, in order
          * @param schedule which tasks each step trains on
          * @param h the learning rate
          * @param steps the number of updates

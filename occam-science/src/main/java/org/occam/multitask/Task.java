@@ -44,7 +44,7 @@ public final class Task {
      * A task whose loss is a fixed function of Params (e.g. a loss on a fixed batch).
      *
      * @param name the task's name
-     * @param loss the loss
+     * @param loss the loss as a function of the parameters
      * @return the task
      */
     public static Task fixed(String name, Function<Params, Tensor> loss) {
@@ -90,7 +90,7 @@ public final class Task {
     /**
      * The loss on one batch of the task's data, as a function of Params.
      *
-     * @param batch the batch
+     * @param batch a batch of examples
      * @return the loss
      */
     public Function<Params, Tensor> loss(Batch batch) {
@@ -114,7 +114,7 @@ public final class Task {
     /**
      * Each task scaled by 1/K: their sum is the task average (METHODS §6, "rescale accordingly").
      *
-     * @param tasks the tasks
+     * @param tasks the tasks, in order
      * @return the scaled tasks
      */
     public static List<Task> mean(List<Task> tasks) {
@@ -129,7 +129,7 @@ public final class Task {
     /**
      * The full-data losses of the tasks, in order.
      *
-     * @param tasks the tasks
+     * @param tasks the tasks, in order
      * @return the losses
      */
     public static List<Function<Params, Tensor>> losses(List<Task> tasks) {

@@ -22,7 +22,7 @@ public sealed interface TaskBatches {
      * Task k's loss at this step, as a function of Params.
      *
      * @param k the task
-     * @param step the step
+     * @param step the 0-based step
      * @return the loss
      */
     Function<Params, Tensor> loss(int k, long step);
@@ -30,7 +30,7 @@ public sealed interface TaskBatches {
     /**
      * Every task on its full data at every step.
      *
-     * @param tasks the tasks
+     * @param tasks the tasks, in order
      * @return full-data batches
      */
     static TaskBatches full(List<Task> tasks) {
@@ -40,7 +40,7 @@ public sealed interface TaskBatches {
     /**
      * Mini-batches of {@code batchSize} rows of each task's data, reshuffled every epoch, from {@code seed}.
      *
-     * @param tasks the tasks
+     * @param tasks the tasks, in order
      * @param batchSize rows per batch
      * @param seed the seed of the schedules
      * @return mini-batches
@@ -66,7 +66,7 @@ public sealed interface TaskBatches {
     /**
      * Full data.
      *
-     * @param tasks the tasks
+     * @param tasks the tasks, in order
      */
     record Full(List<Task> tasks) implements TaskBatches {
         @Override
@@ -78,7 +78,7 @@ public sealed interface TaskBatches {
     /**
      * Mini-batches, one schedule per task.
      *
-     * @param tasks the tasks
+     * @param tasks the tasks, in order
      * @param schedules one batch schedule per task
      */
     record Mixed(List<Task> tasks, List<Batches> schedules) implements TaskBatches {

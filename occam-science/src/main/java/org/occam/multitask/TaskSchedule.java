@@ -16,7 +16,7 @@ public sealed interface TaskSchedule {
     /**
      * The indices of the tasks trained at this step (0-based step count).
      *
-     * @param step the step
+     * @param step the 0-based step
      * @return the task indices
      */
     int[] tasksAt(long step);

@@ -38,7 +38,7 @@ public final class InputNoise {
      * @param base the objective
      * @param sigma σ
      * @param seed the run's seed
-     * @param step the step
+     * @param step the 0-based step
      * @return the noisy objective
      */
     public static Objective atStep(Objective base, double sigma, long seed, long step) {

@@ -126,7 +126,7 @@ public final class SgdModifiedLoss {
      * The modified loss averaged over random partitions:
      * C + (ε/4)‖∇C‖² + (ε/4)·((N−B)/(B(N−1)))·Γ.
      *
-     * @param objective the objective
+     * @param objective the training objective
      * @param data the data set
      * @param batchSize B
      * @param eps the learning rate ε

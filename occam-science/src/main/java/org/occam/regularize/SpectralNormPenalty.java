@@ -83,7 +83,7 @@ public final class SpectralNormPenalty {
     /**
      * σ_max of a matrix (row-major values) by power iteration.
      *
-     * @param matrix the matrix
+     * @param matrix the matrix W
      * @param iterations power iterations
      * @return σ_max
      */

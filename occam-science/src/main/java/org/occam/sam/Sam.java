@@ -77,7 +77,7 @@ public record Sam(Objective inner, AscentStep ascent, Gradient gradient) impleme
      * The ascent point θ + ε̂ on a batch (constants: no graph is kept).
      *
      * @param params θ
-     * @param batch the batch
+     * @param batch a batch of examples
      * @return θ + ε̂
      */
     public Params ascentPoint(Params params, Batch batch) {

@@ -53,7 +53,7 @@ public final class SamMonitor implements Monitor {
      *
      * @param base E
      * @param theta θ
-     * @param batch the batch
+     * @param batch a batch of examples
      * @param ascent the ascent step
      * @return the two values by name
      */

@@ -59,7 +59,7 @@ public interface ChunkRunner extends AutoCloseable {
          * @param master the cluster's master URL, or null
          * @param partitions the number of partitions (0: the cluster's default)
          * @param problem the problem the chunks belong to
-         * @param chunks the chunks
+         * @param chunks the chunks, in order
          * @return the runner
          * @throws UnsupportedOperationException when it cannot run here, saying why
          */

@@ -25,7 +25,7 @@ public final class ChunkRunners {
      * @param master the cluster's master URL, or null
      * @param partitions the number of partitions (0: the cluster's default)
      * @param problem the problem the chunks belong to
-     * @param chunks the chunks
+     * @param chunks the chunks, in order
      * @return the runner
      * @throws UnsupportedOperationException when no such provider is on the class path
      */

@@ -15,7 +15,7 @@ public final class LocalChunks implements ChunkRunner {
      * A runner over {@code chunks} (in chunk order) of {@code problem}.
      *
      * @param problem the problem the chunks belong to
-     * @param chunks the chunks
+     * @param chunks the chunks, in order
      */
     public LocalChunks(ShardProblem problem, List<Chunk> chunks) {
         this.problem = problem;

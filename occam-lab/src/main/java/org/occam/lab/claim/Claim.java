@@ -121,7 +121,7 @@ public record Claim(String id, String statement, String statistic, Direction dir
     /**
      * The verdict rule of docs/claims.md for an effect and its interval.
      *
-     * @param effect the effect
+     * @param effect the estimated effect
      * @param ci its 95 % interval
      * @return supported, contradicted or inconclusive
      */

@@ -145,8 +145,8 @@ public final class ClrSweep {
     /**
      * One seed's runs, the COR-1 checks and the CLR one-step corridor check.
      *
-     * @param settings the settings
-     * @param runs the runs
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
      * @param corridor the COR-1 checks, one per rate
      * @param clrCorridorLoss E after one CLR step from (3, 0), the one-step corridor check
      */

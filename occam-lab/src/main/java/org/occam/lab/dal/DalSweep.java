@@ -160,8 +160,8 @@ public final class DalSweep {
     /**
      * One seed's runs: every p from the same initialization, and p = 1 by finite difference.
      *
-     * @param settings the settings
-     * @param runs the runs
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
      */
     public record Result(Settings settings, List<Run> runs) {
     }

@@ -130,8 +130,8 @@ public final class EosSweep {
     /**
      * One seed's runs, one per rate.
      *
-     * @param settings the settings
-     * @param runs the runs
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
      */
     public record Result(Settings settings, List<Run> runs) {
     }
@@ -210,7 +210,7 @@ public final class EosSweep {
      * Full-batch GD in data-set order, no evaluation until the end, divergence above 100.
      *
      * @param n the number of rows
-     * @param seed the seed
+     * @param seed the seed of the random draws
      * @param steps the number of steps
      * @return the spec
      */

@@ -120,7 +120,7 @@ public final class HomSweep {
     /**
      * One seed's run and its observed trends.
      *
-     * @param settings the settings
+     * @param settings the settings it ran with
      * @param run the run's rows
      * @param trends the observables of the run
      */

@@ -58,7 +58,7 @@ public final class EqualLossTraining {
      *
      * @param s the seed
      * @param data the training and test images
-     * @param seed the seed
+     * @param seed the seed of the random draws
      * @param arm the learning rate and EGR strength
      * @return the runs and claims
      */
@@ -119,7 +119,7 @@ public final class EqualLossTraining {
      *
      * @param s the seed
      * @param model the network
-     * @param seed the seed
+     * @param seed the seed of the random draws
      * @param ce the cross-entropy objective
      * @param train the whole training set as one batch
      * @param arm the learning rate and EGR strength

@@ -23,7 +23,7 @@ public final class IgrClaims {
      * The claims below the edge of stability: h_max vs h_min, μ_max vs μ = 0 (at h_min), and GC vs accuracy.
      *
      * @param s the settings
-     * @param runs the runs
+     * @param runs its runs, in order
      * @param accuracyResolution one test image, as a fraction
      * @return the judged claims
      */
@@ -56,7 +56,7 @@ public final class IgrClaims {
      * non-perturbative mechanism (METHODS §10.2).
      *
      * @param s the settings
-     * @param runs the runs
+     * @param runs its runs, in order
      * @param accuracyResolution one test image, as a fraction
      * @return the judged claims
      */

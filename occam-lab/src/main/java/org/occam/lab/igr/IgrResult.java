@@ -40,7 +40,7 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
     /**
      * The runs of one arm, in seed order.
      *
-     * @param arm the arm
+     * @param arm the learning rate and regularization of a run
      * @return its runs
      */
     public List<IgrRun> runs(Arm arm) {

@@ -165,7 +165,7 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
     /**
      * The step budget of an arm: maxSteps·h_min/h, so every arm gets the same gradient-flow time.
      *
-     * @param arm the arm
+     * @param arm the learning rate and regularization of a run
      * @return its step budget
      */
     public long stepBudget(Arm arm) {

@@ -52,7 +52,7 @@ public enum Metric {
     /**
      * The value of a run (NaN when it diverged).
      *
-     * @param run the run
+     * @param run a finished run
      * @return the value
      */
     public double of(IgrRun run) {

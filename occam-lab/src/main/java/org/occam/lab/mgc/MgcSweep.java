@@ -180,8 +180,8 @@ public final class MgcSweep {
     /**
      * One seed's runs (every corruption and rate).
      *
-     * @param settings the settings
-     * @param runs the runs
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
      */
     public record Result(Settings settings, List<Run> runs) {
     }

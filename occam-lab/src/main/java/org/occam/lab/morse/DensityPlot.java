@@ -45,7 +45,7 @@ public final class DensityPlot {
     /**
      * A plot with this title.
      *
-     * @param title the title
+     * @param title the chart's title
      */
     public DensityPlot(String title) {
         this.title = title;
@@ -105,7 +105,7 @@ public final class DensityPlot {
      * @param name the legend's name
      * @param x the abscissae
      * @param y the ordinates
-     * @param colour the colour
+     * @param colour the points' colour
      * @param size the diameter in pixels
      * @return this chart
      */

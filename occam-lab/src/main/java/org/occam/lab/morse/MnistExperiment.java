@@ -135,7 +135,7 @@ public final class MnistExperiment {
     /**
      * Everything the report needs.
      *
-     * @param settings the settings
+     * @param settings the settings it ran with
      * @param testAccuracy the classifier's test accuracy
      * @param classifierMillis the classifier's training time
      * @param detectors the OOD detectors

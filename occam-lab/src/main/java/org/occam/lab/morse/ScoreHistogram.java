@@ -48,7 +48,7 @@ public final class ScoreHistogram {
     /**
      * The chart: in-distribution in blue, OOD in orange.
      *
-     * @param title the title
+     * @param title the chart's title
      * @param scoreLabel the x-axis title
      * @param inName the in-distribution's name
      * @param in its scores
@@ -63,7 +63,7 @@ public final class ScoreHistogram {
     /**
      * As {@link #plot(String, String, String, double[], String, double[])}; with {@code log10}, bins of log₁₀ of the scores (floored at 1e-12).
      *
-     * @param title the title
+     * @param title the chart's title
      * @param scoreLabel the x-axis title
      * @param inName the in-distribution's name
      * @param in its scores

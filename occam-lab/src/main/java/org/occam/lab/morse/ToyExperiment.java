@@ -174,7 +174,7 @@ public final class ToyExperiment {
     /**
      * Everything the report needs.
      *
-     * @param settings the settings
+     * @param settings the settings it ran with
      * @param train the training points
      * @param test the held-out points
      * @param unsupervised the unsupervised fit

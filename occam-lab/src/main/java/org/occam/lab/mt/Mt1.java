@@ -102,7 +102,7 @@ public final class Mt1 {
          * steps, first seed and number of seeds.
          *
          * @param model the network
-         * @param seed the seed
+         * @param seed the seed of the random draws
          * @param seeds the result of each seed
          * @param samples the training rows
          * @param lrs the joint arm's rates
@@ -174,7 +174,7 @@ public final class Mt1 {
     /**
      * Everything measured, and the claims checked.
      *
-     * @param settings the settings
+     * @param settings the settings it ran with
      * @param initialSharpness λ_max at initialization
      * @param joint the joint arm's runs
      * @param continual the continual arm's runs

@@ -25,7 +25,7 @@ public final class Mt1Continual {
      * One schedule's run.
      *
      * @param label    e.g. "sequential A then B"
-     * @param schedule the schedule
+     * @param schedule which task each step trains on
      * @param result   the run (records with bracket norms)
      * @param seconds  wall time
      */

@@ -219,8 +219,8 @@ public final class NcSweep {
     /**
      * One seed's runs (every configuration).
      *
-     * @param settings the settings
-     * @param runs the runs
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
      */
     public record Result(Settings settings, List<Run> runs) {
     }

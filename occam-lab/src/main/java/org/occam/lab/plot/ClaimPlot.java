@@ -27,7 +27,7 @@ public final class ClaimPlot extends AxesPlot<ClaimPlot> {
     /**
      * A claim chart with this title and y-axis title.
      *
-     * @param title the title
+     * @param title the chart's title
      * @param yLabel the y-axis title
      */
     public ClaimPlot(String title, String yLabel) {

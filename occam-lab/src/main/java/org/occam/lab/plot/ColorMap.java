@@ -51,7 +51,7 @@ public final class ColorMap {
     /**
      * Black or white, whichever reads better on {@code background}.
      *
-     * @param background the background
+     * @param background the colour behind the text
      * @return black or white
      */
     public static Color textOn(Color background) {

@@ -45,7 +45,7 @@ public final class ContourPlot {
     /**
      * A contour plot with this title.
      *
-     * @param title the title
+     * @param title the chart's title
      */
     public ContourPlot(String title) {
         this.title = title;

@@ -40,7 +40,7 @@ public final class HeatmapPlot {
     /**
      * A heatmap with this title.
      *
-     * @param title the title
+     * @param title the chart's title
      */
     public HeatmapPlot(String title) {
         this.title = title;
@@ -71,7 +71,7 @@ public final class HeatmapPlot {
     /**
      * Column labels, left to right.
      *
-     * @param labels the labels
+     * @param labels the column labels, left to right
      * @return this chart
      */
     public HeatmapPlot columns(List<String> labels) {
@@ -82,7 +82,7 @@ public final class HeatmapPlot {
     /**
      * Row labels, bottom to top.
      *
-     * @param labels the labels
+     * @param labels the row labels, bottom to top
      * @return this chart
      */
     public HeatmapPlot rows(List<String> labels) {

@@ -32,7 +32,7 @@ public final class LinePlot extends AxesPlot<LinePlot> {
     /**
      * A line chart with this title (x axis "step" until {@code xLabel(String)} says otherwise).
      *
-     * @param title the title
+     * @param title the chart's title
      */
     public LinePlot(String title) {
         super(title, "step");

@@ -30,7 +30,7 @@ public final class PlotFiles {
     /**
      * The plot painted on a white RGB bitmap of its size.
      *
-     * @param plot the plot
+     * @param plot the chart to render
      * @return the image
      */
     public static BufferedImage image(Plot plot) {
@@ -51,7 +51,7 @@ public final class PlotFiles {
     /**
      * The plot as PNG bytes.
      *
-     * @param plot the plot
+     * @param plot the chart to render
      * @return the PNG
      */
     public static byte[] png(Plot plot) {
@@ -67,7 +67,7 @@ public final class PlotFiles {
     /**
      * The plot as an SVG document (UTF-8 bytes).
      *
-     * @param plot the plot
+     * @param plot the chart to render
      * @return the SVG
      */
     public static byte[] svg(Plot plot) {
@@ -83,7 +83,7 @@ public final class PlotFiles {
     /**
      * Writes the plot to {@code target} atomically, as PNG or SVG by the file's extension.
      *
-     * @param plot the plot
+     * @param plot the chart to render
      * @param target the file
      * @throws IllegalArgumentException when the extension is neither {@code .png} nor {@code .svg}
      * @throws IOException when writing fails

@@ -26,7 +26,7 @@ public final class ScatterPlot extends AxesPlot<ScatterPlot> {
     /**
      * A scatter plot with this title.
      *
-     * @param title the title
+     * @param title the chart's title
      */
     public ScatterPlot(String title) {
         super(title, "");

@@ -42,7 +42,7 @@ public record Series(String name, double[] x, double[] y, boolean dashed, Color 
     /**
      * A solid series.
      *
-     * @param name the name
+     * @param name the name in the legend
      * @param x the abscissae
      * @param y the ordinates
      * @return the series
@@ -54,7 +54,7 @@ public record Series(String name, double[] x, double[] y, boolean dashed, Color 
     /**
      * A dashed series (reference lines such as 2/h).
      *
-     * @param name the name
+     * @param name the name in the legend
      * @param x the abscissae
      * @param y the ordinates
      * @return the series

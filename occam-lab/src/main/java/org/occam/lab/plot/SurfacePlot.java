@@ -29,7 +29,7 @@ public final class SurfacePlot {
     /**
      * A surface plot with this title.
      *
-     * @param title the title
+     * @param title the chart's title
      */
     public SurfacePlot(String title) {
         this.title = title;

@@ -46,7 +46,7 @@ public final class ClaimPages {
      * @param dir the output folder
      * @param quick whether it is a quick run
      * @param seeds the seeds run
-     * @param setting the setting
+     * @param setting the setting as name/value pairs
      * @param claims the judged claims
      * @param runs one map per run, for results.csv and JSON
      * @param seconds the wall time of the runs
@@ -71,7 +71,7 @@ public final class ClaimPages {
      * @param dir the output folder
      * @param title the page's title
      * @param quick whether it is a quick run
-     * @param setting the setting
+     * @param setting the setting as name/value pairs
      * @param claims the judged claims
      * @param runs one map per run
      * @param extra the reproduction's own sections

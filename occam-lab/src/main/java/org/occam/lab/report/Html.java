@@ -8,7 +8,7 @@ public final class Html {
     /**
      * {@code text} with &amp;, &lt;, &gt;, " and ' escaped, safe in element content and quoted attributes.
      *
-     * @param text the text
+     * @param text any text
      * @return the escaped text
      */
     public static String escape(String text) {
@@ -48,7 +48,7 @@ public final class Html {
     /**
      * A path segment for a relative link: characters outside [A-Za-z0-9._~-] are percent-encoded (UTF-8).
      *
-     * @param segment the segment
+     * @param segment one path segment, unencoded
      * @return the encoded segment
      */
     public static String pathSegment(String segment) {

@@ -23,7 +23,7 @@ public final class LrSweepPages {
      *
      * @param dir the output folder
      * @param title the page's title
-     * @param sections the sections
+     * @param sections the page's sections, in order
      * @param csv results.csv's text
      * @param summary summary.txt's text
      * @return report.html
@@ -57,7 +57,7 @@ public final class LrSweepPages {
     /**
      * One CSV of every seed's rows: the header once, with a leading seed column.
      *
-     * @param seeds the seeds
+     * @param seeds the seed of each CSV
      * @param csvs each seed's CSV text
      * @return the combined CSV
      */
@@ -82,7 +82,7 @@ public final class LrSweepPages {
      *
      * @param out the sections to add to
      * @param name the chart's name
-     * @param caption the caption
+     * @param caption the text under the chart
      * @param plot the chart, or null
      */
     public static void chart(List<Section> out, String name, String caption, Plot plot) {

@@ -19,7 +19,7 @@ public final class Pages {
      * A page with this title and these sections; a chart that cannot be drawn is replaced by an error paragraph.
      *
      * @param title the page's title
-     * @param sections the sections
+     * @param sections the page's sections, in order
      * @return the page
      */
     public static String page(String title, List<Section> sections) {

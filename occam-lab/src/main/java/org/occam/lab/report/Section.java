@@ -28,7 +28,7 @@ public sealed interface Section {
     /**
      * Prose; blank lines separate paragraphs.
      *
-     * @param text the text
+     * @param text the text shown
      */
     record Text(String text) implements Section {
     }
@@ -36,7 +36,7 @@ public sealed interface Section {
     /**
      * Verbatim text in a monospaced block (configs, logs).
      *
-     * @param text the text
+     * @param text the text shown
      */
     record Code(String text) implements Section {
     }
@@ -45,7 +45,7 @@ public sealed interface Section {
      * A table; each row has one cell per header column.
      *
      * @param header the column names
-     * @param rows the rows
+     * @param rows the cells, one list per row
      */
     record Table(List<String> header, List<List<Cell>> rows) implements Section {
         /** Copies the lists and checks that every row is as wide as the header. */
@@ -74,7 +74,7 @@ public sealed interface Section {
     /**
      * A table cell: text, optionally a relative link.
      *
-     * @param text the text
+     * @param text the text shown
      * @param href a relative link, or null
      */
     record Cell(String text, String href) {
@@ -88,7 +88,7 @@ public sealed interface Section {
         /**
          * A plain cell.
          *
-         * @param text the text
+         * @param text the text shown
          * @return the cell
          */
         public static Cell of(String text) {
@@ -101,7 +101,7 @@ public sealed interface Section {
      * are also saved as files; {@code caption} is shown under the chart and used as alt text.
      *
      * @param name the file-system-safe name
-     * @param caption the caption
+     * @param caption the text under the chart
      * @param plot the chart
      */
     record Chart(String name, String caption, Plot plot) implements Section {
@@ -110,7 +110,7 @@ public sealed interface Section {
     /**
      * A list of relative links.
      *
-     * @param links the links
+     * @param links the links, in order
      */
     record Links(List<Link> links) implements Section {
         /** Copies the list. */

@@ -25,7 +25,7 @@ public final class RunPool {
      *
      * @param <T> the task type
      * @param <R> the result type
-     * @param tasks the tasks
+     * @param tasks the work items
      * @param parallel how many run at once
      * @param f the work of one task
      * @return the results, in task order

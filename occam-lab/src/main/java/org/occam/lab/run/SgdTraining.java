@@ -37,7 +37,7 @@ public final class SgdTraining {
      * @param epochs the number of epochs
      * @param seed the seed of the initialization and the batches
      * @param dtype the parameters' dtype
-     * @param monitors the monitors
+     * @param monitors measurements taken during training
      * @param sink receives each metrics row
      * @return the Trainer's result
      */

@@ -22,7 +22,7 @@ public final class SamLnClaims {
     /**
      * The four claims on the runs of {@code seeds} seeds.
      *
-     * @param runs the runs
+     * @param runs its runs, in order
      * @param seeds the seeds run
      * @return the judged claims
      */

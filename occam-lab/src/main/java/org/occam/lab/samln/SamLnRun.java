@@ -5,7 +5,7 @@ package org.occam.lab.samln;
  * reached, the clean training loss, λ_max with its Lanczos residual, the Hutchinson tr H with its
  * standard error, test accuracy and wall seconds.
  *
- * @param seed the seed
+ * @param seed the seed of the random draws
  * @param arm SGD, SAM or label-noise SGD
  * @param steps the steps taken
  * @param reached whether the loss target was reached

@@ -24,7 +24,7 @@ public final class Sgd3Claims {
     /**
      * The claims on the runs of a setting, with the test set's size for the accuracy resolution.
      *
-     * @param runs the runs
+     * @param runs its runs, in order
      * @param s the settings
      * @param testSize the test set's size (the accuracy resolution)
      * @return the judged claims

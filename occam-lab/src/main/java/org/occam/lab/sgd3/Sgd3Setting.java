@@ -83,7 +83,7 @@ public record Sgd3Setting(ImageData data, String model, double lr, int smallBatc
     /**
      * The batch size of an arm.
      *
-     * @param arm the arm
+     * @param arm the learning rate and regularization of a run
      * @return B_s or B_l
      */
     public int batchSize(Arm arm) {

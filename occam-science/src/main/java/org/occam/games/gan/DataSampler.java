@@ -12,7 +12,7 @@ public interface DataSampler {
      *
      * @param n the number of rows
      * @param rng the generator
-     * @param dtype the dtype
+     * @param dtype the dtype of the result
      * @return the rows
      */
     Tensor sample(int n, Rng rng, DType dtype);

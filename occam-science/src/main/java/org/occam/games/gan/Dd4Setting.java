@@ -103,7 +103,7 @@ public record Dd4Setting(Mixture2d target, int hidden, Activation activation, in
     /**
      * Plain simultaneous SGD with spectral norm at rates (η_D, η_G)·scale for one seed.
      *
-     * @param seed the seed
+     * @param seed the seed of the random draws
      * @param lrScale the factor on both rates
      * @return the config
      */

@@ -71,7 +71,7 @@ public record Gan(Sequential generator, Sequential discriminator, int latentDim,
      * The game on one minibatch: real rows [n, d] and latents [m, latentDim] (METHODS §3.4).
      *
      * @param real the real rows
-     * @param latents the latents
+     * @param latents the latent draws [m, latentDim]
      * @return the game
      */
     public Game game(Tensor real, Tensor latents) {
@@ -101,7 +101,7 @@ public record Gan(Sequential generator, Sequential discriminator, int latentDim,
      *
      * @param n the number of latents
      * @param rng the generator
-     * @param dtype the dtype
+     * @param dtype the dtype of the result
      * @return the latents
      */
     public Tensor latents(int n, Rng rng, DType dtype) {

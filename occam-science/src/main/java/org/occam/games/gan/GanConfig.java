@@ -134,7 +134,7 @@ public record GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, 
      * @param lrG η_G
      * @param batch rows per step
      * @param steps the number of rounds
-     * @param seed the seed
+     * @param seed the seed of the random draws
      * @return the config
      */
     public static GanConfig sgd(double lrD, double lrG, int batch, int steps, long seed) {

@@ -98,7 +98,7 @@ public final class GanTraining {
      *
      * @param gan the GAN
      * @param real the real rows
-     * @param latents the latents
+     * @param latents the latent draws [m, latentDim]
      * @param e the estimator
      * @return the games
      */

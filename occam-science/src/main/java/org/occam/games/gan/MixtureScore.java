@@ -28,7 +28,7 @@ public record MixtureScore(ModeCoverage coverage, double w2, double w2Floor, int
      * target sample and the floor's samples come from streams split off {@code rng}.
      *
      * @param target the mixture
-     * @param samples the samples
+     * @param samples the generated points [N, 2]
      * @param w2Samples the most samples W₂ uses
      * @param rng the generator of the reference samples
      * @return the score

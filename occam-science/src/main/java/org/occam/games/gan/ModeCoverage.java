@@ -61,7 +61,7 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
      * Evaluates samples [N, 2] against the mixture with the {@link #defaultFraction} threshold.
      *
      * @param target the mixture
-     * @param samples the samples
+     * @param samples the generated points [N, 2]
      * @return the coverage
      */
     public static ModeCoverage of(Mixture2d target, Tensor samples) {
@@ -72,7 +72,7 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
      * Evaluates samples [N, 2] against the mixture: a mode is covered with at least {@code minFraction}·N high-quality samples.
      *
      * @param target the mixture
-     * @param samples the samples
+     * @param samples the generated points [N, 2]
      * @param minFraction the threshold's share of N
      * @return the coverage
      */

@@ -61,7 +61,7 @@ public final class SampleWasserstein {
      * @param target the mixture
      * @param n the number of draws
      * @param rng the generator
-     * @param dtype the dtype
+     * @param dtype the dtype of the result
      * @return the draws
      */
     public static Tensor targetSample(Mixture2d target, int n, Rng rng, DType dtype) {
@@ -81,7 +81,7 @@ public final class SampleWasserstein {
      * W₂ between samples [n, 2] and a stratified target sample of the same size drawn from {@code rng}.
      *
      * @param target the mixture
-     * @param samples the samples
+     * @param samples the generated points [N, 2]
      * @param rng the generator of the target sample
      * @return W₂
      */

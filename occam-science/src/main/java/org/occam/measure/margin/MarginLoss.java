@@ -70,8 +70,8 @@ public enum MarginLoss {
     /**
      * log ℓ_i of every example, in float64 and without underflow.
      *
-     * @param logits the logits
-     * @param labels the labels
+     * @param logits the network's outputs
+     * @param labels the class of each row
      * @return log ℓ_i for each i
      */
     public double[] logLosses(Tensor logits, int[] labels) {

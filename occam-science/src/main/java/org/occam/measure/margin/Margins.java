@@ -25,8 +25,8 @@ public final class Margins {
     /**
      * Binary margins s_i·f_i of logits [N] or [N, 1] with labels in {0, 1}.
      *
-     * @param logits the logits
-     * @param labels the labels
+     * @param logits the network's outputs
+     * @param labels the class of each row
      * @return the margins
      */
     public static double[] binary(Tensor logits, int[] labels) {
@@ -45,8 +45,8 @@ public final class Margins {
     /**
      * Multiclass margins f_y − max_{j≠y} f_j of logits [N, C], C ≥ 2 (via {@link Losses#margins}).
      *
-     * @param logits the logits
-     * @param labels the labels
+     * @param logits the network's outputs
+     * @param labels the class of each row
      * @return the margins
      */
     public static double[] multiclass(Tensor logits, int[] labels) {
@@ -60,8 +60,8 @@ public final class Margins {
     /**
      * Binary margins for one logit per example ([N] or [N, 1]), multiclass margins otherwise.
      *
-     * @param logits the logits
-     * @param labels the labels
+     * @param logits the network's outputs
+     * @param labels the class of each row
      * @return the margins
      */
     public static double[] of(Tensor logits, int[] labels) {
@@ -92,7 +92,7 @@ public final class Margins {
     /**
      * Whether logits hold one value per example ([N] or [N, 1]).
      *
-     * @param logits the logits
+     * @param logits the network's outputs
      * @return whether they are binary
      */
     public static boolean isBinary(Tensor logits) {

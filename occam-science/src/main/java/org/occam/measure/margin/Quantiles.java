@@ -15,7 +15,7 @@ public final class Quantiles {
     /**
      * The type-7 quantile of level p of the values (which are not modified).
      *
-     * @param values the values
+     * @param values the values (not modified)
      * @param p the level
      * @return the quantile
      */
