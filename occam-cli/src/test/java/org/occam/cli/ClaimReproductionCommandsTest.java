@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.occam.lab.claim.ClaimTable;
+import org.occam.lab.report.RateChecks;
 
 /** The claim-judged reproductions sgd-2, sgd-3 and gc-1 through the CLI, in their --quick form. */
 class ClaimReproductionCommandsTest {
@@ -45,6 +46,8 @@ class ClaimReproductionCommandsTest {
         assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/png;base64"));
         assertEquals(runs + 1, Files.readAllLines(dir.resolve("results.csv")).size());
         assertTrue(r.err().contains("seed 0"), "progress goes to stderr with --json");
+        RateChecks.assertConsistent(r.err(), name + "'s console lines");
+        RateChecks.assertConsistentFiles(dir);
     }
 
     /** --quick: the table starts with the warning and has the column names; one line per claim with its verdict. */

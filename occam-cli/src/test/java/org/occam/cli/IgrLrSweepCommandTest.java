@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.occam.lab.claim.ClaimTable;
+import org.occam.lab.report.RateChecks;
 
 /** The main job's --quick path end to end: the table, the JSON, and the report files. */
 class IgrLrSweepCommandTest {
@@ -37,6 +38,8 @@ class IgrLrSweepCommandTest {
         assertTrue(csv.get(0).startsWith("arm,regime,h,mu,batch,seed,steps,reached_target"));
         assertEquals(1 + 5 * 2, csv.size(), "one row per run: 2 rates + 1 EGR strength + 2 SGD rates, 2 seeds");
         assertTrue(out.contains("GC in full batch: context, NOT GC-2 claims"), out);
+        RateChecks.assertConsistent(out, "the console");
+        RateChecks.assertConsistentFiles(dir);
     }
 
     @Test

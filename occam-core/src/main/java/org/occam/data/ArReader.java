@@ -17,10 +17,21 @@ public final class ArReader {
 
     private ArReader() {}
 
-    /** A member: its name, the offset of its data in the archive file, and its size. */
+    /**
+     * A member: its name, the offset of its data in the archive file, and its size.
+     *
+     * @param name the member's file name
+     * @param offset where its data starts in the archive
+     * @param size its length in bytes
+     */
     public record Member(String name, long offset, long size) {}
 
-    /** The members of an ar archive, in order. */
+    /**
+     * The members of an ar archive, in order.
+     *
+     * @param file an ar archive (a .deb)
+     * @return its members
+     */
     public static List<Member> members(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(MAGIC.length);
@@ -62,7 +73,14 @@ public final class ArReader {
         }
     }
 
-    /** A stream of one member's bytes (the caller closes it). */
+    /**
+     * A stream of one member's bytes (the caller closes it).
+     *
+     * @param file the archive
+     * @param m one of its members
+     * @return a stream of exactly that member's bytes
+     * @throws IOException when the archive cannot be read
+     */
     public static InputStream open(Path file, Member m) throws IOException {
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(m.offset());

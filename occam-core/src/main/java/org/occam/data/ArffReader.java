@@ -24,12 +24,23 @@ public final class ArffReader {
         }
     }
 
-    /** Reads a file; the class is the last attribute. */
+    /**
+     * Reads a file; the class is the last attribute.
+     *
+     * @param file an ARFF file
+     * @return the data set, named after the file
+     */
     public static Dataset read(Path file) {
         return read(file, null);
     }
 
-    /** Reads a file taking the class from the named attribute (null: the last one). */
+    /**
+     * Reads a file taking the class from the named attribute (null: the last one).
+     *
+     * @param file an ARFF file
+     * @param classAttribute the attribute holding the class, or null for the last
+     * @return the data set, named after the file
+     */
     public static Dataset read(Path file, String classAttribute) {
         try (InputStream in = Inputs.open(file)) {
             return read(in, file.toString(), classAttribute);
@@ -38,7 +49,14 @@ public final class ArffReader {
         }
     }
 
-    /** Reads a stream (closed afterwards); {@code source} names it in errors. */
+    /**
+     * Reads a stream (closed afterwards); {@code source} names it in errors.
+     *
+     * @param in the ARFF text
+     * @param source the file's name, for error messages
+     * @param classAttribute the attribute holding the class, or null for the last
+     * @return the data set
+     */
     public static Dataset read(InputStream in, String source, String classAttribute) {
         String relation = Inputs.baseName(source);
         List<Attribute> attrs = new ArrayList<>();

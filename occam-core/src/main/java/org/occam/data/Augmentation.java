@@ -29,6 +29,7 @@ public record Augmentation(int padding, boolean flip, double[] fill) {
     /** The stream number that separates augmentation draws from the batch order's. */
     public static final long STREAM = 0x4155474D454E54L;
 
+    /** Checks the padding and copies the fill values. */
     public Augmentation {
         if (padding < 0) {
             throw new IllegalArgumentException("crop padding must be >= 0, got " + padding);
@@ -36,16 +37,32 @@ public record Augmentation(int padding, boolean flip, double[] fill) {
         fill = fill == null ? new double[0] : fill.clone();
     }
 
-    /** Random crop with {@code padding} and (optionally) a random horizontal flip, padding with zeros. */
+    /**
+     * Random crop with {@code padding} and (optionally) a random horizontal flip, padding with zeros.
+     *
+     * @param padding zero padding on each side before the crop (0: no crop)
+     * @param flip whether to flip horizontally with probability 1/2
+     * @return the augmentation
+     */
     public static Augmentation cropAndFlip(int padding, boolean flip) {
         return new Augmentation(padding, flip, new double[0]);
     }
 
-    /** The same augmentation, padding with {@code fill[c]} in channel c. */
+    /**
+     * The same augmentation, padding with {@code fill[c]} in channel c.
+     *
+     * @param values the fill value of each channel (e.g. its mean, so padding is 0 after normalization)
+     * @return the augmentation
+     */
     public Augmentation withFill(double... values) {
         return new Augmentation(padding, flip, values);
     }
 
+    /**
+     * The fill value of each channel (a copy).
+     *
+     * @return the values, empty for zeros
+     */
     @Override
     public double[] fill() {
         return fill.clone();
@@ -67,7 +84,11 @@ public record Augmentation(int padding, boolean flip, double[] fill) {
         return "Augmentation[padding=" + padding + ", flip=" + flip + ", fill=" + Arrays.toString(fill) + "]";
     }
 
-    /** A short description for run headers, e.g. {@code random crop (padding 4), horizontal flip}. */
+    /**
+     * A short description for run headers, e.g. {@code random crop (padding 4), horizontal flip}.
+     *
+     * @return the description
+     */
     public String describe() {
         if (isIdentity()) {
             return "none";
@@ -76,12 +97,23 @@ public record Augmentation(int padding, boolean flip, double[] fill) {
         return crop + (flip ? (crop.isEmpty() ? "" : ", ") + "horizontal flip" : "");
     }
 
-    /** True when batches pass unchanged. */
+    /**
+     * True when batches pass unchanged.
+     *
+     * @return whether this is {@link #NONE} in effect
+     */
     public boolean isIdentity() {
         return padding == 0 && !flip;
     }
 
-    /** The augmented batch of training step {@code step} (labels, targets and indices unchanged). */
+    /**
+     * The augmented batch of training step {@code step} (labels, targets and indices unchanged).
+     *
+     * @param batch the batch of that step
+     * @param seed the run's seed (with the step and row, it decides each crop and flip)
+     * @param step the training step
+     * @return the augmented batch
+     */
     public Batch apply(Batch batch, long seed, long step) {
         if (isIdentity()) {
             return batch;

@@ -6,8 +6,14 @@ import org.occam.tensor.Tensor;
 /**
  * One mini-batch: inputs {@code x} [B, ...], labels {@code y} (null for pure regression data),
  * regression targets (null for pure classification data) and the dataset row each sample came from.
+ *
+ * @param x the inputs [B, ...]
+ * @param y the labels, or null
+ * @param targets the regression targets [B, ...], or null
+ * @param indices the rows of the data set the samples came from
  */
 public record Batch(Tensor x, int[] y, Tensor targets, int[] indices) {
+    /** Checks that the parts agree on the batch size and copies the arrays. */
     public Batch {
         if (x == null || indices == null) {
             throw new IllegalArgumentException("a batch needs inputs and indices");
@@ -21,24 +27,41 @@ public record Batch(Tensor x, int[] y, Tensor targets, int[] indices) {
         indices = indices.clone();
     }
 
-    /** The number of samples. */
+    /**
+     * The number of samples.
+     *
+     * @return B
+     */
     public int size() {
         return x.size(0);
     }
 
-    /** A copy of the labels (null when the data set has none). */
+    /**
+     * A copy of the labels (null when the data set has none).
+     *
+     * @return the labels, or null
+     */
     @Override
     public int[] y() {
         return y == null ? null : y.clone();
     }
 
-    /** A copy of the source row indices. */
+    /**
+     * A copy of the source row indices.
+     *
+     * @return the row indices
+     */
     @Override
     public int[] indices() {
         return indices.clone();
     }
 
-    /** The labels one-hot, [B, numClasses], in the inputs' dtype. */
+    /**
+     * The labels one-hot, [B, numClasses], in the inputs' dtype.
+     *
+     * @param numClasses the number of classes K
+     * @return the one-hot matrix
+     */
     public Tensor oneHot(int numClasses) {
         if (y == null) {
             throw new IllegalStateException("this batch has no class labels (a regression data set)");

@@ -20,6 +20,7 @@ import org.occam.tensor.Rng;
  * @param dropLast  whether to drop the last, smaller batch
  */
 public record Batches(Dataset data, int batchSize, Order order, long seed, boolean dropLast) {
+    /** Checks the arguments and caps the batch size at the data set's size. */
     public Batches {
         if (data == null || order == null) {
             throw new IllegalArgumentException("data and order must be given");
@@ -33,18 +34,32 @@ public record Batches(Dataset data, int batchSize, Order order, long seed, boole
         batchSize = Math.min(batchSize, data.size());
     }
 
-    /** The same schedule, dropping (or keeping) the last smaller batch. */
+    /**
+     * The same schedule, dropping (or keeping) the last smaller batch.
+     *
+     * @param drop whether to drop the last, smaller batch
+     * @return the schedule
+     */
     public Batches withDropLast(boolean drop) {
         return new Batches(data, batchSize, order, seed, drop);
     }
 
-    /** The number of batches in each epoch. */
+    /**
+     * The number of batches in each epoch.
+     *
+     * @return the count
+     */
     public int batchesPerEpoch() {
         int n = data.size();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
-    /** The row indices of each batch of epoch {@code epoch} (≥ 0). */
+    /**
+     * The row indices of each batch of epoch {@code epoch} (≥ 0).
+     *
+     * @param epoch the 0-based epoch
+     * @return the indices of each batch
+     */
     public int[][] indices(int epoch) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be non-negative, got " + epoch);
@@ -65,7 +80,12 @@ public record Batches(Dataset data, int batchSize, Order order, long seed, boole
         return out;
     }
 
-    /** The batches of one epoch, built lazily when each is read (nothing is copied up front). */
+    /**
+     * The batches of one epoch, built lazily when each is read (nothing is copied up front).
+     *
+     * @param epoch the 0-based epoch
+     * @return its batches, in order
+     */
     public List<Batch> epoch(int epoch) {
         int[][] idx = indices(epoch);
         return new EpochList(data, idx);

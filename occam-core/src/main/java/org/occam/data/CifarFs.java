@@ -14,6 +14,7 @@ import java.util.Locale;
  * classes in CIFAR-100 label order (alphabetical).
  */
 public enum CifarFs {
+    /** The 64 meta-training classes. */
     TRAIN(List.of("apple", "aquarium_fish", "bear", "bee", "bottle", "bowl", "boy", "bridge", "bus", "can", "castle",
             "caterpillar", "chair", "clock", "cloud", "cockroach", "couch", "cup", "dinosaur", "dolphin", "elephant",
             "forest", "girl", "hamster", "house", "kangaroo", "keyboard", "lawn_mower", "lion", "lizard", "lobster",
@@ -21,8 +22,10 @@ public enum CifarFs {
             "porcupine", "possum", "rabbit", "raccoon", "ray", "road", "seal", "shrew", "skunk", "skyscraper", "snake",
             "spider", "squirrel", "streetcar", "sunflower", "tank", "tiger", "train", "trout", "tulip", "turtle",
             "willow_tree", "wolf")),
+    /** The 16 validation classes. */
     VAL(List.of("beaver", "beetle", "butterfly", "camel", "cattle", "crab", "crocodile", "flatfish", "lamp",
             "maple_tree", "motorcycle", "otter", "sea", "shark", "television", "tractor")),
+    /** The 20 meta-test classes. */
     TEST(List.of("baby", "bed", "bicycle", "chimpanzee", "fox", "leopard", "man", "pickup_truck", "plain", "poppy",
             "rocket", "rose", "snail", "sweet_pepper", "table", "telephone", "wardrobe", "whale", "woman", "worm"));
 
@@ -32,12 +35,20 @@ public enum CifarFs {
         this.classes = classes;
     }
 
-    /** The CIFAR-100 fine class names of this split, in CIFAR-100 label order. */
+    /**
+     * The CIFAR-100 fine class names of this split, in CIFAR-100 label order.
+     *
+     * @return the names
+     */
     public List<String> classNames() {
         return classes;
     }
 
-    /** The CIFAR-100 fine labels of this split's classes, ascending. */
+    /**
+     * The CIFAR-100 fine labels of this split's classes, ascending.
+     *
+     * @return the labels
+     */
     public int[] cifar100Labels() {
         List<String> all = Cifar.CIFAR100.classNames();
         return classes.stream().mapToInt(name -> {
@@ -49,7 +60,11 @@ public enum CifarFs {
         }).toArray();
     }
 
-    /** The split's name in data specs ({@code train}, {@code val}, {@code test}). */
+    /**
+     * The split's name in data specs ({@code train}, {@code val}, {@code test}).
+     *
+     * @return the name
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -23,12 +23,21 @@ public final class CifarReader {
      * @param coarse  the coarse label of each record (CIFAR-100), or null (CIFAR-10)
      */
     public record Records(byte[] pixels, int[] labels, int[] coarse) {
-        /** The number of records. */
+        /**
+         * The number of records.
+         *
+         * @return the count
+         */
         public int count() {
             return labels.length;
         }
 
-        /** The records whose (fine) label is one of {@code keep}, in their order. */
+        /**
+         * The records whose (fine) label is one of {@code keep}, in their order.
+         *
+         * @param keep the labels to keep
+         * @return the kept records
+         */
         public Records withLabels(int[] keep) {
             boolean[] wanted = new boolean[256];
             for (int k : keep) {
@@ -56,7 +65,14 @@ public final class CifarReader {
         }
     }
 
-    /** Reads the given files of a folder, in order; errors name the file and how to repair it. */
+    /**
+     * Reads the given files of a folder, in order; errors name the file and how to repair it.
+     *
+     * @param format CIFAR-10 or CIFAR-100
+     * @param folder the folder holding the files
+     * @param files the file names
+     * @return the records of all files, concatenated
+     */
     public static Records read(Cifar format, Path folder, List<String> files) {
         long[] counts = new long[files.size()];
         long total = 0;
@@ -80,7 +96,13 @@ public final class CifarReader {
         return new Records(pixels, labels, coarse);
     }
 
-    /** The number of records of a file, from its size (which must be a positive multiple of the record size). */
+    /**
+     * The number of records of a file, from its size (which must be a positive multiple of the record size).
+     *
+     * @param format CIFAR-10 or CIFAR-100
+     * @param file a record file
+     * @return the number of records
+     */
     public static long count(Cifar format, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DataException(format.title() + " file " + file.toAbsolutePath() + " is missing; "
@@ -136,7 +158,13 @@ public final class CifarReader {
         }
     }
 
-    /** Images scaled to [0, 1] by /255, float32, [N, 3072] or [N, 3, 32, 32]. */
+    /**
+     * Images scaled to [0, 1] by /255, float32, [N, 3072] or [N, 3, 32, 32].
+     *
+     * @param r the records
+     * @param layout flat or channels first
+     * @return the images
+     */
     public static Tensor images(Records r, ImageLayout layout) {
         byte[] b = r.pixels();
         float[] v = new float[b.length];

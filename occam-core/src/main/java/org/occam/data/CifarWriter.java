@@ -9,7 +9,13 @@ import java.nio.file.Path;
 public final class CifarWriter {
     private CifarWriter() {}
 
-    /** Writes the records to one file: per record the label byte(s) (coarse first for CIFAR-100), then the pixels. */
+    /**
+     * Writes the records to one file: per record the label byte(s) (coarse first for CIFAR-100), then the pixels.
+     *
+     * @param format CIFAR-10 or CIFAR-100 (how many label bytes)
+     * @param file the file to write
+     * @param records the images and labels to write
+     */
     public static void write(Cifar format, Path file, CifarReader.Records records) {
         if (format.labelBytes() == 2 && records.coarse() == null) {
             throw new IllegalArgumentException(format.title() + " records need coarse labels");

@@ -30,22 +30,43 @@ public final class CsvReader {
     public enum Format {
         /** Decide from the first line: sklearn header, all-numeric (headerless), else a header. */
         AUTO,
+        /** scikit-learn's layout: {@code n_samples,n_features,class names…}, then features and the integer label. */
         SKLEARN,
+        /** Rows of numbers, the integer label last. */
         HEADERLESS,
+        /** A header line of column names; the label column holds integers or class names. */
         HEADER
     }
 
-    /** Reads a file, detecting the layout; the label is the last column. */
+    /**
+     * Reads a file, detecting the layout; the label is the last column.
+     *
+     * @param file a CSV file, optionally gzipped
+     * @return the data set, named after the file
+     */
     public static Dataset read(Path file) {
         return read(file, Format.AUTO, null);
     }
 
-    /** Reads a file with a header line, taking the label from the named column. */
+    /**
+     * Reads a file with a header line, taking the label from the named column.
+     *
+     * @param file a CSV file with a header line
+     * @param labelColumn the column holding the label
+     * @return the data set, named after the file
+     */
     public static Dataset read(Path file, String labelColumn) {
         return read(file, Format.HEADER, labelColumn);
     }
 
-    /** Reads a file in the given layout ({@code labelColumn}: HEADER only; null means the last column). */
+    /**
+     * Reads a file in the given layout ({@code labelColumn}: HEADER only; null means the last column).
+     *
+     * @param file a CSV file
+     * @param format its layout
+     * @param labelColumn the label column (HEADER only), or null for the last
+     * @return the data set, named after the file
+     */
     public static Dataset read(Path file, Format format, String labelColumn) {
         try (InputStream in = Inputs.open(file)) {
             return read(in, file.toString(), format, labelColumn);
@@ -57,6 +78,12 @@ public final class CsvReader {
     /**
      * Reads a stream (gunzipped if needed; closed afterwards). {@code source} names it in errors,
      * and its base name (without .csv/.gz) names the data set.
+     *
+     * @param in the CSV bytes
+     * @param source the file's name
+     * @param format its layout
+     * @param labelColumn the label column (HEADER only), or null for the last
+     * @return the data set
      */
     public static Dataset read(InputStream in, String source, Format format, String labelColumn) {
         List<Row> rows = new ArrayList<>();

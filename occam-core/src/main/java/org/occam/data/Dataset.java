@@ -30,6 +30,7 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
      */
     public static final int MAX_CLASSES = 100_000;
 
+    /** Checks that the parts agree on N, labels are in 0..numClasses−1, and copies the labels. */
     public Dataset {
         if (name == null || x == null) {
             throw new IllegalArgumentException("a data set needs a name and inputs x");
@@ -78,17 +79,41 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
 
     // ------------------------------------------------------------------ construction
 
-    /** A classification data set without class names. */
+    /**
+     * A classification data set without class names.
+     *
+     * @param name the data set's name
+     * @param x the inputs [N, ...]
+     * @param y the labels in 0..numClasses−1
+     * @param numClasses the number of classes
+     * @return the data set
+     */
     public static Dataset of(String name, Tensor x, int[] y, int numClasses) {
         return new Dataset(name, x, y, numClasses, List.of(), null);
     }
 
-    /** A classification data set with class names (or an empty list). */
+    /**
+     * A classification data set with class names (or an empty list).
+     *
+     * @param name the data set's name
+     * @param x the inputs [N, ...]
+     * @param y the labels in 0..numClasses−1
+     * @param numClasses the number of classes
+     * @param classNames the names in label order, or empty
+     * @return the data set
+     */
     public static Dataset of(String name, Tensor x, int[] y, int numClasses, List<String> classNames) {
         return new Dataset(name, x, y, numClasses, classNames, null);
     }
 
-    /** A regression data set: inputs and targets, no labels. */
+    /**
+     * A regression data set: inputs and targets, no labels.
+     *
+     * @param name the data set's name
+     * @param x the inputs [N, ...]
+     * @param targets the targets [N, ...]
+     * @return the data set
+     */
     public static Dataset regression(String name, Tensor x, Tensor targets) {
         if (targets == null) {
             throw new IllegalArgumentException("data set " + name + ": a regression data set needs targets");
@@ -98,47 +123,86 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
 
     // ------------------------------------------------------------------ accessors
 
-    /** A copy of the labels, or null when there are none. */
+    /**
+     * A copy of the labels, or null when there are none.
+     *
+     * @return the labels, or null
+     */
     @Override
     public int[] y() {
         return y == null ? null : y.clone();
     }
 
-    /** The label of row {@code i}. */
+    /**
+     * The label of row {@code i}.
+     *
+     * @param i the row
+     * @return its label
+     */
     public int label(int i) {
         requireLabels("label");
         return y[i];
     }
 
-    /** The number of samples N. */
+    /**
+     * The number of samples N.
+     *
+     * @return N
+     */
     public int size() {
         return x.size(0);
     }
 
-    /** The shape of one sample (x's shape without the first axis). */
+    /**
+     * The shape of one sample (x's shape without the first axis).
+     *
+     * @return the sample shape
+     */
     public int[] sampleShape() {
         return Arrays.copyOfRange(x.shape(), 1, x.rank());
     }
 
-    /** The number of values in one sample. */
+    /**
+     * The number of values in one sample.
+     *
+     * @return the product of the sample shape
+     */
     public int features() {
         return Rows.rowLength(x);
     }
 
-    /** The inputs' dtype. */
+    /**
+     * The inputs' dtype.
+     *
+     * @return the dtype
+     */
     public DType dtype() {
         return x.dtype();
     }
 
+    /**
+     * Whether the rows have class labels.
+     *
+     * @return true for classification data
+     */
     public boolean hasLabels() {
         return y != null;
     }
 
+    /**
+     * Whether the rows have regression targets.
+     *
+     * @return true for regression data
+     */
     public boolean hasTargets() {
         return targets != null;
     }
 
-    /** How many samples each class has. */
+    /**
+     * How many samples each class has.
+     *
+     * @return the count of each class
+     */
     public int[] classCounts() {
         requireLabels("classCounts");
         int[] c = new int[numClasses];
@@ -150,12 +214,23 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
 
     // ------------------------------------------------------------------ selection
 
-    /** The same data under another name. */
+    /**
+     * The same data under another name.
+     *
+     * @param newName the name
+     * @return the renamed data set
+     */
     public Dataset withName(String newName) {
         return new Dataset(newName, x, y, numClasses, classNames, targets);
     }
 
-    /** Rows {@code start} (inclusive) to {@code end} (exclusive). */
+    /**
+     * Rows {@code start} (inclusive) to {@code end} (exclusive).
+     *
+     * @param start the first row
+     * @param end one past the last row
+     * @return the rows
+     */
     public Dataset slice(int start, int end) {
         if (start < 0 || end > size() || start > end) {
             throw new IndexOutOfBoundsException("slice [" + start + ", " + end + ") of data set " + name + " with "
@@ -168,13 +243,23 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
         return subset(idx);
     }
 
-    /** The rows at the given indices, in that order (repeats allowed). */
+    /**
+     * The rows at the given indices, in that order (repeats allowed).
+     *
+     * @param indices the rows to take
+     * @return the rows
+     */
     public Dataset subset(int... indices) {
         return new Dataset(name, Rows.gather(x, indices), y == null ? null : Rows.pick(y, indices), numClasses,
                 classNames, targets == null ? null : Rows.gather(targets, indices));
     }
 
-    /** The rows of the given classes, relabelled 0..k-1 in the order the classes are listed. */
+    /**
+     * The rows of the given classes, relabelled 0..k-1 in the order the classes are listed.
+     *
+     * @param classes the classes to keep
+     * @return the rows, relabelled
+     */
     public Dataset classSubset(int... classes) {
         return classSubset(true, classes);
     }
@@ -182,6 +267,10 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
     /**
      * The rows of the given classes. With {@code relabel}, class {@code classes[i]} becomes label
      * {@code i} and there are {@code classes.length} classes; without, labels and class count stay.
+     *
+     * @param relabel whether to number the kept classes 0..k−1
+     * @param classes the classes to keep
+     * @return the rows
      */
     public Dataset classSubset(boolean relabel, int... classes) {
         requireLabels("classSubset");
@@ -224,7 +313,12 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
 
     // ------------------------------------------------------------------ label corruption
 
-    /** Every label replaced by one drawn uniformly from all classes (a memorization control). */
+    /**
+     * Every label replaced by one drawn uniformly from all classes (a memorization control).
+     *
+     * @param rng the generator of the labels
+     * @return the relabelled data set
+     */
     public Dataset withRandomLabels(Rng rng) {
         requireLabels("withRandomLabels");
         return withLabels(rng.ints(size(), numClasses), name + "+random-labels");
@@ -233,6 +327,10 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
     /**
      * Exactly {@code round(fraction * N)} rows, chosen at random, get a label drawn uniformly from
      * the other classes (so each of them is wrong); the rest keep theirs.
+     *
+     * @param fraction the fraction of rows to mislabel, in [0, 1]
+     * @param rng the generator of the rows and labels
+     * @return the noisy data set
      */
     public Dataset withLabelNoise(double fraction, Rng rng) {
         requireLabels("withLabelNoise");
@@ -260,22 +358,42 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
 
     // ------------------------------------------------------------------ transforms
 
-    /** Statistics (mean, std) of this set's inputs, to normalize this and other sets alike. */
+    /**
+     * Statistics (mean, std) of this set's inputs, to normalize this and other sets alike.
+     *
+     * @param mode per feature, global or per channel
+     * @return the statistics
+     */
     public Normalization normalization(Normalization.Mode mode) {
         return Normalization.fit(this, mode);
     }
 
-    /** Inputs standardized with this set's own statistics. */
+    /**
+     * Inputs standardized with this set's own statistics.
+     *
+     * @param mode per feature, global or per channel
+     * @return the normalized data set
+     */
     public Dataset normalized(Normalization.Mode mode) {
         return normalization(mode).apply(this);
     }
 
-    /** Inputs standardized with given statistics (typically those of the training set). */
+    /**
+     * Inputs standardized with given statistics (typically those of the training set).
+     *
+     * @param stats the statistics to standardize with
+     * @return the normalized data set
+     */
     public Dataset normalizedWith(Normalization stats) {
         return stats.apply(this);
     }
 
-    /** The same data with inputs (and targets) in another dtype. */
+    /**
+     * The same data with inputs (and targets) in another dtype.
+     *
+     * @param dtype the dtype of the result
+     * @return the converted data set
+     */
     public Dataset asType(DType dtype) {
         if (dtype == x.dtype() && (targets == null || targets.dtype() == dtype)) {
             return this;
@@ -284,7 +402,12 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
                 targets == null ? null : convert(targets, dtype));
     }
 
-    /** The same data with each sample reshaped, e.g. [784] to [1, 28, 28]. */
+    /**
+     * The same data with each sample reshaped, e.g. [784] to [1, 28, 28].
+     *
+     * @param shape the new sample shape (same number of values)
+     * @return the reshaped data set
+     */
     public Dataset withSampleShape(int... shape) {
         int[] full = new int[shape.length + 1];
         full[0] = size();
@@ -303,7 +426,13 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
 
     // ------------------------------------------------------------------ splits and batches
 
-    /** A random split: {@code round(testFraction * N)} shuffled rows for test, the rest for train. */
+    /**
+     * A random split: {@code round(testFraction * N)} shuffled rows for test, the rest for train.
+     *
+     * @param testFraction the fraction of rows for test
+     * @param rng the generator of the shuffle
+     * @return the split
+     */
     public TrainTest split(double testFraction, Rng rng) {
         checkFraction(testFraction);
         int[] perm = rng.permutation(size());
@@ -318,6 +447,10 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
     /**
      * A random split that keeps class proportions: from each class, {@code round(testFraction *
      * count)} random rows go to test. Rows keep their original relative order in both parts.
+     *
+     * @param testFraction the fraction of each class for test
+     * @param rng the generator of the draw
+     * @return the split
      */
     public TrainTest stratifiedSplit(double testFraction, Rng rng) {
         requireLabels("stratifiedSplit");
@@ -352,7 +485,12 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
                 subset(test.stream().mapToInt(Integer::intValue).toArray()).withName(name + "-test"));
     }
 
-    /** The first {@code index} rows as train, the rest as test (no shuffling). */
+    /**
+     * The first {@code index} rows as train, the rest as test (no shuffling).
+     *
+     * @param index the number of training rows
+     * @return the split
+     */
     public TrainTest splitAt(int index) {
         return new TrainTest(slice(0, index).withName(name + "-train"), slice(index, size()).withName(name + "-test"));
     }
@@ -360,12 +498,21 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
     /**
      * A deterministic mini-batch schedule (see {@link Batches}); draws one seed from {@code rng}.
      * Read it epoch by epoch: {@code for (Batch b : batches.epoch(e))}.
+     *
+     * @param batchSize samples per batch
+     * @param rng the generator the schedule's seed is drawn from
+     * @param order the batch order
+     * @return the schedule
      */
     public Batches batches(int batchSize, Rng rng, Order order) {
         return new Batches(this, batchSize, order, rng.nextLong(), false);
     }
 
-    /** The whole data set as one batch (full-batch gradient descent). */
+    /**
+     * The whole data set as one batch (full-batch gradient descent).
+     *
+     * @return every row, in order
+     */
     public Batch all() {
         int[] idx = new int[size()];
         for (int i = 0; i < idx.length; i++) {
@@ -374,7 +521,12 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
         return new Batch(x, y, targets, idx);
     }
 
-    /** The batch made of the given rows. */
+    /**
+     * The batch made of the given rows.
+     *
+     * @param indices the rows
+     * @return the batch
+     */
     public Batch batch(int[] indices) {
         return new Batch(Rows.gather(x, indices), y == null ? null : Rows.pick(y, indices),
                 targets == null ? null : Rows.gather(targets, indices), indices);

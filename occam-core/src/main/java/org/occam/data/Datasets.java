@@ -27,12 +27,22 @@ public final class Datasets {
 
     // ------------------------------------------------------------------ digits
 
-    /** The 8x8 digits: x [1797, 64] float32 in [0, 1] (pixel counts 0..16 divided by 16), 10 classes. */
+    /**
+     * The 8x8 digits: x [1797, 64] float32 in [0, 1] (pixel counts 0..16 divided by 16), 10 classes.
+     *
+     * @return the data set
+     */
     public static Dataset digits() {
         return digits(ImageLayout.FLAT, DType.FLOAT32);
     }
 
-    /** The 8x8 digits in a layout ([1797, 64] or [1797, 1, 8, 8]) and dtype, values /16 in [0, 1]. */
+    /**
+     * The 8x8 digits in a layout ([1797, 64] or [1797, 1, 8, 8]) and dtype, values /16 in [0, 1].
+     *
+     * @param layout flat or channels first
+     * @param dtype the inputs' dtype
+     * @return the data set
+     */
     public static Dataset digits(ImageLayout layout, DType dtype) {
         Dataset raw;
         try (InputStream in = Inputs.resource("digits.csv.gz")) {
@@ -53,17 +63,30 @@ public final class Datasets {
      * The fixed digits train/test split: stratified, {@value #DIGITS_TEST_FRACTION} of each class to
      * test, drawn with {@code Rng.seed(DIGITS_SPLIT_SEED)}; 1438 train and 359 test samples, each in
      * file order. Same split on every machine (the Rng is SplitMix64, specified bit for bit).
+     *
+     * @return the split
      */
     public static TrainTest digitsSplit() {
         return digitsSplit(ImageLayout.FLAT, DType.FLOAT32);
     }
 
-    /** The fixed digits split (see {@link #digitsSplit()}) in a layout and dtype. */
+    /**
+     * The fixed digits split (see {@link #digitsSplit()}) in a layout and dtype.
+     *
+     * @param layout flat or channels first
+     * @param dtype the inputs' dtype
+     * @return the split
+     */
     public static TrainTest digitsSplit(ImageLayout layout, DType dtype) {
         return digits(layout, dtype).stratifiedSplit(DIGITS_TEST_FRACTION, Rng.seed(DIGITS_SPLIT_SEED));
     }
 
-    /** One part of the fixed digits split. */
+    /**
+     * One part of the fixed digits split.
+     *
+     * @param split TRAIN or TEST
+     * @return that part
+     */
     public static Dataset digits(Split split) {
         return digitsSplit().get(split);
     }
@@ -73,27 +96,52 @@ public final class Datasets {
     /**
      * The MNIST subset inside the jar (no download): the first 5,000 training images or the whole
      * 10,000-image test set, x [N, 784] float32 in [0, 1]; see {@link EmbeddedMnist}.
+     *
+     * @param split TRAIN or TEST
+     * @return the data set
      */
     public static Dataset mnistEmbedded(Split split) {
         return EmbeddedMnist.load(split);
     }
 
-    /** MNIST from the cache: x [60000 or 10000, 784] float32 in [0, 1], 10 classes. */
+    /**
+     * MNIST from the cache: x [60000 or 10000, 784] float32 in [0, 1], 10 classes.
+     *
+     * @param split TRAIN or TEST
+     * @return the data set
+     */
     public static Dataset mnist(Split split) {
         return load(CachedDataset.MNIST, split, ImageLayout.FLAT, DataCache.defaultRoot());
     }
 
-    /** MNIST from the cache in a layout ([N, 784] or [N, 1, 28, 28]). */
+    /**
+     * MNIST from the cache in a layout ([N, 784] or [N, 1, 28, 28]).
+     *
+     * @param split TRAIN or TEST
+     * @param layout flat or channels first
+     * @return the data set
+     */
     public static Dataset mnist(Split split, ImageLayout layout) {
         return load(CachedDataset.MNIST, split, layout, DataCache.defaultRoot());
     }
 
-    /** Fashion-MNIST from the cache: x [N, 784] float32 in [0, 1], 10 named classes. */
+    /**
+     * Fashion-MNIST from the cache: x [N, 784] float32 in [0, 1], 10 named classes.
+     *
+     * @param split TRAIN or TEST
+     * @return the data set
+     */
     public static Dataset fashionMnist(Split split) {
         return load(CachedDataset.FASHION_MNIST, split, ImageLayout.FLAT, DataCache.defaultRoot());
     }
 
-    /** Fashion-MNIST from the cache in a layout. */
+    /**
+     * Fashion-MNIST from the cache in a layout.
+     *
+     * @param split TRAIN or TEST
+     * @param layout flat or channels first
+     * @return the data set
+     */
     public static Dataset fashionMnist(Split split, ImageLayout layout) {
         return load(CachedDataset.FASHION_MNIST, split, layout, DataCache.defaultRoot());
     }
@@ -102,6 +150,11 @@ public final class Datasets {
      * A cached image data set from a given cache root, after verifying the files' sha256 pins.
      * Named e.g. {@code mnist-train}.
      *
+     * @param data MNIST or Fashion-MNIST
+     * @param split TRAIN or TEST
+     * @param layout flat or channels first
+     * @param cacheRoot the cache root
+     * @return the data set
      * @throws DataException when a file is missing or corrupt; the message names the fix command
      */
     public static Dataset load(CachedDataset data, Split split, ImageLayout layout, Path cacheRoot) {
@@ -113,12 +166,26 @@ public final class Datasets {
 
     // ------------------------------------------------------------------ CIFAR
 
-    /** CIFAR-10 or CIFAR-100 (fine labels, or CIFAR-100's coarse ones) from the default cache, ÷255. */
+    /**
+     * CIFAR-10 or CIFAR-100 (fine labels, or CIFAR-100's coarse ones) from the default cache, ÷255.
+     *
+     * @param data CIFAR-10 or CIFAR-100
+     * @param split TRAIN or TEST
+     * @param coarse whether to take CIFAR-100's coarse labels
+     * @param layout flat or channels first
+     * @return the data set
+     */
     public static Dataset cifar(Cifar data, Split split, boolean coarse, ImageLayout layout) {
         return CifarCache.load(data, split, coarse, layout, DataCache.defaultRoot());
     }
 
-    /** A CIFAR-FS split (64/16/20 CIFAR-100 classes) from the default cache, ÷255. */
+    /**
+     * A CIFAR-FS split (64/16/20 CIFAR-100 classes) from the default cache, ÷255.
+     *
+     * @param split the CIFAR-FS split
+     * @param layout flat or channels first
+     * @return the data set
+     */
     public static Dataset cifarFs(CifarFs split, ImageLayout layout) {
         return CifarCache.cifarFs(split, layout, DataCache.defaultRoot());
     }
@@ -127,6 +194,9 @@ public final class Datasets {
      * The published per-channel statistics (÷255) of a data set by its spec name, if it has them:
      * cifar10, cifar100 (also its coarse labels and CIFAR-FS, which use CIFAR-100's), mnist
      * (0.1307 / 0.3081) and fashion-mnist (0.2860 / 0.3530).
+     *
+     * @param name the data spec's name, e.g. {@code cifar10}
+     * @return the statistics, or empty
      */
     public static Optional<Normalization> publishedStatistics(String name) {
         return switch (name) {

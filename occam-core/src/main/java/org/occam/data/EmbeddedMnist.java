@@ -34,7 +34,12 @@ public final class EmbeddedMnist {
 
     private EmbeddedMnist() {}
 
-    /** One split: x [N, 784] float32 in [0, 1] (pixels /255), 10 classes; named mnist-embedded-train / -test. */
+    /**
+     * One split: x [N, 784] float32 in [0, 1] (pixels /255), 10 classes; named mnist-embedded-train / -test.
+     *
+     * @param split TRAIN or TEST
+     * @return the data set
+     */
     public static Dataset load(Split split) {
         Dataset d = split == Split.TRAIN ? train : test;
         if (d == null) {
@@ -53,7 +58,12 @@ public final class EmbeddedMnist {
         return d;
     }
 
-    /** The verified bytes of one shipped file (gzipped). */
+    /**
+     * The verified bytes of one shipped file (gzipped).
+     *
+     * @param file one of the shipped files
+     * @return its bytes, after checking the pin
+     */
     public static byte[] verifiedBytes(CachedDataset.PinnedFile file) {
         String path = "org/occam/data/" + FOLDER + file.name();
         byte[] bytes;

@@ -12,17 +12,32 @@ import java.util.HexFormat;
 public final class Hashing {
     private Hashing() {}
 
-    /** The lowercase hex sha256 of a file's bytes. */
+    /**
+     * The lowercase hex sha256 of a file's bytes.
+     *
+     * @param file a file on disk
+     * @return the digest, lowercase hex
+     */
     public static String sha256(Path file) {
         return digest(file, "SHA-256");
     }
 
-    /** The lowercase hex md5 of a file's bytes. */
+    /**
+     * The lowercase hex md5 of a file's bytes.
+     *
+     * @param file a file on disk
+     * @return the digest, lowercase hex
+     */
     public static String md5(Path file) {
         return digest(file, "MD5");
     }
 
-    /** The lowercase hex sha256 of bytes in memory (e.g. a class-path resource). */
+    /**
+     * The lowercase hex sha256 of bytes in memory (e.g. a class-path resource).
+     *
+     * @param bytes the bytes to hash
+     * @return the digest, lowercase hex
+     */
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

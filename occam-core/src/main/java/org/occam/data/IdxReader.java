@@ -27,13 +27,22 @@ public final class IdxReader {
      * @param data the values row-major, as stored (read them with {@code b & 0xff}); not copied
      */
     public record IdxArray(int[] dims, byte[] data) {
-        /** The first dimension: number of images or labels. */
+        /**
+         * The first dimension: number of images or labels.
+         *
+         * @return N
+         */
         public int count() {
             return dims[0];
         }
     }
 
-    /** Reads a whole IDX file; errors name the file and what was wrong (magic, type, truncation). */
+    /**
+     * Reads a whole IDX file; errors name the file and what was wrong (magic, type, truncation).
+     *
+     * @param file an IDX file, optionally gzipped
+     * @return its dimensions and bytes
+     */
     public static IdxArray read(Path file) {
         try (InputStream in = Inputs.open(file)) {
             return read(in, file.toAbsolutePath().toString());
@@ -42,7 +51,13 @@ public final class IdxReader {
         }
     }
 
-    /** Reads an IDX stream (gunzipped if needed); {@code source} names it in error messages. */
+    /**
+     * Reads an IDX stream (gunzipped if needed); {@code source} names it in error messages.
+     *
+     * @param stream the IDX bytes
+     * @param source the file's name
+     * @return its dimensions and bytes
+     */
     public static IdxArray read(InputStream stream, String source) {
         try {
             DataInputStream in = new DataInputStream(Inputs.maybeGunzip(stream));
@@ -94,12 +109,25 @@ public final class IdxReader {
         }
     }
 
-    /** Images scaled to [0, 1] by /255, float32, in the given layout; the file must be [N, H, W]. */
+    /**
+     * Images scaled to [0, 1] by /255, float32, in the given layout; the file must be [N, H, W].
+     *
+     * @param file an IDX image file
+     * @param layout flat or channels first
+     * @return the images
+     */
     public static Tensor images(Path file, ImageLayout layout) {
         return images(read(file), file.toAbsolutePath().toString(), layout);
     }
 
-    /** Images of a parsed IDX array ({@code source} names it in errors), scaled to [0, 1] by /255, float32. */
+    /**
+     * Images of a parsed IDX array ({@code source} names it in errors), scaled to [0, 1] by /255, float32.
+     *
+     * @param a the parsed file
+     * @param source the file's name
+     * @param layout flat or channels first
+     * @return the images
+     */
     public static Tensor images(IdxArray a, String source, ImageLayout layout) {
         if (a.dims().length != 3) {
             throw new DataException("IDX file " + source + " has dimensions " + Arrays.toString(a.dims())
@@ -113,12 +141,23 @@ public final class IdxReader {
         return Tensor.wrap(v, layout.shape(a.dims()[0], 1, a.dims()[1], a.dims()[2]));
     }
 
-    /** Labels as ints; the file must be rank 1. */
+    /**
+     * Labels as ints; the file must be rank 1.
+     *
+     * @param file an IDX label file
+     * @return the labels
+     */
     public static int[] labels(Path file) {
         return labels(read(file), file.toAbsolutePath().toString());
     }
 
-    /** Labels of a parsed IDX array ({@code source} names it in errors); it must be rank 1. */
+    /**
+     * Labels of a parsed IDX array ({@code source} names it in errors); it must be rank 1.
+     *
+     * @param a the parsed file
+     * @param source the file's name
+     * @return the labels
+     */
     public static int[] labels(IdxArray a, String source) {
         if (a.dims().length != 1) {
             throw new DataException("IDX file " + source + " has dimensions " + Arrays.toString(a.dims())
@@ -135,6 +174,13 @@ public final class IdxReader {
     /**
      * A classification data set from an image file and a label file (counts must agree; every
      * label must be below the number of class names).
+     *
+     * @param name the data set's name
+     * @param images the IDX image file
+     * @param labels the IDX label file
+     * @param layout flat or channels first
+     * @param classNames the class names, in label order
+     * @return the data set
      */
     public static Dataset dataset(String name, Path images, Path labels, ImageLayout layout, List<String> classNames) {
         return dataset(name, images(images, layout), images.toAbsolutePath().toString(), labels(labels),
@@ -144,6 +190,14 @@ public final class IdxReader {
     /**
      * A classification data set from images and labels already read; the sources name the image and
      * label files in errors (counts must agree; every label must be below the number of class names).
+     *
+     * @param name the data set's name
+     * @param x the images
+     * @param imageSource the image file's name
+     * @param y the labels
+     * @param labelSource the label file's name
+     * @param classNames the class names, in label order
+     * @return the data set
      */
     public static Dataset dataset(String name, Tensor x, String imageSource, int[] y, String labelSource,
                                   List<String> classNames) {

@@ -29,6 +29,7 @@ public record Normalization(Mode mode, double[] mean, double[] std) {
         PER_CHANNEL
     }
 
+    /** Checks that mean and std are equally long and non-empty, and copies them. */
     public Normalization {
         if (mode == null || mean == null || std == null || mean.length != std.length || mean.length == 0) {
             throw new IllegalArgumentException("normalization needs a mode and equally long, non-empty mean and std");
@@ -37,22 +38,44 @@ public record Normalization(Mode mode, double[] mean, double[] std) {
         std = std.clone();
     }
 
+    /**
+     * The mean of each group (a copy).
+     *
+     * @return the means
+     */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /**
+     * The standard deviation of each group (a copy).
+     *
+     * @return the deviations
+     */
     @Override
     public double[] std() {
         return std.clone();
     }
 
-    /** Per-channel statistics given as numbers (e.g. a data set's published mean and std). */
+    /**
+     * Per-channel statistics given as numbers (e.g. a data set's published mean and std).
+     *
+     * @param mean the mean of each channel
+     * @param std the standard deviation of each channel
+     * @return the statistics
+     */
     public static Normalization perChannel(double[] mean, double[] std) {
         return new Normalization(Mode.PER_CHANNEL, mean, std);
     }
 
-    /** Fits the statistics of a data set's inputs (one pass for means, one for deviations). */
+    /**
+     * Fits the statistics of a data set's inputs (one pass for means, one for deviations).
+     *
+     * @param data the data set
+     * @param mode per feature, global or per channel
+     * @return the statistics
+     */
     public static Normalization fit(Dataset data, Mode mode) {
         int n = data.size();
         if (n == 0) {
@@ -83,7 +106,12 @@ public record Normalization(Mode mode, double[] mean, double[] std) {
         return new Normalization(mode, m, q);
     }
 
-    /** The data set with standardized inputs (same dtype, shape, labels and targets). */
+    /**
+     * The data set with standardized inputs (same dtype, shape, labels and targets).
+     *
+     * @param data the data set
+     * @return the standardized data set
+     */
     public Dataset apply(Dataset data) {
         Groups g = Groups.of(mode, data, mean.length);
         Tensor x = data.x();
@@ -113,7 +141,13 @@ public record Normalization(Mode mode, double[] mean, double[] std) {
         return new Dataset(data.name(), nx, data.y(), data.numClasses(), data.classNames(), data.targets());
     }
 
-    /** The standardized value of a raw input {@code value} in group (feature or channel) {@code j}, as {@link #apply} computes it. */
+    /**
+     * The standardized value of a raw input {@code value} in group (feature or channel) {@code j}, as {@link #apply} computes it.
+     *
+     * @param value a raw input
+     * @param j its group
+     * @return (value − mean[j]) / std[j]
+     */
     public double standardize(double value, int j) {
         double inv = std[j] < MIN_STD ? 1 : 1 / std[j];
         return (value - mean[j]) * inv;

@@ -16,6 +16,11 @@ public final class Synthetic {
      * Two interleaving half circles in 2-D (scikit-learn's make_moons): the upper moon (class 0) at
      * {@code (cos t, sin t)} and the lower (class 1) at {@code (1 - cos t, 0.5 - sin t)}, t evenly
      * spaced in [0, π], plus Gaussian noise of standard deviation {@code noise}.
+     *
+     * @param n the number of points
+     * @param noise the std of the Gaussian noise added to each coordinate
+     * @param rng the generator
+     * @return the data set
      */
     public static Dataset twoMoons(int n, double noise, Rng rng) {
         check(n, 2, noise);
@@ -38,6 +43,12 @@ public final class Synthetic {
     /**
      * {@code arms} interleaved spirals in 2-D: arm j at radius r ∈ (0, 1] and angle
      * {@code 2πj/arms + 3πr} (one and a half turns), plus Gaussian noise; class = arm.
+     *
+     * @param n the number of points
+     * @param arms the number of arms (classes)
+     * @param noise the std of the Gaussian noise
+     * @param rng the generator
+     * @return the data set
      */
     public static Dataset spirals(int n, int arms, double noise, Rng rng) {
         check(n, arms, noise);
@@ -58,7 +69,15 @@ public final class Synthetic {
         return shuffled("spirals(n=" + n + ", arms=" + arms + ", noise=" + noise + ")", x, 2, y, arms, rng);
     }
 
-    /** {@code rings} concentric circles in 2-D, ring j of radius (j+1)/rings at uniform angles, plus noise. */
+    /**
+     * {@code rings} concentric circles in 2-D, ring j of radius (j+1)/rings at uniform angles, plus noise.
+     *
+     * @param n the number of points
+     * @param rings the number of rings (classes)
+     * @param noise the std of the Gaussian noise
+     * @param rng the generator
+     * @return the data set
+     */
     public static Dataset rings(int n, int rings, double noise, Rng rng) {
         check(n, rings, noise);
         double[] x = new double[n * 2];
@@ -81,6 +100,13 @@ public final class Synthetic {
     /**
      * A mixture of {@code k} unit-variance Gaussians in {@code d} dimensions whose means are drawn
      * from N(0, separation² I); class = component.
+     *
+     * @param n the number of points
+     * @param k the number of components (classes)
+     * @param d the dimension
+     * @param separation the std of the means
+     * @param rng the generator
+     * @return the data set
      */
     public static Dataset gaussianMixture(int n, int k, int d, double separation, Rng rng) {
         check(n, k, separation);
@@ -107,7 +133,14 @@ public final class Synthetic {
                 x, d, y, k, rng);
     }
 
-    /** 1-D regression: x uniform in [-π, π] ([n, 1]), targets sin(x) + Gaussian noise ([n, 1]). */
+    /**
+     * 1-D regression: x uniform in [-π, π] ([n, 1]), targets sin(x) + Gaussian noise ([n, 1]).
+     *
+     * @param n the number of points
+     * @param noise the std of the Gaussian noise on the targets
+     * @param rng the generator
+     * @return the data set
+     */
     public static Dataset sine(int n, double noise, Rng rng) {
         check(n, 1, noise);
         double[] x = new double[n];
@@ -123,6 +156,12 @@ public final class Synthetic {
      * Linearly separable data with a margin: x ~ N(0, I) in {@code d} dimensions, a random unit
      * direction w, label 1 where w·x ≥ 0 else 0, and each point pushed {@code margin} further
      * from the plane w·x = 0 along w, so every point is at least {@code margin} away from it.
+     *
+     * @param n the number of points
+     * @param d the dimension
+     * @param margin how far each point is pushed from the separating plane
+     * @param rng the generator
+     * @return the data set
      */
     public static Dataset linearlySeparable(int n, int d, double margin, Rng rng) {
         double[] w = new double[d];
@@ -132,7 +171,15 @@ public final class Synthetic {
         return linearlySeparable(n, w, margin, rng);
     }
 
-    /** As {@link #linearlySeparable(int, int, double, Rng)} with a given separating direction w (normalized here). */
+    /**
+     * As {@link #linearlySeparable(int, int, double, Rng)} with a given separating direction w (normalized here).
+     *
+     * @param n the number of points
+     * @param direction the separating direction w
+     * @param margin how far each point is pushed from the separating plane
+     * @param rng the generator
+     * @return the data set
+     */
     public static Dataset linearlySeparable(int n, double[] direction, double margin, Rng rng) {
         check(n, 1, margin);
         int d = direction.length;
@@ -165,12 +212,29 @@ public final class Synthetic {
     /**
      * Teacher-student classification: a random tanh teacher (see {@link TeacherMlp#random}) labels
      * Gaussian inputs by the argmax of its outputs; its raw outputs are kept as {@code targets}.
+     *
+     * @param n the number of points
+     * @param inputs the input dimension
+     * @param hidden the teacher's hidden width
+     * @param classes the number of classes
+     * @param rng the generator
+     * @return the data set
      */
     public static Dataset teacherStudent(int n, int inputs, int hidden, int classes, Rng rng) {
         return TeacherMlp.random(inputs, hidden, classes, rng).classification(n, rng);
     }
 
-    /** Teacher-student regression: targets are a random tanh teacher's outputs plus Gaussian noise. */
+    /**
+     * Teacher-student regression: targets are a random tanh teacher's outputs plus Gaussian noise.
+     *
+     * @param n the number of points
+     * @param inputs the input dimension
+     * @param hidden the teacher's hidden width
+     * @param outputs the number of targets
+     * @param noise the std of the Gaussian noise on the targets
+     * @param rng the generator
+     * @return the data set
+     */
     public static Dataset teacherStudentRegression(int n, int inputs, int hidden, int outputs, double noise, Rng rng) {
         return TeacherMlp.random(inputs, hidden, outputs, rng).regression(n, noise, rng);
     }

@@ -17,6 +17,14 @@ public final class TarReader {
     /** Receives each regular file: its path in the archive, size, and a stream of exactly its bytes. */
     @FunctionalInterface
     public interface EntryHandler {
+        /**
+         * Handles one file of the archive.
+         *
+         * @param path its path inside the archive
+         * @param size its length in bytes
+         * @param content exactly its bytes, readable only during this call
+         * @throws IOException when reading the content fails
+         */
         void file(String path, long size, InputStream content) throws IOException;
     }
 
@@ -25,6 +33,8 @@ public final class TarReader {
      * The content stream is valid only during the call; unread bytes are skipped.
      *
      * @param source names the archive in error messages
+     * @param archive the tar bytes, optionally gzipped
+     * @param handler receives each regular file
      */
     public static void forEach(InputStream archive, String source, EntryHandler handler) {
         try {

@@ -15,6 +15,7 @@ import org.occam.tensor.Tensor;
  * @param b2 [outputs]
  */
 public record TeacherMlp(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
+    /** Checks that the weights' shapes fit together. */
     public TeacherMlp {
         if (w1.rank() != 2 || w2.rank() != 2 || b1.rank() != 1 || b2.rank() != 1 || w1.size(1) != w2.size(0)
                 || b1.size(0) != w1.size(1) || b2.size(0) != w2.size(1)) {
@@ -25,6 +26,12 @@ public record TeacherMlp(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
     /**
      * A random teacher: W1 ~ N(0, 1/inputs), so the hidden pre-activations of N(0, I) inputs are
      * about unit scale, b1 ~ N(0, 0.1²), W2 ~ N(0, 1/hidden), b2 = 0.
+     *
+     * @param inputs the input dimension
+     * @param hidden the hidden width
+     * @param outputs the number of outputs
+     * @param rng the generator
+     * @return the teacher
      */
     public static TeacherMlp random(int inputs, int hidden, int outputs, Rng rng) {
         if (inputs < 1 || hidden < 1 || outputs < 1) {
@@ -37,15 +44,30 @@ public record TeacherMlp(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
         return new TeacherMlp(w1, b1, w2, Tensor.wrap(new double[outputs], outputs));
     }
 
+    /**
+     * The input dimension.
+     *
+     * @return the rows of W1
+     */
     public int inputs() {
         return w1.size(0);
     }
 
+    /**
+     * The number of outputs.
+     *
+     * @return the columns of W2
+     */
     public int outputs() {
         return w2.size(1);
     }
 
-    /** The teacher's outputs for inputs x [N, inputs]: a float64 tensor [N, outputs]. */
+    /**
+     * The teacher's outputs for inputs x [N, inputs]: a float64 tensor [N, outputs].
+     *
+     * @param x the inputs
+     * @return the outputs
+     */
     public Tensor apply(Tensor x) {
         int n = x.size(0);
         int in = inputs();
@@ -80,7 +102,14 @@ public record TeacherMlp(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
         return Tensor.wrap(y, n, out);
     }
 
-    /** n inputs ~ N(0, I) with targets = teacher outputs + Gaussian noise of std {@code noise}. */
+    /**
+     * n inputs ~ N(0, I) with targets = teacher outputs + Gaussian noise of std {@code noise}.
+     *
+     * @param n the number of points
+     * @param noise the std of the target noise
+     * @param rng the generator
+     * @return the data set
+     */
     public Dataset regression(int n, double noise, Rng rng) {
         Tensor x = gaussian(rng, 1, n, inputs());
         double[] t = apply(x).toDoubleArray();
@@ -94,6 +123,10 @@ public record TeacherMlp(Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
     /**
      * n inputs ~ N(0, I) labelled by the argmax of the teacher's outputs (with one output: 1 where
      * it is positive); the outputs are kept as {@code targets}. Classes need not be balanced.
+     *
+     * @param n the number of points
+     * @param rng the generator
+     * @return the data set
      */
     public Dataset classification(int n, Rng rng) {
         Tensor x = gaussian(rng, 1, n, inputs());

@@ -30,6 +30,10 @@ public final class AtomicFiles {
      * file in the target's directory and must write the complete content to it (and close what it
      * opens). Then the temporary file is fsynced and moved over the target. If the writer throws,
      * the temporary file is removed, the target keeps its old content, and the exception propagates.
+     *
+     * @param target the file to create or replace
+     * @param writer writes the whole content into the temporary path it is given
+     * @throws IOException when the writer, the fsync or the move fails (the target is then unchanged)
      */
     public static void write(Path target, IOConsumer<Path> writer) throws IOException {
         Path abs = target.toAbsolutePath();
@@ -57,12 +61,24 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes a string as UTF-8, atomically. */
+    /**
+     * Writes a string as UTF-8, atomically.
+     *
+     * @param target the file to create or replace
+     * @param content the text, written as UTF-8
+     * @throws IOException when writing or moving fails (the target is then unchanged)
+     */
     public static void writeString(Path target, String content) throws IOException {
         write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
     }
 
-    /** Writes bytes, atomically. */
+    /**
+     * Writes bytes, atomically.
+     *
+     * @param target the file to create or replace
+     * @param content the bytes
+     * @throws IOException when writing or moving fails (the target is then unchanged)
+     */
     public static void writeBytes(Path target, byte[] content) throws IOException {
         write(target, tmp -> Files.write(tmp, content));
     }

@@ -24,6 +24,8 @@ public final class Checkpoints {
      * order, unexpected ones in checkpoint order, mismatches in model order; a dtype difference
      * reads {@code dtype mismatch 0.weight: model float32 vs checkpoint float64}.
      *
+     * @param expected the model's parameters (names, shapes and dtypes wanted)
+     * @param loaded the tensors read from the checkpoint
      * @throws IllegalArgumentException if they differ
      */
     public static void requireCompatible(Params expected, Params loaded) {
@@ -69,6 +71,10 @@ public final class Checkpoints {
     /**
      * The dtype a safetensors checkpoint stores its tensors in (all of them share it, except
      * BatchNorm's num_batches_tracked counters, which PyTorch writes as int64).
+     *
+     * @param file a safetensors file
+     * @return the dtype shared by its tensors
+     * @throws IOException when the file cannot be read
      */
     public static DType dtypeOf(Path file) throws IOException {
         Params loaded = Safetensors.read(file);
@@ -92,6 +98,11 @@ public final class Checkpoints {
     /**
      * Reads a safetensors checkpoint for {@code model}: checks it with {@link #requireCompatible} and
      * returns the loaded tensors in the model's order (files written by PyTorch are ordered differently).
+     *
+     * @param file a safetensors file
+     * @param model the model's parameters, giving the names, shapes, dtypes and order
+     * @return the checkpoint's tensors in the model's order
+     * @throws IOException when the file cannot be read
      */
     public static Params load(Path file, Params model) throws IOException {
         Params loaded = Safetensors.read(file);

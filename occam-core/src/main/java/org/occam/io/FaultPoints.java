@@ -29,7 +29,12 @@ public final class FaultPoints {
 
     private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
 
-    /** Passes {@code point}: does nothing unless a fault is armed there. */
+    /**
+     * Passes {@code point}: does nothing unless a fault is armed there.
+     *
+     * @param point the name of this place in the code, one of the constants here (e.g. {@link #METRICS_ROW})
+     * @throws IOException the injected "No space left on device" when {@code enospc} is armed at {@code point}
+     */
     public static void hit(String point) throws IOException {
         String spec = System.getProperty(PROPERTY);
         if (spec == null || !spec.startsWith(point + ":")) {

@@ -56,6 +56,9 @@ public final class FolderLock implements AutoCloseable {
      * Locks {@code folder} (created if missing) for {@code what} (e.g. "./occam train"), or throws
      * {@link FolderLockedException} naming the holder when another process or thread has it.
      *
+     * @param folder the run or sweep folder to lock
+     * @param what the command holding the lock, written into the lock file for whoever is refused
+     * @return the held lock; close it to release
      * @throws UncheckedIOException when the folder or its lock file cannot be created
      */
     public static FolderLock acquire(Path folder, String what) {
@@ -104,6 +107,9 @@ public final class FolderLock implements AutoCloseable {
     /**
      * Whether a live process (this one included) holds the lock of {@code folder}; false when the
      * folder has no lock file (never locked) or its holder has died.
+     *
+     * @param folder the run or sweep folder
+     * @return true while a live process holds its lock
      */
     public static boolean isHeld(Path folder) {
         Path key = folder.toAbsolutePath().normalize();
@@ -129,12 +135,21 @@ public final class FolderLock implements AutoCloseable {
         }
     }
 
-    /** Whether {@code folder} has a lock file, i.e. was ever locked (by this version of Occam or later). */
+    /**
+     * Whether {@code folder} has a lock file, i.e. was ever locked (by this version of Occam or later).
+     *
+     * @param folder the run or sweep folder
+     * @return true when its lock file exists
+     */
     public static boolean hasLockFile(Path folder) {
         return Files.isRegularFile(folder.resolve(FILE));
     }
 
-    /** The line this lock wrote: {@code pid N on HOST since TIME: what}. */
+    /**
+     * The line this lock wrote: {@code pid N on HOST since TIME: what}.
+     *
+     * @return the holder line, as a refused process prints it
+     */
     public String holder() {
         return holder;
     }

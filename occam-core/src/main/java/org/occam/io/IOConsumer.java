@@ -10,6 +10,11 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface IOConsumer<T> {
-    /** Consumes the value. */
+    /**
+     * Consumes the value.
+     *
+     * @param value the value to consume
+     * @throws IOException when consuming it fails
+     */
     void accept(T value) throws IOException;
 }

@@ -21,7 +21,15 @@ import org.occam.tensor.Tensor;
  */
 public record InitialWeights(Params params, List<String> notes) {
 
-    /** Reads {@code file} into the names and shapes of {@code fresh} (the model's own initialization). */
+    /**
+     * Reads {@code file} into the names and shapes of {@code fresh} (the model's own initialization).
+     *
+     * @param file a safetensors file with the starting weights
+     * @param fresh the model's freshly initialized parameters (names, shapes and dtype to match)
+     * @param strict whether every name and shape must match; if not, matching tensors are loaded and the rest keep {@code fresh}'s values
+     * @return the weights to start from, with notes on what was loaded, cast, kept or ignored
+     * @throws IOException when the file cannot be read
+     */
     public static InitialWeights load(Path file, Params fresh, boolean strict) throws IOException {
         Params read = Safetensors.read(file);
         List<String> notes = new ArrayList<>();

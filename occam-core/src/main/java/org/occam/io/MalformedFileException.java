@@ -10,7 +10,11 @@ import java.io.IOException;
 public final class MalformedFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** A malformed file; {@code message} names it and the fault. */
+    /**
+     * A malformed file; {@code message} names it and the fault.
+     *
+     * @param message the file and what is wrong with it
+     */
     public MalformedFileException(String message) {
         super(message);
     }

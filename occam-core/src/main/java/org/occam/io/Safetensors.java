@@ -52,7 +52,13 @@ public final class Safetensors {
     private Safetensors() {
     }
 
-    /** Writes {@code params} with no metadata. */
+    /**
+     * Writes {@code params} with no metadata.
+     *
+     * @param file the file to write (replaced atomically)
+     * @param params the tensors, written in their order
+     * @throws IOException when writing fails
+     */
     public static void write(Path file, Params params) throws IOException {
         write(file, params, Map.of());
     }
@@ -61,7 +67,11 @@ public final class Safetensors {
      * Writes {@code params} (in their order) and string {@code metadata} (may be null or empty) to
      * {@code file}, atomically replacing any existing file.
      *
+     * @param file the file to write
+     * @param params the tensors, written in their order
+     * @param metadata string pairs for the header's {@code __metadata__}, or null
      * @throws IllegalArgumentException if a tensor is named {@code __metadata__} or metadata holds null
+     * @throws IOException when writing fails
      */
     public static void write(Path file, Params params, Map<String, String> metadata) throws IOException {
         StringBuilder json = new StringBuilder("{");
@@ -111,7 +121,13 @@ public final class Safetensors {
         });
     }
 
-    /** Reads all tensors of {@code file}, in data buffer order. */
+    /**
+     * Reads all tensors of {@code file}, in data buffer order.
+     *
+     * @param file a safetensors file
+     * @return its tensors by name
+     * @throws IOException when the file cannot be read
+     */
     public static Params read(Path file) throws IOException {
         try (FileChannel ch = open(file)) {
             Header h = readHeader(file, ch);
@@ -124,7 +140,13 @@ public final class Safetensors {
         }
     }
 
-    /** Reads only the {@code __metadata__} map of {@code file} (empty if absent), in file order. */
+    /**
+     * Reads only the {@code __metadata__} map of {@code file} (empty if absent), in file order.
+     *
+     * @param file a safetensors file
+     * @return the metadata pairs
+     * @throws IOException when the file cannot be read
+     */
     public static Map<String, String> readMetadata(Path file) throws IOException {
         try (FileChannel ch = open(file)) {
             return readHeader(file, ch).metadata;

@@ -7,7 +7,18 @@ import org.occam.tensor.Tensor;
 
 /** Parameter-free elementwise layers, named as in torch.nn. */
 public enum Activation implements Layer {
-    RELU("ReLU"), TANH("Tanh"), GELU("GELU"), SOFTPLUS("Softplus"), SIGMOID("Sigmoid"), IDENTITY("Identity");
+    /** max(x, 0). */
+    RELU("ReLU"),
+    /** tanh x. */
+    TANH("Tanh"),
+    /** x·Φ(x), the exact (erf) form of torch.nn.GELU. */
+    GELU("GELU"),
+    /** log(1 + eˣ). */
+    SOFTPLUS("Softplus"),
+    /** 1/(1 + e⁻ˣ). */
+    SIGMOID("Sigmoid"),
+    /** x unchanged. */
+    IDENTITY("Identity");
 
     private final String torchName;
 
@@ -15,7 +26,12 @@ public enum Activation implements Layer {
         this.torchName = torchName;
     }
 
-    /** Parses relu, tanh, gelu, softplus, sigmoid, identity (also "linear"). */
+    /**
+     * Parses relu, tanh, gelu, softplus, sigmoid, identity (also "linear").
+     *
+     * @param s the name
+     * @return the activation
+     */
     public static Activation parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "relu" -> RELU;
@@ -29,6 +45,12 @@ public enum Activation implements Layer {
         };
     }
 
+    /**
+     * The activation applied elementwise to x.
+     *
+     * @param x the input
+     * @return a tensor of x's shape
+     */
     public Tensor apply(Tensor x) {
         return switch (this) {
             case RELU -> x.relu();
@@ -55,7 +77,11 @@ public enum Activation implements Layer {
         return torchName + "()";
     }
 
-    /** The lower-case spelling used in model specs. */
+    /**
+     * The lower-case spelling used in model specs.
+     *
+     * @return the name
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

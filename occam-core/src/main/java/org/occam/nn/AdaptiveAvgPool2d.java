@@ -10,6 +10,8 @@ import org.occam.tensor.Tensor;
  * torch.nn.AdaptiveAvgPool2d(output_size): [N, C, H, W] to [N, C, s, s] by averaging equal
  * windows; output size 1 is global average pooling. Sizes that do not divide H and W (where
  * PyTorch uses overlapping windows) are not supported.
+ *
+ * @param outputSize the side s of the square output
  */
 public record AdaptiveAvgPool2d(int outputSize) implements Layer {
 

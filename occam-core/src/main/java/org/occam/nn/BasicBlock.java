@@ -13,6 +13,12 @@ import org.occam.tensor.Tensor;
  * B, kuangliu's ResNet-18), or the parameter-free option A of the ResNet paper's CIFAR nets
  * (akamaster's layout): x subsampled by the stride and zero-padded to {@code out} channels.
  * Parameter and buffer names are those of the PyTorch modules.
+ *
+ * @param in input channels
+ * @param out output channels
+ * @param stride the stride of the first convolution and of the shortcut
+ * @param projection whether a mismatched shortcut is a 1×1 convolution with BatchNorm (option B) rather than padding (option A)
+ * @param convInit the initializer of the convolutions
  */
 public record BasicBlock(int in, int out, int stride, boolean projection, Init convInit) implements Block {
 

@@ -16,9 +16,16 @@ import org.occam.tensor.Tensor;
  * + momentum·var·n/(n − 1) (unbiased), num_batches_tracked ← +1. EVAL normalises with the buffers.
  * Names: weight, bias (affine), running_mean, running_var, num_batches_tracked. Composed from
  * differentiable ops, so the batch-statistics coupling is differentiated to any order.
+ *
+ * @param features the number of channels C
+ * @param spatialDims the number of axes after C: 0 or 1 for BatchNorm1d, 2 for BatchNorm2d
+ * @param eps added to the variance
+ * @param momentum the weight of the batch statistics in each running-average update
+ * @param affine whether to learn a per-channel scale and shift
  */
 public record BatchNorm(int features, int spatialDims, double eps, double momentum, boolean affine) implements Layer {
 
+    /** Checks the sizes, momentum in [0, 1] and eps above 0. */
     public BatchNorm {
         if (features <= 0 || spatialDims < 0 || spatialDims > 2) {
             throw new IllegalArgumentException("BatchNorm needs features > 0 and 0..2 spatial axes, got " + features + ", "
@@ -30,12 +37,22 @@ public record BatchNorm(int features, int spatialDims, double eps, double moment
         }
     }
 
-    /** torch.nn.BatchNorm1d(features) with eps 1e-5, momentum 0.1, affine. */
+    /**
+     * torch.nn.BatchNorm1d(features) with eps 1e-5, momentum 0.1, affine.
+     *
+     * @param features the number of channels
+     * @return the layer
+     */
     public static BatchNorm d1(int features) {
         return new BatchNorm(features, 1, 1e-5, 0.1, true);
     }
 
-    /** torch.nn.BatchNorm2d(features) with eps 1e-5, momentum 0.1, affine. */
+    /**
+     * torch.nn.BatchNorm2d(features) with eps 1e-5, momentum 0.1, affine.
+     *
+     * @param features the number of channels
+     * @return the layer
+     */
     public static BatchNorm d2(int features) {
         return new BatchNorm(features, 2, 1e-5, 0.1, true);
     }

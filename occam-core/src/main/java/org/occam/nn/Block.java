@@ -11,7 +11,11 @@ import org.occam.tensor.Tensor;
  */
 public interface Block extends Layer {
 
-    /** The block's children with their PyTorch names. */
+    /**
+     * The block's children with their PyTorch names.
+     *
+     * @return the children as a named sequence
+     */
     Sequential parts();
 
     @Override

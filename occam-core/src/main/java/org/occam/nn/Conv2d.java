@@ -6,9 +6,29 @@ import java.util.function.Function;
 import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
-/** torch.nn.Conv2d: weight [out, in, k, k], optional bias [out]; input [N, C, H, W]. */
+/**
+ * torch.nn.Conv2d: weight [out, in, k, k], optional bias [out]; input [N, C, H, W].
+ *
+ * @param in input channels
+ * @param out output channels
+ * @param kernel the side k of the square kernel
+ * @param stride the step between positions
+ * @param padding zeros added on each side
+ * @param bias whether there is a bias
+ * @param weightInit the initializer of the weight
+ */
 public record Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias, Init weightInit) implements Layer {
 
+    /**
+     * torch.nn.Conv2d with PyTorch's default initialization.
+     *
+     * @param in input channels
+     * @param out output channels
+     * @param kernel the side of the square kernel
+     * @param stride the step between positions
+     * @param padding zeros added on each side
+     * @param bias whether there is a bias
+     */
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias) {
         this(in, out, kernel, stride, padding, bias, Init.TORCH);
     }

@@ -9,9 +9,12 @@ import org.occam.tensor.Tensor;
  * 1/(1 − p); the mask is a constant drawn from the forward pass's key and the layer's name, so the
  * same key gives the same mask (a fixed function of the parameters for measurements). Identity in
  * EVAL mode.
+ *
+ * @param p the probability of zeroing an element, in [0, 1)
  */
 public record Dropout(double p) implements Layer {
 
+    /** Checks that p is in [0, 1). */
     public Dropout {
         if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException("Dropout probability must be in [0, 1), got " + p);

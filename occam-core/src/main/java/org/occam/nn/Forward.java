@@ -33,7 +33,14 @@ public final class Forward {
         this.prefix = prefix;
     }
 
-    /** A frame over {@code state}; {@code key} seeds dropout masks in TRAIN mode. */
+    /**
+     * A frame over {@code state}; {@code key} seeds dropout masks in TRAIN mode.
+     *
+     * @param state the buffers before the pass
+     * @param mode TRAIN or EVAL
+     * @param key the seed of dropout masks
+     * @return the frame
+     */
     public static Forward of(ModelState state, Mode mode, long key) {
         if (mode == null) {
             throw new IllegalArgumentException("a forward pass needs a mode (Mode.TRAIN or Mode.EVAL)");
@@ -41,7 +48,11 @@ public final class Forward {
         return new Forward(mode, key, new LinkedHashMap<>(state.buffers().asMap()), "");
     }
 
-    /** The ambient frame (see {@link #run}), or null outside one. */
+    /**
+     * The ambient frame (see {@link #run}), or null outside one.
+     *
+     * @return the ambient frame, or null
+     */
     public static Forward ambient() {
         return AMBIENT.isBound() ? AMBIENT.get() : null;
     }
@@ -55,21 +66,42 @@ public final class Forward {
                 + " model.forward(params, state, x, mode), or use model.bind(state, mode) as a function of the parameters");
     }
 
-    /** Runs {@code body} with this frame ambient (for layers reached through {@code apply(params, x)}). */
+    /**
+     * Runs {@code body} with this frame ambient (for layers reached through {@code apply(params, x)}).
+     *
+     * @param <T> the body's result type
+     * @param body the computation to run
+     * @return the body's result
+     */
     public <T> T run(Supplier<T> body) {
         return ScopedValue.where(AMBIENT, this).call(body::get);
     }
 
+    /**
+     * The mode of this pass.
+     *
+     * @return TRAIN or EVAL
+     */
     public Mode mode() {
         return mode;
     }
 
-    /** A view of this frame for the child layer called {@code name} (its buffers are "name.*"). */
+    /**
+     * A view of this frame for the child layer called {@code name} (its buffers are "name.*").
+     *
+     * @param name the child's name
+     * @return the child's view of this frame
+     */
     public Forward child(String name) {
         return new Forward(mode, key, buffers, prefix + name + ".");
     }
 
-    /** The current value of the buffer with this local name. */
+    /**
+     * The current value of the buffer with this local name.
+     *
+     * @param local the buffer's name inside the layer
+     * @return its current value
+     */
     public Tensor buffer(String local) {
         Tensor t = buffers.get(prefix + local);
         if (t == null) {
@@ -79,7 +111,12 @@ public final class Forward {
         return t;
     }
 
-    /** Replaces the buffer with this local name (TRAIN mode only; the value must be a constant). */
+    /**
+     * Replaces the buffer with this local name (TRAIN mode only; the value must be a constant).
+     *
+     * @param local the buffer's name inside the layer
+     * @param value the new value (a constant, not recorded for autodiff)
+     */
     public void update(String local, Tensor value) {
         if (mode != Mode.TRAIN) {
             throw new IllegalStateException("buffer " + prefix + local + " updated in " + mode.label() + " mode");
@@ -88,12 +125,21 @@ public final class Forward {
         buffers.put(prefix + local, value);
     }
 
-    /** A generator for this layer's randomness (dropout), determined by the key and the layer's name. */
+    /**
+     * A generator for this layer's randomness (dropout), determined by the key and the layer's name.
+     *
+     * @param local a name for the randomness inside the layer
+     * @return the generator
+     */
     public Rng rng(String local) {
         return Rng.seed(key).split((prefix + local).hashCode());
     }
 
-    /** The buffers as they are now (after the updates of the passes run so far). */
+    /**
+     * The buffers as they are now (after the updates of the passes run so far).
+     *
+     * @return the current buffers
+     */
     public ModelState state() {
         return ModelState.of(buffers);
     }

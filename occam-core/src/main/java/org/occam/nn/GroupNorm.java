@@ -11,9 +11,15 @@ import org.occam.tensor.Tensor;
  * torch.nn.GroupNorm: the channels of [N, C, *] split into {@code groups} groups, each normalised
  * per sample over its channels and spatial positions (biased variance), then a per-channel affine
  * weight and bias. No buffers: the same in train and eval mode.
+ *
+ * @param groups the number of groups (a divisor of channels)
+ * @param channels the number of channels C
+ * @param eps added to the variance
+ * @param affine whether to learn a per-channel scale and shift
  */
 public record GroupNorm(int groups, int channels, double eps, boolean affine) implements Layer {
 
+    /** Checks that channels is a positive multiple of groups. */
     public GroupNorm {
         if (groups <= 0 || channels <= 0 || channels % groups != 0) {
             throw new IllegalArgumentException("GroupNorm: channels (" + channels + ") must be a positive multiple of groups ("
@@ -21,6 +27,12 @@ public record GroupNorm(int groups, int channels, double eps, boolean affine) im
         }
     }
 
+    /**
+     * torch.nn.GroupNorm(groups, channels) with eps 1e-5 and a learned scale and shift.
+     *
+     * @param groups the number of groups
+     * @param channels the number of channels
+     */
     public GroupNorm(int groups, int channels) {
         this(groups, channels, 1e-5, true);
     }

@@ -4,7 +4,12 @@ import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 
-/** Parameter initializers (PyTorch's default for Linear/Conv2d, He, Glorot, LeCun, constants), optionally scaled. */
+/**
+ * Parameter initializers (PyTorch's default for Linear/Conv2d, He, Glorot, LeCun, constants), optionally scaled.
+ *
+ * @param kind the family
+ * @param scale a factor on every drawn value (1: as the family defines it)
+ */
 public record Init(Kind kind, double scale) {
 
     /** The initialization families. */
@@ -17,18 +22,30 @@ public record Init(Kind kind, double scale) {
         GLOROT,
         /** LeCun normal: N(0, 1/fan_in). */
         LECUN,
+        /** All zeros (biases, BatchNorm shifts). */
         ZEROS,
+        /** All ones (BatchNorm and LayerNorm scales). */
         ONES
     }
 
     public static final Init TORCH = new Init(Kind.TORCH_DEFAULT, 1);
 
-    /** The same family with values multiplied by s (e.g. small-init experiments). */
+    /**
+     * The same family with values multiplied by s (e.g. small-init experiments).
+     *
+     * @param s the factor
+     * @return the scaled initializer
+     */
     public Init scaled(double s) {
         return new Init(kind, scale * s);
     }
 
-    /** Parses "torch", "he", "glorot", "lecun", "zeros", "ones", optionally "*0.1" (e.g. "he*0.5"). */
+    /**
+     * Parses "torch", "he", "glorot", "lecun", "zeros", "ones", optionally "*0.1" (e.g. "he*0.5").
+     *
+     * @param s the spelling
+     * @return the initializer
+     */
     public static Init parse(String s) {
         String[] parts = s.trim().toLowerCase(java.util.Locale.ROOT).split("\\*");
         double scale = parts.length > 1 ? Double.parseDouble(parts[1]) : 1;
@@ -45,7 +62,16 @@ public record Init(Kind kind, double scale) {
         return new Init(k, scale);
     }
 
-    /** A tensor drawn from this initializer. */
+    /**
+     * A tensor drawn from this initializer.
+     *
+     * @param rng the generator to draw from
+     * @param dtype the tensor's dtype
+     * @param shape the tensor's shape
+     * @param fanIn inputs per output unit (the variance of He, LeCun and PyTorch's default)
+     * @param fanOut outputs per input unit (Glorot's variance)
+     * @return the drawn tensor
+     */
     public Tensor sample(Rng rng, DType dtype, int[] shape, int fanIn, int fanOut) {
         Tensor t = switch (kind) {
             case TORCH_DEFAULT -> {

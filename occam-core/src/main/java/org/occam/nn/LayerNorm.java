@@ -6,9 +6,20 @@ import java.util.function.Function;
 import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
-/** torch.nn.LayerNorm over the last axis: (x − mean)/√(var + eps)·weight + bias (biased variance). */
+/**
+ * torch.nn.LayerNorm over the last axis: (x − mean)/√(var + eps)·weight + bias (biased variance).
+ *
+ * @param size the length of the last axis
+ * @param eps added to the variance
+ * @param affine whether to learn a scale and shift
+ */
 public record LayerNorm(int size, double eps, boolean affine) implements Layer {
 
+    /**
+     * torch.nn.LayerNorm(size) with eps 1e-5 and a learned scale and shift.
+     *
+     * @param size the length of the last axis
+     */
     public LayerNorm(int size) {
         this(size, 1e-5, true);
     }

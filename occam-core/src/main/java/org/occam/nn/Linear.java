@@ -6,9 +6,24 @@ import java.util.function.Function;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
 
-/** y = x Wᵀ + b with W [out, in] and b [out], as torch.nn.Linear; leading axes of x are batch axes. */
+/**
+ * y = x Wᵀ + b with W [out, in] and b [out], as torch.nn.Linear; leading axes of x are batch axes.
+ *
+ * @param in input features
+ * @param out output features
+ * @param bias whether there is a bias b
+ * @param weightInit the initializer of W
+ * @param biasInit the initializer of b
+ */
 public record Linear(int in, int out, boolean bias, Init weightInit, Init biasInit) implements Layer {
 
+    /**
+     * torch.nn.Linear(in, out, bias) with PyTorch's default initialization.
+     *
+     * @param in input features
+     * @param out output features
+     * @param bias whether there is a bias
+     */
     public Linear(int in, int out, boolean bias) {
         this(in, out, bias, Init.TORCH, Init.TORCH);
     }

@@ -9,13 +9,25 @@ public final class Losses {
     private Losses() {
     }
 
-    /** torch.nn.functional.cross_entropy(logits [N, C], labels) with mean reduction. */
+    /**
+     * torch.nn.functional.cross_entropy(logits [N, C], labels) with mean reduction.
+     *
+     * @param logits the scores [N, C]
+     * @param labels the classes, N of them in 0..C−1
+     * @return the mean loss (a scalar)
+     */
     public static Tensor crossEntropy(Tensor logits, int[] labels) {
         checkBatch(logits, labels);
         return Ops.gather(logits.logSoftmax(1), 1, labels, labels.length, 1).mean().neg();
     }
 
-    /** torch.nn.functional.mse_loss: mean of squared differences over all elements. */
+    /**
+     * torch.nn.functional.mse_loss: mean of squared differences over all elements.
+     *
+     * @param prediction the model's output
+     * @param target the targets, same shape
+     * @return the mean loss (a scalar)
+     */
     public static Tensor mse(Tensor prediction, Tensor target) {
         if (!Shape.same(prediction.shapeRef(), target.shapeRef())) {
             throw new IllegalArgumentException("mse: prediction shape " + Shape.str(prediction.shapeRef())
@@ -24,12 +36,24 @@ public final class Losses {
         return prediction.sub(target).square().mean();
     }
 
-    /** Binary logistic loss mean log(1 + exp(−s·f)) with s = ±1 from labels in {0, 1}; logits [N] or [N, 1]. */
+    /**
+     * Binary logistic loss mean log(1 + exp(−s·f)) with s = ±1 from labels in {0, 1}; logits [N] or [N, 1].
+     *
+     * @param logits the scores f, [N] or [N, 1]
+     * @param labels the classes, 0 or 1
+     * @return the mean loss (a scalar)
+     */
     public static Tensor binaryLogistic(Tensor logits, int[] labels) {
         return signedMargin(logits, labels).neg().softplus().mean();
     }
 
-    /** Exponential loss mean exp(−s·f) with s = ±1 from labels in {0, 1}. */
+    /**
+     * Exponential loss mean exp(−s·f) with s = ±1 from labels in {0, 1}.
+     *
+     * @param logits the scores f, [N] or [N, 1]
+     * @param labels the classes, 0 or 1
+     * @return the mean loss (a scalar)
+     */
     public static Tensor exponential(Tensor logits, int[] labels) {
         return signedMargin(logits, labels).neg().exp().mean();
     }
@@ -50,7 +74,13 @@ public final class Losses {
         return f.mul(Tensor.of(logits.dtype(), s, labels.length));
     }
 
-    /** Multiclass margins f_y − max_{j≠y} f_j per example, shape [N] (differentiable). */
+    /**
+     * Multiclass margins f_y − max_{j≠y} f_j per example, shape [N] (differentiable).
+     *
+     * @param logits the scores [N, C]
+     * @param labels the classes
+     * @return the margins [N]
+     */
     public static Tensor margins(Tensor logits, int[] labels) {
         checkBatch(logits, labels);
         int n = labels.length;
@@ -66,6 +96,10 @@ public final class Losses {
      * Fraction of rows whose arg-max equals the label (ties count as wrong unless the label is the
      * first max). With one logit per row (binary logistic or exponential loss) the prediction is
      * class 1 when the logit is positive, class 0 otherwise.
+     *
+     * @param logits the scores [N, C] (or [N] / [N, 1] for one logit)
+     * @param labels the classes
+     * @return the accuracy in [0, 1]
      */
     public static double accuracy(Tensor logits, int[] labels) {
         checkBatch(logits, labels);

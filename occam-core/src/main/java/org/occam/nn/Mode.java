@@ -8,10 +8,17 @@ import java.util.Locale;
  * {@code module.train()} / {@code module.eval()}, as a value rather than a flag on the model).
  */
 public enum Mode {
+    /** Training: batch statistics (and their running averages updated), dropout on. */
     TRAIN,
+    /** Evaluation: running statistics, dropout off. */
     EVAL;
 
-    /** Parses "train" or "eval" (any case). */
+    /**
+     * Parses "train" or "eval" (any case).
+     *
+     * @param s the spelling
+     * @return the mode
+     */
     public static Mode parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "train" -> TRAIN;
@@ -20,7 +27,11 @@ public enum Mode {
         };
     }
 
-    /** "train" or "eval", as printed in every output. */
+    /**
+     * "train" or "eval", as printed in every output.
+     *
+     * @return the label
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

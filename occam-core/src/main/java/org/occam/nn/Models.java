@@ -18,7 +18,14 @@ public final class Models {
     private Models() {
     }
 
-    /** MLP with the activation between Linear layers: Sequential(Linear, act, Linear, act, ..., Linear). */
+    /**
+     * MLP with the activation between Linear layers: Sequential(Linear, act, Linear, act, ..., Linear).
+     *
+     * @param act the activation between layers
+     * @param bias whether the Linear layers have biases
+     * @param sizes the layer widths, input first and classes last
+     * @return the network
+     */
     public static Sequential mlp(Activation act, boolean bias, int... sizes) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least input and output sizes, got " + sizes.length + " sizes");
@@ -33,12 +40,27 @@ public final class Models {
         return new Sequential(l);
     }
 
+    /**
+     * {@link #mlp(Activation, boolean, int...)} with biases.
+     *
+     * @param act the activation between layers
+     * @param sizes the layer widths, input first and classes last
+     * @return the network
+     */
     public static Sequential mlp(Activation act, int... sizes) {
         return mlp(act, true, sizes);
     }
 
     /**
      * Small CNN: for each width, Conv2d(3x3, padding 1) + act + MaxPool2d(2); then Flatten and Linear.
+     *
+     * @param channels input channels
+     * @param height input height
+     * @param width input width
+     * @param widths the channels of each convolution
+     * @param classes the number of outputs
+     * @param act the activation after each convolution
+     * @return the network
      */
     public static Sequential cnn(int channels, int height, int width, int[] widths, int classes, Activation act) {
         List<Layer> l = new ArrayList<>();
@@ -65,6 +87,14 @@ public final class Models {
     /**
      * Small ResNet: Conv2d stem (3x3) + ReLU, {@code blocks} residual blocks
      * (Conv-ReLU-Conv, skip, ReLU) at constant width, global average pooling, Linear.
+     *
+     * @param channels input channels
+     * @param height input height
+     * @param width input width
+     * @param filters the channels of every block
+     * @param blocks the number of residual blocks
+     * @param classes the number of outputs
+     * @return the network
      */
     public static Sequential resnet(int channels, int height, int width, int filters, int blocks, int classes) {
         List<Layer> l = new ArrayList<>();
@@ -84,7 +114,12 @@ public final class Models {
         return new Sequential(l);
     }
 
-    /** Parses a model spec; errors say which part is wrong and show the grammar. */
+    /**
+     * Parses a model spec; errors say which part is wrong and show the grammar.
+     *
+     * @param spec the spec, e.g. {@code mlp:64-128-10:tanh}
+     * @return the network
+     */
     public static Sequential parse(String spec) {
         String[] parts = spec.trim().split(":");
         try {

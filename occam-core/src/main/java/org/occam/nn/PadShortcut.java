@@ -8,9 +8,14 @@ import org.occam.tensor.Tensor;
 /**
  * Option A of He et al.'s CIFAR ResNets: the identity shortcut subsampled by the stride
  * (x[:, :, ::s, ::s]) and zero-padded with (out − in)/2 channels on each side; no parameters.
+ *
+ * @param in input channels
+ * @param out output channels (in plus an even number)
+ * @param stride the subsampling stride
  */
 public record PadShortcut(int in, int out, int stride) implements Layer {
 
+    /** Checks that out − in is even and non-negative. */
     public PadShortcut {
         if (out < in || (out - in) % 2 != 0) {
             throw new IllegalArgumentException("option-A shortcut pads channels symmetrically: out (" + out + ") − in (" + in

@@ -31,12 +31,28 @@ public final class PaperModels {
     public static final String GRAMMAR = "resnet18:3x32x32:10[:width=64], resnet20:3x32x32:10[:width=16][:shortcut=a|b]"
             + " (depth 6n+2), wrn-16-4:3x32x32:10[:dropout=0.3], vgg11:3x32x32:10[:width=64], vgg:3x32x32:16-M-32-M:10";
 
-    /** kuangliu's CIFAR ResNet-18 with stage widths width·(1, 2, 4, 8). */
+    /**
+     * kuangliu's CIFAR ResNet-18 with stage widths width·(1, 2, 4, 8).
+     *
+     * @param channels input channels
+     * @param classes the number of outputs
+     * @param width the first stage's width (64 in the paper)
+     * @return the network
+     */
     public static Sequential resnet18(int channels, int classes, int width) {
         return resnet(channels, classes, width, new int[] {2, 2, 2, 2}, true, Init.TORCH);
     }
 
-    /** He et al.'s CIFAR ResNet of the given depth (6n+2), widths width·(1, 2, 4); option A or B shortcuts. */
+    /**
+     * He et al.'s CIFAR ResNet of the given depth (6n+2), widths width·(1, 2, 4); option A or B shortcuts.
+     *
+     * @param depth the number of layers, 6n+2 (20, 32, 44, 56, 110)
+     * @param channels input channels
+     * @param classes the number of outputs
+     * @param width the first stage's width (16 in the paper)
+     * @param projection whether mismatched shortcuts are 1×1 convolutions (option B) rather than padding (option A)
+     * @return the network
+     */
     public static Sequential resnetCifar(int depth, int channels, int classes, int width, boolean projection) {
         if (depth < 8 || (depth - 2) % 6 != 0) {
             throw new IllegalArgumentException("a CIFAR ResNet has depth 6n+2 (20, 32, 44, 56, 110), got " + depth);
@@ -65,7 +81,16 @@ public final class PaperModels {
         return new Sequential(l, names);
     }
 
-    /** WRN-depth-widen (depth 6n+4) with dropout between the convolutions of each block. */
+    /**
+     * WRN-depth-widen (depth 6n+4) with dropout between the convolutions of each block.
+     *
+     * @param depth the number of layers, 6n+4 (e.g. 28)
+     * @param widen the widening factor k (e.g. 10)
+     * @param channels input channels
+     * @param classes the number of outputs
+     * @param dropRate the dropout probability inside each block
+     * @return the network
+     */
     public static Sequential wideResnet(int depth, int widen, int channels, int classes, double dropRate) {
         if (depth < 10 || (depth - 4) % 6 != 0 || widen < 1) {
             throw new IllegalArgumentException("a wide ResNet has depth 6n+4 (10, 16, 22, 28, 40) and widen factor >= 1, got "
@@ -91,7 +116,16 @@ public final class PaperModels {
         return new Sequential(l, names);
     }
 
-    /** kuangliu's VGG: cfg entries are conv widths (conv3×3-BN-ReLU) or -1 for MaxPool2d(2). */
+    /**
+     * kuangliu's VGG: cfg entries are conv widths (conv3×3-BN-ReLU) or -1 for MaxPool2d(2).
+     *
+     * @param channels input channels
+     * @param height input height
+     * @param width input width
+     * @param cfg the layer list: conv widths, −1 for max pooling
+     * @param classes the number of outputs
+     * @return the network
+     */
     public static Sequential vgg(int channels, int height, int width, int[] cfg, int classes) {
         List<Layer> features = new ArrayList<>();
         int c = channels;

@@ -5,7 +5,14 @@ import java.util.function.Function;
 import org.occam.tensor.Ops;
 import org.occam.tensor.Tensor;
 
-/** torch.nn.MaxPool2d / AvgPool2d (count_include_pad=True). */
+/**
+ * torch.nn.MaxPool2d / AvgPool2d (count_include_pad=True).
+ *
+ * @param max whether to take the maximum (else the average) of each window
+ * @param kernel the window's side
+ * @param stride the step between windows
+ * @param padding zeros added on each side (counted in the average)
+ */
 public record Pool2d(boolean max, int kernel, int stride, int padding) implements Layer {
 
     @Override

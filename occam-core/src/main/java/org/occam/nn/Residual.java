@@ -8,6 +8,9 @@ import org.occam.tensor.Tensor;
 /**
  * x + body(x), followed by an optional activation. Parameters are named "body.i.weight", as a
  * torch module holding {@code self.body = nn.Sequential(...)} would name them.
+ *
+ * @param body the residual branch
+ * @param after the activation applied after the sum ({@link Activation#IDENTITY}: none)
  */
 public record Residual(Sequential body, Activation after) implements Layer {
 

@@ -16,9 +16,13 @@ import org.occam.tensor.Tensor;
  * "conv1.weight" when the children are named (torch's {@code nn.Sequential(OrderedDict(...))}).
  * As a {@link Model} it is a function of (parameters, input), or of (parameters, state, input,
  * mode) when a child keeps buffers.
+ *
+ * @param layers the children, applied in order
+ * @param names their names (null: 0, 1, 2, ...)
  */
 public record Sequential(List<Layer> layers, List<String> names) implements Layer, Model {
 
+    /** Copies the lists; the names must be distinct, one per layer. */
     public Sequential {
         layers = List.copyOf(layers);
         names = names == null ? indices(layers.size()) : List.copyOf(names);
@@ -28,11 +32,21 @@ public record Sequential(List<Layer> layers, List<String> names) implements Laye
         }
     }
 
-    /** Children named 0, 1, 2, ... */
+    /**
+     * Children named 0, 1, 2, ...
+     *
+     * @param layers the children, applied in order
+     */
     public Sequential(List<Layer> layers) {
         this(layers, null);
     }
 
+    /**
+     * The layers in order, named 0, 1, 2, ...
+     *
+     * @param layers the children
+     * @return the sequence
+     */
     public static Sequential of(Layer... layers) {
         return new Sequential(List.of(layers));
     }
@@ -81,7 +95,15 @@ public record Sequential(List<Layer> layers, List<String> names) implements Laye
         return h;
     }
 
-    /** Child {@code i} applied to x, with its parameters and buffers under its name. */
+    /**
+     * Child {@code i} applied to x, with its parameters and buffers under its name.
+     *
+     * @param i the child's index
+     * @param param the parameters by full name
+     * @param frame the forward frame (null for stateless layers)
+     * @param x the input
+     * @return the child's output
+     */
     public Tensor applyChild(int i, Function<String, Tensor> param, Forward frame, Tensor x) {
         String prefix = names.get(i) + ".";
         return layers.get(i).apply(name -> param.apply(prefix + name), frame == null ? null : frame.child(names.get(i)), x);
@@ -92,7 +114,14 @@ public record Sequential(List<Layer> layers, List<String> names) implements Laye
         return apply(p::get, x);
     }
 
-    /** The output of layer {@code upTo} (exclusive end index), e.g. a penultimate embedding. */
+    /**
+     * The output of layer {@code upTo} (exclusive end index), e.g. a penultimate embedding.
+     *
+     * @param p the parameters
+     * @param x the input
+     * @param upTo the number of leading layers to apply
+     * @return the output after those layers
+     */
     public Tensor applyPrefix(Params p, Tensor x, int upTo) {
         return new Sequential(layers.subList(0, upTo), names.subList(0, upTo)).apply(p::get, x);
     }

@@ -10,6 +10,11 @@ import org.occam.tensor.Tensor;
  * layout of the common PyTorch code (xternalz/WideResNet-pytorch): bn1-relu-conv1(stride)-bn2-relu
  * -[dropout]-conv2, added to x, or, when in ≠ out, to {@code convShortcut} (1×1, strided) of the
  * pre-activated input. Names: bn1, conv1, bn2, conv2, convShortcut.
+ *
+ * @param in input channels
+ * @param out output channels
+ * @param stride the stride of the first convolution
+ * @param dropRate the dropout probability between the two convolutions (0: none)
  */
 public record WideBlock(int in, int out, int stride, double dropRate) implements Block {
 

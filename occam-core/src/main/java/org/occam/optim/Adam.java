@@ -8,9 +8,20 @@ import org.occam.tensor.Tensor;
 /**
  * Adam (Kingma &amp; Ba) with bias correction, as torch.optim.Adam; with {@code decoupled} the
  * weight decay is AdamW's (θ ← θ − hλθ), otherwise it is added to the gradient.
+ *
+ * @param beta1 decay of the first-moment average (0.9 in PyTorch)
+ * @param beta2 decay of the second-moment average (0.999 in PyTorch)
+ * @param eps added to the root of the second moment before dividing
+ * @param weightDecay weight decay λ
+ * @param decoupled whether λ is AdamW's decoupled decay rather than L2 added to the gradient
  */
 public record Adam(double beta1, double beta2, double eps, double weightDecay, boolean decoupled) implements Optimizer {
 
+    /**
+     * PyTorch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay.
+     *
+     * @return Adam with those settings
+     */
     public static Adam standard() {
         return new Adam(0.9, 0.999, 1e-8, 0, false);
     }

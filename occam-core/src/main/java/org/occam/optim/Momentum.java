@@ -7,9 +7,14 @@ import org.occam.tensor.Tensor;
 /**
  * Heavy-ball momentum as PyTorch's SGD(momentum=β): v ← βv + g, θ ← θ − h·v; with Nesterov,
  * θ ← θ − h·(g + βv). Its modified loss has coefficient h(1+β)/(4(1−β)²) (METHODS §2).
+ *
+ * @param beta the momentum coefficient β, in [0, 1)
+ * @param nesterov whether to take Nesterov's step θ ← θ − h·(g + βv) instead of the heavy ball's
+ * @param weightDecay L2 weight decay λ, added to the gradient before the buffer
  */
 public record Momentum(double beta, boolean nesterov, double weightDecay) implements Optimizer {
 
+    /** Checks that β is in [0, 1). */
     public Momentum {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("momentum beta must be in [0, 1), got " + beta);

@@ -5,9 +5,12 @@ import org.occam.autodiff.Params;
 /**
  * Plain (stochastic) gradient descent θ ← θ − h(∇ + λθ), the update whose implicit bias the
  * modified-loss results describe (METHODS §1.1); λ is L2 weight decay added to the gradient.
+ *
+ * @param weightDecay L2 weight decay λ, added to the gradient
  */
 public record Sgd(double weightDecay) implements Optimizer {
 
+    /** Plain gradient descent without weight decay. */
     public Sgd() {
         this(0);
     }

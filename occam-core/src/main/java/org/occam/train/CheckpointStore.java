@@ -53,11 +53,22 @@ public final class CheckpointStore {
     private final int keep;
     private final Consumer<String> notes;
 
-    /** A loaded checkpoint. */
+    /**
+     * A loaded checkpoint.
+     *
+     * @param step the step the checkpoint was written at
+     * @param params the parameters at that step
+     * @param optimizer the optimizer's state at that step
+     * @param state the model's buffers at that step
+     */
     public record Saved(long step, Params params, OptState optimizer, ModelState state) {
     }
 
-    /** A store keeping {@link #DEFAULT_KEEP} checkpoints, with no notes. */
+    /**
+     * A store keeping {@link #DEFAULT_KEEP} checkpoints, with no notes.
+     *
+     * @param dir the folder holding the {@code step-N} checkpoint folders
+     */
     public CheckpointStore(Path dir) {
         this(dir, DEFAULT_KEEP, note -> { });
     }
@@ -65,6 +76,10 @@ public final class CheckpointStore {
     /**
      * A store keeping the newest {@code keep} (≥ 1) checkpoints plus the marked ones; {@code notes}
      * hears about fallbacks past unreadable checkpoints (one line each).
+     *
+     * @param dir the folder holding the {@code step-N} checkpoint folders
+     * @param keep how many of the newest checkpoints to keep
+     * @param notes receives the fallback notes (null: discarded)
      */
     public CheckpointStore(Path dir, int keep, Consumer<String> notes) {
         if (keep < 1) {
@@ -75,16 +90,34 @@ public final class CheckpointStore {
         this.notes = notes == null ? note -> { } : notes;
     }
 
+    /**
+     * The folder of the checkpoints.
+     *
+     * @return the folder
+     */
     public Path dir() {
         return dir;
     }
 
-    /** Writes a checkpoint for {@code step} and makes it the latest; older ones beyond the history are removed. */
+    /**
+     * Writes a checkpoint for {@code step} and makes it the latest; older ones beyond the history are removed.
+     *
+     * @param step the step the parameters belong to
+     * @param params the parameters
+     * @param opt the optimizer's state
+     */
     public void save(long step, Params params, OptState opt) {
         save(step, params, ModelState.empty(), opt);
     }
 
-    /** Writes a checkpoint of parameters, model buffers and optimizer state for {@code step}. */
+    /**
+     * Writes a checkpoint of parameters, model buffers and optimizer state for {@code step}.
+     *
+     * @param step the step the state belongs to
+     * @param params the parameters
+     * @param state the model's buffers (BatchNorm running statistics)
+     * @param opt the optimizer's state
+     */
     public void save(long step, Params params, ModelState state, OptState opt) {
         String name = name(step);
         Path tmp = null;
@@ -128,7 +161,11 @@ public final class CheckpointStore {
         return m;
     }
 
-    /** Marks the checkpoint of {@code step} as a keeper: it survives every later prune. */
+    /**
+     * Marks the checkpoint of {@code step} as a keeper: it survives every later prune.
+     *
+     * @param step the step of a checkpoint in the store
+     */
     public void mark(long step) {
         Path folder = dir.resolve(name(step));
         if (!Files.isDirectory(folder)) {
@@ -141,7 +178,11 @@ public final class CheckpointStore {
         }
     }
 
-    /** The steps of the checkpoints in the store, oldest first. */
+    /**
+     * The steps of the checkpoints in the store, oldest first.
+     *
+     * @return the steps, ascending
+     */
     public List<Long> steps() {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -188,6 +229,9 @@ public final class CheckpointStore {
     /**
      * The latest checkpoint, checked against the model's parameters (names, shapes, dtypes), or
      * empty when there is none.
+     *
+     * @param model the model's parameters, to check the checkpoint against
+     * @return the checkpoint, or empty
      */
     public Optional<Saved> latest(Params model) {
         return latest(model, ModelState.empty());
@@ -199,6 +243,9 @@ public final class CheckpointStore {
      * older ones, newest first (a fallback is said through the notes); when none can be read, the
      * first error is thrown.
      *
+     * @param model the model's parameters, to check the checkpoint against
+     * @param buffers the model's buffers, to check the checkpoint against
+     * @return the newest readable checkpoint, or empty
      * @throws IllegalArgumentException when {@code latest} does not name a checkpoint folder of this store
      */
     public Optional<Saved> latest(Params model, ModelState buffers) {

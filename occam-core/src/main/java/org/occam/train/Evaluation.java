@@ -12,10 +12,25 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** Mean loss and (for labelled data) accuracy. */
+    /**
+     * Mean loss and (for labelled data) accuracy.
+     *
+     * @param loss the mean loss over the data set
+     * @param accuracy the fraction classified correctly (NaN for a data set without labels)
+     */
     public record Result(double loss, double accuracy) {
     }
 
+    /**
+     * Evaluates {@code objective} and the accuracy of {@code model} at {@code params} over all of {@code data}.
+     *
+     * @param model the network (gives the logits for the accuracy)
+     * @param objective the loss to average
+     * @param params the parameters to evaluate at
+     * @param data the data set
+     * @param chunk rows per forward pass
+     * @return the mean loss and accuracy
+     */
     public static Result evaluate(Model model, Objective objective, Params params, Dataset data, int chunk) {
         return Recording.noGrad(() -> {
             double lossSum = 0;

@@ -21,11 +21,22 @@ public final class StateDict {
     private StateDict() {
     }
 
-    /** Parameters and buffers read from a state_dict file. */
+    /**
+     * Parameters and buffers read from a state_dict file.
+     *
+     * @param params the parameters, in the model's order
+     * @param state the buffers, in the model's order
+     */
     public record Loaded(Params params, ModelState state) {
     }
 
-    /** Parameters followed by buffers, in one tree (the file's contents). */
+    /**
+     * Parameters followed by buffers, in one tree (the file's contents).
+     *
+     * @param params the parameters
+     * @param state the buffers
+     * @return both in one tree, parameters first
+     */
     public static Params join(Params params, ModelState state) {
         Map<String, Tensor> m = new LinkedHashMap<>(params.asMap());
         for (String name : state.names()) {
@@ -36,7 +47,15 @@ public final class StateDict {
         return Params.of(m);
     }
 
-    /** Writes parameters and buffers to {@code file} with the given metadata. */
+    /**
+     * Writes parameters and buffers to {@code file} with the given metadata.
+     *
+     * @param file the safetensors file to write
+     * @param params the parameters
+     * @param state the buffers
+     * @param metadata string pairs for the file's header, or null
+     * @throws IOException when writing fails
+     */
     public static void write(Path file, Params params, ModelState state, Map<String, String> metadata) throws IOException {
         Safetensors.write(file, join(params, state), metadata);
     }
@@ -44,6 +63,12 @@ public final class StateDict {
     /**
      * Reads {@code file} strictly against the model's parameters and buffers. A file that has the
      * parameters but lacks buffers fails with one line naming the first missing buffer and the fix.
+     *
+     * @param file a safetensors file
+     * @param params the model's parameters (names, shapes, dtypes)
+     * @param state the model's buffers (names, shapes, dtypes)
+     * @return the file's parameters and buffers in the model's order
+     * @throws IOException when the file cannot be read
      */
     public static Loaded read(Path file, Params params, ModelState state) throws IOException {
         Params raw = Safetensors.read(file);

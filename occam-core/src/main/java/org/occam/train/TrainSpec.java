@@ -21,12 +21,24 @@ import org.occam.data.Order;
 public record TrainSpec(int batchSize, long steps, Order order, long seed, int evalEvery, int checkpointEvery,
                         double divergenceBound, int chunk, Augmentation augment) {
 
-    /** A spec without augmentation. */
+    /**
+     * A spec without augmentation.
+     *
+     * @param batchSize samples per step
+     * @param steps total number of updates
+     * @param order batch order
+     * @param seed seed of the batch schedule
+     * @param evalEvery evaluation period (0: only at the end)
+     * @param checkpointEvery checkpoint period (0: only at the end)
+     * @param divergenceBound a loss above this ends the run as diverged
+     * @param chunk rows per forward/backward pass
+     */
     public TrainSpec(int batchSize, long steps, Order order, long seed, int evalEvery, int checkpointEvery,
                      double divergenceBound, int chunk) {
         this(batchSize, steps, order, seed, evalEvery, checkpointEvery, divergenceBound, chunk, Augmentation.NONE);
     }
 
+    /** Checks the sizes and periods; an absent augmentation is none. */
     public TrainSpec {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch_size must be positive, got " + batchSize);
@@ -43,27 +55,64 @@ public record TrainSpec(int batchSize, long steps, Order order, long seed, int e
         augment = augment == null ? Augmentation.NONE : augment;
     }
 
-    /** Defaults: reshuffled batches, evaluation every 100 steps, divergence above 1e6, chunks of 2048 rows. */
+    /**
+     * Defaults: reshuffled batches, evaluation every 100 steps, divergence above 1e6, chunks of 2048 rows.
+     *
+     * @param batchSize samples per step
+     * @param steps total number of updates
+     * @param seed seed of the batch schedule
+     * @return the spec
+     */
     public static TrainSpec of(int batchSize, long steps, long seed) {
         return new TrainSpec(batchSize, steps, Order.RESHUFFLE, seed, 100, 0, 1e6, 2048);
     }
 
+    /**
+     * The same spec, evaluating every {@code n} steps.
+     *
+     * @param n the evaluation period (0: only at the end)
+     * @return the new spec
+     */
     public TrainSpec withEvalEvery(int n) {
         return new TrainSpec(batchSize, steps, order, seed, n, checkpointEvery, divergenceBound, chunk, augment);
     }
 
+    /**
+     * The same spec, checkpointing every {@code n} steps.
+     *
+     * @param n the checkpoint period (0: only at the end)
+     * @return the new spec
+     */
     public TrainSpec withCheckpointEvery(int n) {
         return new TrainSpec(batchSize, steps, order, seed, evalEvery, n, divergenceBound, chunk, augment);
     }
 
+    /**
+     * The same spec with another batch order.
+     *
+     * @param o the batch order
+     * @return the new spec
+     */
     public TrainSpec withOrder(Order o) {
         return new TrainSpec(batchSize, steps, o, seed, evalEvery, checkpointEvery, divergenceBound, chunk, augment);
     }
 
+    /**
+     * The same spec with another augmentation of the training batches.
+     *
+     * @param a the augmentation ({@link Augmentation#NONE}: none)
+     * @return the new spec
+     */
     public TrainSpec withAugmentation(Augmentation a) {
         return new TrainSpec(batchSize, steps, order, seed, evalEvery, checkpointEvery, divergenceBound, chunk, a);
     }
 
+    /**
+     * The same spec with another step budget.
+     *
+     * @param n the number of updates
+     * @return the new spec
+     */
     public TrainSpec withSteps(long n) {
         return new TrainSpec(batchSize, n, order, seed, evalEvery, checkpointEvery, divergenceBound, chunk, augment);
     }

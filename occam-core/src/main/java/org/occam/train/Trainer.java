@@ -39,10 +39,27 @@ import org.occam.tensor.Tensor;
  */
 public final class Trainer {
 
-    /** Everything a run needs; {@code test} and {@code checkpoints} may be null; {@code stop} null: never stop early. */
+    /**
+     * Everything a run needs; {@code test} and {@code checkpoints} may be null; {@code stop} null: never stop early.
+     *
+     * @param model the network (null for an objective without one: the state is then empty)
+     * @param init the starting parameters (a checkpoint in {@code checkpoints} takes precedence)
+     * @param objective what each step differentiates (the loss and any explicit regularizer)
+     * @param train the training set batches are drawn from
+     * @param test the test set evaluated every {@code spec.evalEvery()} steps, or null
+     * @param optimizer the update rule (SGD, momentum, Adam)
+     * @param lr the step size h of each step
+     * @param spec batch size, steps, order, seed, evaluation and checkpoint periods
+     * @param monitors measurements taken during training (null: none)
+     * @param sink receives each metrics row (null: discarded)
+     * @param checkpoints where checkpoints are written and resumed from, or null for none
+     * @param state the model buffers to start from (null: the model's initial buffers)
+     * @param stop ends the run early at the first row that meets it (null: never)
+     */
     public record Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
                         LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink,
                         CheckpointStore checkpoints, ModelState state, StopCondition stop) {
+        /** Fills in the defaults: no monitors, a discarding sink, the model's initial buffers, no early stop. */
         public Setup {
             monitors = monitors == null ? List.of() : List.copyOf(monitors);
             sink = sink == null ? MetricsSink.NONE : sink;
@@ -52,27 +69,69 @@ public final class Trainer {
             stop = stop == null ? StopCondition.never() : stop;
         }
 
-        /** A setup that runs to its step budget unless it diverges. */
+        /**
+         * A setup that runs to its step budget unless it diverges.
+         *
+         * @param model the network (null for an objective without one: the state is then empty)
+         * @param init the starting parameters (a checkpoint in {@code checkpoints} takes precedence)
+         * @param objective what each step differentiates (the loss and any explicit regularizer)
+         * @param train the training set batches are drawn from
+         * @param test the test set evaluated every {@code spec.evalEvery()} steps, or null
+         * @param optimizer the update rule (SGD, momentum, Adam)
+         * @param lr the step size h of each step
+         * @param spec batch size, steps, order, seed, evaluation and checkpoint periods
+         * @param monitors measurements taken during training (null: none)
+         * @param sink receives each metrics row (null: discarded)
+         * @param checkpoints where checkpoints are written and resumed from, or null for none
+         * @param state the model buffers to start from (null: the model's initial buffers)
+         */
         public Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
                      LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink, CheckpointStore checkpoints,
                      ModelState state) {
             this(model, init, objective, train, test, optimizer, lr, spec, monitors, sink, checkpoints, state, null);
         }
 
-        /** The same setup, ending at the first row that meets {@code condition} (see {@link StopCondition}). */
+        /**
+         * The same setup, ending at the first row that meets {@code condition} (see {@link StopCondition}).
+         *
+         * @param condition what ends the run early
+         * @return the setup with that stop condition
+         */
         public Setup withStop(StopCondition condition) {
             return new Setup(model, init, objective, train, test, optimizer, lr, spec, monitors, sink, checkpoints, state,
                     condition);
         }
 
-        /** A setup whose model state starts from the model's initial buffers. */
+        /**
+         * A setup whose model state starts from the model's initial buffers.
+         *
+         * @param model the network (null for an objective without one: the state is then empty)
+         * @param init the starting parameters (a checkpoint in {@code checkpoints} takes precedence)
+         * @param objective what each step differentiates (the loss and any explicit regularizer)
+         * @param train the training set batches are drawn from
+         * @param test the test set evaluated every {@code spec.evalEvery()} steps, or null
+         * @param optimizer the update rule (SGD, momentum, Adam)
+         * @param lr the step size h of each step
+         * @param spec batch size, steps, order, seed, evaluation and checkpoint periods
+         * @param monitors measurements taken during training (null: none)
+         * @param sink receives each metrics row (null: discarded)
+         * @param checkpoints where checkpoints are written and resumed from, or null for none
+         */
         public Setup(Model model, Params init, Objective objective, Dataset train, Dataset test, Optimizer optimizer,
                      LearningRateRule lr, TrainSpec spec, List<Monitor> monitors, MetricsSink sink, CheckpointStore checkpoints) {
             this(model, init, objective, train, test, optimizer, lr, spec, monitors, sink, checkpoints, null);
         }
     }
 
-    /** The outcome: final parameters, optimizer state, status, the last evaluation and the model's buffers. */
+    /**
+     * The outcome: final parameters, optimizer state, status, the last evaluation and the model's buffers.
+     *
+     * @param params the parameters after the last step
+     * @param optimizer the optimizer's state after the last step
+     * @param status how the run ended (completed, stopped, diverged, ...)
+     * @param lastMetrics the last metrics row
+     * @param state the model's buffers after the last step
+     */
     public record Result(Params params, OptState optimizer, RunStatus status, Map<String, Object> lastMetrics,
                          ModelState state) {
     }
@@ -80,7 +139,12 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Runs from the latest checkpoint if there is one, else from {@code setup.init()}. */
+    /**
+     * Runs from the latest checkpoint if there is one, else from {@code setup.init()}.
+     *
+     * @param s the run's setup
+     * @return how the run ended, with its final parameters, optimizer state and buffers
+     */
     public static Result run(Setup s) {
         Params params = s.init();
         OptState opt = OptState.empty();

@@ -15,7 +15,12 @@ package org.occam.collapse;
  */
 public record ClassGeometry(Embeddings data, int[] counts, double[][] means, double[] globalMean, double[] variances) {
 
-    /** The moments of {@code data}; every class needs at least one row. */
+    /**
+     * The moments of {@code data}; every class needs at least one row.
+     *
+     * @param data the embeddings and labels
+     * @return the class moments
+     */
     public static ClassGeometry of(Embeddings data) {
         int c = data.numClasses();
         int p = data.dim();
@@ -54,12 +59,20 @@ public record ClassGeometry(Embeddings data, int[] counts, double[][] means, dou
         return new ClassGeometry(data, counts, means, global, variances);
     }
 
-    /** The number of classes C. */
+    /**
+     * The number of classes C.
+     *
+     * @return C
+     */
     public int numClasses() {
         return means.length;
     }
 
-    /** The embedding dimension p. */
+    /**
+     * The embedding dimension p.
+     *
+     * @return p
+     */
     public int dim() {
         return globalMean.length;
     }
@@ -67,6 +80,8 @@ public record ClassGeometry(Embeddings data, int[] counts, double[][] means, dou
     /**
      * Within-class covariance Σ_W = (1/C) Σ_c (1/n_c) Σ_{i∈c} (z_i − μ_c)(z_i − μ_c)ᵀ, [p][p]
      * (Papyan et al.'s average over examples when classes are balanced; tr Σ_W = mean_c Var_c).
+     *
+     * @return Σ_W
      */
     public double[][] withinCovariance() {
         int p = dim();
@@ -84,7 +99,11 @@ public record ClassGeometry(Embeddings data, int[] counts, double[][] means, dou
         return symmetrize(s);
     }
 
-    /** Between-class covariance Σ_B = (1/C) Σ_c (μ_c − μ_G)(μ_c − μ_G)ᵀ, [p][p], rank ≤ C − 1. */
+    /**
+     * Between-class covariance Σ_B = (1/C) Σ_c (μ_c − μ_G)(μ_c − μ_G)ᵀ, [p][p], rank ≤ C − 1.
+     *
+     * @return Σ_B
+     */
     public double[][] betweenCovariance() {
         int p = dim();
         double[][] s = new double[p][p];
@@ -94,7 +113,11 @@ public record ClassGeometry(Embeddings data, int[] counts, double[][] means, dou
         return symmetrize(s);
     }
 
-    /** μ_c − μ_G, [C][p]. */
+    /**
+     * μ_c − μ_G, [C][p].
+     *
+     * @return the centred class means
+     */
     public double[][] centredMeans() {
         double[][] out = new double[numClasses()][dim()];
         for (int c = 0; c < numClasses(); c++) {
@@ -105,7 +128,13 @@ public record ClassGeometry(Embeddings data, int[] counts, double[][] means, dou
         return out;
     }
 
-    /** ‖a − b‖². */
+    /**
+     * ‖a − b‖².
+     *
+     * @param a a point
+     * @param b a point
+     * @return the squared distance
+     */
     public static double squaredDistance(double[] a, double[] b) {
         double s = 0;
         for (int k = 0; k < a.length; k++) {

@@ -30,19 +30,36 @@ public record CollapseProbe(int layer, boolean gc, int shots, int episodes, long
         }
     }
 
-    /** Penultimate embedding, GC on, 5-shot over 100 episodes with seed 0, chunks of 256 rows. */
+    /**
+     * Penultimate embedding, GC on, 5-shot over 100 episodes with seed 0, chunks of 256 rows.
+     *
+     * @return the probe
+     */
     public static CollapseProbe defaults() {
         return new CollapseProbe(-1, true, 5, 100, 0, 256);
     }
 
-    /** The prefix length for this model (resolves −1 to the penultimate layer). */
+    /**
+     * The prefix length for this model (resolves −1 to the penultimate layer).
+     *
+     * @param model the network
+     * @return the number of leading layers that give the embedding
+     */
     public int layerFor(Sequential model) {
         int l = layer < 0 ? Embeddings.penultimate(model) : layer;
         Embeddings.checkLayer(model, l);
         return l;
     }
 
-    /** Measures on {@code source} and, when not null, on {@code target} (held-out classes). */
+    /**
+     * Measures on {@code source} and, when not null, on {@code target} (held-out classes).
+     *
+     * @param model the network
+     * @param p the parameters
+     * @param source the training classes
+     * @param target the held-out classes, or null
+     * @return the collapse and transfer statistics
+     */
     public TransferStats measure(Sequential model, Params p, Dataset source, Dataset target) {
         int l = layerFor(model);
         Embeddings src = Embeddings.embed(model, p, source, l, chunk);

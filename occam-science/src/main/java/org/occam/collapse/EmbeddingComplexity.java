@@ -15,7 +15,16 @@ public final class EmbeddingComplexity {
     private EmbeddingComplexity() {
     }
 
-    /** GC_c for every class c of a labelled data set (every class needs a row). */
+    /**
+     * GC_c for every class c of a labelled data set (every class needs a row).
+     *
+     * @param model the network
+     * @param p the parameters
+     * @param data labelled data
+     * @param layer the number of leading layers giving the embedding f
+     * @param chunk rows per pass
+     * @return GC_c, by class
+     */
     public static double[] classGc(Sequential model, Params p, Dataset data, int layer, int chunk) {
         Embeddings.checkLayer(model, layer);
         if (!data.hasLabels()) {
@@ -35,7 +44,16 @@ public final class EmbeddingComplexity {
         return gc;
     }
 
-    /** (1/n) Σ_x ‖∇_x f(x)‖²_F over the rows of x, in chunks. */
+    /**
+     * (1/n) Σ_x ‖∇_x f(x)‖²_F over the rows of x, in chunks.
+     *
+     * @param model the network
+     * @param p the parameters
+     * @param x the inputs
+     * @param layer the number of leading layers giving the embedding f
+     * @param chunk rows per pass
+     * @return the GC of the embedding
+     */
     public static double gc(Sequential model, Params p, Tensor x, int layer, int chunk) {
         int n = x.size(0);
         double sum = 0;
@@ -46,7 +64,13 @@ public final class EmbeddingComplexity {
         return sum / n;
     }
 
-    /** The example-weighted mean Σ_c n_c GC_c / Σ_c n_c: the GC over the whole set. */
+    /**
+     * The example-weighted mean Σ_c n_c GC_c / Σ_c n_c: the GC over the whole set.
+     *
+     * @param classGc GC_c of each class
+     * @param counts n_c of each class
+     * @return the pooled GC
+     */
     public static double pooled(double[] classGc, int[] counts) {
         double s = 0;
         long n = 0;

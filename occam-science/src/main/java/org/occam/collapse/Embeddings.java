@@ -45,7 +45,14 @@ public record Embeddings(double[][] rows, int[] labels, int numClasses) {
         labels = labels.clone();
     }
 
-    /** Embeddings from a tensor [n, p] (any dtype, read as float64) and its labels. */
+    /**
+     * Embeddings from a tensor [n, p] (any dtype, read as float64) and its labels.
+     *
+     * @param z the embeddings [n, p]
+     * @param labels the class of each row
+     * @param numClasses C
+     * @return the embeddings
+     */
     public static Embeddings of(Tensor z, int[] labels, int numClasses) {
         if (z.rank() != 2) {
             throw new IllegalArgumentException("embeddings need a tensor [n, p], got shape " + Shape.str(z.shapeRef()));
@@ -63,6 +70,13 @@ public record Embeddings(double[][] rows, int[] labels, int numClasses) {
     /**
      * The output of the first {@code layer} layers of {@code model} on every example of a labelled
      * data set, flattened per example, computed without recording in chunks of {@code chunk} rows.
+     *
+     * @param model the network
+     * @param p the parameters
+     * @param data labelled data
+     * @param layer the number of leading layers
+     * @param chunk rows per pass
+     * @return the embeddings
      */
     public static Embeddings embed(Sequential model, Params p, Dataset data, int layer, int chunk) {
         checkLayer(model, layer);
@@ -88,7 +102,12 @@ public record Embeddings(double[][] rows, int[] labels, int numClasses) {
         return new Embeddings(rows, data.y(), data.numClasses());
     }
 
-    /** The penultimate embedding's prefix length: every layer but the last (METHODS §7.4). */
+    /**
+     * The penultimate embedding's prefix length: every layer but the last (METHODS §7.4).
+     *
+     * @param model the network
+     * @return the number of its layers minus one
+     */
     public static int penultimate(Sequential model) {
         if (model.layers().size() < 2) {
             throw new IllegalArgumentException("a penultimate embedding needs at least 2 layers, got " + model.describe());
@@ -104,17 +123,29 @@ public record Embeddings(double[][] rows, int[] labels, int numClasses) {
         }
     }
 
-    /** The number of rows n. */
+    /**
+     * The number of rows n.
+     *
+     * @return n
+     */
     public int size() {
         return rows.length;
     }
 
-    /** The embedding dimension p. */
+    /**
+     * The embedding dimension p.
+     *
+     * @return p
+     */
     public int dim() {
         return rows[0].length;
     }
 
-    /** The row indices of each class, in row order. */
+    /**
+     * The row indices of each class, in row order.
+     *
+     * @return the rows of each class
+     */
     public int[][] classIndices() {
         int[] counts = new int[numClasses];
         for (int y : labels) {

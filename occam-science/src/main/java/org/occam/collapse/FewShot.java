@@ -16,6 +16,11 @@ public final class FewShot {
     /**
      * The mean query accuracy over {@code episodes} episodes of {@code shots}-shot NCC.
      *
+     * @param target embeddings of the held-out classes
+     * @param shots support examples per class
+     * @param episodes the number of episodes
+     * @param rng the generator of the episodes
+     * @return the mean accuracy and its standard error
      * @throws IllegalArgumentException when a class has no more than {@code shots} rows (no query left)
      */
     public static FewShotResult evaluate(Embeddings target, int shots, int episodes, Rng rng) {

@@ -13,7 +13,13 @@ import java.io.Serializable;
  */
 public record FewShotResult(int shots, double[] accuracies, double mean, double stderr) implements Serializable {
 
-    /** Mean and standard error of the episodes' accuracies. */
+    /**
+     * Mean and standard error of the episodes' accuracies.
+     *
+     * @param shots the shots per class
+     * @param accuracies each episode's accuracy
+     * @return the result
+     */
     public static FewShotResult of(int shots, double[] accuracies) {
         int n = accuracies.length;
         double sum = 0;

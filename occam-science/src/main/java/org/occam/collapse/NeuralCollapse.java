@@ -16,12 +16,23 @@ public final class NeuralCollapse {
     private NeuralCollapse() {
     }
 
-    /** NC1, CDNV (mean and matrix) and NCC accuracy on the data's own class means. */
+    /**
+     * NC1, CDNV (mean and matrix) and NCC accuracy on the data's own class means.
+     *
+     * @param data the embeddings
+     * @return the statistics
+     */
     public static CollapseStats measure(Embeddings data) {
         return measure(data, ClassGeometry.of(data));
     }
 
-    /** The same, with the class geometry of {@code data} already computed. */
+    /**
+     * The same, with the class geometry of {@code data} already computed.
+     *
+     * @param data the embeddings
+     * @param g their class geometry
+     * @return the statistics
+     */
     public static CollapseStats measure(Embeddings data, ClassGeometry g) {
         double[][] v = cdnvMatrix(g);
         return new CollapseStats(g.numClasses(), g.dim(), g.counts(), nc1(g), meanOffDiagonal(v), v,
@@ -34,6 +45,9 @@ public final class NeuralCollapse {
      * most C − 1 of them (the centred means sum to 0), so
      * tr(Σ_W Σ_B^†) = Σ_k (C/λ_k²) (M u_k)ᵀ Σ_W (M u_k) without forming a p × p matrix.
      * NaN when all class means coincide (Σ_B = 0).
+     *
+     * @param g the class geometry
+     * @return NC1
      */
     public static double nc1(ClassGeometry g) {
         int c = g.numClasses();
@@ -97,6 +111,9 @@ public final class NeuralCollapse {
      * V(i, j) = (Var_i + Var_j) / (2‖μ_i − μ_j‖²) for i ≠ j, [C][C], symmetric, 0 on the diagonal
      * (where it is undefined); +∞ for two classes with equal means and some spread, NaN when both
      * classes sit at one and the same point (0/0: no separation at all, not perfect collapse).
+     *
+     * @param g the class geometry
+     * @return the matrix V
      */
     public static double[][] cdnvMatrix(ClassGeometry g) {
         int c = g.numClasses();
@@ -113,12 +130,22 @@ public final class NeuralCollapse {
         return v;
     }
 
-    /** The CDNV: the mean of V(i, j) over i ≠ j (NaN for a single class). */
+    /**
+     * The CDNV: the mean of V(i, j) over i ≠ j (NaN for a single class).
+     *
+     * @param g the class geometry
+     * @return the CDNV
+     */
     public static double cdnv(ClassGeometry g) {
         return meanOffDiagonal(cdnvMatrix(g));
     }
 
-    /** The mean of the off-diagonal entries of a square matrix (NaN when it is 1 × 1). */
+    /**
+     * The mean of the off-diagonal entries of a square matrix (NaN when it is 1 × 1).
+     *
+     * @param v a square matrix
+     * @return the mean of its off-diagonal entries
+     */
     public static double meanOffDiagonal(double[][] v) {
         int c = v.length;
         if (c < 2) {
@@ -135,7 +162,13 @@ public final class NeuralCollapse {
         return s / (c * (double) (c - 1));
     }
 
-    /** The fraction of rows whose nearest centre (Euclidean; ties to the lower class) is their own class's. */
+    /**
+     * The fraction of rows whose nearest centre (Euclidean; ties to the lower class) is their own class's.
+     *
+     * @param data the embeddings
+     * @param centres one centre per class
+     * @return the accuracy
+     */
     public static double nccAccuracy(Embeddings data, double[][] centres) {
         if (centres.length != data.numClasses()) {
             throw new IllegalArgumentException("NCC needs one centre per class: " + centres.length + " centres for "
@@ -150,7 +183,13 @@ public final class NeuralCollapse {
         return correct / (double) data.size();
     }
 
-    /** The index of the centre nearest to z (the lowest index among ties). */
+    /**
+     * The index of the centre nearest to z (the lowest index among ties).
+     *
+     * @param z a point
+     * @param centres the class centres
+     * @return the index
+     */
     public static int nearestCentre(double[] z, double[][] centres) {
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;

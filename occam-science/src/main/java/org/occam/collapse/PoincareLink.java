@@ -16,7 +16,13 @@ import java.io.Serializable;
  */
 public record PoincareLink(double[] classGc, double gc, double[][] boundMatrix, double meanBound, double[] varianceRatio) implements Serializable {
 
-    /** The bound from the class moments and the per-class GC. */
+    /**
+     * The bound from the class moments and the per-class GC.
+     *
+     * @param g the class geometry
+     * @param classGc GC_c of each class
+     * @return the bound
+     */
     public static PoincareLink of(ClassGeometry g, double[] classGc) {
         int c = g.numClasses();
         if (classGc.length != c) {

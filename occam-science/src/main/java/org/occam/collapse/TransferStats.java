@@ -18,6 +18,8 @@ public record TransferStats(CollapseStats source, PoincareLink link, CollapseSta
      * The metrics row: nc1, cdnv, ncc_accuracy; with GC embedding_gc and gc_cdnv_bound (the mean of
      * (GC_i + GC_j)/(2‖μ_i − μ_j‖²)); with targets target_nc1, target_cdnv, target_ncc_accuracy,
      * fewshot_accuracy and fewshot_stderr.
+     *
+     * @return the values by metric name
      */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();

@@ -22,6 +22,12 @@ public record Catapult(int start, int peak, int end, double lossBefore, double l
     /**
      * Every catapult in aligned series (index = step; sharpness NaN where not measured). A spike
      * whose loss never falls back (a divergence), or after which the sharpness did not drop, is not one.
+     *
+     * @param loss the training loss at each step
+     * @param sharpness λ_max at each step, NaN where not measured
+     * @param factor how far above its running minimum the loss must rise (above 1)
+     * @param drop the least relative drop of the sharpness after the spike, in (0, 1)
+     * @return the catapults, in order
      */
     public static List<Catapult> detect(double[] loss, double[] sharpness, double factor, double drop) {
         if (loss.length != sharpness.length) {

@@ -11,7 +11,15 @@ public final class EosMonitors {
     private EosMonitors() {
     }
 
-    /** grad_top_fraction = ‖P_k g‖²/‖g‖² on a fixed subset, top-k eigenvectors by {@code steps} Lanczos steps. */
+    /**
+     * grad_top_fraction = ‖P_k g‖²/‖g‖² on a fixed subset, top-k eigenvectors by {@code steps} Lanczos steps.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param k the number of top eigenvectors
+     * @param steps Lanczos steps
+     * @return the monitor
+     */
     public static Monitor gradientInTopSubspace(int every, int examples, int k, int steps) {
         if (k < 1 || steps < k) {
             throw new IllegalArgumentException("grad_top_fraction needs k >= 1 and Lanczos steps >= k, got k=" + k

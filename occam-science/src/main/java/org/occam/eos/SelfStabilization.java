@@ -29,11 +29,24 @@ public final class SelfStabilization {
     public record Coefficients(double sharpness, double alpha, double beta, Params gradS) {
     }
 
-    /** The predicted trajectory: x_t, y_t and S_t = 2/η + y_t for t = 0..steps. */
+    /**
+     * The predicted trajectory: x_t, y_t and S_t = 2/η + y_t for t = 0..steps.
+     *
+     * @param x x_t, the coordinate along the top eigenvector u
+     * @param y y_t, the coordinate along ∇S
+     * @param sharpness S_t
+     */
     public record Prediction(double[] x, double[] y, double[] sharpness) {
     }
 
-    /** S, α, β and ∇S at θ† for the unit vector u (a top eigenvector of ∇²L(θ†)); ∇S by third-order autodiff. */
+    /**
+     * S, α, β and ∇S at θ† for the unit vector u (a top eigenvector of ∇²L(θ†)); ∇S by third-order autodiff.
+     *
+     * @param loss the training loss
+     * @param reference θ†, a point where the sharpness is 2/η
+     * @param u a unit top eigenvector of the Hessian at θ†
+     * @return the coefficients
+     */
     public static Coefficients at(Function<Params, Tensor> loss, Params reference, Params u) {
         Function<Params, Tensor> s = q -> Autodiff.hvp(loss, q, u).dot(u);
         Autodiff.ValueAndGrad sv = Autodiff.valueAndGrad(s).apply(reference);
@@ -42,13 +55,31 @@ public final class SelfStabilization {
         return new Coefficients(sv.value().item(), alpha, gradS.normSquared().item(), gradS);
     }
 
-    /** The coordinates (x, y) of θ relative to θ†: x = u·(θ − θ†), y = ∇S·(θ − θ†). */
+    /**
+     * The coordinates (x, y) of θ relative to θ†: x = u·(θ − θ†), y = ∇S·(θ − θ†).
+     *
+     * @param theta the point θ
+     * @param reference θ†
+     * @param u the unit top eigenvector at θ†
+     * @param c the coefficients at θ†
+     * @return {x, y}
+     */
     public static double[] coordinates(Params theta, Params reference, Params u, Coefficients c) {
         Params d = theta.sub(reference);
         return new double[] {u.dot(d).item(), c.gradS().dot(d).item()};
     }
 
-    /** Iterates the two-dimensional map from (x₀, y₀) for {@code steps} steps at step size η. */
+    /**
+     * Iterates the two-dimensional map from (x₀, y₀) for {@code steps} steps at step size η.
+     *
+     * @param alpha α = −∇L·∇S, the progressive-sharpening rate
+     * @param beta β = ‖∇S‖², the stabilization strength
+     * @param eta the step size η
+     * @param x0 the starting x
+     * @param y0 the starting y
+     * @param steps the number of steps
+     * @return the trajectory
+     */
     public static Prediction predict(double alpha, double beta, double eta, double x0, double y0, int steps) {
         if (!(eta > 0) || steps < 0) {
             throw new IllegalArgumentException("self-stabilization needs eta > 0 and steps >= 0, got " + eta + ", " + steps);

@@ -18,7 +18,14 @@ public final class TopSubspaceGradient {
     private TopSubspaceGradient() {
     }
 
-    /** Σ_{i&lt;k} (v_iᵀg)²/‖g‖² for orthonormal eigenvectors v_i (NaN when g = 0). */
+    /**
+     * Σ_{i&lt;k} (v_iᵀg)²/‖g‖² for orthonormal eigenvectors v_i (NaN when g = 0).
+     *
+     * @param g the gradient
+     * @param eigenvectors orthonormal eigenvectors, largest eigenvalue first
+     * @param k how many of them span the subspace
+     * @return the fraction in [0, 1]
+     */
     public static double fraction(Params g, List<Params> eigenvectors, int k) {
         if (k < 1 || k > eigenvectors.size()) {
             throw new IllegalArgumentException("k must be in [1, " + eigenvectors.size() + "], got " + k);
@@ -35,7 +42,16 @@ public final class TopSubspaceGradient {
         return s / g2;
     }
 
-    /** The fraction at p with the top-k eigenvectors from {@code steps} Lanczos steps (exact when steps = m). */
+    /**
+     * The fraction at p with the top-k eigenvectors from {@code steps} Lanczos steps (exact when steps = m).
+     *
+     * @param loss the training loss
+     * @param p the parameters
+     * @param k the dimension of the top subspace
+     * @param steps Lanczos steps
+     * @param rng the generator of Lanczos's start vector
+     * @return the fraction in [0, 1]
+     */
     public static double fraction(Function<Params, Tensor> loss, Params p, int k, int steps, Rng rng) {
         Spectrum s = Hessians.lanczos(loss, p, k, Math.max(k, steps), rng);
         return fraction(Autodiff.grad(loss).apply(p), s.eigenvectors(), k);

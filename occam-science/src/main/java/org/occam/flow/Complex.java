@@ -11,7 +11,12 @@ public record Complex(double re, double im) {
     public static final Complex ZERO = new Complex(0, 0);
     public static final Complex ONE = new Complex(1, 0);
 
-    /** A real number. */
+    /**
+     * A real number.
+     *
+     * @param x the real part
+     * @return x + 0i
+     */
     public static Complex real(double x) {
         return new Complex(x, 0);
     }
@@ -19,6 +24,9 @@ public record Complex(double re, double im) {
     /**
      * The principal logarithm of a real number x ≠ 0: log|x|, plus iπ when x &lt; 0 (the principal
      * branch takes arg ∈ (−π, π], so the negative real axis gets +π).
+     *
+     * @param x a real number other than 0
+     * @return Log x
      */
     public static Complex log(double x) {
         if (x == 0 || Double.isNaN(x)) {
@@ -27,29 +35,61 @@ public record Complex(double re, double im) {
         return x > 0 ? real(Math.log(x)) : new Complex(Math.log(-x), Math.PI);
     }
 
+    /**
+     * The sum z + o.
+     *
+     * @param o the other number
+     * @return the sum
+     */
     public Complex plus(Complex o) {
         return new Complex(re + o.re, im + o.im);
     }
 
+    /**
+     * The difference z − o.
+     *
+     * @param o the other number
+     * @return the difference
+     */
     public Complex minus(Complex o) {
         return new Complex(re - o.re, im - o.im);
     }
 
+    /**
+     * The product z·o.
+     *
+     * @param o the other number
+     * @return the product
+     */
     public Complex times(Complex o) {
         return new Complex(re * o.re - im * o.im, re * o.im + im * o.re);
     }
 
+    /**
+     * The product z·s with a real s.
+     *
+     * @param s the real factor
+     * @return the product
+     */
     public Complex times(double s) {
         return new Complex(re * s, im * s);
     }
 
-    /** e^z. */
+    /**
+     * e^z.
+     *
+     * @return e^z
+     */
     public Complex exp() {
         double r = Math.exp(re);
         return new Complex(r * Math.cos(im), r * Math.sin(im));
     }
 
-    /** e^z − 1, accurate when |z| is small. */
+    /**
+     * e^z − 1, accurate when |z| is small.
+     *
+     * @return e^z − 1
+     */
     public Complex expm1() {
         if (im == 0) {
             return real(Math.expm1(re));
@@ -59,7 +99,11 @@ public record Complex(double re, double im) {
         return new Complex(Math.expm1(re) * Math.cos(im) - 2 * s * s, Math.exp(re) * Math.sin(im));
     }
 
-    /** |z|. */
+    /**
+     * |z|.
+     *
+     * @return the modulus
+     */
     public double abs() {
         return Math.hypot(re, im);
     }

@@ -73,6 +73,11 @@ public final class ComplexPrincipalFlow implements Flow {
     /**
      * The complex PF of {@code loss} at learning rate h on trees shaped like {@code template}.
      *
+     * @param loss the loss E
+     * @param template the tree's names and shapes
+     * @param h the learning rate
+     * @param c how the flow is continued where it is complex
+     * @return the flow
      * @throws UnsupportedOperationException for {@link Continuation#HOLOMORPHIC}
      */
     public static ComplexPrincipalFlow of(Function<Params, Tensor> loss, Params template, double h, Continuation c) {
@@ -85,7 +90,14 @@ public final class ComplexPrincipalFlow implements Flow {
         return new ComplexPrincipalFlow(loss, template, h, c);
     }
 
-    /** The default: {@link Continuation#FIRST_ORDER}. */
+    /**
+     * The default: {@link Continuation#FIRST_ORDER}.
+     *
+     * @param loss the loss E
+     * @param template the tree's names and shapes
+     * @param h the learning rate
+     * @return the flow
+     */
     public static ComplexPrincipalFlow of(Function<Params, Tensor> loss, Params template, double h) {
         return of(loss, template, h, Continuation.FIRST_ORDER);
     }
@@ -95,11 +107,20 @@ public final class ComplexPrincipalFlow implements Flow {
         return "pf";
     }
 
+    /**
+     * How this flow is continued where hλ_i &gt; 1.
+     *
+     * @return the continuation
+     */
     public Continuation continuation() {
         return continuation;
     }
 
-    /** HVPs spent so far (m per dense Hessian). */
+    /**
+     * HVPs spent so far (m per dense Hessian).
+     *
+     * @return the HVP count
+     */
     public long hvpCount() {
         return hvps.get();
     }
@@ -116,7 +137,12 @@ public final class ComplexPrincipalFlow implements Flow {
         return java.util.Arrays.copyOf(state, m);
     }
 
-    /** Im θ of a state. */
+    /**
+     * Im θ of a state.
+     *
+     * @param state a state of the flow
+     * @return the imaginary part of θ
+     */
     public double[] imaginary(double[] state) {
         return java.util.Arrays.copyOfRange(state, m, 2 * m);
     }

@@ -14,7 +14,15 @@ public final class Descent {
     private Descent() {
     }
 
-    /** Gradient descent θ_{k+1} = θ_k − h∇E(θ_k) (METHODS §1.1). */
+    /**
+     * Gradient descent θ_{k+1} = θ_k − h∇E(θ_k) (METHODS §1.1).
+     *
+     * @param loss E
+     * @param theta0 θ_0
+     * @param h the learning rate
+     * @param steps the number of steps n
+     * @return θ_0 … θ_n, flattened
+     */
     public static double[][] gd(Function<Params, Tensor> loss, Params theta0, double h, int steps) {
         return heavyBall(loss, theta0, h, 0, steps);
     }
@@ -22,6 +30,13 @@ public final class Descent {
     /**
      * Heavy-ball momentum θ_{k+1} = θ_k − h∇E(θ_k) + β(θ_k − θ_{k−1}) with θ_{−1} = θ_0
      * (METHODS §1.4); β = 0 is GD.
+     *
+     * @param loss E
+     * @param theta0 θ_0
+     * @param h the learning rate
+     * @param beta β
+     * @param steps the number of steps n
+     * @return θ_0 … θ_n, flattened
      */
     public static double[][] heavyBall(Function<Params, Tensor> loss, Params theta0, double h, double beta, int steps) {
         if (steps < 0) {

@@ -88,6 +88,7 @@ public final class DormandPrince {
      */
     public record Options(double rtol, double atol, double initialStep, double maxStep, int maxSteps,
             boolean denseOutput) {
+        /** Checks non-negative tolerances, not both zero, and non-negative step limits. */
         public Options {
             if (!(rtol >= 0) || !(atol >= 0) || rtol + atol == 0) {
                 throw new IllegalArgumentException("tolerances must be non-negative and not both zero: rtol = " + rtol
@@ -98,28 +99,62 @@ public final class DormandPrince {
             }
         }
 
-        /** rtol 1e-8, atol 1e-10, automatic first step, no step limit, 10⁶ steps, dense output. */
+        /**
+         * rtol 1e-8, atol 1e-10, automatic first step, no step limit, 10⁶ steps, dense output.
+         *
+         * @return the options
+         */
         public static Options defaults() {
             return tolerances(1e-8, 1e-10);
         }
 
-        /** The defaults with these tolerances. */
+        /**
+         * The defaults with these tolerances.
+         *
+         * @param rtol the relative tolerance
+         * @param atol the absolute tolerance
+         * @return the options
+         */
         public static Options tolerances(double rtol, double atol) {
             return new Options(rtol, atol, 0, 0, 1_000_000, true);
         }
 
+        /**
+         * The same options with a largest step size.
+         *
+         * @param dt the largest step (0: no limit)
+         * @return the options
+         */
         public Options withMaxStep(double dt) {
             return new Options(rtol, atol, initialStep, dt, maxSteps, denseOutput);
         }
 
+        /**
+         * The same options with a first step size.
+         *
+         * @param dt the first step (0: automatic)
+         * @return the options
+         */
         public Options withInitialStep(double dt) {
             return new Options(rtol, atol, dt, maxStep, maxSteps, denseOutput);
         }
 
+        /**
+         * The same options with another limit on attempted steps.
+         *
+         * @param n the most attempted steps
+         * @return the options
+         */
         public Options withMaxSteps(int n) {
             return new Options(rtol, atol, initialStep, maxStep, n, denseOutput);
         }
 
+        /**
+         * The same options, with or without dense output.
+         *
+         * @param on whether to use the continuous extension
+         * @return the options
+         */
         public Options withDenseOutput(boolean on) {
             return new Options(rtol, atol, initialStep, maxStep, maxSteps, on);
         }
@@ -137,12 +172,20 @@ public final class DormandPrince {
      */
     public record Solution(double[] times, double[][] states, int accepted, int rejected, long evaluations,
             String stopReason) {
-        /** Whether every requested time was reached. */
+        /**
+         * Whether every requested time was reached.
+         *
+         * @return whether the integration completed
+         */
         public boolean completed() {
             return stopReason == null;
         }
 
-        /** The state at the last requested time. */
+        /**
+         * The state at the last requested time.
+         *
+         * @return the last state
+         */
         public double[] last() {
             return states[states.length - 1];
         }
@@ -151,6 +194,12 @@ public final class DormandPrince {
     /**
      * One step of size dt from (t, y): {@code [y5, err]} with y5 the 5th-order solution and err the
      * embedded error estimate y5 − y4 (unscaled). For order checks with fixed steps.
+     *
+     * @param f the field
+     * @param t the time
+     * @param y the state
+     * @param dt the step size
+     * @return {y5, err}
      */
     public static double[][] step(Rk4.Field f, double t, double[] y, double dt) {
         Stages s = new Stages(y.length);
@@ -159,7 +208,16 @@ public final class DormandPrince {
         return new double[][] {s.y1, s.error(dt)};
     }
 
-    /** y(t0 + span) with {@code steps} fixed steps of the 5th-order method (no error control). */
+    /**
+     * y(t0 + span) with {@code steps} fixed steps of the 5th-order method (no error control).
+     *
+     * @param f the field
+     * @param t0 the start time
+     * @param y0 the start state
+     * @param span the time to integrate over
+     * @param steps the number of steps
+     * @return the state at t0 + span
+     */
     public static double[] integrateFixed(Rk4.Field f, double t0, double[] y0, double span, int steps) {
         if (steps <= 0) {
             throw new IllegalArgumentException("need at least one step, got " + steps);
@@ -172,7 +230,16 @@ public final class DormandPrince {
         return y;
     }
 
-    /** y(t1) from y(t0) = y0 with error control. */
+    /**
+     * y(t1) from y(t0) = y0 with error control.
+     *
+     * @param f the field
+     * @param t0 the start time
+     * @param y0 the start state
+     * @param t1 the end time
+     * @param o the tolerances and limits
+     * @return y(t1)
+     */
     public static double[] integrate(Rk4.Field f, double t0, double[] y0, double t1, Options o) {
         Solution s = solve(f, t0, y0, new double[] {t1}, o);
         if (!s.completed()) {
@@ -181,7 +248,15 @@ public final class DormandPrince {
         return s.last();
     }
 
-    /** An autonomous field on a parameter tree, integrated on its flattened float64 vector up to time span. */
+    /**
+     * An autonomous field on a parameter tree, integrated on its flattened float64 vector up to time span.
+     *
+     * @param field the vector field
+     * @param y0 the start tree
+     * @param span the time to integrate over
+     * @param o the tolerances and limits
+     * @return the tree at time span
+     */
     public static Params integrate(Function<Params, Params> field, Params y0, double span, Options o) {
         DType dtype = y0.dtype();
         int n = y0.numel();
@@ -193,6 +268,13 @@ public final class DormandPrince {
     /**
      * The solution at each of {@code times} (non-decreasing, all ≥ t0, or all ≤ t0 and
      * non-increasing to integrate backward) from y(t0) = y0.
+     *
+     * @param f the field
+     * @param t0 the start time
+     * @param y0 the start state
+     * @param times the requested times
+     * @param o the tolerances and limits
+     * @return the states at those times, with the step counts
      */
     public static Solution solve(Rk4.Field f, double t0, double[] y0, double[] times, Options o) {
         int n = y0.length;
@@ -409,7 +491,14 @@ public final class DormandPrince {
         }
     }
 
-    /** Times t0 + k·dt for k = 0 … n (the GD comparison grid t = kh). */
+    /**
+     * Times t0 + k·dt for k = 0 … n (the GD comparison grid t = kh).
+     *
+     * @param t0 the first time
+     * @param dt the spacing
+     * @param n the number of intervals
+     * @return the n + 1 times
+     */
     public static double[] grid(double t0, double dt, int n) {
         double[] t = new double[n + 1];
         for (int k = 0; k <= n; k++) {

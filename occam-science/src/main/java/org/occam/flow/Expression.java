@@ -66,23 +66,38 @@ public final class Expression {
     /**
      * Parses an expression.
      *
+     * @param source the text, e.g. {@code 0.5*(1 - a*b)^2}
+     * @return the expression
      * @throws ExpressionException with the column of the first error
      */
     public static Expression parse(String source) {
         return new Expression(source, ExpressionParser.parse(source));
     }
 
-    /** The text it was parsed from. */
+    /**
+     * The text it was parsed from.
+     *
+     * @return the text
+     */
     public String source() {
         return source;
     }
 
-    /** The variables, in order of first appearance. */
+    /**
+     * The variables, in order of first appearance.
+     *
+     * @return the variables' names
+     */
     public List<String> variables() {
         return variables;
     }
 
-    /** The value at the given values of {@link #variables()}, in that order. */
+    /**
+     * The value at the given values of {@link #variables()}, in that order.
+     *
+     * @param values one value per variable
+     * @return the value
+     */
     public double evaluate(double... values) {
         if (values.length != variables.size()) {
             throw new IllegalArgumentException("expression has variables " + variables + " but " + values.length
@@ -95,7 +110,12 @@ public final class Expression {
         return evaluate(m);
     }
 
-    /** The value at named values (every variable must be present). */
+    /**
+     * The value at named values (every variable must be present).
+     *
+     * @param values the values by variable name
+     * @return the value
+     */
     public double evaluate(Map<String, Double> values) {
         for (String v : variables) {
             if (!values.containsKey(v)) {
@@ -105,7 +125,11 @@ public final class Expression {
         return eval(root, values);
     }
 
-    /** The loss as a differentiable function of a tree with one scalar per variable (see {@link #point}). */
+    /**
+     * The loss as a differentiable function of a tree with one scalar per variable (see {@link #point}).
+     *
+     * @return the loss
+     */
     public Function<Params, Tensor> loss() {
         return p -> {
             for (String v : variables) {
@@ -115,7 +139,12 @@ public final class Expression {
         };
     }
 
-    /** A float64 tree with one rank-0 scalar per variable, in {@link #variables()} order. */
+    /**
+     * A float64 tree with one rank-0 scalar per variable, in {@link #variables()} order.
+     *
+     * @param values one value per variable
+     * @return the tree
+     */
     public Params point(double... values) {
         if (values.length != variables.size()) {
             throw new IllegalArgumentException("expression has variables " + variables + " but " + values.length
@@ -128,7 +157,11 @@ public final class Expression {
         return Params.of(m);
     }
 
-    /** A fully parenthesized rendering of the tree (shows how the text was grouped). */
+    /**
+     * A fully parenthesized rendering of the tree (shows how the text was grouped).
+     *
+     * @return the rendering
+     */
     public String toTree() {
         return render(root);
     }

@@ -10,9 +10,13 @@ package org.occam.flow;
  * </pre>
  */
 public final class ExpressionException extends IllegalArgumentException {
+    /** The expression's text. */
     private final String source;
+    /** The 1-based column of the error. */
     private final int column;
+    /** What is wrong. */
     private final String reason;
+    /** What to do about it, or null. */
     private final String hint;
 
     ExpressionException(String source, int column, String reason) {
@@ -36,6 +40,8 @@ public final class ExpressionException extends IllegalArgumentException {
     /**
      * The message on one line, the position shown by the text before it: {@code unexpected ')' at
      * column 12 of '0.5*(1 - a)) ^ 2', just after '0.5*(1 - a)'}.
+     *
+     * @return the message
      */
     public String oneLine() {
         String before = source.substring(0, Math.min(Math.max(0, column - 1), source.length()));
@@ -43,12 +49,20 @@ public final class ExpressionException extends IllegalArgumentException {
                 : ", just after '" + before + "'") + (hint == null ? "" : "; " + hint);
     }
 
-    /** The 1-based column of the offending character (length + 1 for the end of the expression). */
+    /**
+     * The 1-based column of the offending character (length + 1 for the end of the expression).
+     *
+     * @return the column
+     */
     public int column() {
         return column;
     }
 
-    /** The first part of the message, without the position ("unexpected ')'"). */
+    /**
+     * The first part of the message, without the position ("unexpected ')'").
+     *
+     * @return the reason
+     */
     public String reason() {
         return reason;
     }

@@ -34,17 +34,32 @@ public final class PrincipalCoefficient {
     private PrincipalCoefficient() {
     }
 
-    /** Whether hλ = x is treated as the singular point 1. */
+    /**
+     * Whether hλ = x is treated as the singular point 1.
+     *
+     * @param x hλ
+     * @return whether it counts as 1
+     */
     public static boolean singular(double x) {
         return Math.abs(1 - x) <= SINGULAR_TOLERANCE;
     }
 
-    /** Whether the coefficient at x = hλ is complex (x &gt; 1 and not singular). */
+    /**
+     * Whether the coefficient at x = hλ is complex (x &gt; 1 and not singular).
+     *
+     * @param x hλ
+     * @return whether φ(x) is complex
+     */
     public static boolean complex(double x) {
         return x > 1 && !singular(x);
     }
 
-    /** φ(x) as a complex number (imaginary part π/x when x &gt; 1, else 0). */
+    /**
+     * φ(x) as a complex number (imaginary part π/x when x &gt; 1, else 0).
+     *
+     * @param x hλ
+     * @return φ(x)
+     */
     public static Complex of(double x) {
         return new Complex(real(x), imaginary(x));
     }
@@ -52,6 +67,9 @@ public final class PrincipalCoefficient {
     /**
      * Re φ(x) = log|1 − x|/x: the exact coefficient for x &lt; 1, the stability coefficient sc for
      * every x, and {@value #SINGULAR} at x = 1.
+     *
+     * @param x hλ
+     * @return Re φ(x)
      */
     public static double real(double x) {
         if (Double.isNaN(x)) {
@@ -66,12 +84,23 @@ public final class PrincipalCoefficient {
         return x < 1 ? Math.log1p(-x) / x : Math.log(x - 1) / x;
     }
 
-    /** Im φ(x) = π/x for x &gt; 1 (principal branch), else 0. */
+    /**
+     * Im φ(x) = π/x for x &gt; 1 (principal branch), else 0.
+     *
+     * @param x hλ
+     * @return Im φ(x)
+     */
     public static double imaginary(double x) {
         return complex(x) ? Math.PI / x : 0;
     }
 
-    /** The stability coefficient sc = log|1 − hλ|/(hλ) (METHODS §4.1 table). */
+    /**
+     * The stability coefficient sc = log|1 − hλ|/(hλ) (METHODS §4.1 table).
+     *
+     * @param h the learning rate
+     * @param lambda the eigenvalue λ
+     * @return sc
+     */
     public static double stability(double h, double lambda) {
         return real(h * lambda);
     }
@@ -79,6 +108,10 @@ public final class PrincipalCoefficient {
     /**
      * The exact factor (1 − x)^{s} = exp(s·Log(1 − x)) on the principal branch: the PF (and GD, at
      * integer s) multiplier of an eigencomponent after time t = s·h. At x = 1 it is 0 for s &gt; 0.
+     *
+     * @param x hλ
+     * @param s the exponent, t/h
+     * @return (1 − x)^s
      */
     public static Complex power(double x, double s) {
         if (singular(x)) {

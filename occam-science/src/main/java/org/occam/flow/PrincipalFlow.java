@@ -34,6 +34,9 @@ public final class PrincipalFlow {
     /**
      * The PF where it is real: every hλ_i ≤ 1 (hλ_i = 1 uses {@link PrincipalCoefficient#SINGULAR}).
      *
+     * @param loss the loss E
+     * @param h the learning rate
+     * @return the vector field
      * @throws IllegalStateException at a point where some hλ_i &gt; 1 (the coefficient is complex)
      */
     public static Function<Params, Params> field(Function<Params, Tensor> loss, double h) {
@@ -50,13 +53,26 @@ public final class PrincipalFlow {
         };
     }
 
-    /** The real-part approximation θ̇ = Σ_i [log|1 − hλ_i|/(hλ_i)](gᵀu_i)u_i (see the class comment). */
+    /**
+     * The real-part approximation θ̇ = Σ_i [log|1 − hλ_i|/(hλ_i)](gᵀu_i)u_i (see the class comment).
+     *
+     * @param loss the loss E
+     * @param h the learning rate
+     * @return the vector field
+     */
     public static Function<Params, Params> realPart(Function<Params, Tensor> loss, double h) {
         checkRate(h);
         return p -> p.unflatten(Tensor.of(p.dtype(), realVelocity(LocalSpectrum.dense(loss, p), h), p.numel()));
     }
 
-    /** {@link #realPart} as a named flow ("pf-re") on trees shaped like the template. */
+    /**
+     * {@link #realPart} as a named flow ("pf-re") on trees shaped like the template.
+     *
+     * @param loss the loss E
+     * @param template the tree's names and shapes
+     * @param h the learning rate
+     * @return the flow
+     */
     public static Flow realPartFlow(Function<Params, Tensor> loss, Params template, double h) {
         return Flow.of("pf-re", realPart(loss, h), template);
     }

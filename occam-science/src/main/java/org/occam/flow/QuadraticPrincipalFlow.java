@@ -22,6 +22,8 @@ public final class QuadraticPrincipalFlow {
     private final double[] b;
 
     /**
+     * The PF of the quadratic E(θ) = ½θᵀAθ − bᵀθ, from the eigendecomposition of A.
+     *
      * @param a symmetric m × m matrix (the Hessian)
      * @param b linear term (length m), or null for 0
      * @param h learning rate
@@ -38,7 +40,13 @@ public final class QuadraticPrincipalFlow {
         }
     }
 
-    /** θ(t) from θ₀: element 0 is the real part, element 1 the imaginary part. */
+    /**
+     * θ(t) from θ₀: element 0 is the real part, element 1 the imaginary part.
+     *
+     * @param theta0 θ₀
+     * @param t the time
+     * @return {Re θ(t), Im θ(t)}
+     */
     public double[][] at(double[] theta0, double t) {
         int m = lambda.length;
         double[] grad = new double[m];
@@ -80,7 +88,13 @@ public final class QuadraticPrincipalFlow {
         return Complex.log(1 - x).times(s).expm1().times(1 / x);
     }
 
-    /** The n-th GD iterate θ_n = θ₀ − h Σ_k (Aθ_k − b), for comparison. */
+    /**
+     * The n-th GD iterate θ_n = θ₀ − h Σ_k (Aθ_k − b), for comparison.
+     *
+     * @param theta0 θ₀
+     * @param n the step
+     * @return θ_n
+     */
     public double[] gd(double[] theta0, int n) {
         int m = lambda.length;
         double[] th = theta0.clone();

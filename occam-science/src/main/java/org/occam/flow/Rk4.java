@@ -19,10 +19,25 @@ public final class Rk4 {
     /** A possibly time-dependent vector field y' = f(t, y) on a flat state. */
     @FunctionalInterface
     public interface Field {
+        /**
+         * The derivative at time t and state y.
+         *
+         * @param t the time
+         * @param y the state
+         * @return y'
+         */
         double[] at(double t, double[] y);
     }
 
-    /** One RK4 step of size dt from (t, y). */
+    /**
+     * One RK4 step of size dt from (t, y).
+     *
+     * @param f the field
+     * @param t the time
+     * @param y the state
+     * @param dt the step size
+     * @return the state at t + dt
+     */
     public static double[] step(Field f, double t, double[] y, double dt) {
         int n = y.length;
         double[] k1 = check(f.at(t, y), n);
@@ -36,7 +51,16 @@ public final class Rk4 {
         return out;
     }
 
-    /** y(t0 + span) from y(t0) = y0 with {@code substeps} equal RK4 steps. */
+    /**
+     * y(t0 + span) from y(t0) = y0 with {@code substeps} equal RK4 steps.
+     *
+     * @param f the field
+     * @param t0 the start time
+     * @param y0 the start state
+     * @param span the time to integrate over
+     * @param substeps the number of steps
+     * @return the state at t0 + span
+     */
     public static double[] integrate(Field f, double t0, double[] y0, double span, int substeps) {
         if (substeps <= 0) {
             throw new IllegalArgumentException("RK4 needs at least one substep, got " + substeps);
@@ -52,7 +76,15 @@ public final class Rk4 {
         return y;
     }
 
-    /** An autonomous field y' = f(y) over time span from y0. */
+    /**
+     * An autonomous field y' = f(y) over time span from y0.
+     *
+     * @param f the field
+     * @param y0 the start state
+     * @param span the time to integrate over
+     * @param substeps the number of steps
+     * @return the state at time span
+     */
     public static double[] integrate(UnaryOperator<double[]> f, double[] y0, double span, int substeps) {
         return integrate((t, y) -> f.apply(y), 0, y0, span, substeps);
     }
@@ -60,6 +92,12 @@ public final class Rk4 {
     /**
      * An autonomous field on a parameter tree, θ̇ = field(θ), integrated on the flattened vector
      * (in the tree's dtype; use float64 for order checks).
+     *
+     * @param field the vector field
+     * @param y0 the start tree
+     * @param span the time to integrate over
+     * @param substeps the number of steps
+     * @return the tree at time span
      */
     public static Params integrate(Function<Params, Params> field, Params y0, double span, int substeps) {
         DType dtype = y0.dtype();

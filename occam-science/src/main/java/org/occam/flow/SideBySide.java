@@ -19,11 +19,17 @@ import org.occam.tensor.Tensor;
  */
 public record SideBySide(double h, int steps, Trajectory reference, List<Trajectory> flows) {
 
+    /** Copies the list of flows. */
     public SideBySide {
         flows = List.copyOf(flows);
     }
 
-    /** The trajectory of the named flow. */
+    /**
+     * The trajectory of the named flow.
+     *
+     * @param name the flow's name
+     * @return its trajectory
+     */
     public Trajectory flow(String name) {
         for (Trajectory t : flows) {
             if (t.name().equals(name)) {
@@ -34,13 +40,34 @@ public record SideBySide(double h, int steps, Trajectory reference, List<Traject
                 + flows.stream().map(Trajectory::name).toList());
     }
 
-    /** GD for n steps at rate h against the given flows. */
+    /**
+     * GD for n steps at rate h against the given flows.
+     *
+     * @param loss E
+     * @param theta0 θ_0
+     * @param h the learning rate
+     * @param steps n
+     * @param flows the flows to integrate
+     * @param options the integrator's options
+     * @return the comparison
+     */
     public static SideBySide compare(Function<Params, Tensor> loss, Params theta0, double h, int steps, List<Flow> flows,
             DormandPrince.Options options) {
         return compare(loss, theta0, "gd", Descent.gd(loss, theta0, h, steps), h, flows, options);
     }
 
-    /** Given iterates θ_0 … θ_n (e.g. {@link Descent#heavyBall}) against the given flows. */
+    /**
+     * Given iterates θ_0 … θ_n (e.g. {@link Descent#heavyBall}) against the given flows.
+     *
+     * @param loss E
+     * @param theta0 θ_0
+     * @param referenceName the iterates' name, e.g. {@code hb}
+     * @param iterates θ_0 … θ_n, flattened
+     * @param h the learning rate
+     * @param flows the flows to integrate
+     * @param options the integrator's options
+     * @return the comparison
+     */
     public static SideBySide compare(Function<Params, Tensor> loss, Params theta0, String referenceName,
             double[][] iterates, double h, List<Flow> flows, DormandPrince.Options options) {
         int n = iterates.length - 1;

@@ -43,6 +43,10 @@ public final class TopKPrincipalFlow implements Function<Params, Params> {
     private final AtomicLong evaluations = new AtomicLong();
 
     /**
+     * The top-k PF of {@code loss} at rate h.
+     *
+     * @param loss         the loss E
+     * @param h            the learning rate
      * @param k            eigenpairs treated exactly (≥ 1)
      * @param lanczosSteps Lanczos steps (≥ k; 2k to 3k converges the top pairs on typical spectra)
      * @param seed         seed of the Lanczos start vector (the same at every evaluation)
@@ -88,17 +92,30 @@ public final class TopKPrincipalFlow implements Function<Params, Params> {
         return p.unflatten(Tensor.of(p.dtype(), v, v.length));
     }
 
-    /** As a named flow ("pf-top" + k) on trees shaped like the template. */
+    /**
+     * As a named flow ("pf-top" + k) on trees shaped like the template.
+     *
+     * @param template the tree's names and shapes
+     * @return the flow
+     */
     public Flow flow(Params template) {
         return Flow.of("pf-top" + k, this, template);
     }
 
-    /** HVPs spent so far over all evaluations. */
+    /**
+     * HVPs spent so far over all evaluations.
+     *
+     * @return the HVP count
+     */
     public long hvpCount() {
         return hvps.get();
     }
 
-    /** Field evaluations so far. */
+    /**
+     * Field evaluations so far.
+     *
+     * @return the number of evaluations
+     */
     public long evaluations() {
         return evaluations.get();
     }

@@ -16,7 +16,11 @@ package org.occam.flow;
 public record Trajectory(String name, double[] times, double[][] theta, double[] loss, double[] distance,
         int accepted, int rejected, long evaluations, String stopReason) {
 
-    /** The largest distance to the iterates (NaN when any distance is NaN). */
+    /**
+     * The largest distance to the iterates (NaN when any distance is NaN).
+     *
+     * @return the largest distance
+     */
     public double maxDistance() {
         double m = 0;
         for (double d : distance) {
@@ -28,7 +32,11 @@ public record Trajectory(String name, double[] times, double[][] theta, double[]
         return m;
     }
 
-    /** The k at which the distance is largest (the first NaN, if any). */
+    /**
+     * The k at which the distance is largest (the first NaN, if any).
+     *
+     * @return k
+     */
     public int argMaxDistance() {
         int best = 0;
         for (int k = 0; k < distance.length; k++) {
@@ -42,12 +50,20 @@ public record Trajectory(String name, double[] times, double[][] theta, double[]
         return best;
     }
 
-    /** θ at the last time. */
+    /**
+     * θ at the last time.
+     *
+     * @return θ at t = nh
+     */
     public double[] last() {
         return theta[theta.length - 1].clone();
     }
 
-    /** Number of recorded times (n + 1). */
+    /**
+     * Number of recorded times (n + 1).
+     *
+     * @return n + 1
+     */
     public int size() {
         return times.length;
     }

@@ -27,13 +27,24 @@ public record DriftCoefficients(double selfPhi, double dotPhi, double selfTheta,
         /** The reference code's coefficients. */
         REFERENCE;
 
-        /** The coefficients of this convention. */
+        /**
+         * The coefficients of this convention.
+         *
+         * @param scheme the update scheme
+         * @param etaPhi η_φ
+         * @param etaTheta η_θ
+         * @return the coefficients
+         */
         public DriftCoefficients of(UpdateScheme scheme, double etaPhi, double etaTheta) {
             return this == EXACT ? exact(scheme, etaPhi, etaTheta) : reference(scheme, etaPhi, etaTheta);
         }
     }
 
-    /** All zero (no drift). */
+    /**
+     * All zero (no drift).
+     *
+     * @return the zero coefficients
+     */
     public static DriftCoefficients zero() {
         return new DriftCoefficients(0, 0, 0, 0);
     }
@@ -41,6 +52,11 @@ public record DriftCoefficients(double selfPhi, double dotPhi, double selfTheta,
     /**
      * METHODS §3.3, exact column: simultaneous φ (η_φ/2, η_θ/2), θ (η_θ/2, η_φ/2); alternating
      * φ-first φ (η_φ/2, n_θη_θ/2), θ (η_θ/2, −n_φη_φ/2), with η the per-step rates.
+     *
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @return the coefficients
      */
     public static DriftCoefficients exact(UpdateScheme scheme, double etaPhi, double etaTheta) {
         checkRates(etaPhi, etaTheta);
@@ -54,6 +70,11 @@ public record DriftCoefficients(double selfPhi, double dotPhi, double selfTheta,
     /**
      * METHODS §3.3, reference column: simultaneous φ (η_φ/2, η_φ/2), θ (η_θ/2, η_θ/2); alternating
      * φ (η_φ/(2n_φ), η_φ/2), θ (η_θ/(2n_θ), η_θ/2 − η_φ).
+     *
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @return the coefficients
      */
     public static DriftCoefficients reference(UpdateScheme scheme, double etaPhi, double etaTheta) {
         checkRates(etaPhi, etaTheta);
@@ -64,12 +85,22 @@ public record DriftCoefficients(double selfPhi, double dotPhi, double selfTheta,
                 etaTheta / 2 - etaPhi);
     }
 
-    /** The self_norm coefficient of player p. */
+    /**
+     * The self_norm coefficient of player p.
+     *
+     * @param p the player
+     * @return the coefficient
+     */
     public double self(Player p) {
         return p == Player.PHI ? selfPhi : selfTheta;
     }
 
-    /** The other_dot_prod coefficient of player p. */
+    /**
+     * The other_dot_prod coefficient of player p.
+     *
+     * @param p the player
+     * @return the coefficient
+     */
     public double dot(Player p) {
         return p == Player.PHI ? dotPhi : dotTheta;
     }

@@ -23,6 +23,7 @@ import org.occam.optim.Optimizer;
  */
 public record GameStep(UpdateScheme scheme, PlayerOptimizer phi, PlayerOptimizer theta,
         DriftRegularizers regularizers, DriftCoefficients drift) {
+    /** Refuses a missing part. */
     public GameStep {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(phi, "phi");
@@ -31,30 +32,62 @@ public record GameStep(UpdateScheme scheme, PlayerOptimizer phi, PlayerOptimizer
         Objects.requireNonNull(drift, "drift");
     }
 
-    /** A step whose drift coefficients follow the given convention for the players' rates. */
+    /**
+     * A step whose drift coefficients follow the given convention for the players' rates.
+     *
+     * @param scheme the update scheme
+     * @param phi φ's optimiser and rate
+     * @param theta θ's optimiser and rate
+     * @param regularizers the explicit regularisers
+     * @param convention exact or reference drift coefficients
+     * @return the step
+     */
     public static GameStep of(UpdateScheme scheme, PlayerOptimizer phi, PlayerOptimizer theta,
             DriftRegularizers regularizers, DriftCoefficients.Convention convention) {
         return new GameStep(scheme, phi, theta, regularizers,
                 convention.of(scheme, phi.learningRate(), theta.learningRate()));
     }
 
-    /** Plain gradient descent for both players (no regularisers), exact drift coefficients. */
+    /**
+     * Plain gradient descent for both players (no regularisers), exact drift coefficients.
+     *
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @return the step
+     */
     public static GameStep gd(UpdateScheme scheme, double etaPhi, double etaTheta) {
         return of(scheme, PlayerOptimizer.sgd(etaPhi), PlayerOptimizer.sgd(etaTheta), DriftRegularizers.none(),
                 DriftCoefficients.Convention.EXACT);
     }
 
-    /** Player p's optimiser and rate. */
+    /**
+     * Player p's optimiser and rate.
+     *
+     * @param p the player
+     * @return its optimiser and rate
+     */
     public PlayerOptimizer player(Player p) {
         return p == Player.PHI ? phi : theta;
     }
 
-    /** Player p's final term coefficients. */
+    /**
+     * Player p's final term coefficients.
+     *
+     * @param p the player
+     * @return the term weights
+     */
     public TermWeights weights(Player p) {
         return regularizers.weights(p, drift);
     }
 
-    /** One round from {@code it}, drawing a game for each (sub)step from {@code games}. */
+    /**
+     * One round from {@code it}, drawing a game for each (sub)step from {@code games}.
+     *
+     * @param it the iterate
+     * @param games draws the game of each (sub)step
+     * @return the next iterate
+     */
     public GameIterate apply(GameIterate it, Supplier<GameBatch> games) {
         Objects.requireNonNull(games, "games");
         if (!scheme.isAlternating()) {
@@ -76,13 +109,26 @@ public record GameStep(UpdateScheme scheme, PlayerOptimizer phi, PlayerOptimizer
         return out;
     }
 
-    /** One round on a fixed (full-batch, deterministic) game with the biased estimator. */
+    /**
+     * One round on a fixed (full-batch, deterministic) game with the biased estimator.
+     *
+     * @param it the iterate
+     * @param game the two players' losses
+     * @return the next iterate
+     */
     public GameIterate apply(GameIterate it, Game game) {
         GameBatch b = GameBatch.biased(game);
         return apply(it, () -> b);
     }
 
-    /** {@code rounds} rounds on a fixed game, returning every state (index 0 is the start). */
+    /**
+     * {@code rounds} rounds on a fixed game, returning every state (index 0 is the start).
+     *
+     * @param start the start state
+     * @param game the two players' losses
+     * @param rounds the number of rounds
+     * @return the states
+     */
     public GameState[] run(GameState start, Game game, int rounds) {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds must be >= 0, got " + rounds);

@@ -25,24 +25,62 @@ public final class ModifiedFlows {
     private ModifiedFlows() {
     }
 
-    /** "dd-exact": the exact modified flow (local error O(h³) for any rates). */
+    /**
+     * "dd-exact": the exact modified flow (local error O(h³) for any rates).
+     *
+     * @param game the two players' losses
+     * @param template the state's shapes
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @return the flow
+     */
     public static Flow exact(Game game, GameState template, UpdateScheme scheme, double etaPhi, double etaTheta) {
         return flow("dd-exact", game, template, scheme, etaPhi, etaTheta,
                 DriftCoefficients.exact(scheme, etaPhi, etaTheta));
     }
 
-    /** "dd-reference": the flow with the reference code's coefficients (O(h²) when η_φ ≠ η_θ). */
+    /**
+     * "dd-reference": the flow with the reference code's coefficients (O(h²) when η_φ ≠ η_θ).
+     *
+     * @param game the two players' losses
+     * @param template the state's shapes
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @return the flow
+     */
     public static Flow reference(Game game, GameState template, UpdateScheme scheme, double etaPhi, double etaTheta) {
         return flow("dd-reference", game, template, scheme, etaPhi, etaTheta,
                 DriftCoefficients.reference(scheme, etaPhi, etaTheta));
     }
 
-    /** "gf": the gradient flow of one round, φ̇ = −n_φη_φ∇_φL_φ, θ̇ = −n_θη_θ∇_θL_θ. */
+    /**
+     * "gf": the gradient flow of one round, φ̇ = −n_φη_φ∇_φL_φ, θ̇ = −n_θη_θ∇_θL_θ.
+     *
+     * @param game the two players' losses
+     * @param template the state's shapes
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @return the flow
+     */
     public static Flow gradient(Game game, GameState template, UpdateScheme scheme, double etaPhi, double etaTheta) {
         return flow("gf", game, template, scheme, etaPhi, etaTheta, DriftCoefficients.zero());
     }
 
-    /** A named flow with the given drift coefficients. */
+    /**
+     * A named flow with the given drift coefficients.
+     *
+     * @param name the flow's name
+     * @param game the two players' losses
+     * @param template the state's shapes
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @param c the drift coefficients
+     * @return the flow
+     */
     public static Flow flow(String name, Game game, GameState template, UpdateScheme scheme, double etaPhi,
             double etaTheta, DriftCoefficients c) {
         UnaryOperator<Tensor> f = field(game, template, scheme, etaPhi, etaTheta, c);
@@ -53,6 +91,14 @@ public final class ModifiedFlows {
     /**
      * The vector field z ↦ ż on the flat float64 state (differentiable in z, so
      * {@link org.occam.autodiff.Autodiff#jacobian} gives the modified system's Jacobian).
+     *
+     * @param game the two players' losses
+     * @param template the state's shapes
+     * @param scheme the update scheme
+     * @param etaPhi η_φ
+     * @param etaTheta η_θ
+     * @param c the drift coefficients
+     * @return the field
      */
     public static UnaryOperator<Tensor> field(Game game, GameState template, UpdateScheme scheme, double etaPhi,
             double etaTheta, DriftCoefficients c) {

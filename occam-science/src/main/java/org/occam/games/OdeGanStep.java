@@ -12,7 +12,14 @@ public final class OdeGanStep {
     private OdeGanStep() {
     }
 
-    /** One RK4 step of size h from s. */
+    /**
+     * One RK4 step of size h from s.
+     *
+     * @param game the two players' losses
+     * @param s (φ, θ)
+     * @param h the step size
+     * @return the next state
+     */
     public static GameState rk4(Game game, GameState s, double h) {
         Objects.requireNonNull(game, "game");
         if (!(h > 0) || !Double.isFinite(h)) {
@@ -26,7 +33,13 @@ public final class OdeGanStep {
         return axpy(s, h / 6, sum);
     }
 
-    /** The joint field (−∇_φ L_φ, −∇_θ L_θ) at s, as constants. */
+    /**
+     * The joint field (−∇_φ L_φ, −∇_θ L_θ) at s, as constants.
+     *
+     * @param game the two players' losses
+     * @param s (φ, θ)
+     * @return the field
+     */
     public static GameState field(Game game, GameState s) {
         Params f = game.ownGrad(Player.PHI, s).scale(-1).detach();
         Params g = game.ownGrad(Player.THETA, s).scale(-1).detach();

@@ -7,12 +7,20 @@ public enum Player {
     /** θ, minimising L_θ; in a GAN the generator. */
     THETA;
 
-    /** The other player. */
+    /**
+     * The other player.
+     *
+     * @return the other player
+     */
     public Player other() {
         return this == PHI ? THETA : PHI;
     }
 
-    /** "phi" or "theta", for names of metrics and configs. */
+    /**
+     * "phi" or "theta", for names of metrics and configs.
+     *
+     * @return the label
+     */
     public String label() {
         return this == PHI ? "phi" : "theta";
     }

@@ -22,12 +22,28 @@ public final class PlayerGradients {
     private PlayerGradients() {
     }
 
-    /** The regularised gradient of player p at s: ∇_own of {@link #surrogate}. */
+    /**
+     * The regularised gradient of player p at s: ∇_own of {@link #surrogate}.
+     *
+     * @param p the player
+     * @param batch the games
+     * @param s (φ, θ)
+     * @param w the term weights
+     * @return the gradient
+     */
     public static Params of(Player p, GameBatch batch, GameState s, TermWeights w) {
         return Autodiff.grad(surrogate(p, batch, s, w)).apply(s.get(p));
     }
 
-    /** Both players' regularised gradients at the same state (simultaneous updates), as a state-shaped pair. */
+    /**
+     * Both players' regularised gradients at the same state (simultaneous updates), as a state-shaped pair.
+     *
+     * @param batch the games
+     * @param s (φ, θ)
+     * @param phi φ's term weights
+     * @param theta θ's term weights
+     * @return both gradients
+     */
     public static GameState both(GameBatch batch, GameState s, TermWeights phi, TermWeights theta) {
         return new GameState(of(Player.PHI, batch, s, phi), of(Player.THETA, batch, s, theta));
     }
@@ -36,6 +52,12 @@ public final class PlayerGradients {
      * The scalar whose gradient in player p's parameters (the other player and every frozen factor
      * held fixed at s) is what p's optimiser sees: q ↦ L_own(q) + Σ_t c_t ∇_wrt A_t(q) · v_t with the
      * frozen factors v_t = ∇_wrt B_t(s) evaluated once at s.
+     *
+     * @param p the player
+     * @param batch the games
+     * @param s (φ, θ)
+     * @param w the term weights
+     * @return the surrogate
      */
     public static Function<Params, Tensor> surrogate(Player p, GameBatch batch, GameState s, TermWeights w) {
         Params vSelf = w.selfNorm() == 0 ? null : frozenFactor(Term.SELF_NORM, p, batch, s);
@@ -64,6 +86,12 @@ public final class PlayerGradients {
      * self_norm, (L_o, L_o, o) for other_norm and (L_p, L_o, o) for other_dot_prod. Its gradient at
      * s is the term's contribution per unit coefficient (with the biased estimator its value at s
      * is twice the ½‖·‖² regulariser of the norm terms).
+     *
+     * @param t the term
+     * @param p the player
+     * @param batch the games
+     * @param s (φ, θ)
+     * @return the term as a function of p's parameters
      */
     public static Function<Params, Tensor> term(Term t, Player p, GameBatch batch, GameState s) {
         Params v = frozenFactor(t, p, batch, s);
@@ -93,6 +121,11 @@ public final class PlayerGradients {
 
     /** The three regulariser terms of METHODS §3.5. */
     public enum Term {
-        SELF_NORM, OTHER_NORM, OTHER_DOT_PROD
+        /** ½‖∇_own L_own‖². */
+        SELF_NORM,
+        /** ½‖∇_other L_other‖². */
+        OTHER_NORM,
+        /** ∇_other L_own · sg ∇_other L_other. */
+        OTHER_DOT_PROD
     }
 }

@@ -11,18 +11,29 @@ import java.util.Objects;
  * @param otherDotProd ∇_own(∇_other L_own · sg ∇_other L_other)
  */
 public record PlayerRegularizer(RegularizerTerm selfNorm, RegularizerTerm otherNorm, RegularizerTerm otherDotProd) {
+    /** Refuses a missing term. */
     public PlayerRegularizer {
         Objects.requireNonNull(selfNorm, "selfNorm");
         Objects.requireNonNull(otherNorm, "otherNorm");
         Objects.requireNonNull(otherDotProd, "otherDotProd");
     }
 
-    /** No regularisation. */
+    /**
+     * No regularisation.
+     *
+     * @return the regulariser
+     */
     public static PlayerRegularizer none() {
         return new PlayerRegularizer(RegularizerTerm.off(), RegularizerTerm.off(), RegularizerTerm.off());
     }
 
-    /** The final coefficients given this player's drift coefficients (other_norm drift is 0). */
+    /**
+     * The final coefficients given this player's drift coefficients (other_norm drift is 0).
+     *
+     * @param driftSelf the self_norm drift coefficient
+     * @param driftDot the other_dot_prod drift coefficient
+     * @return the term weights
+     */
     public TermWeights weights(double driftSelf, double driftDot) {
         return new TermWeights(selfNorm.coefficient(driftSelf), otherNorm.coefficient(0),
                 otherDotProd.coefficient(driftDot));

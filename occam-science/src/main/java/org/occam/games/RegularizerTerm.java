@@ -9,6 +9,7 @@ package org.occam.games;
  * @param explicit   added regardless of the drift
  */
 public record RegularizerTerm(double multiplier, double explicit) {
+    /** Checks finite coefficients. */
     public RegularizerTerm {
         if (!Double.isFinite(multiplier) || !Double.isFinite(explicit)) {
             throw new IllegalArgumentException("regularizer multiplier and explicit coefficient must be finite, got "
@@ -16,22 +17,41 @@ public record RegularizerTerm(double multiplier, double explicit) {
         }
     }
 
-    /** Off: coefficient 0 whatever the drift. */
+    /**
+     * Off: coefficient 0 whatever the drift.
+     *
+     * @return the term
+     */
     public static RegularizerTerm off() {
         return new RegularizerTerm(0, 0);
     }
 
-    /** multiplier × drift, no explicit part. */
+    /**
+     * multiplier × drift, no explicit part.
+     *
+     * @param multiplier the factor on the drift
+     * @return the term
+     */
     public static RegularizerTerm drift(double multiplier) {
         return new RegularizerTerm(multiplier, 0);
     }
 
-    /** An explicit coefficient only. */
+    /**
+     * An explicit coefficient only.
+     *
+     * @param coefficient the explicit coefficient
+     * @return the term
+     */
     public static RegularizerTerm explicitOnly(double coefficient) {
         return new RegularizerTerm(0, coefficient);
     }
 
-    /** multiplier × drift + explicit. */
+    /**
+     * multiplier × drift + explicit.
+     *
+     * @param drift the drift coefficient
+     * @return the coefficient
+     */
     public double coefficient(double drift) {
         return multiplier * drift + explicit;
     }

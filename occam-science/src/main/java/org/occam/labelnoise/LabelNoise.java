@@ -42,6 +42,7 @@ public record LabelNoise(Objective inner, Kind kind, double level, int classes) 
         FLIP
     }
 
+    /** Checks the parts: σ finite and non-negative, p in [0, 1], at least 2 classes for flips. */
     public LabelNoise {
         if (inner == null || kind == null) {
             throw new IllegalArgumentException("label noise needs a base objective and a kind");
@@ -57,12 +58,25 @@ public record LabelNoise(Objective inner, Kind kind, double level, int classes) 
         }
     }
 
-    /** Gaussian noise of standard deviation σ on the regression targets. */
+    /**
+     * Gaussian noise of standard deviation σ on the regression targets.
+     *
+     * @param base the MSE objective on the clean targets
+     * @param sigma σ
+     * @return the noisy objective
+     */
     public static LabelNoise gaussian(Objective base, double sigma) {
         return new LabelNoise(base, Kind.GAUSSIAN, sigma, 0);
     }
 
-    /** Each label replaced by a uniformly random one of K classes with probability p. */
+    /**
+     * Each label replaced by a uniformly random one of K classes with probability p.
+     *
+     * @param base the objective on the clean labels
+     * @param p the flip probability
+     * @param classes K
+     * @return the noisy objective
+     */
     public static LabelNoise flip(Objective base, double p, int classes) {
         return new LabelNoise(base, Kind.FLIP, p, classes);
     }
@@ -73,7 +87,13 @@ public record LabelNoise(Objective inner, Kind kind, double level, int classes) 
         return f.mode() == Mode.TRAIN ? inner.loss(params, noisy(batch, f.rng(STREAM))) : inner.loss(params, batch);
     }
 
-    /** The batch with this step's noise, row r drawn from {@code step.split(indices[r])}. */
+    /**
+     * The batch with this step's noise, row r drawn from {@code step.split(indices[r])}.
+     *
+     * @param batch the clean batch
+     * @param step the generator of this step
+     * @return the noisy batch
+     */
     public Batch noisy(Batch batch, Rng step) {
         int[] idx = batch.indices();
         if (kind == Kind.FLIP) {
@@ -101,7 +121,13 @@ public record LabelNoise(Objective inner, Kind kind, double level, int classes) 
         return shifted(batch, Tensor.of(t.dtype(), xi, t.shape()));
     }
 
-    /** The batch with targets y + σξ for a given standard-normal draw ξ (GAUSSIAN; the exact-expectation tests use it). */
+    /**
+     * The batch with targets y + σξ for a given standard-normal draw ξ (GAUSSIAN; the exact-expectation tests use it).
+     *
+     * @param batch the clean batch
+     * @param xi ξ, shaped like the targets
+     * @return the shifted batch
+     */
     public Batch shifted(Batch batch, Tensor xi) {
         Tensor t = requireTargets(batch);
         return new Batch(batch.x(), batch.y(), t.add(xi.mul(level)), batch.indices());
@@ -135,7 +161,11 @@ public record LabelNoise(Objective inner, Kind kind, double level, int classes) 
         return inner.base();
     }
 
-    /** "label noise N(0, σ²)" or "label flips p = …". */
+    /**
+     * "label noise N(0, σ²)" or "label flips p = …".
+     *
+     * @return the description
+     */
     public String describe() {
         return kind == Kind.GAUSSIAN ? "label noise N(0, " + level + "^2)" : "label flips p = " + level + " over "
                 + classes + " classes";

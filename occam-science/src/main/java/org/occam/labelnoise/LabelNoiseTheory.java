@@ -30,6 +30,11 @@ public final class LabelNoiseTheory {
     /**
      * The vectors u_j = ∂∇_θE/∂y_j for every target entry j of the batch, as
      * ∇E(θ; y + e_j) − ∇E(θ; y) — exact (to rounding) for a loss quadratic in the targets.
+     *
+     * @param mse the MSE objective
+     * @param theta the parameters
+     * @param batch a batch of examples
+     * @return u_j for every target entry j
      */
     public static List<Params> noiseDirections(Objective mse, Params theta, Batch batch) {
         Tensor t = batch.targets();
@@ -48,7 +53,15 @@ public final class LabelNoiseTheory {
         return out;
     }
 
-    /** tr(H(θ)C) = σ²Σ_j u_jᵀH(θ)u_j, H the Hessian of {@code loss}. */
+    /**
+     * tr(H(θ)C) = σ²Σ_j u_jᵀH(θ)u_j, H the Hessian of {@code loss}.
+     *
+     * @param loss the training loss
+     * @param theta the parameters
+     * @param u the noise directions u_j
+     * @param sigma σ
+     * @return tr(HC)
+     */
     public static double traceHC(Function<Params, Tensor> loss, Params theta, List<Params> u, double sigma) {
         double s = 0;
         for (Params v : u) {
@@ -57,13 +70,31 @@ public final class LabelNoiseTheory {
         return sigma * sigma * s;
     }
 
-    /** (η²/2)·tr(H(θ)C): the predicted E_ξ[E(θ')] − E(θ − η∇E) of one label-noise step. */
+    /**
+     * (η²/2)·tr(H(θ)C): the predicted E_ξ[E(θ')] − E(θ − η∇E) of one label-noise step.
+     *
+     * @param loss the training loss
+     * @param theta the parameters
+     * @param u the noise directions u_j
+     * @param sigma σ
+     * @param lr the step size η
+     * @return the predicted increase
+     */
     public static double expectedLossIncrease(Function<Params, Tensor> loss, Params theta, List<Params> u, double sigma,
                                               double lr) {
         return lr * lr / 2 * traceHC(loss, theta, u, sigma);
     }
 
-    /** −(η³/2)·∇_θ tr(H(θ)C) with C fixed: the predicted E_ξ[θ₂] − GD₂ after two label-noise steps from θ. */
+    /**
+     * −(η³/2)·∇_θ tr(H(θ)C) with C fixed: the predicted E_ξ[θ₂] − GD₂ after two label-noise steps from θ.
+     *
+     * @param loss the training loss
+     * @param theta the parameters
+     * @param u the noise directions u_j
+     * @param sigma σ
+     * @param lr the step size η
+     * @return the predicted drift
+     */
     public static Params twoStepDrift(Function<Params, Tensor> loss, Params theta, List<Params> u, double sigma,
                                       double lr) {
         Params acc = null;
@@ -77,6 +108,12 @@ public final class LabelNoiseTheory {
     /**
      * λ = ησ²/(2bk): label-noise SGD with rate η, noise σ, batch b and k outputs per row on the PyTorch
      * mean MSE drifts like GD on E + λ·tr H near interpolating minima (first order in η; docs/label-noise.md).
+     *
+     * @param lr η
+     * @param sigma σ
+     * @param batchSize b
+     * @param outputs k
+     * @return λ
      */
     public static double traceCoefficient(double lr, double sigma, int batchSize, int outputs) {
         if (!(lr > 0) || !(sigma >= 0) || batchSize < 1 || outputs < 1) {

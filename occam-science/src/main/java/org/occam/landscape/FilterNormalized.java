@@ -21,7 +21,13 @@ public final class FilterNormalized {
     private FilterNormalized() {
     }
 
-    /** A filter-normalized Gaussian direction for {@code theta}, drawn from {@code rng}. */
+    /**
+     * A filter-normalized Gaussian direction for {@code theta}, drawn from {@code rng}.
+     *
+     * @param theta the parameters the direction is for (its filters set each block's norm)
+     * @param rng the generator of the Gaussian draw
+     * @return the direction, shaped like {@code theta}
+     */
     public static Params direction(Params theta, Rng rng) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         int index = 0;

@@ -13,7 +13,15 @@ import org.occam.measure.Vectors;
  */
 public record Interpolation(double[] t, double[] loss) {
 
-    /** Evaluates {@code f} at θ(t) for every t in {@code ts}. */
+    /**
+     * Evaluates {@code f} at θ(t) for every t in {@code ts}.
+     *
+     * @param f the function of the parameters, e.g. the training loss
+     * @param a the start θ(0)
+     * @param b the end θ(1)
+     * @param ts the points t of θ(t) = (1 − t)a + tb
+     * @return the values at each t
+     */
     public static Interpolation between(ToDoubleFunction<Params> f, Params a, Params b, double[] ts) {
         double[] va = Vectors.of(a);
         double[] vb = Vectors.of(b);
@@ -29,7 +37,14 @@ public record Interpolation(double[] t, double[] loss) {
         return new Interpolation(ts.clone(), loss);
     }
 
-    /** n evenly spaced points from {@code lo} to {@code hi} inclusive. */
+    /**
+     * n evenly spaced points from {@code lo} to {@code hi} inclusive.
+     *
+     * @param lo the first point
+     * @param hi the last point
+     * @param n the number of points
+     * @return the points
+     */
     public static double[] linspace(double lo, double hi, int n) {
         if (n < 2 || !(hi > lo)) {
             throw new IllegalArgumentException("linspace needs n >= 2 and hi > lo, got n=" + n + ", [" + lo + ", " + hi + "]");

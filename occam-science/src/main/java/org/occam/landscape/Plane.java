@@ -15,7 +15,17 @@ import org.occam.measure.Vectors;
  */
 public record Plane(double[] alpha, double[] beta, double[][] loss) {
 
-    /** Evaluates {@code f} at every grid point of the plane through {@code center} spanned by d1, d2. */
+    /**
+     * Evaluates {@code f} at every grid point of the plane through {@code center} spanned by d1, d2.
+     *
+     * @param f the function of the parameters, e.g. the training loss
+     * @param center the point at the plane's origin
+     * @param d1 the first direction
+     * @param d2 the second direction
+     * @param alpha the coordinates along d1
+     * @param beta the coordinates along d2
+     * @return the values on the grid
+     */
     public static Plane slice(ToDoubleFunction<Params> f, Params center, Params d1, Params d2, double[] alpha, double[] beta) {
         double[] c = Vectors.of(center);
         double[] u = Vectors.of(d1);

@@ -22,7 +22,13 @@ import org.occam.measure.Vectors;
  */
 public record TrajectoryPca(Params d1, Params d2, double[] explained, double[] x, double[] y) {
 
-    /** The PCA plane of {@code iterates} around {@code last} (usually the final iterate). */
+    /**
+     * The PCA plane of {@code iterates} around {@code last} (usually the final iterate).
+     *
+     * @param iterates the saved iterates, at least 3
+     * @param last the origin of the plane
+     * @return the two leading directions, their explained variance and the iterates' coordinates
+     */
     public static TrajectoryPca of(List<Params> iterates, Params last) {
         int n = iterates.size();
         if (n < 3) {

@@ -54,17 +54,39 @@ public final class CorridorLearningRate implements LearningRateRule {
         this.delta = delta;
     }
 
-    /** CLR: E/(‖g‖² + δ) capped at {@code maxLr} (infinity: no cap). */
+    /**
+     * CLR: E/(‖g‖² + δ) capped at {@code maxLr} (infinity: no cap).
+     *
+     * @param maxLr the cap h_max
+     * @param delta δ, keeping the rate finite where g = 0
+     * @return the rule
+     */
     public static CorridorLearningRate corridorLearningRate(double maxLr, double delta) {
         return new CorridorLearningRate(0, maxLr, delta);
     }
 
-    /** The Polyak step (E − E*)/(‖g‖² + δ), capped; E* = 0 is CLR. */
+    /**
+     * The Polyak step (E − E*)/(‖g‖² + δ), capped; E* = 0 is CLR.
+     *
+     * @param minLoss E*, the loss the step aims at
+     * @param maxLr the cap h_max
+     * @param delta δ
+     * @return the rule
+     */
     public static CorridorLearningRate polyak(double minLoss, double maxLr, double delta) {
         return new CorridorLearningRate(minLoss, maxLr, delta);
     }
 
-    /** The rate for loss E and squared gradient norm: clip((E − E*)/(‖g‖² + δ), 0, h_max). */
+    /**
+     * The rate for loss E and squared gradient norm: clip((E − E*)/(‖g‖² + δ), 0, h_max).
+     *
+     * @param loss E
+     * @param gradNormSquared ‖g‖²
+     * @param minLoss E*
+     * @param maxLr h_max
+     * @param delta δ
+     * @return the rate
+     */
     public static double rate(double loss, double gradNormSquared, double minLoss, double maxLr, double delta) {
         double gap = loss - minLoss;
         if (Double.isNaN(gap) || Double.isNaN(gradNormSquared)) {
@@ -77,11 +99,20 @@ public final class CorridorLearningRate implements LearningRateRule {
         return denom == 0 ? maxLr : Math.min(maxLr, gap / denom);
     }
 
-    /** The last step's observation, or null before the first step. */
+    /**
+     * The last step's observation, or null before the first step.
+     *
+     * @return the observation, or null
+     */
     public Observation last() {
         return last;
     }
 
+    /**
+     * The cap h_max.
+     *
+     * @return h_max
+     */
     public double maxLr() {
         return maxLr;
     }
@@ -95,7 +126,11 @@ public final class CorridorLearningRate implements LearningRateRule {
         return h;
     }
 
-    /** e.g. "clr(h_max=10.0, delta=1.0E-12)" or "polyak(E*=0.1, h_max=10.0, delta=1.0E-12)". */
+    /**
+     * e.g. "clr(h_max=10.0, delta=1.0E-12)" or "polyak(E*=0.1, h_max=10.0, delta=1.0E-12)".
+     *
+     * @return the description
+     */
     public String describe() {
         return minLoss == 0 ? String.format(Locale.ROOT, "clr(h_max=%s, delta=%s)", maxLr, delta)
                 : String.format(Locale.ROOT, "polyak(E*=%s, h_max=%s, delta=%s)", minLoss, maxLr, delta);

@@ -56,6 +56,7 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
      */
     public record Settings(double power, double maxLr, long start, long stop, boolean measureOutside,
                            boolean normalized) {
+        /** Checks p ≥ 0, h_max &gt; 0 and a window that holds a step. */
         public Settings {
             if (!(power >= 0) || !Double.isFinite(power)) {
                 throw new IllegalArgumentException("DAL power p must be a finite number >= 0, got " + power);
@@ -68,30 +69,63 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
             }
         }
 
-        /** DAL-p with the reference defaults: cap 5, scaling at every step, v measured every step. */
+        /**
+         * DAL-p with the reference defaults: cap 5, scaling at every step, v measured every step.
+         *
+         * @param power p
+         * @return the settings
+         */
         public static Settings of(double power) {
             return new Settings(power, DEFAULT_MAX_LR, -1, Long.MAX_VALUE, true, false);
         }
 
+        /**
+         * The same settings with another cap.
+         *
+         * @param cap h_max
+         * @return the settings
+         */
         public Settings withMaxLr(double cap) {
             return new Settings(power, cap, start, stop, measureOutside, normalized);
         }
 
-        /** Scaling only for start &lt; step &lt; stop (the reference's strict inequalities). */
+        /**
+         * Scaling only for start &lt; step &lt; stop (the reference's strict inequalities).
+         *
+         * @param from the last step before scaling
+         * @param until the first step after it
+         * @return the settings
+         */
         public Settings withWindow(long from, long until) {
             return new Settings(power, maxLr, from, until, measureOutside, normalized);
         }
 
+        /**
+         * The same settings, measuring v_t also outside the window (or not).
+         *
+         * @param on whether to measure there
+         * @return the settings
+         */
         public Settings withMeasureOutside(boolean on) {
             return new Settings(power, maxLr, start, stop, on, normalized);
         }
 
-        /** Normalised v (scale-free): h_t = clip(h_base/(v_t/v_0)^p, 0, h_max), v_0 at the first scaled step. */
+        /**
+         * Normalised v (scale-free): h_t = clip(h_base/(v_t/v_0)^p, 0, h_max), v_0 at the first scaled step.
+         *
+         * @param on whether to normalise
+         * @return the settings
+         */
         public Settings withNormalized(boolean on) {
             return new Settings(power, maxLr, start, stop, measureOutside, on);
         }
 
-        /** Whether the scaled rate applies at this step. */
+        /**
+         * Whether the scaled rate applies at this step.
+         *
+         * @param step the 0-based step
+         * @return whether DAL sets the rate there
+         */
         public boolean scales(long step) {
             return power != 0 && step > start && step < stop;
         }
@@ -129,19 +163,42 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
         this.hessianGradient = hg;
     }
 
-    /** DAL-p with the base rule used outside the window (and everywhere when p = 0). */
+    /**
+     * DAL-p with the base rule used outside the window (and everywhere when p = 0).
+     *
+     * @param base the rule outside the window
+     * @param settings p, the cap and the window
+     * @param loss the loss v_t is measured on
+     * @param hg how Hg is computed
+     * @return the rule
+     */
     public static DriftAdaptiveLearningRate driftAdaptiveLearningRate(LearningRateRule base, Settings settings, StepLoss loss,
                                                                       HessianGradient hg) {
         return new DriftAdaptiveLearningRate(base, settings, loss, hg);
     }
 
-    /** DAL-p with a constant base rate and the reference defaults (cap 5, no window). */
+    /**
+     * DAL-p with a constant base rate and the reference defaults (cap 5, no window).
+     *
+     * @param baseLr the constant rate where p = 0
+     * @param power p
+     * @param loss the loss v_t is measured on
+     * @param hg how Hg is computed
+     * @return the rule
+     */
     public static DriftAdaptiveLearningRate driftAdaptiveLearningRate(double baseLr, double power, StepLoss loss,
                                                                       HessianGradient hg) {
         return new DriftAdaptiveLearningRate(LearningRateRule.of(Schedule.constant(baseLr)), Settings.of(power), loss, hg);
     }
 
-    /** The DAL rate for drift ratio v: clip(2/v^p, 0, h_max); v = 0 gives h_max, NaN stays NaN. */
+    /**
+     * The DAL rate for drift ratio v: clip(2/v^p, 0, h_max); v = 0 gives h_max, NaN stays NaN.
+     *
+     * @param driftRatio v = ‖Hg‖/‖g‖
+     * @param power p
+     * @param maxLr h_max
+     * @return the rate
+     */
     public static double rate(double driftRatio, double power, double maxLr) {
         return clip(2 / Math.pow(driftRatio, power), maxLr);
     }
@@ -149,6 +206,13 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
     /**
      * The normalised DAL rate: clip(h_base / (v/v_0)^p, 0, h_max); v = 0 gives h_max. Unchanged when v
      * and v_0 are multiplied by the same constant (the loss scaled).
+     *
+     * @param driftRatio v
+     * @param initialDriftRatio v_0
+     * @param power p
+     * @param baseRate h_base
+     * @param maxLr h_max
+     * @return the rate
      */
     public static double normalizedRate(double driftRatio, double initialDriftRatio, double power, double baseRate,
                                         double maxLr) {
@@ -159,16 +223,29 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
         return Double.isNaN(h) ? Double.NaN : Math.min(maxLr, Math.max(0, h));
     }
 
-    /** v_0 of the normalised rule (NaN before its first scaled step, or when not normalised). */
+    /**
+     * v_0 of the normalised rule (NaN before its first scaled step, or when not normalised).
+     *
+     * @return v_0, or NaN
+     */
     public double initialDriftRatio() {
         return initialDrift;
     }
 
+    /**
+     * The rule's settings.
+     *
+     * @return the settings
+     */
     public Settings settings() {
         return settings;
     }
 
-    /** The last step's observation, or null before the first step. */
+    /**
+     * The last step's observation, or null before the first step.
+     *
+     * @return the observation, or null
+     */
     public Observation last() {
         return last;
     }
@@ -229,7 +306,11 @@ public final class DriftAdaptiveLearningRate implements LearningRateRule {
         checkedLoss = true;
     }
 
-    /** e.g. "dal(p=1.0, h_max=5.0, exact, window=(-1, inf))", with ", v/v_0" when normalised. */
+    /**
+     * e.g. "dal(p=1.0, h_max=5.0, exact, window=(-1, inf))", with ", v/v_0" when normalised.
+     *
+     * @return the description
+     */
     public String describe() {
         return String.format(Locale.ROOT, "dal(p=%s, h_max=%s, %s%s, window=(%d, %s))", settings.power(),
                 settings.maxLr(), hessianGradient.describe(), settings.normalized() ? ", v/v_0" : "", settings.start(),

@@ -14,6 +14,11 @@ import org.occam.train.Monitor;
 public final class DriftAdaptiveMetrics implements Monitor {
     private final DriftAdaptiveLearningRate rule;
 
+    /**
+     * A monitor reporting what {@code rule} measured.
+     *
+     * @param rule the DAL rule of the run
+     */
     public DriftAdaptiveMetrics(DriftAdaptiveLearningRate rule) {
         this.rule = rule;
     }

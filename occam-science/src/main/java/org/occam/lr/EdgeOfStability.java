@@ -32,12 +32,20 @@ public record EdgeOfStability(int measurements, double initialSharpness, double 
     /** EOS-1's tolerance: within 10 % of 2/h. */
     public static final double TOLERANCE = 0.1;
 
-    /** Whether λ rose by more than the tolerance before reaching the edge. */
+    /**
+     * Whether λ rose by more than the tolerance before reaching the edge.
+     *
+     * @return whether it sharpened
+     */
     public boolean progressiveSharpening() {
         return sharpeningRatio > 1 + tolerance;
     }
 
-    /** Whether the edge was reached at all. */
+    /**
+     * Whether the edge was reached at all.
+     *
+     * @return whether λ reached 2/h
+     */
     public boolean reachedEdge() {
         return arrivalStep >= 0;
     }
@@ -45,6 +53,12 @@ public record EdgeOfStability(int measurements, double initialSharpness, double 
     /**
      * Summarizes a trace; the arrays are aligned, in step order, and points with a non-finite λ or
      * 2/h are skipped.
+     *
+     * @param steps the step of each measurement
+     * @param sharpness λ_max at each step
+     * @param twoOverLr 2/h at each step
+     * @param tolerance τ: λ ≥ (1 − τ)·2/h counts as at the edge
+     * @return the summary
      */
     public static EdgeOfStability summarize(double[] steps, double[] sharpness, double[] twoOverLr, double tolerance) {
         if (steps.length != sharpness.length || steps.length != twoOverLr.length) {
@@ -107,6 +121,9 @@ public record EdgeOfStability(int measurements, double initialSharpness, double 
     /**
      * Summarizes metrics rows (as the trainer writes them): the rows with both {@code sharpness}
      * and {@code two_over_lr}, in order, at tolerance {@link #TOLERANCE}.
+     *
+     * @param rows the metrics rows
+     * @return the summary
      */
     public static EdgeOfStability fromRows(List<? extends Map<String, ?>> rows) {
         List<double[]> pts = new ArrayList<>();

@@ -16,6 +16,8 @@ public final class EdgeOfStabilityMonitor implements Monitor {
     private final Monitor sharpness;
 
     /**
+     * A monitor of λ_max next to 2/h by Lanczos on the first {@code examples} training rows.
+     *
      * @param every        measure every this many steps (and at step 0)
      * @param examples     rows of the training set the loss is measured on (all rows when ≥ N:
      *                     the full-batch loss, as in full-batch GD)

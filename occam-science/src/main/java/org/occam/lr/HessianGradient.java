@@ -21,13 +21,26 @@ public interface HessianGradient {
     /**
      * Hg at {@code p}, where {@code g} is ∇loss(p) (the finite difference relies on that: it
      * reuses g as ∇E(θ)).
+     *
+     * @param loss the loss E
+     * @param p θ
+     * @param g ∇E(θ)
+     * @return Hg
      */
     Params apply(Function<Params, Tensor> loss, Params p, Params g);
 
-    /** A short name for logs and reports: "exact" or "fd(0.01)". */
+    /**
+     * A short name for logs and reports: "exact" or "fd(0.01)".
+     *
+     * @return the name
+     */
     String describe();
 
-    /** Hg by a Hessian-vector product (reverse over reverse), with g held constant. */
+    /**
+     * Hg by a Hessian-vector product (reverse over reverse), with g held constant.
+     *
+     * @return the exact method
+     */
     static HessianGradient exact() {
         return new HessianGradient() {
             @Override
@@ -42,7 +55,11 @@ public interface HessianGradient {
         };
     }
 
-    /** The reference one-sided difference with a parameter step of length {@value #REFERENCE_STEP_LENGTH}. */
+    /**
+     * The reference one-sided difference with a parameter step of length {@value #REFERENCE_STEP_LENGTH}.
+     *
+     * @return the method
+     */
     static HessianGradient finiteDifference() {
         return finiteDifference(REFERENCE_STEP_LENGTH);
     }
@@ -50,6 +67,9 @@ public interface HessianGradient {
     /**
      * One-sided difference (∇E(θ + εg) − g)/ε with ε = stepLength/‖g‖; one extra gradient.
      * At a critical point (g = 0) it returns zero, which is what Hg is there.
+     *
+     * @param stepLength the length of the parameter step εg
+     * @return the method
      */
     static HessianGradient finiteDifference(double stepLength) {
         if (!(stepLength > 0) || !Double.isFinite(stepLength)) {

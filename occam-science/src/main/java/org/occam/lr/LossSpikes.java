@@ -14,7 +14,13 @@ public final class LossSpikes {
     private LossSpikes() {
     }
 
-    /** Number of spike episodes in {@code loss} at threshold {@code factor} &gt; 1. */
+    /**
+     * Number of spike episodes in {@code loss} at threshold {@code factor} &gt; 1.
+     *
+     * @param loss the loss at each step
+     * @param factor how far above its running minimum the loss must rise
+     * @return the number of episodes
+     */
     public static int count(double[] loss, double factor) {
         if (!(factor > 1)) {
             throw new IllegalArgumentException("spike factor must be > 1, got " + factor);
@@ -39,7 +45,12 @@ public final class LossSpikes {
         return spikes;
     }
 
-    /** Number of steps at which the loss rose (loss[t] &gt; loss[t−1]): how non-monotone a curve is. */
+    /**
+     * Number of steps at which the loss rose (loss[t] &gt; loss[t−1]): how non-monotone a curve is.
+     *
+     * @param loss the loss at each step
+     * @return the number of rises
+     */
     public static int increases(double[] loss) {
         int n = 0;
         for (int t = 1; t < loss.length; t++) {

@@ -25,13 +25,19 @@ import org.occam.train.TrainSpec;
  */
 public record StepLoss(LongFunction<Function<Params, Tensor>> lossAt, boolean trainerGradient, String description) {
 
+    /** Refuses a missing loss function. */
     public StepLoss {
         if (lossAt == null) {
             throw new IllegalArgumentException("a step loss needs a loss function");
         }
     }
 
-    /** The loss at a step. */
+    /**
+     * The loss at a step.
+     *
+     * @param step the 0-based step
+     * @return the loss as a function of the parameters
+     */
     public Function<Params, Tensor> at(long step) {
         return lossAt.apply(step);
     }
@@ -40,6 +46,11 @@ public record StepLoss(LongFunction<Function<Params, Tensor>> lossAt, boolean tr
      * The trainer's own batches: the same schedule as {@link org.occam.train.Trainer} (batch
      * {@code step mod perEpoch} of epoch {@code step / perEpoch}, from {@code spec}'s batch size,
      * order and seed), so the rule measures the loss the step differentiates and reuses its gradient.
+     *
+     * @param objective the training objective
+     * @param train the training set
+     * @param spec the run's batch schedule
+     * @return the step loss
      */
     public static StepLoss trainerBatches(Objective objective, Dataset train, TrainSpec spec) {
         Batches batches = new Batches(train, spec.batchSize(), spec.order(), spec.seed(), false);
@@ -66,6 +77,10 @@ public record StepLoss(LongFunction<Function<Params, Tensor>> lossAt, boolean tr
      * The whole training set, for full-batch gradient descent (the DAL paper's setting): the
      * trainer's gradient is the full-batch gradient and is reused. The rule checks this at its first
      * step (the step's loss must equal the training-set loss).
+     *
+     * @param objective the training objective
+     * @param train the training set
+     * @return the step loss
      */
     public static StepLoss fullBatch(Objective objective, Dataset train) {
         Batch all = train.all();
@@ -76,13 +91,23 @@ public record StepLoss(LongFunction<Function<Params, Tensor>> lossAt, boolean tr
     /**
      * A fixed batch whose gradient the rule computes itself (one more gradient per step): e.g. the
      * full-batch drift measured during mini-batch training.
+     *
+     * @param objective the training objective
+     * @param batch a batch of examples
+     * @return the step loss
      */
     public static StepLoss fixed(Objective objective, Batch batch) {
         Function<Params, Tensor> f = p -> objective.loss(p, batch);
         return new StepLoss(step -> f, false, "fixed batch of " + batch.size());
     }
 
-    /** A loss that does not depend on the step, e.g. a closed-form test function. */
+    /**
+     * A loss that does not depend on the step, e.g. a closed-form test function.
+     *
+     * @param loss the loss as a function of the parameters
+     * @param trainerGradient whether the trainer's gradient is this loss's
+     * @return the step loss
+     */
     public static StepLoss of(Function<Params, Tensor> loss, boolean trainerGradient) {
         return new StepLoss(step -> loss, trainerGradient, "fixed loss");
     }

@@ -5,7 +5,13 @@ public final class Angles {
     private Angles() {
     }
 
-    /** The angle in radians between a and b: 2·atan2(‖â − b̂‖, ‖â + b̂‖), NaN if either is zero. */
+    /**
+     * The angle in radians between a and b: 2·atan2(‖â − b̂‖, ‖â + b̂‖), NaN if either is zero.
+     *
+     * @param a a vector
+     * @param b a vector
+     * @return the angle in [0, π]
+     */
     public static double between(double[] a, double[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("vectors of lengths " + a.length + " and " + b.length);

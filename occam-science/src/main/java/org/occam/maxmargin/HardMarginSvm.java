@@ -26,7 +26,12 @@ public final class HardMarginSvm {
     public record Solution(double[] w, int[] support, double[] alpha, double margin) {
     }
 
-    /** Solves the SVM exactly; throws if the data are not separable through the origin or too large to enumerate. */
+    /**
+     * Solves the SVM exactly; throws if the data are not separable through the origin or too large to enumerate.
+     *
+     * @param data the separable data
+     * @return the max-margin w, its support vectors and their multipliers, and the margin
+     */
     public static Solution solve(Separable data) {
         int n = data.size();
         int d = data.dim();

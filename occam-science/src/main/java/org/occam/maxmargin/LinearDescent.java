@@ -16,7 +16,12 @@ public final class LinearDescent {
     }
 
     /** How η_t is chosen. */
-    public enum StepRule { FIXED, LOSS_SCALED }
+    public enum StepRule {
+        /** η_t = η: descent on L. */
+        FIXED,
+        /** η_t = η/L(w_t): descent on log L, exact after L underflows (exponential loss only). */
+        LOSS_SCALED
+    }
 
     /**
      * The run's settings.
@@ -28,6 +33,7 @@ public final class LinearDescent {
      * @param steps    number of steps
      */
     public record Settings(LinearLoss loss, Norm geometry, double eta, StepRule rule, long steps) {
+        /** Checks that η is finite and positive, and that loss-scaled steps use the exponential loss. */
         public Settings {
             if (!(eta > 0) || Double.isInfinite(eta)) {
                 throw new IllegalArgumentException("eta must be a finite positive number, got " + eta);
@@ -41,15 +47,30 @@ public final class LinearDescent {
         }
     }
 
-    /** The iterates w_t at the recorded steps t (powers of two and the last step). */
+    /**
+     * The iterates w_t at the recorded steps t (powers of two and the last step).
+     *
+     * @param steps the recorded steps t
+     * @param iterates w_t at those steps
+     */
     public record Trace(long[] steps, List<double[]> iterates) {
-        /** The last recorded iterate. */
+        /**
+         * The last recorded iterate.
+         *
+         * @return w at the last recorded step
+         */
         public double[] last() {
             return iterates.get(iterates.size() - 1).clone();
         }
     }
 
-    /** Runs the descent from w₀ = 0. */
+    /**
+     * Runs the descent from w₀ = 0.
+     *
+     * @param data the separable data
+     * @param s the loss, geometry, step size and rule, and steps
+     * @return the recorded iterates
+     */
     public static Trace run(Separable data, Settings s) {
         double[] w = new double[data.dim()];
         List<Long> at = new ArrayList<>();
@@ -74,6 +95,10 @@ public final class LinearDescent {
      * B² = max_i ‖x_i‖_*² in the dual of the geometry's norm. It bounds the smoothness of L in that
      * geometry by B²·max ℓ'' (logistic: B²/4) and by B²·L(w) for the exponential loss, so η = 1/B²
      * (fixed, logistic) and η_t = 1/(B² L(w_t)) (loss-scaled, exponential) are admissible steps.
+     *
+     * @param data the separable data
+     * @param geometry the norm of the descent
+     * @return B²
      */
     public static double dualRadiusSquared(Separable data, Norm geometry) {
         double b = 0;

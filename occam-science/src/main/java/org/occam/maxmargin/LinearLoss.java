@@ -7,7 +7,12 @@ public enum LinearLoss {
     /** ℓ(z) = e^{−z}. */
     EXPONENTIAL;
 
-    /** ℓ(z). */
+    /**
+     * ℓ(z).
+     *
+     * @param z the margin
+     * @return the loss
+     */
     public double value(double z) {
         return switch (this) {
             case LOGISTIC -> z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
@@ -15,7 +20,12 @@ public enum LinearLoss {
         };
     }
 
-    /** ℓ'(z). */
+    /**
+     * ℓ'(z).
+     *
+     * @param z the margin
+     * @return the derivative
+     */
     public double derivative(double z) {
         return switch (this) {
             case LOGISTIC -> z > 0 ? -Math.exp(-z) / (1 + Math.exp(-z)) : -1 / (1 + Math.exp(z));
@@ -23,7 +33,13 @@ public enum LinearLoss {
         };
     }
 
-    /** L(w) = (1/n) Σ ℓ(y_i wᵀx_i). */
+    /**
+     * L(w) = (1/n) Σ ℓ(y_i wᵀx_i).
+     *
+     * @param data the separable data
+     * @param w the weights
+     * @return the mean loss
+     */
     public double loss(Separable data, double[] w) {
         double s = 0;
         for (double z : data.margins(w)) {
@@ -32,7 +48,13 @@ public enum LinearLoss {
         return s / data.size();
     }
 
-    /** ∇L(w) = (1/n) Σ ℓ'(z_i) y_i x_i. */
+    /**
+     * ∇L(w) = (1/n) Σ ℓ'(z_i) y_i x_i.
+     *
+     * @param data the separable data
+     * @param w the weights
+     * @return the gradient
+     */
     public double[] gradient(Separable data, double[] w) {
         double[] z = data.margins(w);
         double[] c = new double[z.length];
@@ -45,6 +67,10 @@ public enum LinearLoss {
     /**
      * ∇L(w)/L(w), computed in log space so that it stays exact after L underflows: for the
      * exponential loss it is −Σ_i softmax(−z)_i y_i x_i. Only the exponential loss has this form.
+     *
+     * @param data the separable data
+     * @param w the weights
+     * @return ∇L(w)/L(w)
      */
     public double[] gradientOverLoss(Separable data, double[] w) {
         if (this != EXPONENTIAL) {
@@ -68,7 +94,12 @@ public enum LinearLoss {
         return data.combination(c);
     }
 
-    /** logistic or exponential. */
+    /**
+     * logistic or exponential.
+     *
+     * @param s the name
+     * @return the loss
+     */
     public static LinearLoss parse(String s) {
         return switch (s) {
             case "logistic" -> LOGISTIC;

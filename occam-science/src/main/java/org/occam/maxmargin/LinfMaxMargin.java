@@ -25,7 +25,12 @@ public final class LinfMaxMargin {
     public record Solution(double[] w, double margin, boolean unique) {
     }
 
-    /** Solves the LP exactly; throws if the data are not separable through the origin or too large. */
+    /**
+     * Solves the LP exactly; throws if the data are not separable through the origin or too large.
+     *
+     * @param data the separable data
+     * @return the ℓ∞-margin direction and its margin
+     */
     public static Solution solve(Separable data) {
         int n = data.size();
         int d = data.dim();

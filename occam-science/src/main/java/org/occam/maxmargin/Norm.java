@@ -2,9 +2,19 @@ package org.occam.maxmargin;
 
 /** The ℓ1, ℓ2 and ℓ∞ norms of a vector and their duals (docs/max-margin.md). */
 public enum Norm {
-    L1, L2, LINF;
+    /** Σ|v_i|. */
+    L1,
+    /** √(Σ v_i²). */
+    L2,
+    /** max |v_i|. */
+    LINF;
 
-    /** ‖v‖ in this norm. */
+    /**
+     * ‖v‖ in this norm.
+     *
+     * @param v the vector
+     * @return its norm
+     */
     public double of(double[] v) {
         double acc = 0;
         for (double x : v) {
@@ -17,7 +27,11 @@ public enum Norm {
         return this == L2 ? Math.sqrt(acc) : acc;
     }
 
-    /** The dual norm: ℓ1 ↔ ℓ∞, ℓ2 ↔ ℓ2. */
+    /**
+     * The dual norm: ℓ1 ↔ ℓ∞, ℓ2 ↔ ℓ2.
+     *
+     * @return the dual norm
+     */
     public Norm dual() {
         return switch (this) {
             case L1 -> LINF;
@@ -26,7 +40,12 @@ public enum Norm {
         };
     }
 
-    /** The norm named l1, l2 or linf. */
+    /**
+     * The norm named l1, l2 or linf.
+     *
+     * @param s the name
+     * @return the norm
+     */
     public static Norm parse(String s) {
         return switch (s) {
             case "l1" -> L1;

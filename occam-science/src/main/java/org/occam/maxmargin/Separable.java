@@ -5,9 +5,13 @@ import org.occam.data.Dataset;
 /**
  * A binary data set for a linear classifier through the origin: rows x_i and labels y_i ∈ {−1, +1}
  * (docs/max-margin.md). Immutable.
+ *
+ * @param x the rows x_i
+ * @param y the labels y_i, ±1
  */
 public record Separable(double[][] x, int[] y) {
 
+    /** Checks that there are as many ±1 labels as rows, all of one length, and copies them. */
     public Separable {
         if (x.length == 0 || x.length != y.length) {
             throw new IllegalArgumentException("need as many labels as rows (at least one), got " + x.length + " rows and "
@@ -28,7 +32,12 @@ public record Separable(double[][] x, int[] y) {
         y = y.clone();
     }
 
-    /** A two-class data set with labels 0/1, as rows and ±1 labels (label 1 → +1, 0 → −1). */
+    /**
+     * A two-class data set with labels 0/1, as rows and ±1 labels (label 1 → +1, 0 → −1).
+     *
+     * @param d a data set with two classes
+     * @return the rows and ±1 labels
+     */
     public static Separable of(Dataset d) {
         if (d.numClasses() != 2) {
             throw new IllegalArgumentException("a max-margin data set needs 2 classes, got " + d.numClasses());
@@ -45,27 +54,50 @@ public record Separable(double[][] x, int[] y) {
         return new Separable(x, y);
     }
 
-    /** Number of examples. */
+    /**
+     * Number of examples.
+     *
+     * @return n
+     */
     public int size() {
         return y.length;
     }
 
-    /** Number of features. */
+    /**
+     * Number of features.
+     *
+     * @return d
+     */
     public int dim() {
         return x[0].length;
     }
 
-    /** The row x_i (a copy). */
+    /**
+     * The row x_i (a copy).
+     *
+     * @param i the row
+     * @return x_i
+     */
     public double[] row(int i) {
         return x[i].clone();
     }
 
-    /** The label y_i. */
+    /**
+     * The label y_i.
+     *
+     * @param i the row
+     * @return ±1
+     */
     public int label(int i) {
         return y[i];
     }
 
-    /** z_i = y_i wᵀx_i for every i. */
+    /**
+     * z_i = y_i wᵀx_i for every i.
+     *
+     * @param w the weights
+     * @return the margins z_i
+     */
     public double[] margins(double[] w) {
         double[] z = new double[y.length];
         for (int i = 0; i < z.length; i++) {
@@ -78,7 +110,12 @@ public record Separable(double[][] x, int[] y) {
         return z;
     }
 
-    /** Σ_i c_i y_i x_i. */
+    /**
+     * Σ_i c_i y_i x_i.
+     *
+     * @param c the coefficients c_i
+     * @return the combination
+     */
     public double[] combination(double[] c) {
         double[] out = new double[dim()];
         for (int i = 0; i < y.length; i++) {
@@ -90,7 +127,13 @@ public record Separable(double[][] x, int[] y) {
         return out;
     }
 
-    /** min_i y_i wᵀx_i / ‖w‖ in the given norm: the normalized margin of w's direction. */
+    /**
+     * min_i y_i wᵀx_i / ‖w‖ in the given norm: the normalized margin of w's direction.
+     *
+     * @param w the weights (not zero)
+     * @param norm the norm of w
+     * @return the normalized margin
+     */
     public double normalizedMargin(double[] w, Norm norm) {
         double min = Double.POSITIVE_INFINITY;
         for (double z : margins(w)) {
@@ -99,6 +142,11 @@ public record Separable(double[][] x, int[] y) {
         return min / norm.of(w);
     }
 
+    /**
+     * The rows (a copy).
+     *
+     * @return x
+     */
     @Override
     public double[][] x() {
         double[][] out = new double[x.length][];
@@ -108,6 +156,11 @@ public record Separable(double[][] x, int[] y) {
         return out;
     }
 
+    /**
+     * The labels (a copy).
+     *
+     * @return y
+     */
     @Override
     public int[] y() {
         return y.clone();

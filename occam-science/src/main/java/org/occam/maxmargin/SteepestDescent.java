@@ -10,7 +10,13 @@ public final class SteepestDescent {
     private SteepestDescent() {
     }
 
-    /** argmin over ‖d‖ ≤ 1 of gᵀd (ties broken towards the lowest index for ℓ1; sign(0) = 0 for ℓ∞). */
+    /**
+     * argmin over ‖d‖ ≤ 1 of gᵀd (ties broken towards the lowest index for ℓ1; sign(0) = 0 for ℓ∞).
+     *
+     * @param g the gradient
+     * @param norm the norm of the unit ball
+     * @return the unit direction d
+     */
     public static double[] direction(double[] g, Norm norm) {
         double[] d = new double[g.length];
         switch (norm) {
@@ -40,7 +46,15 @@ public final class SteepestDescent {
         return d;
     }
 
-    /** w + η‖g‖_* d: one steepest-descent step (plain GD for ℓ2). */
+    /**
+     * w + η‖g‖_* d: one steepest-descent step (plain GD for ℓ2).
+     *
+     * @param w the weights
+     * @param g the gradient at w
+     * @param eta η
+     * @param norm the geometry
+     * @return the next weights
+     */
     public static double[] step(double[] w, double[] g, double eta, Norm norm) {
         double[] d = direction(g, norm);
         double scale = eta * norm.dual().of(g);

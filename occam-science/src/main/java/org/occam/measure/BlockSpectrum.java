@@ -22,12 +22,20 @@ import org.occam.tensor.Rng;
 public record BlockSpectrum(String name, int size, Spectrum top, Eigenpairs lanczos, Estimate trace,
         SequentialEstimate traceRun, double[][] dense, long hvpCount) {
 
-    /** Whether the block was measured exactly from its dense matrix. */
+    /**
+     * Whether the block was measured exactly from its dense matrix.
+     *
+     * @return whether it is exact
+     */
     public boolean exact() {
         return dense != null;
     }
 
-    /** A one-line warning when an iterative estimate stopped at its cap, empty otherwise. */
+    /**
+     * A one-line warning when an iterative estimate stopped at its cap, empty otherwise.
+     *
+     * @return the warning, or ""
+     */
     public String warning() {
         if (exact()) {
             return "";
@@ -40,6 +48,15 @@ public record BlockSpectrum(String name, int size, Spectrum top, Eigenpairs lanc
     /**
      * Every block of {@code full}: blocks of at most {@code denseLimit} parameters exactly (one
      * product per parameter), larger ones by Lanczos to {@code eig} and Hutchinson to {@code trace}.
+     *
+     * @param full H
+     * @param grouping by parameter or by layer
+     * @param k eigenvalues per block
+     * @param denseLimit the largest block measured exactly
+     * @param eig the eigenvalue tolerance of the larger blocks
+     * @param trace the trace tolerance of the larger blocks
+     * @param rng the generator of start vectors and probes
+     * @return one spectrum per block
      */
     public static List<BlockSpectrum> measure(LinearOperator full, HessianBlocks.Grouping grouping, int k, int denseLimit,
             Tolerance eig, Tolerance trace, Rng rng) {

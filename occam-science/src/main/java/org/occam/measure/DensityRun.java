@@ -13,12 +13,20 @@ import java.util.Locale;
  */
 public record DensityRun(SpectralDensity density, Tolerance steps, SequentialEstimate trace, int unconvergedProbes) {
 
-    /** Whether every probe's extremes and the probe count both met their tolerances. */
+    /**
+     * Whether every probe's extremes and the probe count both met their tolerances.
+     *
+     * @return whether both converged
+     */
     public boolean converged() {
         return unconvergedProbes == 0 && trace.converged();
     }
 
-    /** A one-line warning naming what the caps cut short, empty when all converged. */
+    /**
+     * A one-line warning naming what the caps cut short, empty when all converged.
+     *
+     * @return the warning, or ""
+     */
     public String warning() {
         StringBuilder w = new StringBuilder();
         if (unconvergedProbes > 0) {

@@ -15,17 +15,29 @@ import java.util.Locale;
  */
 public record Eigenpairs(Spectrum top, Spectrum bottom, Tolerance tolerance, int steps, boolean capped, long hvpCount) {
 
-    /** Whether every requested pair met the tolerance. */
+    /**
+     * Whether every requested pair met the tolerance.
+     *
+     * @return whether all converged
+     */
     public boolean converged() {
         return unconverged() == 0;
     }
 
-    /** How many requested pairs did not meet the tolerance. */
+    /**
+     * How many requested pairs did not meet the tolerance.
+     *
+     * @return the count
+     */
     public int unconverged() {
         return count(top) + count(bottom);
     }
 
-    /** The largest relative residual ‖A y − θ y‖/|θ| over the requested pairs. */
+    /**
+     * The largest relative residual ‖A y − θ y‖/|θ| over the requested pairs.
+     *
+     * @return the worst relative residual
+     */
     public double worstRelativeResidual() {
         return Math.max(worst(top), worst(bottom));
     }
@@ -33,6 +45,8 @@ public record Eigenpairs(Spectrum top, Spectrum bottom, Tolerance tolerance, int
     /**
      * A one-line warning when some pair did not converge, empty otherwise: how many, the tolerance,
      * the steps spent and the worst relative residual (the bound |λ − θ| ≤ ‖A y − θ y‖ still holds).
+     *
+     * @return the warning, or ""
      */
     public String warning() {
         if (converged()) {

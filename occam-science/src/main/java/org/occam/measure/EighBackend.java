@@ -36,7 +36,12 @@ public enum EighBackend {
      */
     private static final Logger NETLIB_LOG = quiet("dev.ludovic.netlib.lapack.InstanceBuilder");
 
-    /** Eigenvalues in any order and the matching unit eigenvectors, vector k at [k*n, (k+1)*n). */
+    /**
+     * Eigenvalues in any order and the matching unit eigenvectors, vector k at [k*n, (k+1)*n).
+     *
+     * @param values the eigenvalues
+     * @param vectors the eigenvectors, n after n
+     */
     public record Result(double[] values, double[] vectors) {
     }
 
@@ -58,12 +63,20 @@ public enum EighBackend {
         }
     }
 
-    /** True when the native LAPACK library loaded. */
+    /**
+     * True when the native LAPACK library loaded.
+     *
+     * @return whether LAPACK is available
+     */
     public static boolean nativeAvailable() {
         return Native.LAPACK != null;
     }
 
-    /** The backend {@link SymmetricEigen#of(double[][])} uses: {@code -Doccam.eigh}, else native LAPACK when it loads, else EJML. */
+    /**
+     * The backend {@link SymmetricEigen#of(double[][])} uses: {@code -Doccam.eigh}, else native LAPACK when it loads, else EJML.
+     *
+     * @return the backend
+     */
     public static EighBackend auto() {
         String forced = System.getProperty("occam.eigh", "").trim().toLowerCase(Locale.ROOT);
         return switch (forced) {
@@ -74,7 +87,11 @@ public enum EighBackend {
         };
     }
 
-    /** One line for logs and benchmarks: which solver, and which native library. */
+    /**
+     * One line for logs and benchmarks: which solver, and which native library.
+     *
+     * @return the description
+     */
     public String describe() {
         return this == EJML ? "EJML symmetric QR (pure Java)"
                 : "LAPACK dsyevd via " + (nativeAvailable() ? Native.LAPACK.getClass().getSimpleName() + " ("
@@ -82,7 +99,13 @@ public enum EighBackend {
                         : "nothing: no native LAPACK loaded");
     }
 
-    /** Decomposes the symmetric n×n matrix a (row-major; only its lower triangle is read by LAPACK). */
+    /**
+     * Decomposes the symmetric n×n matrix a (row-major; only its lower triangle is read by LAPACK).
+     *
+     * @param a the matrix, row-major
+     * @param n its order
+     * @return the eigenvalues and eigenvectors
+     */
     public Result decompose(double[] a, int n) {
         return this == EJML ? ejml(a, n) : lapack(a, n);
     }

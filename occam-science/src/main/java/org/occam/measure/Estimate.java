@@ -11,7 +11,13 @@ package org.occam.measure;
  */
 public record Estimate(double mean, double stderr, int samples, long cost) {
 
-    /** Mean and standard error of the samples. */
+    /**
+     * Mean and standard error of the samples.
+     *
+     * @param samples one value per probe
+     * @param cost their cost (e.g. HVPs)
+     * @return the estimate
+     */
     public static Estimate of(double[] samples, long cost) {
         int n = samples.length;
         if (n == 0) {

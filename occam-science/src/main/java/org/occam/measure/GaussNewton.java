@@ -25,6 +25,8 @@ public final class GaussNewton {
      *
      * @param outputs    θ ↦ z, the network outputs (e.g. logits [B, k]) on a fixed batch
      * @param outputLoss z ↦ L(z), the scalar loss of the outputs (e.g. cross-entropy against labels)
+     * @param p θ
+     * @return G
      */
     public static LinearOperator operator(Function<Params, Tensor> outputs, Function<Tensor, Tensor> outputLoss,
             Params p) {
@@ -40,12 +42,28 @@ public final class GaussNewton {
         });
     }
 
-    /** G for a model on inputs x: outputs θ ↦ model(θ, x). */
+    /**
+     * G for a model on inputs x: outputs θ ↦ model(θ, x).
+     *
+     * @param model the network
+     * @param p θ
+     * @param x the inputs
+     * @param outputLoss z ↦ L(z)
+     * @return G
+     */
     public static LinearOperator operator(Model model, Params p, Tensor x, Function<Tensor, Tensor> outputLoss) {
         return operator(q -> model.apply(q, x), outputLoss, p);
     }
 
-    /** One product G v (traces f and L afresh; build an {@link #operator} for repeated products). */
+    /**
+     * One product G v (traces f and L afresh; build an {@link #operator} for repeated products).
+     *
+     * @param outputs θ ↦ z
+     * @param outputLoss z ↦ L(z)
+     * @param p θ
+     * @param v the vector
+     * @return G v
+     */
     public static Params vectorProduct(Function<Params, Tensor> outputs, Function<Tensor, Tensor> outputLoss, Params p,
             Params v) {
         return operator(outputs, outputLoss, p).apply(v);

@@ -32,7 +32,14 @@ public final class GeometricComplexity {
     private GeometricComplexity() {
     }
 
-    /** GC of the model's outputs over the batch x [B, ...] (a scalar tensor; differentiable in p). */
+    /**
+     * GC of the model's outputs over the batch x [B, ...] (a scalar tensor; differentiable in p).
+     *
+     * @param model the network
+     * @param p θ
+     * @param x the inputs
+     * @return GC
+     */
     public static Tensor exact(Model model, Params p, Tensor x) {
         return exact(z -> model.apply(p, z), x);
     }
@@ -40,6 +47,12 @@ public final class GeometricComplexity {
     /**
      * GC of the output of the first {@code upTo} layers (e.g. the penultimate embedding of §7.4)
      * over the batch x.
+     *
+     * @param model the network
+     * @param p θ
+     * @param x the inputs
+     * @param upTo the number of leading layers
+     * @return GC
      */
     public static Tensor exactLayer(Sequential model, Params p, Tensor x, int upTo) {
         return exact(z -> model.applyPrefix(p, z, upTo), x);
@@ -51,6 +64,10 @@ public final class GeometricComplexity {
      * ({@link InputJacobian#frobeniusSquared}), which needs f to accept a leading batch axis
      * ([k, B, d] → [k, B, k]; every matmul-based MLP does); otherwise k pullbacks of one trace
      * ({@link #exactPerOutput}).
+     *
+     * @param f the map
+     * @param x the inputs
+     * @return GC
      */
     public static Tensor exact(Function<Tensor, Tensor> f, Tensor x) {
         int b = x.size(0);
@@ -65,6 +82,10 @@ public final class GeometricComplexity {
      * GC by k pullbacks of one trace of f over the batch (k = outputs per example): the j-th
      * pullback of the cotangent e_j at every example gives row j of every example's Jacobian.
      * Works for any input and output shapes [B, ...]; differentiable in f's parameters.
+     *
+     * @param f the map
+     * @param x the inputs
+     * @return GC
      */
     public static Tensor exactPerOutput(Function<Tensor, Tensor> f, Tensor x) {
         int b = x.size(0);
@@ -85,7 +106,16 @@ public final class GeometricComplexity {
         return acc.div(b);
     }
 
-    /** Hutchinson GC of the model's outputs over x (see {@link #hutchinson(Function, Tensor, int, Rng)}). */
+    /**
+     * Hutchinson GC of the model's outputs over x (see {@link #hutchinson(Function, Tensor, int, Rng)}).
+     *
+     * @param model the network
+     * @param p θ
+     * @param x the inputs
+     * @param probes the number of probes
+     * @param rng the generator of the probes
+     * @return the estimate
+     */
     public static Estimate hutchinson(Model model, Params p, Tensor x, int probes, Rng rng) {
         return hutchinson(z -> model.apply(p, z), x, probes, rng);
     }
@@ -96,6 +126,12 @@ public final class GeometricComplexity {
      * and its sample (1/B) Σ_b ‖J_bᵀ v_b‖² is unbiased for GC; the estimate averages the probes,
      * with stderr = sample std/√probes (relative stderr ≈ √(2/(probes·B)) when the examples are
      * alike, METHODS §10.8). Cost: one forward pass and {@code probes} backward passes.
+     *
+     * @param f the map
+     * @param x the inputs
+     * @param probes the number of probes
+     * @param rng the generator of the probes
+     * @return the estimate
      */
     public static Estimate hutchinson(Function<Tensor, Tensor> f, Tensor x, int probes, Rng rng) {
         if (probes < 1) {
@@ -113,12 +149,29 @@ public final class GeometricComplexity {
         return Estimate.of(samples, probes);
     }
 
-    /** Arc length of a 1-D model x ↦ model(p, [[x]]) over [a, b] (float grid in p's dtype). */
+    /**
+     * Arc length of a 1-D model x ↦ model(p, [[x]]) over [a, b] (float grid in p's dtype).
+     *
+     * @param model the 1-D network
+     * @param p θ
+     * @param a the left end
+     * @param b the right end
+     * @param gridPoints the number of grid points
+     * @return the arc length
+     */
     public static double arcLength(Model model, Params p, double a, double b, int gridPoints) {
         return arcLength(z -> model.apply(p, z), a, b, gridPoints, p.dtype());
     }
 
-    /** Arc length ∫_a^b √(1 + f'(x)²) dx of a 1-D function, on a float64 grid (METHODS §7.1). */
+    /**
+     * Arc length ∫_a^b √(1 + f'(x)²) dx of a 1-D function, on a float64 grid (METHODS §7.1).
+     *
+     * @param f1d the function
+     * @param a the left end
+     * @param b the right end
+     * @param gridPoints the number of grid points
+     * @return the arc length
+     */
     public static double arcLength(Function<Tensor, Tensor> f1d, double a, double b, int gridPoints) {
         return arcLength(f1d, a, b, gridPoints, DType.FLOAT64);
     }
@@ -127,6 +180,13 @@ public final class GeometricComplexity {
      * Arc length by the trapezoid rule on {@code gridPoints} evenly spaced points, with f' from one
      * pullback of f over the whole grid. f maps a column [n, 1] to n values ([n, 1] or [n]),
      * each depending only on its own point.
+     *
+     * @param f1d the function
+     * @param a the left end
+     * @param b the right end
+     * @param gridPoints the number of grid points
+     * @param dtype the grid's dtype
+     * @return the arc length
      */
     public static double arcLength(Function<Tensor, Tensor> f1d, double a, double b, int gridPoints, DType dtype) {
         if (gridPoints < 2) {

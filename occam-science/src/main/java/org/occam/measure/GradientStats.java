@@ -16,17 +16,35 @@ public final class GradientStats {
     private GradientStats() {
     }
 
-    /** ‖∇E‖². */
+    /**
+     * ‖∇E‖².
+     *
+     * @param loss E
+     * @param p θ
+     * @return ‖∇E‖²
+     */
     public static double gradNormSquared(Function<Params, Tensor> loss, Params p) {
         return Autodiff.grad(loss).apply(p).normSquared().item();
     }
 
-    /** R_IG = ‖∇E‖²/m with m the number of parameters (METHODS §1.1). */
+    /**
+     * R_IG = ‖∇E‖²/m with m the number of parameters (METHODS §1.1).
+     *
+     * @param loss E
+     * @param p θ
+     * @return R_IG
+     */
     public static double implicitGradientRegularizer(Function<Params, Tensor> loss, Params p) {
         return gradNormSquared(loss, p) / p.numel();
     }
 
-    /** ‖Hg‖/‖g‖, the size of the drift relative to the gradient (one HVP); 0 at a critical point. */
+    /**
+     * ‖Hg‖/‖g‖, the size of the drift relative to the gradient (one HVP); 0 at a critical point.
+     *
+     * @param loss E
+     * @param p θ
+     * @return the drift ratio
+     */
     public static double driftRatio(Function<Params, Tensor> loss, Params p) {
         Params g = Autodiff.grad(loss).apply(p);
         double gn = Math.sqrt(g.normSquared().item());
@@ -39,6 +57,11 @@ public final class GradientStats {
     /**
      * Γ = (1/N) Σ_i ‖∇C_i − ∇C‖², the trace of the per-example gradient covariance over a batch,
      * from N per-example gradients (METHODS §2.1).
+     *
+     * @param objective the objective C
+     * @param p θ
+     * @param batch the N examples
+     * @return Γ
      */
     public static double gradientCovarianceTrace(Objective objective, Params p, Batch batch) {
         int n = batch.size();
@@ -57,7 +80,15 @@ public final class GradientStats {
         return acc / n;
     }
 
-    /** ‖∇Ĉ_k‖² for each of {@code micro} consecutive micro-batches of the batch (METHODS §2.2). */
+    /**
+     * ‖∇Ĉ_k‖² for each of {@code micro} consecutive micro-batches of the batch (METHODS §2.2).
+     *
+     * @param objective the objective C
+     * @param p θ
+     * @param batch a batch of examples
+     * @param micro the number of micro-batches
+     * @return the squared norms
+     */
     public static double[] microBatchGradNorms(Objective objective, Params p, Batch batch, int micro) {
         int n = batch.size();
         if (micro <= 0 || micro > n) {
@@ -73,7 +104,14 @@ public final class GradientStats {
         return out;
     }
 
-    /** cos∠(∇L_A, ∇L_B), the task-gradient alignment whose negative the conflict term rewards (METHODS §6). */
+    /**
+     * cos∠(∇L_A, ∇L_B), the task-gradient alignment whose negative the conflict term rewards (METHODS §6).
+     *
+     * @param lossA L_A
+     * @param lossB L_B
+     * @param p θ
+     * @return the cosine
+     */
     public static double cosine(Function<Params, Tensor> lossA, Function<Params, Tensor> lossB, Params p) {
         Params ga = Autodiff.grad(lossA).apply(p);
         Params gb = Autodiff.grad(lossB).apply(p);

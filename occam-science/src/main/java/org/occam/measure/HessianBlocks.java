@@ -25,7 +25,13 @@ public final class HessianBlocks {
         /** One block per layer: parameters sharing the name up to the last '.' ("0.weight" and "0.bias" form "0"). */
         LAYERS;
 
-        /** Parses "params" or "layers", naming the field in the message. */
+        /**
+         * Parses "params" or "layers", naming the field in the message.
+         *
+         * @param s the name
+         * @param field the option or config field, for the message
+         * @return the grouping
+         */
         public static Grouping parse(String s, String field) {
             return switch (s.toLowerCase(Locale.ROOT)) {
                 case "params", "parameters" -> PARAMETERS;
@@ -36,19 +42,36 @@ public final class HessianBlocks {
         }
     }
 
-    /** A block: its name, the parameters it holds, and H_ll as an operator on them. */
+    /**
+     * A block: its name, the parameters it holds, and H_ll as an operator on them.
+     *
+     * @param name the block's name (a parameter or a layer)
+     * @param parameters the parameters it holds
+     * @param op H_ll on those parameters
+     */
     public record Block(String name, List<String> parameters, LinearOperator op) {
+        /** Copies the list of parameters. */
         public Block {
             parameters = List.copyOf(parameters);
         }
 
-        /** Number of scalar parameters in the block. */
+        /**
+         * Number of scalar parameters in the block.
+         *
+         * @return the block's dimension
+         */
         public int size() {
             return op.dim();
         }
     }
 
-    /** The parameter groups of a tree, in the tree's order. */
+    /**
+     * The parameter groups of a tree, in the tree's order.
+     *
+     * @param template the parameters
+     * @param grouping by parameter or by layer
+     * @return the groups by name
+     */
     public static Map<String, List<String>> groups(Params template, Grouping grouping) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String n : template.names()) {
@@ -58,14 +81,26 @@ public final class HessianBlocks {
         return out;
     }
 
-    /** Every diagonal block of {@code full} under the grouping. */
+    /**
+     * Every diagonal block of {@code full} under the grouping.
+     *
+     * @param full H
+     * @param grouping by parameter or by layer
+     * @return the blocks
+     */
     public static List<Block> of(LinearOperator full, Grouping grouping) {
         List<Block> out = new ArrayList<>();
         groups(full.template(), grouping).forEach((name, params) -> out.add(new Block(name, params, block(full, params))));
         return out;
     }
 
-    /** H_ll for the named parameters: v_l ↦ (H [v_l; 0])_l. */
+    /**
+     * H_ll for the named parameters: v_l ↦ (H [v_l; 0])_l.
+     *
+     * @param full H
+     * @param names the block's parameters
+     * @return H_ll
+     */
     public static LinearOperator block(LinearOperator full, List<String> names) {
         Params t = full.template();
         Map<String, Tensor> sub = new LinkedHashMap<>();

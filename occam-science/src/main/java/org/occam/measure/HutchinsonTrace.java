@@ -11,7 +11,14 @@ public final class HutchinsonTrace {
     private HutchinsonTrace() {
     }
 
-    /** Mean of {@code probes} samples zᵀ A z with its standard error; costs one HVP per probe. */
+    /**
+     * Mean of {@code probes} samples zᵀ A z with its standard error; costs one HVP per probe.
+     *
+     * @param op a symmetric operator
+     * @param probes the number of probes
+     * @param rng the generator of the probes
+     * @return the estimate
+     */
     public static Estimate estimate(LinearOperator op, int probes, Rng rng) {
         if (probes < 1) {
             throw new IllegalArgumentException("Hutchinson needs at least one probe, got " + probes);
@@ -28,6 +35,11 @@ public final class HutchinsonTrace {
      * Probes until the standard error is at most {@code target.relative()}·|mean| (checked from
      * {@link SequentialEstimate#MIN_PROBES} probes on) or {@code target.cap()} probes are drawn
      * (docs/curvature.md). The probes are the same as {@link #estimate}'s for the same rng, in order.
+     *
+     * @param op a symmetric operator
+     * @param target the relative standard error and probe cap
+     * @param rng the generator of the probes
+     * @return the estimate
      */
     public static SequentialEstimate estimate(LinearOperator op, Tolerance target, Rng rng) {
         long before = op.applications();

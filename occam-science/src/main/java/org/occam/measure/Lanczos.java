@@ -31,11 +31,23 @@ public final class Lanczos {
     private Lanczos() {
     }
 
-    /** Gauss quadrature of a start vector's spectral measure: Σ_i w_i δ(λ − θ_i), Σ w_i = ‖v₀‖² = 1. */
+    /**
+     * Gauss quadrature of a start vector's spectral measure: Σ_i w_i δ(λ − θ_i), Σ w_i = ‖v₀‖² = 1.
+     *
+     * @param nodes the Ritz values θ_i
+     * @param weights their weights w_i
+     */
     public record Quadrature(double[] nodes, double[] weights) {
     }
 
-    /** n steps from a standard normal start vector, restarting at breakdown (for eigenvalue search). */
+    /**
+     * n steps from a standard normal start vector, restarting at breakdown (for eigenvalue search).
+     *
+     * @param op a symmetric operator
+     * @param steps n
+     * @param rng the generator of the start vector
+     * @return the run
+     */
     public static Run run(LinearOperator op, int steps, Rng rng) {
         return run(op, Vectors.normal(rng, op.dim()), steps, true, rng);
     }
@@ -45,6 +57,11 @@ public final class Lanczos {
      *
      * @param restartOnBreakdown restart with a random direction (drawn from rng) when the Krylov
      *                           space is invariant; otherwise stop early
+     * @param op a symmetric operator
+     * @param start the start vector
+     * @param steps the most steps
+     * @param rng the generator of restart directions
+     * @return the run
      */
     public static Run run(LinearOperator op, double[] start, int steps, boolean restartOnBreakdown, Rng rng) {
         return run(op, start, steps, restartOnBreakdown, rng, null, 0, 0);
@@ -56,6 +73,13 @@ public final class Lanczos {
      * residual estimate β_n |s_n|, or until {@code tol.cap()} steps (or the dimension) are spent
      * (docs/curvature.md, stopping rule). The run's {@link Run#top}/{@link Run#bottom} then carry
      * convergence flags; {@link #eigenpairs} adds explicit residuals.
+     *
+     * @param op a symmetric operator
+     * @param tol the relative residual and step cap
+     * @param top how many of the largest Ritz values must converge
+     * @param bottom how many of the smallest must converge
+     * @param rng the generator of the start vector
+     * @return the run
      */
     public static Run run(LinearOperator op, Tolerance tol, int top, int bottom, Rng rng) {
         if (top < 0 || bottom < 0 || top + bottom == 0) {
@@ -69,6 +93,13 @@ public final class Lanczos {
      * converged Lanczos run; each pair's residual ‖A y − θ y‖ is then computed explicitly (one
      * more application per pair) and the pair is flagged converged only if that residual meets the
      * tolerance (docs/curvature.md).
+     *
+     * @param op a symmetric operator
+     * @param top how many of the largest pairs
+     * @param bottom how many of the smallest pairs
+     * @param tol the relative residual and step cap
+     * @param rng the generator of the start vector
+     * @return the pairs with residuals and flags
      */
     public static Eigenpairs eigenpairs(LinearOperator op, int top, int bottom, Tolerance tol, Rng rng) {
         return judge(op, run(op, tol, top, bottom, rng), top, bottom, tol);
@@ -77,6 +108,13 @@ public final class Lanczos {
     /**
      * The {@code top} and {@code bottom} pairs of a finished run (e.g. a fixed number of steps)
      * judged against a tolerance: explicit residuals (one application per pair) and flags.
+     *
+     * @param op the operator the run was on
+     * @param run the finished run
+     * @param top how many of the largest pairs
+     * @param bottom how many of the smallest pairs
+     * @param tol the tolerance to judge against
+     * @return the pairs with residuals and flags
      */
     public static Eigenpairs judge(LinearOperator op, Run run, int top, int bottom, Tolerance tol) {
         long before = op.applications();
@@ -214,7 +252,11 @@ public final class Lanczos {
             this.tolerance = tolerance;
         }
 
-        /** The stopping rule the run was given, or null for a fixed number of steps. */
+        /**
+         * The stopping rule the run was given, or null for a fixed number of steps.
+         *
+         * @return the tolerance, or null
+         */
         public Tolerance tolerance() {
             return tolerance;
         }
@@ -232,27 +274,47 @@ public final class Lanczos {
             return true;
         }
 
-        /** Number of steps taken (the size of T). */
+        /**
+         * Number of steps taken (the size of T).
+         *
+         * @return n
+         */
         public int steps() {
             return alpha.length;
         }
 
-        /** Operator applications spent (one per step). */
+        /**
+         * Operator applications spent (one per step).
+         *
+         * @return the count
+         */
         public long hvpCount() {
             return hvpCount;
         }
 
-        /** Diagonal of T. */
+        /**
+         * Diagonal of T.
+         *
+         * @return α_1..α_n
+         */
         public double[] alphas() {
             return alpha.clone();
         }
 
-        /** β_1..β_n: β_j couples steps j and j+1; β_n is the residual coupling ‖r_n‖ left after the last step. */
+        /**
+         * β_1..β_n: β_j couples steps j and j+1; β_n is the residual coupling ‖r_n‖ left after the last step.
+         *
+         * @return β_1..β_n
+         */
         public double[] betas() {
             return beta.clone();
         }
 
-        /** All Ritz values, largest first. */
+        /**
+         * All Ritz values, largest first.
+         *
+         * @return the Ritz values
+         */
         public double[] ritzValues() {
             return eig().values().clone();
         }
@@ -262,6 +324,9 @@ public final class Lanczos {
          * ‖A y − θ y‖ = β_n |s_n| (s the eigenvector of T), exact up to round-off under full
          * reorthogonalization, so they cost no extra HVPs. With a {@link #tolerance()} each pair
          * carries a flag: estimate ≤ tol·|θ|.
+         *
+         * @param k how many
+         * @return the pairs
          */
         public Spectrum top(int k) {
             int n = steps();
@@ -272,7 +337,12 @@ public final class Lanczos {
             return pairs(idx);
         }
 
-        /** The k smallest (most negative) Ritz pairs, most negative first. */
+        /**
+         * The k smallest (most negative) Ritz pairs, most negative first.
+         *
+         * @param k how many
+         * @return the pairs
+         */
         public Spectrum bottom(int k) {
             int n = steps();
             int[] idx = new int[Math.min(k, n)];
@@ -286,6 +356,8 @@ public final class Lanczos {
          * Gauss quadrature for the start vector v₀: nodes are the Ritz values, weights the squared
          * first components of the eigenvectors of T, so Σ w_i f(θ_i) ≈ v₀ᵀ f(A) v₀, exactly for
          * polynomials of degree &lt; 2n (METHODS §0.1; stochastic Lanczos quadrature).
+         *
+         * @return the quadrature
          */
         public Quadrature quadrature() {
             SymmetricEigen e = eig();

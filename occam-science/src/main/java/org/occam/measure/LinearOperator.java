@@ -28,7 +28,13 @@ public final class LinearOperator {
         this.body = body;
     }
 
-    /** An operator acting on trees shaped like {@code template}. */
+    /**
+     * An operator acting on trees shaped like {@code template}.
+     *
+     * @param template the trees' names, shapes and dtype
+     * @param body v ↦ A v
+     * @return the operator
+     */
     public static LinearOperator of(Params template, UnaryOperator<Params> body) {
         return new LinearOperator(template.detach(), body);
     }
@@ -36,6 +42,10 @@ public final class LinearOperator {
     /**
      * The Hessian of a scalar loss at p: v ↦ H v. The gradient is traced once here; each
      * application pulls v back through it (u ↦ uᵀ ∂∇E/∂θ = H u, as H is symmetric).
+     *
+     * @param loss E
+     * @param p θ
+     * @return H
      */
     public static LinearOperator hessian(Function<Params, Tensor> loss, Params p) {
         Function<Params, Params> grad = Autodiff.grad(loss);
@@ -45,26 +55,46 @@ public final class LinearOperator {
 
     /**
      * The Gauss-Newton matrix G = J_fᵀ ∇²_z L J_f of loss(θ) = L(f(θ)) at p (see {@link GaussNewton}).
+     *
+     * @param outputs θ ↦ z
+     * @param outputLoss z ↦ L(z)
+     * @param p θ
+     * @return G
      */
     public static LinearOperator gaussNewton(Function<Params, Tensor> outputs, Function<Tensor, Tensor> outputLoss,
             Params p) {
         return GaussNewton.operator(outputs, outputLoss, p);
     }
 
-    /** A dense symmetric matrix as an operator on a single float64 parameter "x" of length n. */
+    /**
+     * A dense symmetric matrix as an operator on a single float64 parameter "x" of length n.
+     *
+     * @param a the matrix
+     * @return the operator
+     */
     public static LinearOperator matrix(double[][] a) {
         int n = a.length;
         Tensor m = Tensor.of(flat(a), n, n);
         return of(Params.of("x", Tensor.zeros(DType.FLOAT64, n)), v -> Params.of("x", m.matmul(v.get("x"))));
     }
 
-    /** A v (one application). */
+    /**
+     * A v (one application).
+     *
+     * @param v a tree shaped like the template
+     * @return A v
+     */
     public Params apply(Params v) {
         applications.incrementAndGet();
         return body.apply(v);
     }
 
-    /** A v on the flattened vector, in float64. */
+    /**
+     * A v on the flattened vector, in float64.
+     *
+     * @param v the flat vector
+     * @return A v
+     */
     public double[] apply(double[] v) {
         if (v.length != dim()) {
             throw new IllegalArgumentException("operator of dimension " + dim() + " applied to a vector of length " + v.length);
@@ -72,17 +102,29 @@ public final class LinearOperator {
         return Vectors.of(apply(Vectors.params(template, v)));
     }
 
-    /** Number of scalar parameters m (the operator is m × m). */
+    /**
+     * Number of scalar parameters m (the operator is m × m).
+     *
+     * @return m
+     */
     public int dim() {
         return template.numel();
     }
 
-    /** A tree with the operator's names, shapes and dtype (the point p for H and G). */
+    /**
+     * A tree with the operator's names, shapes and dtype (the point p for H and G).
+     *
+     * @return the template
+     */
     public Params template() {
         return template;
     }
 
-    /** Operator applications so far (HVPs or GN products). */
+    /**
+     * Operator applications so far (HVPs or GN products).
+     *
+     * @return the count
+     */
     public long applications() {
         return applications.get();
     }

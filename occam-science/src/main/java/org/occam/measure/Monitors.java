@@ -52,7 +52,13 @@ public final class Monitors {
         }
     }
 
-    /** grad_norm (‖g‖), r_ig (‖g‖²/m) and drift_ratio (‖Hg‖/‖g‖) on the subset. */
+    /**
+     * grad_norm (‖g‖), r_ig (‖g‖²/m) and drift_ratio (‖Hg‖/‖g‖) on the subset.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @return the monitor
+     */
     public static Monitor gradients(int every, int examples) {
         return new OnSubset(every, examples, 0) {
             @Override
@@ -68,7 +74,14 @@ public final class Monitors {
         };
     }
 
-    /** sharpness: λ_max of the loss Hessian by Lanczos ({@code steps} HVPs), plus the 2/h line. */
+    /**
+     * sharpness: λ_max of the loss Hessian by Lanczos ({@code steps} HVPs), plus the 2/h line.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param steps Lanczos steps
+     * @return the monitor
+     */
     public static Monitor sharpness(int every, int examples, int steps) {
         return new OnSubset(every, examples, 0) {
             @Override
@@ -89,6 +102,12 @@ public final class Monitors {
      * the parameters' dtype) with at most {@code steps} steps (docs/curvature.md), plus
      * sharpness_residual (‖Hv − λv‖/|λ|, explicit), sharpness_converged (1 or 0: 0 is the warning
      * that the cap stopped Lanczos first), sharpness_steps and the 2/h line.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param steps the most Lanczos steps
+     * @param tol the relative residual (0: the dtype's default)
+     * @return the monitor
      */
     public static Monitor sharpness(int every, int examples, int steps, double tol) {
         return new OnSubset(every, examples, 0) {
@@ -114,6 +133,14 @@ public final class Monitors {
      * block_trace_l and block_lmax_l of the diagonal Hessian block H_ll, exact when the block has
      * at most {@code denseLimit} parameters, else by converged Lanczos and sequential Hutchinson,
      * with block_converged_l (1 or 0: 0 warns that a cap stopped an estimate first).
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param grouping by parameter or by layer
+     * @param denseLimit the largest block measured exactly
+     * @param eig the eigenvalue tolerance of the larger blocks
+     * @param trace the trace tolerance of the larger blocks
+     * @return the monitor
      */
     public static Monitor blocks(int every, int examples, HessianBlocks.Grouping grouping, int denseLimit,
             Tolerance eig, Tolerance trace) {
@@ -137,6 +164,12 @@ public final class Monitors {
      * hessian_trace by Hutchinson drawn until its standard error is {@code relSe}·|trace| or
      * {@code probes} probes (docs/curvature.md), with hessian_trace_stderr, hessian_trace_probes and
      * hessian_trace_converged (1 or 0: 0 warns that the probe cap stopped it first).
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param probes the most probes
+     * @param relSe the relative standard error to reach
+     * @return the monitor
      */
     public static Monitor hessianTrace(int every, int examples, int probes, double relSe) {
         return new OnSubset(every, examples, 0) {
@@ -154,7 +187,14 @@ public final class Monitors {
         };
     }
 
-    /** hessian_trace by Hutchinson with its standard error. */
+    /**
+     * hessian_trace by Hutchinson with its standard error.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param probes the number of probes
+     * @return the monitor
+     */
     public static Monitor hessianTrace(int every, int examples, int probes) {
         return new OnSubset(every, examples, 0) {
             @Override
@@ -165,7 +205,13 @@ public final class Monitors {
         };
     }
 
-    /** gc: exact geometric complexity of the logits on the subset (METHODS §7.2). */
+    /**
+     * gc: exact geometric complexity of the logits on the subset (METHODS §7.2).
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @return the monitor
+     */
     public static Monitor geometricComplexity(int every, int examples) {
         return new OnSubset(every, examples, 1) {
             @Override

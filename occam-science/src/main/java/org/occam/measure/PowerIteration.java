@@ -13,6 +13,8 @@ public final class PowerIteration {
     }
 
     /**
+     * The outcome of a power iteration.
+     *
      * @param eigenvalue the Rayleigh quotient of the final vector
      * @param eigenvector the final unit vector
      * @param residualNorm ‖A v − λ v‖, an upper bound on the distance from λ to the spectrum
@@ -24,7 +26,14 @@ public final class PowerIteration {
             long hvpCount) {
     }
 
-    /** Power iteration under a stopping rule: at most {@code tol.cap()} iterations, stopping at ‖A v − λ v‖ ≤ tol·|λ|. */
+    /**
+     * Power iteration under a stopping rule: at most {@code tol.cap()} iterations, stopping at ‖A v − λ v‖ ≤ tol·|λ|.
+     *
+     * @param op a symmetric operator
+     * @param tol the relative residual and iteration cap
+     * @param rng the generator of the start vector
+     * @return the result
+     */
     public static Result run(LinearOperator op, Tolerance tol, Rng rng) {
         return run(op, tol.cap(), tol.relative(), rng);
     }
@@ -33,6 +42,12 @@ public final class PowerIteration {
      * At most {@code iters} iterations from a standard normal start; stops once
      * ‖A v − λ v‖ ≤ tol·|λ|. The residual test is computed explicitly (not as √(‖Av‖² − λ²), which
      * loses half the digits), so tolerances down to ~1e-13 in float64 are reachable.
+     *
+     * @param op a symmetric operator
+     * @param iters the most iterations
+     * @param tol the relative residual
+     * @param rng the generator of the start vector
+     * @return the result
      */
     public static Result run(LinearOperator op, int iters, double tol, Rng rng) {
         if (iters < 1) {

@@ -14,12 +14,20 @@ public record SequentialEstimate(Estimate estimate, Tolerance target, boolean co
     /** Probes drawn before the standard error is trusted for stopping (a smaller sample's SE is itself too noisy). */
     public static final int MIN_PROBES = 10;
 
-    /** stderr/|mean|. */
+    /**
+     * stderr/|mean|.
+     *
+     * @return the relative standard error
+     */
     public double relativeStderr() {
         return estimate.stderr() / Math.abs(estimate.mean());
     }
 
-    /** A one-line warning when the cap stopped drawing first, empty otherwise. */
+    /**
+     * A one-line warning when the cap stopped drawing first, empty otherwise.
+     *
+     * @return the warning, or ""
+     */
     public String warning() {
         return converged ? "" : String.format(Locale.ROOT, "the relative standard error %.2e did not reach %.1e within"
                 + " %d probes (the cap)", relativeStderr(), target.relative(), estimate.samples());

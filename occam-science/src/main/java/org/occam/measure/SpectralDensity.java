@@ -24,6 +24,12 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
      * SLQ with {@code probes} Rademacher probes scaled to unit norm and {@code steps} Lanczos steps
      * each (capped at the dimension; a probe whose Krylov space becomes invariant stops early,
      * which makes its quadrature exact).
+     *
+     * @param op a symmetric operator
+     * @param steps Lanczos steps per probe
+     * @param probes the number of probes
+     * @param rng the generator of the probes
+     * @return the density
      */
     public static SpectralDensity estimate(LinearOperator op, int steps, int probes, Rng rng) {
         if (probes < 1) {
@@ -44,6 +50,11 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
      * SLQ from the given start vectors (normalized here), {@code steps} Lanczos steps each. With an
      * orthonormal basis as probes the probe average of Σ τ² f(θ) is exactly tr f(H)/m for every
      * polynomial f of degree below 2·steps.
+     *
+     * @param op a symmetric operator
+     * @param probes the start vectors
+     * @param steps Lanczos steps per probe
+     * @return the density
      */
     public static SpectralDensity estimate(LinearOperator op, double[][] probes, int steps) {
         if (probes.length < 1) {
@@ -66,6 +77,12 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
      * makes the probe's quadrature exact), at most {@code steps.cap()} steps; probes are drawn until
      * the trace estimate m·Σ τ² θ has relative standard error ≤ {@code probes.relative()}, at most
      * {@code probes.cap()} probes.
+     *
+     * @param op a symmetric operator
+     * @param steps the Lanczos tolerance and step cap per probe
+     * @param probes the standard-error target and probe cap
+     * @param rng the generator of the probes
+     * @return the density and its convergence
      */
     public static DensityRun estimate(LinearOperator op, Tolerance steps, Tolerance probes, Rng rng) {
         long before = op.applications();
@@ -94,7 +111,11 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
         return new DensityRun(density, steps, trace, unconverged[0]);
     }
 
-    /** Number of probes. */
+    /**
+     * Number of probes.
+     *
+     * @return the count
+     */
     public int probes() {
         return nodes.length;
     }
@@ -103,6 +124,9 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
      * Σ_i τ_i² f(θ_i) for each probe: vᵀ f(H) v, exactly when f is a polynomial of degree below
      * twice the probe's step count (or the probe's Krylov space was exhausted), and then an
      * unbiased sample of tr f(H)/m.
+     *
+     * @param f the function
+     * @return one value per probe
      */
     public double[] perProbe(DoubleUnaryOperator f) {
         double[] out = new double[nodes.length];
@@ -116,7 +140,12 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
         return out;
     }
 
-    /** The probe average of {@link #perProbe}, ≈ tr f(H)/m = ∫ f dφ, with its standard error. */
+    /**
+     * The probe average of {@link #perProbe}, ≈ tr f(H)/m = ∫ f dφ, with its standard error.
+     *
+     * @param f the function
+     * @return the average and its standard error
+     */
     public Estimate expectation(DoubleUnaryOperator f) {
         return Estimate.of(perProbe(f), hvpCount);
     }
@@ -124,6 +153,10 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
     /**
      * The Gaussian-broadened density (1/n_v) Σ_l Σ_i τ_{l,i}² N(t; θ_{l,i}, σ²) on the grid; it
      * integrates to 1 over the real line.
+     *
+     * @param grid the points t
+     * @param sigma the broadening σ
+     * @return the density at each point
      */
     public double[] density(double[] grid, double sigma) {
         if (!(sigma > 0)) {
@@ -144,7 +177,13 @@ public record SpectralDensity(double[][] nodes, double[][] weights, int dimensio
         return out;
     }
 
-    /** An evenly spaced grid over [min node − pad, max node + pad]. */
+    /**
+     * An evenly spaced grid over [min node − pad, max node + pad].
+     *
+     * @param points the number of points
+     * @param pad the margin on each side
+     * @return the grid
+     */
     public double[] grid(int points, double pad) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

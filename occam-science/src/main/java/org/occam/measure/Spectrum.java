@@ -17,6 +17,7 @@ import org.occam.autodiff.Params;
 public record Spectrum(double[] eigenvalues, List<Params> eigenvectors, double[] residualNorms, long hvpCount,
         boolean[] converged) {
 
+    /** Copies the arrays and checks one flag per eigenvalue. */
     public Spectrum {
         eigenvalues = eigenvalues.clone();
         eigenvectors = eigenvectors == null ? null : List.copyOf(eigenvectors);
@@ -28,22 +29,42 @@ public record Spectrum(double[] eigenvalues, List<Params> eigenvectors, double[]
         }
     }
 
-    /** Eigenpairs without convergence flags (a fixed-step or exact method). */
+    /**
+     * Eigenpairs without convergence flags (a fixed-step or exact method).
+     *
+     * @param eigenvalues the eigenvalues, in order
+     * @param eigenvectors the eigenvectors, or null
+     * @param residualNorms ‖A y − θ y‖ of each pair, or null
+     * @param hvpCount operator applications spent
+     */
     public Spectrum(double[] eigenvalues, List<Params> eigenvectors, double[] residualNorms, long hvpCount) {
         this(eigenvalues, eigenvectors, residualNorms, hvpCount, null);
     }
 
-    /** The i-th eigenvalue. */
+    /**
+     * The i-th eigenvalue.
+     *
+     * @param i the index
+     * @return the eigenvalue
+     */
     public double eigenvalue(int i) {
         return eigenvalues[i];
     }
 
-    /** Number of eigenpairs held. */
+    /**
+     * Number of eigenpairs held.
+     *
+     * @return the count
+     */
     public int size() {
         return eigenvalues.length;
     }
 
-    /** Whether every pair met the tolerance (false when no tolerance was applied). */
+    /**
+     * Whether every pair met the tolerance (false when no tolerance was applied).
+     *
+     * @return whether all converged
+     */
     public boolean allConverged() {
         if (converged == null) {
             return false;
@@ -56,16 +77,31 @@ public record Spectrum(double[] eigenvalues, List<Params> eigenvectors, double[]
         return true;
     }
 
+    /**
+     * The eigenvalues (a copy).
+     *
+     * @return the eigenvalues
+     */
     @Override
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }
 
+    /**
+     * The residual norms (a copy), or null.
+     *
+     * @return the norms
+     */
     @Override
     public double[] residualNorms() {
         return residualNorms == null ? null : residualNorms.clone();
     }
 
+    /**
+     * The convergence flags (a copy), or null without a tolerance.
+     *
+     * @return the flags
+     */
     @Override
     public boolean[] converged() {
         return converged == null ? null : converged.clone();

@@ -18,12 +18,23 @@ import java.util.Comparator;
  */
 public record SymmetricEigen(double[] values, double[][] vectors) {
 
-    /** Decomposes (A + Aᵀ)/2 with the default backend, so round-off asymmetry of a computed Hessian does no harm. */
+    /**
+     * Decomposes (A + Aᵀ)/2 with the default backend, so round-off asymmetry of a computed Hessian does no harm.
+     *
+     * @param a the matrix
+     * @return the decomposition
+     */
     public static SymmetricEigen of(double[][] a) {
         return of(a, EighBackend.auto());
     }
 
-    /** Decomposes (A + Aᵀ)/2 with the given backend. */
+    /**
+     * Decomposes (A + Aᵀ)/2 with the given backend.
+     *
+     * @param a the matrix
+     * @param backend the solver
+     * @return the decomposition
+     */
     public static SymmetricEigen of(double[][] a, EighBackend backend) {
         int n = a.length;
         double[] sym = new double[n * n];

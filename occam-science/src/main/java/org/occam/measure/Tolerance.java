@@ -19,6 +19,7 @@ public record Tolerance(double relative, int cap) {
     /** The default step cap of eigenvalue solvers. */
     public static final int EIGEN_CAP = 300;
 
+    /** Checks relative in (0, 1) and cap ≥ 1. */
     public Tolerance {
         if (!(relative > 0 && relative < 1)) {
             throw new IllegalArgumentException("tolerance must lie in (0, 1), got " + relative);
@@ -28,17 +29,33 @@ public record Tolerance(double relative, int cap) {
         }
     }
 
-    /** The default eigenvalue tolerance for an operator in this dtype, with the default step cap. */
+    /**
+     * The default eigenvalue tolerance for an operator in this dtype, with the default step cap.
+     *
+     * @param dtype the operator's dtype
+     * @return the tolerance
+     */
     public static Tolerance eigen(DType dtype) {
         return new Tolerance(dtype == DType.FLOAT64 ? EIGEN_FLOAT64 : EIGEN_FLOAT32, EIGEN_CAP);
     }
 
-    /** Whether an error meets the tolerance relative to a scale: error ≤ relative·|scale|. */
+    /**
+     * Whether an error meets the tolerance relative to a scale: error ≤ relative·|scale|.
+     *
+     * @param error the error to judge
+     * @param scale the quantity the error is relative to
+     * @return whether error ≤ relative·|scale|
+     */
     public boolean met(double error, double scale) {
         return error <= relative * Math.abs(scale);
     }
 
-    /** The same tolerance with another cap. */
+    /**
+     * The same tolerance with another cap.
+     *
+     * @param newCap the cap
+     * @return the tolerance
+     */
     public Tolerance withCap(int newCap) {
         return new Tolerance(relative, newCap);
     }

@@ -17,7 +17,12 @@ public final class TrainingSubset {
     private Dataset cached;
     private Batch cachedBatch;
 
-    /** A subset of {@code examples} rows chosen with {@code seed}. */
+    /**
+     * A subset of {@code examples} rows chosen with {@code seed}.
+     *
+     * @param examples the number of rows (all rows when at least N)
+     * @param seed the seed of the choice
+     */
     public TrainingSubset(int examples, long seed) {
         if (examples <= 0) {
             throw new IllegalArgumentException("monitor example count 'samples' must be positive, got " + examples);
@@ -26,7 +31,12 @@ public final class TrainingSubset {
         this.seed = seed;
     }
 
-    /** The subset of {@code train}. */
+    /**
+     * The subset of {@code train}.
+     *
+     * @param train the training set
+     * @return the subset
+     */
     public Dataset of(Dataset train) {
         if (cachedFor != train) {
             cached = examples >= train.size() ? train
@@ -37,7 +47,12 @@ public final class TrainingSubset {
         return cached;
     }
 
-    /** The subset of {@code train} as one batch. */
+    /**
+     * The subset of {@code train} as one batch.
+     *
+     * @param train the training set
+     * @return the batch
+     */
     public Batch batch(Dataset train) {
         Dataset d = of(train);
         if (cachedBatch == null) {

@@ -15,7 +15,13 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /** Σ a_i b_i with four partial sums (more instruction-level parallelism, and no less accurate). */
+    /**
+     * Σ a_i b_i with four partial sums (more instruction-level parallelism, and no less accurate).
+     *
+     * @param a a vector
+     * @param b a vector
+     * @return the inner product
+     */
     public static double dot(double[] a, double[] b) {
         double s0 = 0;
         double s1 = 0;
@@ -35,7 +41,12 @@ public final class Vectors {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** ‖a‖₂. */
+    /**
+     * ‖a‖₂.
+     *
+     * @param a a vector
+     * @return its norm
+     */
     public static double norm(double[] a) {
         return Math.sqrt(dot(a, a));
     }
@@ -68,7 +79,12 @@ public final class Vectors {
         return v;
     }
 
-    /** v/‖v‖ in place; returns the norm. */
+    /**
+     * v/‖v‖ in place; returns the norm.
+     *
+     * @param v the vector, normalized in place
+     * @return its norm before
+     */
     public static double normalize(double[] v) {
         double n = norm(v);
         if (n > 0) {
@@ -77,12 +93,23 @@ public final class Vectors {
         return n;
     }
 
-    /** The tree flattened to doubles. */
+    /**
+     * The tree flattened to doubles.
+     *
+     * @param p the tree
+     * @return the flat values
+     */
     public static double[] of(Params p) {
         return p.flatten().toDoubleArray();
     }
 
-    /** A tree shaped like the template holding the values (in the template's dtype). */
+    /**
+     * A tree shaped like the template holding the values (in the template's dtype).
+     *
+     * @param template the names, shapes and dtype
+     * @param v the values
+     * @return the tree
+     */
     public static Params params(Params template, double[] v) {
         return template.unflatten(Tensor.of(template.dtype(), v, v.length));
     }

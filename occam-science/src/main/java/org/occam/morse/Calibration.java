@@ -16,15 +16,31 @@ import org.occam.tensor.Tensor;
  */
 public record Calibration(List<Bin> bins, double ece, double mce) {
 
-    /** One confidence bin; {@code meanConfidence} and {@code accuracy} are NaN when it is empty. */
+    /**
+     * One confidence bin; {@code meanConfidence} and {@code accuracy} are NaN when it is empty.
+     *
+     * @param lo the bin's lower confidence
+     * @param hi the bin's upper confidence
+     * @param count the predictions in it
+     * @param meanConfidence their mean confidence
+     * @param accuracy the fraction of them that were right
+     */
     public record Bin(double lo, double hi, int count, double meanConfidence, double accuracy) {
     }
 
+    /** Copies the bins. */
     public Calibration {
         bins = List.copyOf(bins);
     }
 
-    /** Bins and errors for confidences in [0, 1] and whether each prediction was right. */
+    /**
+     * Bins and errors for confidences in [0, 1] and whether each prediction was right.
+     *
+     * @param confidence each prediction's confidence
+     * @param correct whether each prediction was right
+     * @param numBins the number of equal-width bins
+     * @return the calibration
+     */
     public static Calibration of(double[] confidence, boolean[] correct, int numBins) {
         if (confidence.length != correct.length || confidence.length == 0) {
             throw new IllegalArgumentException("calibration needs one correctness flag per confidence, and at least one; got "
@@ -63,7 +79,14 @@ public record Calibration(List<Bin> bins, double ece, double mce) {
         return new Calibration(bins, ece, mce);
     }
 
-    /** Bins and errors of class probabilities {@code [N, C]}: confidence = max prob, correct = arg-max is the label. */
+    /**
+     * Bins and errors of class probabilities {@code [N, C]}: confidence = max prob, correct = arg-max is the label.
+     *
+     * @param probabilities the class probabilities
+     * @param labels the class of each row
+     * @param numBins the number of equal-width bins
+     * @return the calibration
+     */
     public static Calibration ofProbabilities(Tensor probabilities, int[] labels, int numBins) {
         int n = probabilities.size(0);
         int c = probabilities.size(1);

@@ -17,6 +17,7 @@ import org.occam.tensor.Tensor;
  */
 public record DiagonalGaussian(double[] mean, double[] scale) implements ReferenceDistribution {
 
+    /** Checks equally long mean and scale with positive, finite scales, and copies them. */
     public DiagonalGaussian {
         if (mean.length != scale.length || mean.length == 0) {
             throw new IllegalArgumentException("a diagonal Gaussian needs mean and scale of the same positive length");
@@ -33,6 +34,10 @@ public record DiagonalGaussian(double[] mean, double[] scale) implements Referen
     /**
      * The Gaussian with the per-coordinate mean of the rows of {@code x} ({@code [N, d]}) and
      * standard deviations {@code factor} times theirs (a coordinate with zero spread gets 1e-3·factor).
+     *
+     * @param x the points
+     * @param factor the factor on the standard deviations
+     * @return the Gaussian
      */
     public static DiagonalGaussian around(Tensor x, double factor) {
         if (x.rank() != 2 || x.size(0) == 0) {
@@ -65,11 +70,21 @@ public record DiagonalGaussian(double[] mean, double[] scale) implements Referen
         return new DiagonalGaussian(mu, sd);
     }
 
+    /**
+     * The mean of each coordinate (a copy).
+     *
+     * @return the means
+     */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /**
+     * The standard deviation of each coordinate (a copy).
+     *
+     * @return the deviations
+     */
     @Override
     public double[] scale() {
         return scale.clone();

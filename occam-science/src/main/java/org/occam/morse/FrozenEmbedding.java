@@ -19,6 +19,7 @@ import org.occam.tensor.Tensor;
  */
 public record FrozenEmbedding(Sequential model, Params params, int upTo) {
 
+    /** Checks the depth and detaches the parameters from any graph. */
     public FrozenEmbedding {
         if (upTo < 1 || upTo > model.layers().size()) {
             throw new IllegalArgumentException("embedding depth must be in [1, " + model.layers().size() + "], got " + upTo);
@@ -26,12 +27,24 @@ public record FrozenEmbedding(Sequential model, Params params, int upTo) {
         params = params.detach();
     }
 
-    /** The input of the classifier's last layer: the penultimate representation. */
+    /**
+     * The input of the classifier's last layer: the penultimate representation.
+     *
+     * @param model the classifier
+     * @param params its parameters
+     * @return the embedding
+     */
     public static FrozenEmbedding penultimate(Sequential model, Params params) {
         return new FrozenEmbedding(model, params, model.layers().size() - 1);
     }
 
-    /** The embeddings of the rows of {@code x}, {@code [N, e]}, computed in chunks of {@code chunk} rows. */
+    /**
+     * The embeddings of the rows of {@code x}, {@code [N, e]}, computed in chunks of {@code chunk} rows.
+     *
+     * @param x the inputs
+     * @param chunk rows per pass
+     * @return the embeddings
+     */
     public Tensor embed(Tensor x, int chunk) {
         return Recording.noGrad(() -> {
             int n = x.size(0);
@@ -44,14 +57,26 @@ public record FrozenEmbedding(Sequential model, Params params, int upTo) {
         });
     }
 
-    /** The data set of embeddings, with the same labels. */
+    /**
+     * The data set of embeddings, with the same labels.
+     *
+     * @param data the data set
+     * @param chunk rows per pass
+     * @return the embedded data set
+     */
     public Dataset embed(Dataset data, int chunk) {
         Tensor e = embed(data.x(), chunk);
         return data.hasLabels() ? Dataset.of(data.name() + "-embedded", e, data.y(), data.numClasses(), data.classNames())
                 : Dataset.of(data.name() + "-embedded", e, null, 0);
     }
 
-    /** The classifier's logits for the rows of {@code x}, in chunks, without a graph. */
+    /**
+     * The classifier's logits for the rows of {@code x}, in chunks, without a graph.
+     *
+     * @param x the inputs
+     * @param chunk rows per pass
+     * @return the logits
+     */
     public Tensor logits(Tensor x, int chunk) {
         return Recording.noGrad(() -> {
             int n = x.size(0);

@@ -39,6 +39,7 @@ public final class MorseFit {
      * @param logEvery       record the loss every this many steps (and at the last)
      */
     public record Spec(int batchSize, int referenceBatch, long steps, Schedule schedule, long seed, int logEvery) {
+        /** Checks positive batch sizes and log period, and steps ≥ 0. */
         public Spec {
             if (batchSize <= 0 || referenceBatch <= 0 || steps < 0 || logEvery <= 0) {
                 throw new IllegalArgumentException("Morse fit: batch sizes and logEvery must be positive and steps >= 0");
@@ -46,21 +47,45 @@ public final class MorseFit {
         }
     }
 
-    /** One logged step: the two terms of the loss on that step's batches. */
+    /**
+     * One logged step: the two terms of the loss on that step's batches.
+     *
+     * @param step the 0-based step
+     * @param dataTerm the data term
+     * @param referenceTerm the weighted reference term
+     */
     public record Point(long step, double dataTerm, double referenceTerm) {
-        /** The loss. */
+        /**
+         * The loss.
+         *
+         * @return the sum of the terms
+         */
         public double loss() {
             return dataTerm + referenceTerm;
         }
     }
 
-    /** The fitted parameters and the logged loss curve. */
+    /**
+     * The fitted parameters and the logged loss curve.
+     *
+     * @param params the fitted parameters
+     * @param curve the logged points
+     * @param millis the wall time of the fit
+     */
     public record Result(Params params, List<Point> curve, long millis) {
     }
 
     /**
      * Runs the fit from {@code init}; {@code progress} (may be null) sees every logged point.
      *
+     * @param loss the Morse loss
+     * @param reference the reference distribution ν
+     * @param init the starting parameters
+     * @param data the training data
+     * @param optimizer the update rule
+     * @param spec batch sizes, steps, schedule, seed
+     * @param progress sees every logged point, or null
+     * @return the fitted parameters and the loss curve
      * @throws IllegalStateException when the loss becomes NaN or infinite
      */
     public static Result fit(MorseLoss loss, ReferenceDistribution reference, Params init, Dataset data,

@@ -24,7 +24,12 @@ public record MorseHead(FrozenEmbedding embedding, MorseNetwork network, Params 
     /** Rows per forward pass when scoring. */
     static final int CHUNK = 1024;
 
-    /** The head and its fit. */
+    /**
+     * The head and its fit.
+     *
+     * @param head the fitted head
+     * @param fit the fit's parameters and loss curve
+     */
     public record Fitted(MorseHead head, MorseFit.Result fit) {
     }
 
@@ -32,6 +37,16 @@ public record MorseHead(FrozenEmbedding embedding, MorseNetwork network, Params 
      * Fits the head: embeds {@code train} (labels dropped for the unsupervised network), fits the
      * reference to the embeddings ({@code reference.apply(embeddings)}, e.g.
      * {@code e -> ReferenceDistribution.around("box", e, 1.5)}), and runs {@link MorseFit} from {@code init}.
+     *
+     * @param embedding the frozen embedding
+     * @param network the Morse network on the embeddings
+     * @param init the starting parameters of φ
+     * @param train the training data (raw inputs)
+     * @param reference fits a reference distribution to the embeddings
+     * @param optimizer the update rule
+     * @param spec batch sizes, steps, schedule, seed
+     * @param progress sees every logged point, or null
+     * @return the head and its fit
      */
     public static Fitted fit(FrozenEmbedding embedding, MorseNetwork network, Params init, Dataset train,
                              Function<Tensor, ReferenceDistribution> reference, Optimizer optimizer, MorseFit.Spec spec,
@@ -45,17 +60,33 @@ public record MorseHead(FrozenEmbedding embedding, MorseNetwork network, Params 
         return new Fitted(new MorseHead(embedding, network, r.params(), ref), r);
     }
 
-    /** {@code log M(x)} for raw inputs {@code x}. */
+    /**
+     * {@code log M(x)} for raw inputs {@code x}.
+     *
+     * @param x raw inputs
+     * @return log M(x) per row
+     */
     public double[] logDensity(Tensor x) {
         return network.logDensityValues(params, embedding.embed(x, CHUNK), CHUNK);
     }
 
-    /** OOD scores (higher = more OOD) for raw inputs. */
+    /**
+     * OOD scores (higher = more OOD) for raw inputs.
+     *
+     * @param x raw inputs
+     * @param kind which score
+     * @return the scores
+     */
     public double[] oodScores(Tensor x, OodScores.Kind kind) {
         return OodScores.fromLogDensity(logDensity(x), kind);
     }
 
-    /** The supervised head's distance-aware class probabilities {@code [N, C]} for raw inputs. */
+    /**
+     * The supervised head's distance-aware class probabilities {@code [N, C]} for raw inputs.
+     *
+     * @param x raw inputs
+     * @return the probabilities
+     */
     public Tensor classProbabilities(Tensor x) {
         Tensor e = embedding.embed(x, CHUNK);
         return Recording.noGrad(() -> network.classProbabilities(params, e));

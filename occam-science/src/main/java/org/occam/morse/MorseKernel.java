@@ -23,19 +23,43 @@ import org.occam.tensor.Tensor;
  */
 public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Cauchy {
 
-    /** The bandwidth λ: the Hessian of K at the mode is −λ² I. */
+    /**
+     * The bandwidth λ: the Hessian of K at the mode is −λ² I.
+     *
+     * @return λ
+     */
     double lambda();
 
-    /** {@code log κ(r²)} elementwise on a tensor of squared distances (differentiable). */
+    /**
+     * {@code log κ(r²)} elementwise on a tensor of squared distances (differentiable).
+     *
+     * @param r2 squared distances
+     * @return log κ(r²)
+     */
     Tensor logFromSquaredDistance(Tensor r2);
 
-    /** {@code log κ(r²)} for one squared distance. */
+    /**
+     * {@code log κ(r²)} for one squared distance.
+     *
+     * @param r2 a squared distance
+     * @return log κ(r²)
+     */
     double logFromSquaredDistance(double r2);
 
-    /** A spec string that {@link #parse} reads back, e.g. {@code gaussian:1.0}. */
+    /**
+     * A spec string that {@link #parse} reads back, e.g. {@code gaussian:1.0}.
+     *
+     * @return the spec
+     */
     String describe();
 
-    /** {@code K(z, t)} for two vectors of the same length. */
+    /**
+     * {@code K(z, t)} for two vectors of the same length.
+     *
+     * @param z a point
+     * @param t a target
+     * @return K(z, t)
+     */
     default double value(double[] z, double[] t) {
         return Math.exp(logFromSquaredDistance(squaredDistance(z, t)));
     }
@@ -43,6 +67,8 @@ public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Ca
     /**
      * The Hessian of {@code K(·, t)} at {@code z = t}, as the scalar c in {@code c·I}:
      * {@code −λ²} for both kernels (non-degenerate, negative definite).
+     *
+     * @return −λ²
      */
     default double hessianAtMode() {
         return -lambda() * lambda();
@@ -52,6 +78,10 @@ public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Ca
      * {@code log K(z_b, T_c)} for a batch of points {@code z [B, k]} and targets {@code t [C, k]}:
      * a {@code [B, C]} tensor. Squared distances are formed from differences (not from
      * {@code ‖z‖² − 2z·t + ‖t‖²}), so they are never negative and {@code K ≤ 1} holds exactly.
+     *
+     * @param z the points [B, k]
+     * @param t the targets [C, k]
+     * @return log K, [B, C]
      */
     default Tensor logKernel(Tensor z, Tensor t) {
         if (z.rank() != 2 || t.rank() != 2 || z.size(1) != t.size(1)) {
@@ -63,7 +93,12 @@ public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Ca
         return logFromSquaredDistance(r2);
     }
 
-    /** Parses {@code gaussian[:λ]} or {@code cauchy[:λ]} (also {@code lorentzian}); λ defaults to 1. */
+    /**
+     * Parses {@code gaussian[:λ]} or {@code cauchy[:λ]} (also {@code lorentzian}); λ defaults to 1.
+     *
+     * @param spec the spec, e.g. {@code gaussian:1}
+     * @return the kernel
+     */
     static MorseKernel parse(String spec) {
         String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":");
         double lambda;
@@ -80,7 +115,13 @@ public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Ca
         };
     }
 
-    /** ‖z − t‖². */
+    /**
+     * ‖z − t‖².
+     *
+     * @param z a point
+     * @param t a point
+     * @return the squared distance
+     */
     static double squaredDistance(double[] z, double[] t) {
         if (z.length != t.length) {
             throw new IllegalArgumentException("Morse kernel: vectors of length " + z.length + " and " + t.length);
@@ -99,8 +140,13 @@ public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Ca
         }
     }
 
-    /** Gaussian Morse kernel {@code exp(−(λ²/2)‖z − t‖²)}: with it the data term is Deep SVDD. */
+    /**
+     * Gaussian Morse kernel {@code exp(−(λ²/2)‖z − t‖²)}: with it the data term is Deep SVDD.
+     *
+     * @param lambda the bandwidth λ
+     */
     record Gaussian(double lambda) implements MorseKernel {
+        /** Checks that λ is positive and finite. */
         public Gaussian {
             checkLambda(lambda);
         }
@@ -121,8 +167,13 @@ public sealed interface MorseKernel permits MorseKernel.Gaussian, MorseKernel.Ca
         }
     }
 
-    /** Cauchy (Lorentzian) Morse kernel {@code 1/(1 + (λ²/2)‖z − t‖²)}: heavy (polynomial) tails. */
+    /**
+     * Cauchy (Lorentzian) Morse kernel {@code 1/(1 + (λ²/2)‖z − t‖²)}: heavy (polynomial) tails.
+     *
+     * @param lambda the bandwidth λ
+     */
     record Cauchy(double lambda) implements MorseKernel {
+        /** Checks that λ is positive and finite. */
         public Cauchy {
             checkLambda(lambda);
         }

@@ -32,6 +32,7 @@ import org.occam.tensor.Tensor;
  */
 public record MorseLoss(MorseNetwork network, double referenceWeight) {
 
+    /** Checks a network and a finite, non-negative reference weight. */
     public MorseLoss {
         if (network == null) {
             throw new IllegalArgumentException("a Morse loss needs a network");
@@ -41,7 +42,13 @@ public record MorseLoss(MorseNetwork network, double referenceWeight) {
         }
     }
 
-    /** The KL with respect to Lebesgue (× counting) measure: {@code w = V·C} for a uniform reference of volume V. */
+    /**
+     * The KL with respect to Lebesgue (× counting) measure: {@code w = V·C} for a uniform reference of volume V.
+     *
+     * @param network the Morse network
+     * @param reference the uniform reference
+     * @return the loss
+     */
     public static MorseLoss lebesgue(MorseNetwork network, ReferenceDistribution reference) {
         double logW = reference.logVolume() + Math.log(network.classes());
         if (!(logW < 700)) {
@@ -51,14 +58,28 @@ public record MorseLoss(MorseNetwork network, double referenceWeight) {
         return new MorseLoss(network, Math.exp(logW));
     }
 
-    /** The KL with the reference measure as base measure: {@code w = 1}. */
+    /**
+     * The KL with the reference measure as base measure: {@code w = 1}.
+     *
+     * @param network the Morse network
+     * @return the loss
+     */
     public static MorseLoss relative(MorseNetwork network) {
         return new MorseLoss(network, 1.0);
     }
 
-    /** The two terms of the loss on one batch (for logging): data term and weighted reference term. */
+    /**
+     * The two terms of the loss on one batch (for logging): data term and weighted reference term.
+     *
+     * @param data the data term
+     * @param reference the weighted reference term
+     */
     public record Terms(double data, double reference) {
-        /** Their sum, the loss. */
+        /**
+         * Their sum, the loss.
+         *
+         * @return the loss
+         */
         public double total() {
             return data + reference;
         }
@@ -67,17 +88,38 @@ public record MorseLoss(MorseNetwork network, double referenceWeight) {
     /**
      * The loss on a data batch {@code x [B, d]} with labels {@code y} (null, or ignored, for the
      * unsupervised network) and reference draws {@code u [R, d]}: a differentiable scalar.
+     *
+     * @param p the parameters
+     * @param x the data batch
+     * @param y the labels, or null
+     * @param u the reference draws
+     * @return the loss
      */
     public Tensor value(Params p, Tensor x, int[] y, Tensor u) {
         return dataTerm(p, x, y).add(referenceTerm(p, u));
     }
 
-    /** Both terms as numbers. */
+    /**
+     * Both terms as numbers.
+     *
+     * @param p the parameters
+     * @param x the data batch
+     * @param y the labels, or null
+     * @param u the reference draws
+     * @return the terms
+     */
     public Terms terms(Params p, Tensor x, int[] y, Tensor u) {
         return new Terms(dataTerm(p, x, y).item(), referenceTerm(p, u).item());
     }
 
-    /** {@code E_data[−log K(φ(x), T_y)]} on the batch. */
+    /**
+     * {@code E_data[−log K(φ(x), T_y)]} on the batch.
+     *
+     * @param p the parameters
+     * @param x the data batch
+     * @param y the labels, or null
+     * @return the data term
+     */
     public Tensor dataTerm(Params p, Tensor x, int[] y) {
         Tensor lk = network.logKernels(p, x);
         int n = lk.size(0);
@@ -96,7 +138,13 @@ public record MorseLoss(MorseNetwork network, double referenceWeight) {
         return Ops.gather(lk, 1, y, n, 1).mean().neg();
     }
 
-    /** {@code w·E_{u~ν, y~Unif}[K(φ(u), T_y)]} on the reference batch. */
+    /**
+     * {@code w·E_{u~ν, y~Unif}[K(φ(u), T_y)]} on the reference batch.
+     *
+     * @param p the parameters
+     * @param u the reference draws
+     * @return the reference term
+     */
     public Tensor referenceTerm(Params p, Tensor u) {
         return network.logKernels(p, u).exp().mean().mul(referenceWeight);
     }

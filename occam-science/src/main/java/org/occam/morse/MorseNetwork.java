@@ -29,6 +29,7 @@ import org.occam.tensor.Tensor;
  */
 public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
 
+    /** Checks a model, a kernel and a [C, k] target matrix. */
     public MorseNetwork {
         if (phi == null || kernel == null || targets == null) {
             throw new IllegalArgumentException("a Morse network needs a model φ, a kernel and targets");
@@ -40,12 +41,26 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
         targets = targets.detach();
     }
 
-    /** The unsupervised network {@code M(x) = K(φ(x), 0)} with {@code φ: R^d → R^k}. */
+    /**
+     * The unsupervised network {@code M(x) = K(φ(x), 0)} with {@code φ: R^d → R^k}.
+     *
+     * @param phi the network φ
+     * @param kernel the kernel K
+     * @param k the dimension of φ's output
+     * @return the network
+     */
     public static MorseNetwork unsupervised(Model phi, MorseKernel kernel, int k) {
         return new MorseNetwork(phi, kernel, Tensor.zeros(DType.FLOAT64, 1, k));
     }
 
-    /** The unsupervised network with a given target {@code T ∈ R^k}. */
+    /**
+     * The unsupervised network with a given target {@code T ∈ R^k}.
+     *
+     * @param phi the network φ
+     * @param kernel the kernel K
+     * @param target T
+     * @return the network
+     */
     public static MorseNetwork unsupervised(Model phi, MorseKernel kernel, double[] target) {
         return new MorseNetwork(phi, kernel, Tensor.of(target.clone(), 1, target.length));
     }
@@ -53,6 +68,12 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
     /**
      * The supervised network with one-hot targets {@code T_y = scale·e_y} in {@code R^C}
      * (φ must have C outputs).
+     *
+     * @param phi the network φ
+     * @param kernel the kernel K
+     * @param classes C
+     * @param scale the length of each target
+     * @return the network
      */
     public static MorseNetwork supervised(Model phi, MorseKernel kernel, int classes, double scale) {
         if (classes < 2) {
@@ -65,22 +86,40 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
         return new MorseNetwork(phi, kernel, Tensor.of(t, classes, classes));
     }
 
-    /** The number of targets C (1 for the unsupervised network). */
+    /**
+     * The number of targets C (1 for the unsupervised network).
+     *
+     * @return C
+     */
     public int classes() {
         return targets.size(0);
     }
 
-    /** The dimension k of the target space. */
+    /**
+     * The dimension k of the target space.
+     *
+     * @return k
+     */
     public int dim() {
         return targets.size(1);
     }
 
-    /** Whether this is the supervised (several targets) network. */
+    /**
+     * Whether this is the supervised (several targets) network.
+     *
+     * @return whether it is supervised
+     */
     public boolean supervised() {
         return classes() > 1;
     }
 
-    /** {@code φ(x)}, {@code [B, k]}. */
+    /**
+     * {@code φ(x)}, {@code [B, k]}.
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @return φ(x)
+     */
     public Tensor embed(Params p, Tensor x) {
         Tensor z = phi.apply(p, x);
         if (z.rank() != 2 || z.size(1) != dim()) {
@@ -90,7 +129,13 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
         return z;
     }
 
-    /** {@code log M(x, y) = log K(φ(x), T_y)} for every class, {@code [B, C]} (differentiable). */
+    /**
+     * {@code log M(x, y) = log K(φ(x), T_y)} for every class, {@code [B, C]} (differentiable).
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @return log M(x, y)
+     */
     public Tensor logKernels(Params p, Tensor x) {
         return kernel.logKernel(embed(p, x), targets);
     }
@@ -98,18 +143,35 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
     /**
      * {@code log M(x)}, {@code [B]}: {@code log K(φ(x), T)} unsupervised,
      * {@code max_y log K(φ(x), T_y)} supervised (differentiable almost everywhere).
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @return log M(x)
      */
     public Tensor logDensity(Params p, Tensor x) {
         Tensor lk = logKernels(p, x);
         return supervised() ? lk.max(1) : lk.reshape(lk.size(0));
     }
 
-    /** The distance-aware classifier {@code p(y|x) = M(x, y)/Σ M(x, y')}, {@code [B, C]}. */
+    /**
+     * The distance-aware classifier {@code p(y|x) = M(x, y)/Σ M(x, y')}, {@code [B, C]}.
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @return p(y|x)
+     */
     public Tensor classProbabilities(Params p, Tensor x) {
         return logKernels(p, x).softmax(1);
     }
 
-    /** {@code log M(x)} as plain numbers, computed without recording a graph, in chunks of rows. */
+    /**
+     * {@code log M(x)} as plain numbers, computed without recording a graph, in chunks of rows.
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @param chunk rows per pass
+     * @return log M(x) per row
+     */
     public double[] logDensityValues(Params p, Tensor x, int chunk) {
         return Recording.noGrad(() -> {
             int n = x.size(0);
@@ -123,7 +185,14 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
         });
     }
 
-    /** {@code log M(x, y)} for every class as plain numbers, {@code [n][C]}, without a graph. */
+    /**
+     * {@code log M(x, y)} for every class as plain numbers, {@code [n][C]}, without a graph.
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @param chunk rows per pass
+     * @return log M(x, y) per row and class
+     */
     public double[][] logKernelValues(Params p, Tensor x, int chunk) {
         return Recording.noGrad(() -> {
             int n = x.size(0);
@@ -140,7 +209,14 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
         });
     }
 
-    /** The unnormalised density {@code M(x) ∈ [0, 1]} as plain numbers. */
+    /**
+     * The unnormalised density {@code M(x) ∈ [0, 1]} as plain numbers.
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @param chunk rows per pass
+     * @return M(x) per row
+     */
     public double[] densityValues(Params p, Tensor x, int chunk) {
         double[] v = logDensityValues(p, x, chunk);
         for (int i = 0; i < v.length; i++) {
@@ -149,7 +225,11 @@ public record MorseNetwork(Model phi, MorseKernel kernel, Tensor targets) {
         return v;
     }
 
-    /** A one-line description: kernel, targets and φ. */
+    /**
+     * A one-line description: kernel, targets and φ.
+     *
+     * @return the description
+     */
     public String describe() {
         return "Morse(" + kernel.describe() + ", C=" + classes() + ", k=" + dim() + ", φ=" + phi.describe() + ")";
     }

@@ -33,19 +33,45 @@ public final class MorseSampler {
     private MorseSampler() {
     }
 
-    /** {@code ∇_x log M(x)} for a batch {@code x [B, d]}: {@code [B, d]}. */
+    /**
+     * {@code ∇_x log M(x)} for a batch {@code x [B, d]}: {@code [B, d]}.
+     *
+     * @param net the Morse network
+     * @param p its parameters
+     * @param x the points
+     * @return the score
+     */
     public static Tensor scoreFunction(MorseNetwork net, Params p, Tensor x) {
         Params c = p.detach();
         Function<Tensor, Tensor> total = z -> net.logDensity(c, z).sum();
         return Autodiff.gradTensor(total).apply(x.detach());
     }
 
-    /** {@code steps} steps of gradient ascent on {@code log M} with step size {@code eta} (no cap). */
+    /**
+     * {@code steps} steps of gradient ascent on {@code log M} with step size {@code eta} (no cap).
+     *
+     * @param net the Morse network
+     * @param p its parameters
+     * @param x0 the starting points
+     * @param eta the step size η
+     * @param steps the number of steps
+     * @return the final points
+     */
     public static Tensor ascend(MorseNetwork net, Params p, Tensor x0, double eta, int steps) {
         return run(net, p, x0, eta, steps, Double.POSITIVE_INFINITY, 0, null, null);
     }
 
-    /** {@code steps} unadjusted Langevin steps with step size {@code eta} (no cap), noise from {@code Rng.seed(seed)}. */
+    /**
+     * {@code steps} unadjusted Langevin steps with step size {@code eta} (no cap), noise from {@code Rng.seed(seed)}.
+     *
+     * @param net the Morse network
+     * @param p its parameters
+     * @param x0 the starting points
+     * @param eta the step size η
+     * @param steps the number of steps
+     * @param seed the seed of the noise
+     * @return the final points
+     */
     public static Tensor langevin(MorseNetwork net, Params p, Tensor x0, double eta, int steps, long seed) {
         return run(net, p, x0, eta, steps, Double.POSITIVE_INFINITY, 1, Rng.seed(seed), null);
     }
@@ -54,6 +80,17 @@ public final class MorseSampler {
      * The general update {@code x ← x + cap(η ∇ log M) + noise·√(2η) ξ}, where {@code cap} shortens
      * each row's drift to at most {@code maxStep}; when {@code path} is not null it receives
      * {@code x} before the first step and after every step.
+     *
+     * @param net the Morse network
+     * @param p its parameters
+     * @param x0 the starting points
+     * @param eta the step size η
+     * @param steps the number of steps
+     * @param maxStep the largest drift per row and step
+     * @param noise the factor on the Langevin noise (0: ascent)
+     * @param rng the generator of the noise
+     * @param path receives the points, or null
+     * @return the final points
      */
     public static Tensor run(MorseNetwork net, Params p, Tensor x0, double eta, int steps, double maxStep, double noise,
                              Rng rng, List<Tensor> path) {
@@ -85,7 +122,17 @@ public final class MorseSampler {
         return x;
     }
 
-    /** The trajectory of gradient ascent from {@code x0} with a step cap: {@code steps + 1} tensors. */
+    /**
+     * The trajectory of gradient ascent from {@code x0} with a step cap: {@code steps + 1} tensors.
+     *
+     * @param net the Morse network
+     * @param p its parameters
+     * @param x0 the starting points
+     * @param eta the step size η
+     * @param steps the number of steps
+     * @param maxStep the largest drift per row and step
+     * @return the points before and after every step
+     */
     public static List<Tensor> ascentPath(MorseNetwork net, Params p, Tensor x0, double eta, int steps, double maxStep) {
         List<Tensor> path = new ArrayList<>();
         run(net, p, x0, eta, steps, maxStep, 0, null, path);

@@ -15,23 +15,39 @@ import org.occam.tensor.Tensor;
  */
 public record MorseTemperature(double alpha) {
 
+    /** Checks that α is finite and non-negative. */
     public MorseTemperature {
         if (!(alpha >= 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("temperature exponent must be finite and >= 0, got " + alpha);
         }
     }
 
-    /** {@code τ = 1/M}. */
+    /**
+     * {@code τ = 1/M}.
+     *
+     * @return the temperature with α = 1
+     */
     public static MorseTemperature inverseDensity() {
         return new MorseTemperature(1);
     }
 
-    /** {@code τ(x) = exp(−α log M(x))}. */
+    /**
+     * {@code τ(x) = exp(−α log M(x))}.
+     *
+     * @param logDensity log M(x)
+     * @return τ(x)
+     */
     public double temperature(double logDensity) {
         return Math.exp(-alpha * logDensity);
     }
 
-    /** The tempered logits {@code ℓ/τ = ℓ·M^α} for logits {@code [B, C]} and {@code log M} per row. */
+    /**
+     * The tempered logits {@code ℓ/τ = ℓ·M^α} for logits {@code [B, C]} and {@code log M} per row.
+     *
+     * @param logits the network's outputs
+     * @param logDensity log M per row
+     * @return the tempered logits
+     */
     public Tensor temper(Tensor logits, double[] logDensity) {
         if (logits.rank() != 2 || logits.size(0) != logDensity.length) {
             throw new IllegalArgumentException("temper: logits [B, C] with B = " + logDensity.length + " rows expected, got "
@@ -44,7 +60,13 @@ public record MorseTemperature(double alpha) {
         return logits.mul(Tensor.of(logits.dtype(), inv, inv.length, 1));
     }
 
-    /** The tempered class probabilities {@code softmax(ℓ/τ)}, {@code [B, C]}. */
+    /**
+     * The tempered class probabilities {@code softmax(ℓ/τ)}, {@code [B, C]}.
+     *
+     * @param logits the network's outputs
+     * @param logDensity log M per row
+     * @return the probabilities
+     */
     public Tensor probabilities(Tensor logits, double[] logDensity) {
         return temper(logits, logDensity).softmax(1);
     }

@@ -24,7 +24,13 @@ import java.util.Locale;
  */
 public record OodMetrics(double auroc, double auprOut, double auprIn, double fprAt95Tpr) {
 
-    /** All four metrics from in-distribution and OOD scores (higher = more OOD). */
+    /**
+     * All four metrics from in-distribution and OOD scores (higher = more OOD).
+     *
+     * @param inScores scores of in-distribution inputs
+     * @param outScores scores of OOD inputs
+     * @return the metrics
+     */
     public static OodMetrics evaluate(double[] inScores, double[] outScores) {
         return new OodMetrics(auroc(outScores, inScores), averagePrecision(outScores, inScores),
                 averagePrecision(negate(inScores), negate(outScores)), fprAtTpr(negate(inScores), negate(outScores), 0.95));
@@ -33,6 +39,10 @@ public record OodMetrics(double auroc, double auprOut, double auprIn, double fpr
     /**
      * {@code P(pos > neg) + ½ P(pos = neg)} over all pairs, by mid-ranks in O(n log n).
      * Higher scores predict the positive class.
+     *
+     * @param positives the positive class's scores
+     * @param negatives the negative class's scores
+     * @return the AUROC
      */
     public static double auroc(double[] positives, double[] negatives) {
         check(positives, negatives);
@@ -60,7 +70,13 @@ public record OodMetrics(double auroc, double auprOut, double auprIn, double fpr
         return (rankSumPos - p * (p + 1) / 2.0) / ((double) p * n);
     }
 
-    /** Average precision {@code Σ_k (R_k − R_{k−1}) P_k} over distinct thresholds, from the highest down. */
+    /**
+     * Average precision {@code Σ_k (R_k − R_{k−1}) P_k} over distinct thresholds, from the highest down.
+     *
+     * @param positives the positive class's scores
+     * @param negatives the negative class's scores
+     * @return the average precision
+     */
     public static double averagePrecision(double[] positives, double[] negatives) {
         check(positives, negatives);
         int p = positives.length;
@@ -77,6 +93,11 @@ public record OodMetrics(double auroc, double auprOut, double auprIn, double fpr
     /**
      * The false positive rate at the strictest threshold t (predict positive when score ≥ t, t a
      * score value) whose true positive rate is at least {@code tpr}.
+     *
+     * @param positives the positive class's scores
+     * @param negatives the negative class's scores
+     * @param tpr the true positive rate to reach
+     * @return the false positive rate
      */
     public static double fprAtTpr(double[] positives, double[] negatives, double tpr) {
         check(positives, negatives);
@@ -119,7 +140,11 @@ public record OodMetrics(double auroc, double auprOut, double auprIn, double fpr
         return out;
     }
 
-    /** A one-line summary. */
+    /**
+     * A one-line summary.
+     *
+     * @return the summary
+     */
     public String describe() {
         return String.format(Locale.ROOT, "AUROC %.4f, AUPR-out %.4f, AUPR-in %.4f, FPR@95%%TPR %.4f",
                 auroc, auprOut, auprIn, fprAt95Tpr);

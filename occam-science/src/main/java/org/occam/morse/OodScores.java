@@ -19,7 +19,12 @@ public final class OodScores {
         /** {@code 1 − M(x)} (supervised: {@code 1 − max_y M(x, y)}), in [0, 1]. */
         ONE_MINUS_DENSITY;
 
-        /** Parses neg-log-density / nll or one-minus-density / 1-m. */
+        /**
+         * Parses neg-log-density / nll or one-minus-density / 1-m.
+         *
+         * @param s the name
+         * @return the kind
+         */
         public static Kind parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "neg-log-density", "nll", "-log-m" -> NEG_LOG_DENSITY;
@@ -30,7 +35,13 @@ public final class OodScores {
         }
     }
 
-    /** Scores from {@code log M} values. */
+    /**
+     * Scores from {@code log M} values.
+     *
+     * @param logDensity log M per row
+     * @param kind which score
+     * @return the scores
+     */
     public static double[] fromLogDensity(double[] logDensity, Kind kind) {
         double[] s = new double[logDensity.length];
         for (int i = 0; i < s.length; i++) {
@@ -39,12 +50,22 @@ public final class OodScores {
         return s;
     }
 
-    /** The maximum-softmax-probability baseline: {@code 1 − max_y softmax(ℓ)_y} per row of logits {@code [B, C]}. */
+    /**
+     * The maximum-softmax-probability baseline: {@code 1 − max_y softmax(ℓ)_y} per row of logits {@code [B, C]}.
+     *
+     * @param logits the network's outputs
+     * @return the scores
+     */
     public static double[] maxSoftmax(Tensor logits) {
         return oneMinusMax(Recording.noGrad(() -> logits.softmax(1)));
     }
 
-    /** {@code 1 − max_y p_y} per row of probabilities {@code [B, C]}. */
+    /**
+     * {@code 1 − max_y p_y} per row of probabilities {@code [B, C]}.
+     *
+     * @param probabilities the class probabilities [B, C]
+     * @return the scores
+     */
     public static double[] oneMinusMax(Tensor probabilities) {
         int n = probabilities.size(0);
         int c = probabilities.size(1);

@@ -14,6 +14,7 @@ import org.occam.tensor.Tensor;
  */
 public record UniformBox(double[] lo, double[] hi) implements ReferenceDistribution {
 
+    /** Checks corners of one positive dimension with hi &gt; lo, and copies them. */
     public UniformBox {
         if (lo.length != hi.length || lo.length == 0) {
             throw new IllegalArgumentException("a box needs corners of the same positive dimension, got "
@@ -31,6 +32,10 @@ public record UniformBox(double[] lo, double[] hi) implements ReferenceDistribut
     /**
      * The box with the same centre as the bounding box of the rows of {@code x} ({@code [N, d]})
      * and each side {@code factor} times as long. A side of zero extent gets length {@code factor}.
+     *
+     * @param x the points
+     * @param factor the widening factor
+     * @return the box
      */
     public static UniformBox around(Tensor x, double factor) {
         if (x.rank() != 2 || x.size(0) == 0) {
@@ -64,11 +69,21 @@ public record UniformBox(double[] lo, double[] hi) implements ReferenceDistribut
         return new UniformBox(lo, hi);
     }
 
+    /**
+     * The lower corner (a copy).
+     *
+     * @return the corner
+     */
     @Override
     public double[] lo() {
         return lo.clone();
     }
 
+    /**
+     * The upper corner (a copy).
+     *
+     * @return the corner
+     */
     @Override
     public double[] hi() {
         return hi.clone();
@@ -100,7 +115,12 @@ public record UniformBox(double[] lo, double[] hi) implements ReferenceDistribut
         return s;
     }
 
-    /** Whether the point lies in the box (boundary included). */
+    /**
+     * Whether the point lies in the box (boundary included).
+     *
+     * @param point a point in the box's space
+     * @return whether it is inside
+     */
     public boolean contains(double[] point) {
         for (int j = 0; j < lo.length; j++) {
             if (point[j] < lo[j] || point[j] > hi[j]) {

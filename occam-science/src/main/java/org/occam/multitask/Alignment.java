@@ -11,7 +11,14 @@ public final class Alignment {
     private Alignment() {
     }
 
-    /** The mean over the records with from ≤ step ≤ to of the mean pairwise cosine; NaN when none. */
+    /**
+     * The mean over the records with from ≤ step ≤ to of the mean pairwise cosine; NaN when none.
+     *
+     * @param rows the records
+     * @param from the first step
+     * @param to the last step
+     * @return the mean cosine
+     */
     public static double windowMean(List<MultitaskGd.Row> rows, long from, long to) {
         double s = 0;
         int n = 0;
@@ -27,6 +34,10 @@ public final class Alignment {
     /**
      * The mean pairwise cosine where the joint loss first falls through each level, linearly
      * interpolated between the two records around the crossing; NaN for a level never crossed.
+     *
+     * @param rows the records
+     * @param levels the loss levels
+     * @return the cosine at each level
      */
     public static double[] atLosses(List<MultitaskGd.Row> rows, double[] levels) {
         double[] out = new double[levels.length];
@@ -47,7 +58,14 @@ public final class Alignment {
         return out;
     }
 
-    /** n levels spaced geometrically from hi down to lo (both included). */
+    /**
+     * n levels spaced geometrically from hi down to lo (both included).
+     *
+     * @param hi the first level
+     * @param lo the last level
+     * @param n the number of levels
+     * @return the levels
+     */
     public static double[] levels(double hi, double lo, int n) {
         if (!(hi > lo) || !(lo > 0) || n < 2) {
             throw new IllegalArgumentException("loss levels need hi > lo > 0 and n >= 2, got hi=" + hi + ", lo=" + lo
@@ -60,7 +78,12 @@ public final class Alignment {
         return out;
     }
 
-    /** The lowest joint loss of a run's records. */
+    /**
+     * The lowest joint loss of a run's records.
+     *
+     * @param rows the records
+     * @return the lowest joint loss
+     */
     public static double minLoss(List<MultitaskGd.Row> rows) {
         double m = Double.POSITIVE_INFINITY;
         for (MultitaskGd.Row r : rows) {

@@ -27,7 +27,14 @@ public final class BracketCorrection {
     private BracketCorrection() {
     }
 
-    /** c(θ) = −(h/(2M))Σ_{m&lt;n}[∇ℓ_{s_m}, ∇ℓ_{s_n}](θ) for the task order s (length M), tasks on full data. */
+    /**
+     * c(θ) = −(h/(2M))Σ_{m&lt;n}[∇ℓ_{s_m}, ∇ℓ_{s_n}](θ) for the task order s (length M), tasks on full data.
+     *
+     * @param tasks the task losses ℓ_k
+     * @param order the task order s
+     * @param h the learning rate
+     * @return c
+     */
     public static Function<Params, Params> field(List<Function<Params, Tensor>> tasks, int[] order, double h) {
         double[][] w = pairWeights(order, tasks.size());
         double scale = -h / (2.0 * order.length);
@@ -44,7 +51,13 @@ public final class BracketCorrection {
         };
     }
 
-    /** W_ab = n_ab − n_ba for a &lt; b: the weight of [∇ℓ_a, ∇ℓ_b] in Σ_{m&lt;n}[∇ℓ_{s_m}, ∇ℓ_{s_n}]. */
+    /**
+     * W_ab = n_ab − n_ba for a &lt; b: the weight of [∇ℓ_a, ∇ℓ_b] in Σ_{m&lt;n}[∇ℓ_{s_m}, ∇ℓ_{s_n}].
+     *
+     * @param order the task order s
+     * @param tasks K
+     * @return W
+     */
     public static double[][] pairWeights(int[] order, int tasks) {
         if (order == null || order.length == 0) {
             throw new IllegalArgumentException("the task order of a pass must not be empty");
@@ -67,12 +80,28 @@ public final class BracketCorrection {
         return w;
     }
 
-    /** One corrected step θ − h∇ℓ(θ) + h·c(θ). */
+    /**
+     * One corrected step θ − h∇ℓ(θ) + h·c(θ).
+     *
+     * @param loss ℓ
+     * @param correction c
+     * @param p θ
+     * @param h the learning rate
+     * @return the next iterate
+     */
     public static Params step(Function<Params, Tensor> loss, Function<Params, Params> correction, Params p, double h) {
         return ImplicitGradientRegularization.gdStep(loss, p, h).addScaled(correction.apply(p), h);
     }
 
-    /** One corrected pass over the order (each step on its task's full-data loss). */
+    /**
+     * One corrected pass over the order (each step on its task's full-data loss).
+     *
+     * @param tasks the task losses
+     * @param order the task order
+     * @param p θ
+     * @param h the learning rate
+     * @return θ after the pass
+     */
     public static Params pass(List<Function<Params, Tensor>> tasks, int[] order, Params p, double h) {
         Function<Params, Params> c = field(tasks, order, h);
         Params q = p;

@@ -21,7 +21,13 @@ public final class ColumnTasks {
     private ColumnTasks() {
     }
 
-    /** One task per output column: task k is named "task{k}" and is the MSE of column k. */
+    /**
+     * One task per output column: task k is named "task{k}" and is the MSE of column k.
+     *
+     * @param model the network
+     * @param data regression data with targets [N, K]
+     * @return K tasks
+     */
     public static List<Task> of(Model model, Dataset data) {
         int k = targetColumns(data);
         int[] widths = new int[k];
@@ -29,7 +35,14 @@ public final class ColumnTasks {
         return of(model, data, widths);
     }
 
-    /** One task per group of consecutive output columns of the given widths (they must cover the target). */
+    /**
+     * One task per group of consecutive output columns of the given widths (they must cover the target).
+     *
+     * @param model the network
+     * @param data regression data
+     * @param widths the columns of each task
+     * @return the tasks
+     */
     public static List<Task> of(Model model, Dataset data, int... widths) {
         int k = targetColumns(data);
         int total = 0;
@@ -54,7 +67,15 @@ public final class ColumnTasks {
         return List.copyOf(out);
     }
 
-    /** Mean of (prediction − target)² over all rows and the columns [from, to). */
+    /**
+     * Mean of (prediction − target)² over all rows and the columns [from, to).
+     *
+     * @param prediction the predictions
+     * @param target the targets
+     * @param from the first column
+     * @param to one past the last column
+     * @return the mean squared error
+     */
     public static Tensor columnMse(Tensor prediction, Tensor target, int from, int to) {
         if (prediction.rank() != 2 || !Shape.same(prediction.shapeRef(), target.shapeRef())) {
             throw new IllegalArgumentException("column tasks need predictions and targets of one shape [N, K], got "
@@ -63,7 +84,12 @@ public final class ColumnTasks {
         return Losses.mse(prediction.slice(1, from, to), target.slice(1, from, to));
     }
 
-    /** K of a data set with regression targets [N, K]. */
+    /**
+     * K of a data set with regression targets [N, K].
+     *
+     * @param data the data set
+     * @return K
+     */
     public static int targetColumns(Dataset data) {
         if (data == null || !data.hasTargets() || data.targets().rank() != 2) {
             throw new IllegalArgumentException("column tasks need regression targets of shape [N, K] (each column a task), got "

@@ -22,14 +22,28 @@ public final class ConflictRegularizer {
     private ConflictRegularizer() {
     }
 
-    /** multiplier·(h/2)Σ_{i&lt;j}⟨∇ℓ_i, ∇ℓ_j⟩. */
+    /**
+     * multiplier·(h/2)Σ_{i&lt;j}⟨∇ℓ_i, ∇ℓ_j⟩.
+     *
+     * @param tasks the task losses ℓ_k
+     * @param h the learning rate
+     * @param multiplier the factor on the conflict term
+     * @return the term
+     */
     public static Function<Params, Tensor> term(List<Function<Params, Tensor>> tasks, double h, double multiplier) {
         requireFinite("h", h);
         requireFinite("multiplier", multiplier);
         return MultitaskConflict.conflictTerm(tasks, multiplier * h);
     }
 
-    /** Σ_k ℓ_k + multiplier·(h/2)Σ_{i&lt;j}⟨∇ℓ_i, ∇ℓ_j⟩. */
+    /**
+     * Σ_k ℓ_k + multiplier·(h/2)Σ_{i&lt;j}⟨∇ℓ_i, ∇ℓ_j⟩.
+     *
+     * @param tasks the task losses ℓ_k
+     * @param h the learning rate
+     * @param multiplier the factor on the conflict term
+     * @return the regularized loss
+     */
     public static Function<Params, Tensor> regularized(List<Function<Params, Tensor>> tasks, double h, double multiplier) {
         Function<Params, Tensor> t = term(tasks, h, multiplier);
         return p -> {
@@ -47,6 +61,12 @@ public final class ConflictRegularizer {
      * mse (their sum is the loss GD differentiates; see the package notes). Not decomposable into
      * chunks. Fails with IllegalStateException when the unregularized loss is not that mse (checked
      * on the first batch only: the loss does not change during a run).
+     *
+     * @param base the objective
+     * @param model the network
+     * @param h the learning rate
+     * @param multiplier the factor on the conflict term
+     * @return the regularized objective
      */
     public static Objective columns(Objective base, Model model, double h, double multiplier) {
         requireFinite("h", h);

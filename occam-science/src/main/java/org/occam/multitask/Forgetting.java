@@ -19,6 +19,7 @@ public final class Forgetting {
      * @param higherIsBetter true for an accuracy, false for a loss
      */
     public record Curve(double[] steps, double[] values, boolean higherIsBetter) {
+        /** Checks matching, non-empty arrays and copies them. */
         public Curve {
             if (steps == null || values == null || steps.length != values.length || steps.length == 0) {
                 throw new IllegalArgumentException("a forgetting curve needs matching, non-empty steps and values");
@@ -27,7 +28,11 @@ public final class Forgetting {
             values = values.clone();
         }
 
-        /** How much worse than the baseline each value is (positive: forgotten). */
+        /**
+         * How much worse than the baseline each value is (positive: forgotten).
+         *
+         * @return the drops
+         */
         public double[] drops() {
             double[] d = new double[values.length];
             for (int i = 0; i < d.length; i++) {
@@ -48,7 +53,12 @@ public final class Forgetting {
     public record Summary(double baseline, double maxDrop, double maxDropStep, double finalDrop) {
     }
 
-    /** Max and final drop of a curve. */
+    /**
+     * Max and final drop of a curve.
+     *
+     * @param c the curve
+     * @return the summary
+     */
     public static Summary summarize(Curve c) {
         double[] d = c.drops();
         int best = 0;
@@ -60,7 +70,15 @@ public final class Forgetting {
         return new Summary(c.values()[0], d[best], c.steps()[best], d[d.length - 1]);
     }
 
-    /** Task k's loss from the records with from ≤ step ≤ to (a loss curve: lower is better). */
+    /**
+     * Task k's loss from the records with from ≤ step ≤ to (a loss curve: lower is better).
+     *
+     * @param rows the records
+     * @param task k
+     * @param from the first step
+     * @param to the last step
+     * @return the curve
+     */
     public static Curve lossCurve(List<MultitaskGd.Row> rows, int task, long from, long to) {
         List<double[]> pts = new ArrayList<>();
         for (MultitaskGd.Row r : rows) {

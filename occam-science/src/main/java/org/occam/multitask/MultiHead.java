@@ -27,6 +27,7 @@ import org.occam.tensor.Tensor;
  * @param heads one network per task, applied to the trunk's output
  */
 public record MultiHead(Sequential trunk, List<Sequential> heads) implements Model {
+    /** Checks a trunk and at least one head, each head ending in a Linear layer. */
     public MultiHead {
         if (trunk == null || heads == null || heads.isEmpty()) {
             throw new IllegalArgumentException("a multi-head network needs a trunk and at least one head");
@@ -37,7 +38,14 @@ public record MultiHead(Sequential trunk, List<Sequential> heads) implements Mod
         }
     }
 
-    /** A trunk and one Linear(trunkOutputs, w) head per task width. */
+    /**
+     * A trunk and one Linear(trunkOutputs, w) head per task width.
+     *
+     * @param trunk the shared layers
+     * @param trunkOutputs the trunk's output width
+     * @param headWidths the width of each head
+     * @return the network
+     */
     public static MultiHead of(Sequential trunk, int trunkOutputs, int... headWidths) {
         List<Sequential> hs = new ArrayList<>();
         for (int w : headWidths) {
@@ -46,7 +54,11 @@ public record MultiHead(Sequential trunk, List<Sequential> heads) implements Mod
         return new MultiHead(trunk, hs);
     }
 
-    /** Output columns of each head. */
+    /**
+     * Output columns of each head.
+     *
+     * @return the widths
+     */
     public int[] widths() {
         int[] w = new int[heads.size()];
         for (int k = 0; k < w.length; k++) {
@@ -55,12 +67,25 @@ public record MultiHead(Sequential trunk, List<Sequential> heads) implements Mod
         return w;
     }
 
-    /** The trunk's features of x. */
+    /**
+     * The trunk's features of x.
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @return the features
+     */
     public Tensor features(Params p, Tensor x) {
         return trunk.apply(name -> p.get("trunk." + name), x);
     }
 
-    /** Head k applied to features. */
+    /**
+     * Head k applied to features.
+     *
+     * @param p the parameters
+     * @param features the trunk's features
+     * @param k the head
+     * @return the head's output
+     */
     public Tensor head(Params p, Tensor features, int k) {
         if (k < 0 || k >= heads.size()) {
             throw new IllegalArgumentException("head index must be in 0.." + (heads.size() - 1) + ", got " + k);
@@ -69,7 +94,14 @@ public record MultiHead(Sequential trunk, List<Sequential> heads) implements Mod
         return heads.get(k).apply(name -> p.get(prefix + name), features);
     }
 
-    /** Head k's output for x. */
+    /**
+     * Head k's output for x.
+     *
+     * @param p the parameters
+     * @param x the inputs
+     * @param k the head
+     * @return the head's output
+     */
     public Tensor applyHead(Params p, Tensor x, int k) {
         return head(p, features(p, x), k);
     }
@@ -94,7 +126,14 @@ public record MultiHead(Sequential trunk, List<Sequential> heads) implements Mod
         return Params.of(m);
     }
 
-    /** Head k's task on its own data: the MSE of its output against the data's targets. */
+    /**
+     * Head k's task on its own data: the MSE of its output against the data's targets.
+     *
+     * @param k the head
+     * @param name the task's name
+     * @param data the task's data
+     * @return the task
+     */
     public Task task(int k, String name, Dataset data) {
         if (k < 0 || k >= heads.size()) {
             throw new IllegalArgumentException("head index must be in 0.." + (heads.size() - 1) + ", got " + k);

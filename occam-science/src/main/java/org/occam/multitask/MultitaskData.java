@@ -20,6 +20,15 @@ public final class MultitaskData {
      * readout is its own. Task 0 and every other task then have first-layer weight correlation ρ:
      * ρ = 1 gives tasks on the same features, ρ = 0 independent tasks, ρ &lt; 0 anti-correlated
      * features (tasks k, l ≥ 1 correlate by |ρ| among themselves).
+     *
+     * @param n the number of rows
+     * @param inputs the input dimension
+     * @param hidden the teachers' hidden width
+     * @param tasks K
+     * @param relatedness ρ in [−1, 1]
+     * @param noise the std of the target noise
+     * @param rng the generator
+     * @return the data set
      */
     public static Dataset relatedTeachers(int n, int inputs, int hidden, int tasks, double relatedness, double noise, Rng rng) {
         if (n < 1 || inputs < 1 || hidden < 1 || tasks < 1) {

@@ -21,6 +21,12 @@ public final class MultitaskGd {
     /** An explicit term added to a step's loss, built from that step's task losses. */
     @FunctionalInterface
     public interface StepTerm {
+        /**
+         * The term for this step's task losses.
+         *
+         * @param stepLosses the losses of the tasks trained at this step
+         * @return the term, a function of the parameters
+         */
         Function<Params, Tensor> of(List<Function<Params, Tensor>> stepLosses);
     }
 
@@ -40,6 +46,7 @@ public final class MultitaskGd {
      */
     public record Setup(List<Task> tasks, TaskSchedule schedule, TaskBatches batches, double h, long steps, int every,
                         StepTerm term, Function<Params, Params> correction, boolean brackets, double divergenceBound) {
+        /** Checks the tasks, schedule, batches, rate and periods. */
         public Setup {
             Task.requireTasks(tasks);
             tasks = List.copyOf(tasks);
@@ -54,33 +61,67 @@ public final class MultitaskGd {
             }
         }
 
-        /** Full-batch GD under the schedule: no explicit term, no correction, no brackets, divergence above 1e6. */
+        /**
+         * Full-batch GD under the schedule: no explicit term, no correction, no brackets, divergence above 1e6.
+         *
+         * @param tasks the tasks, in order
+         * @param schedule which tasks each step trains on
+         * @param h the learning rate
+         * @param steps the number of updates
+         * @param every the recording period
+         * @return the setup
+         */
         public static Setup gd(List<Task> tasks, TaskSchedule schedule, double h, long steps, int every) {
             return new Setup(tasks, schedule, TaskBatches.full(tasks), h, steps, every, null, null, false, 1e6);
         }
 
-        /** The same run with other batches. */
+        /**
+         * The same run with other batches.
+         *
+         * @param b the batches
+         * @return the setup
+         */
         public Setup withBatches(TaskBatches b) {
             return new Setup(tasks, schedule, b, h, steps, every, term, correction, brackets, divergenceBound);
         }
 
-        /** The same run with an explicit term on the losses of each step. */
+        /**
+         * The same run with an explicit term on the losses of each step.
+         *
+         * @param t the term
+         * @return the setup
+         */
         public Setup withTerm(StepTerm t) {
             return new Setup(tasks, schedule, batches, h, steps, every, t, correction, brackets, divergenceBound);
         }
 
-        /** The same run with a vector-field correction h·c(θ) on every update. */
+        /**
+         * The same run with a vector-field correction h·c(θ) on every update.
+         *
+         * @param c the correction c(θ)
+         * @return the setup
+         */
         public Setup withCorrection(Function<Params, Params> c) {
             return new Setup(tasks, schedule, batches, h, steps, every, term, c, brackets, divergenceBound);
         }
 
-        /** The same run, recording (or not) the Lie-bracket norms. */
+        /**
+         * The same run, recording (or not) the Lie-bracket norms.
+         *
+         * @param b whether to record them
+         * @return the setup
+         */
         public Setup withBrackets(boolean b) {
             return new Setup(tasks, schedule, batches, h, steps, every, term, correction, b, divergenceBound);
         }
     }
 
-    /** The metrics of all tasks at θ_step (before update {@code step}; step = steps is the end). */
+    /**
+     * The metrics of all tasks at θ_step (before update {@code step}; step = steps is the end).
+     *
+     * @param step the step n
+     * @param metrics the tasks' losses, gradients and cosines at θ_n
+     */
     public record Row(long step, TaskMetrics.Snapshot metrics) {
     }
 
@@ -95,7 +136,13 @@ public final class MultitaskGd {
     public record Result(Params params, List<Row> rows, boolean diverged, long steps) {
     }
 
-    /** The loss step n differentiates: Σ_{k active} ℓ_k(θ; batch_k(n)) plus the explicit term. */
+    /**
+     * The loss step n differentiates: Σ_{k active} ℓ_k(θ; batch_k(n)) plus the explicit term.
+     *
+     * @param s the run's setup
+     * @param step the step n
+     * @return the loss of step n
+     */
     public static Function<Params, Tensor> stepLoss(Setup s, long step) {
         List<Function<Params, Tensor>> losses = new ArrayList<>();
         for (int k : s.schedule().tasksAt(step)) {
@@ -116,7 +163,13 @@ public final class MultitaskGd {
         };
     }
 
-    /** Runs from {@code init}. */
+    /**
+     * Runs from {@code init}.
+     *
+     * @param s the run's setup
+     * @param init θ_0
+     * @return the records and the final parameters
+     */
     public static Result run(Setup s, Params init) {
         List<Function<Params, Tensor>> full = Task.losses(s.tasks());
         List<Row> rows = new ArrayList<>();

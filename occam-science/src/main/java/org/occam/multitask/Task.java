@@ -21,6 +21,8 @@ public final class Task {
     private final Batch all;
 
     /**
+     * A task named {@code name}: {@code objective} on batches of {@code data}.
+     *
      * @param name      a label for reports (letters, digits, '_' or '-')
      * @param objective the task's loss on a batch of {@code data}
      * @param data      the task's training data, or null for a fixed loss that ignores batches
@@ -38,37 +40,69 @@ public final class Task {
         this.all = data == null ? null : data.all();
     }
 
-    /** A task whose loss is a fixed function of Params (e.g. a loss on a fixed batch). */
+    /**
+     * A task whose loss is a fixed function of Params (e.g. a loss on a fixed batch).
+     *
+     * @param name the task's name
+     * @param loss the loss as a function of the parameters
+     * @return the task
+     */
     public static Task fixed(String name, Function<Params, Tensor> loss) {
         return new Task(name, (p, b) -> loss.apply(p), null);
     }
 
-    /** The task label. */
+    /**
+     * The task label.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The task loss on (parameters, batch). */
+    /**
+     * The task loss on (parameters, batch).
+     *
+     * @return the objective
+     */
     public Objective objective() {
         return objective;
     }
 
-    /** The task's data, or null for a fixed task. */
+    /**
+     * The task's data, or null for a fixed task.
+     *
+     * @return the data, or null
+     */
     public Dataset data() {
         return data;
     }
 
-    /** The full-data loss θ ↦ ℓ(θ) (a fixed task's function). */
+    /**
+     * The full-data loss θ ↦ ℓ(θ) (a fixed task's function).
+     *
+     * @return the loss
+     */
     public Function<Params, Tensor> loss() {
         return p -> objective.loss(p, all);
     }
 
-    /** The loss on one batch of the task's data, as a function of Params. */
+    /**
+     * The loss on one batch of the task's data, as a function of Params.
+     *
+     * @param batch a batch of examples
+     * @return the loss
+     */
     public Function<Params, Tensor> loss(Batch batch) {
         return p -> objective.loss(p, batch);
     }
 
-    /** The same task with its loss multiplied by c (same data, same name). */
+    /**
+     * The same task with its loss multiplied by c (same data, same name).
+     *
+     * @param c the factor
+     * @return the scaled task
+     */
     public Task scaled(double c) {
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("task '" + name + "': scale must be finite, got " + c);
@@ -77,7 +111,12 @@ public final class Task {
         return new Task(name, (p, b) -> o.loss(p, b).mul(c), data);
     }
 
-    /** Each task scaled by 1/K: their sum is the task average (METHODS §6, "rescale accordingly"). */
+    /**
+     * Each task scaled by 1/K: their sum is the task average (METHODS §6, "rescale accordingly").
+     *
+     * @param tasks the tasks, in order
+     * @return the scaled tasks
+     */
     public static List<Task> mean(List<Task> tasks) {
         requireTasks(tasks);
         List<Task> out = new ArrayList<>();
@@ -87,7 +126,12 @@ public final class Task {
         return List.copyOf(out);
     }
 
-    /** The full-data losses of the tasks, in order. */
+    /**
+     * The full-data losses of the tasks, in order.
+     *
+     * @param tasks the tasks, in order
+     * @return the losses
+     */
     public static List<Function<Params, Tensor>> losses(List<Task> tasks) {
         requireTasks(tasks);
         List<Function<Params, Tensor>> out = new ArrayList<>();

@@ -18,15 +18,33 @@ import org.occam.tensor.Tensor;
  */
 public sealed interface TaskBatches {
 
-    /** Task k's loss at this step, as a function of Params. */
+    /**
+     * Task k's loss at this step, as a function of Params.
+     *
+     * @param k the task
+     * @param step the 0-based step
+     * @return the loss
+     */
     Function<Params, Tensor> loss(int k, long step);
 
-    /** Every task on its full data at every step. */
+    /**
+     * Every task on its full data at every step.
+     *
+     * @param tasks the tasks, in order
+     * @return full-data batches
+     */
     static TaskBatches full(List<Task> tasks) {
         return new Full(List.copyOf(tasks));
     }
 
-    /** Mini-batches of {@code batchSize} rows of each task's data, reshuffled every epoch, from {@code seed}. */
+    /**
+     * Mini-batches of {@code batchSize} rows of each task's data, reshuffled every epoch, from {@code seed}.
+     *
+     * @param tasks the tasks, in order
+     * @param batchSize rows per batch
+     * @param seed the seed of the schedules
+     * @return mini-batches
+     */
     static TaskBatches mixed(List<Task> tasks, int batchSize, long seed) {
         Task.requireTasks(tasks);
         List<Dataset> distinct = new ArrayList<>();
@@ -45,7 +63,11 @@ public sealed interface TaskBatches {
         return new Mixed(List.copyOf(tasks), List.copyOf(schedules));
     }
 
-    /** Full data. */
+    /**
+     * Full data.
+     *
+     * @param tasks the tasks, in order
+     */
     record Full(List<Task> tasks) implements TaskBatches {
         @Override
         public Function<Params, Tensor> loss(int k, long step) {
@@ -53,7 +75,12 @@ public sealed interface TaskBatches {
         }
     }
 
-    /** Mini-batches, one schedule per task. */
+    /**
+     * Mini-batches, one schedule per task.
+     *
+     * @param tasks the tasks, in order
+     * @param schedules one batch schedule per task
+     */
     record Mixed(List<Task> tasks, List<Batches> schedules) implements TaskBatches {
         @Override
         public Function<Params, Tensor> loss(int k, long step) {

@@ -26,6 +26,8 @@ public final class TaskConflictMonitor implements Monitor {
     private boolean checked;
 
     /**
+     * A monitor of the task gradients' conflict on the first {@code samples} training rows.
+     *
      * @param every    measure every this many steps
      * @param samples  training rows measured (the first of a permutation seeded 0; all when ≥ N)
      * @param brackets also the Lie-bracket norms ‖[∇ℓ_i, ∇ℓ_j]‖ (2 HVPs per pair)

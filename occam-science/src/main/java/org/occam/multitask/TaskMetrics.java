@@ -28,12 +28,20 @@ public final class TaskMetrics {
      */
     public record Snapshot(double[] losses, double[][] gram, double[][] brackets) {
 
-        /** The number of tasks. */
+        /**
+         * The number of tasks.
+         *
+         * @return K
+         */
         public int tasks() {
             return losses.length;
         }
 
-        /** Σ_k ℓ_k, the joint loss. */
+        /**
+         * Σ_k ℓ_k, the joint loss.
+         *
+         * @return the joint loss
+         */
         public double jointLoss() {
             double s = 0;
             for (double l : losses) {
@@ -42,12 +50,22 @@ public final class TaskMetrics {
             return s;
         }
 
-        /** cos∠(∇ℓ_i, ∇ℓ_j); 0 when either gradient vanishes. */
+        /**
+         * cos∠(∇ℓ_i, ∇ℓ_j); 0 when either gradient vanishes.
+         *
+         * @param i a task
+         * @param j a task
+         * @return the cosine
+         */
         public double cosine(int i, int j) {
             return TaskMetrics.cosine(gram, i, j);
         }
 
-        /** The mean cosine over the pairs i &lt; j (the only one for two tasks; NaN for one task). */
+        /**
+         * The mean cosine over the pairs i &lt; j (the only one for two tasks; NaN for one task).
+         *
+         * @return the mean cosine
+         */
         public double meanCosine() {
             double s = 0;
             int n = 0;
@@ -60,7 +78,11 @@ public final class TaskMetrics {
             return n == 0 ? Double.NaN : s / n;
         }
 
-        /** Σ_{i&lt;j} ⟨∇ℓ_i, ∇ℓ_j⟩. */
+        /**
+         * Σ_{i&lt;j} ⟨∇ℓ_i, ∇ℓ_j⟩.
+         *
+         * @return the sum of pairwise inner products
+         */
         public double pairDot() {
             double s = 0;
             for (int i = 0; i < tasks(); i++) {
@@ -71,7 +93,12 @@ public final class TaskMetrics {
             return s;
         }
 
-        /** The conflict term (h/2)Σ_{i&lt;j} ⟨∇ℓ_i, ∇ℓ_j⟩ of joint GD at rate h. */
+        /**
+         * The conflict term (h/2)Σ_{i&lt;j} ⟨∇ℓ_i, ∇ℓ_j⟩ of joint GD at rate h.
+         *
+         * @param h the learning rate
+         * @return the conflict term
+         */
         public double conflict(double h) {
             return h / 2 * pairDot();
         }
@@ -79,6 +106,9 @@ public final class TaskMetrics {
         /**
          * The measurements as metrics: task_loss_k, task_grad_norm_k, task_cos_i_j, task_cos (mean
          * over pairs), task_dot, task_conflict (when h is finite), task_bracket_i_j (when measured).
+         *
+         * @param h the learning rate (not finite: no task_conflict)
+         * @return the metrics by name
          */
         public Map<String, Double> toMap(double h) {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -111,7 +141,14 @@ public final class TaskMetrics {
         }
     }
 
-    /** Losses and Gram matrix at p (K gradients), plus the bracket norms when asked (2 HVPs per pair). */
+    /**
+     * Losses and Gram matrix at p (K gradients), plus the bracket norms when asked (2 HVPs per pair).
+     *
+     * @param losses the task losses
+     * @param p θ
+     * @param brackets whether to measure the bracket norms
+     * @return the snapshot
+     */
     public static Snapshot measure(List<Function<Params, Tensor>> losses, Params p, boolean brackets) {
         int k = losses.size();
         if (k == 0) {
@@ -143,18 +180,38 @@ public final class TaskMetrics {
         return new Snapshot(values, gram, br);
     }
 
-    /** G_ij = ⟨∇ℓ_i, ∇ℓ_j⟩ at p. */
+    /**
+     * G_ij = ⟨∇ℓ_i, ∇ℓ_j⟩ at p.
+     *
+     * @param losses the task losses
+     * @param p θ
+     * @return G
+     */
     public static double[][] gram(List<Function<Params, Tensor>> losses, Params p) {
         return measure(losses, p, false).gram();
     }
 
-    /** G_ij/√(G_ii G_jj), or 0 when either gradient vanishes. */
+    /**
+     * G_ij/√(G_ii G_jj), or 0 when either gradient vanishes.
+     *
+     * @param gram G
+     * @param i a task
+     * @param j a task
+     * @return the cosine
+     */
     public static double cosine(double[][] gram, int i, int j) {
         double d = Math.sqrt(gram[i][i] * gram[j][j]);
         return d == 0 ? 0 : gram[i][j] / d;
     }
 
-    /** ‖[∇ℓ_a, ∇ℓ_b]‖ = ‖H_b g_a − H_a g_b‖ at p (METHODS §2.1). */
+    /**
+     * ‖[∇ℓ_a, ∇ℓ_b]‖ = ‖H_b g_a − H_a g_b‖ at p (METHODS §2.1).
+     *
+     * @param a ℓ_a
+     * @param b ℓ_b
+     * @param p θ
+     * @return the bracket norm
+     */
     public static double bracketNorm(Function<Params, Tensor> a, Function<Params, Tensor> b, Params p) {
         return Math.sqrt(FixedOrderFlow.bracket(a, b, p).normSquared().item());
     }

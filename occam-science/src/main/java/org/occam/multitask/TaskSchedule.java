@@ -13,13 +13,28 @@ import java.util.Arrays;
  */
 public sealed interface TaskSchedule {
 
-    /** The indices of the tasks trained at this step (0-based step count). */
+    /**
+     * The indices of the tasks trained at this step (0-based step count).
+     *
+     * @param step the 0-based step
+     * @return the task indices
+     */
     int[] tasksAt(long step);
 
-    /** A short description, e.g. "alternating(2 tasks, period 5)". */
+    /**
+     * A short description, e.g. "alternating(2 tasks, period 5)".
+     *
+     * @return the description
+     */
     String describe();
 
-    /** The task of each of {@code length} steps from {@code from}, for schedules with one task per step. */
+    /**
+     * The task of each of {@code length} steps from {@code from}, for schedules with one task per step.
+     *
+     * @param from the first step
+     * @param length the number of steps
+     * @return the task of each step
+     */
     default int[] order(long from, int length) {
         int[] out = new int[length];
         for (int i = 0; i < length; i++) {
@@ -33,12 +48,22 @@ public sealed interface TaskSchedule {
         return out;
     }
 
-    /** Joint training on all {@code tasks} at every step. */
+    /**
+     * Joint training on all {@code tasks} at every step.
+     *
+     * @param tasks K
+     * @return the schedule
+     */
     static TaskSchedule joint(int tasks) {
         return new Joint(tasks);
     }
 
-    /** Task 0 for lengths[0] steps, then task 1 for lengths[1], ...; the last task continues to the end. */
+    /**
+     * Task 0 for lengths[0] steps, then task 1 for lengths[1], ...; the last task continues to the end.
+     *
+     * @param lengths the steps of each task
+     * @return the schedule
+     */
     static TaskSchedule sequential(long... lengths) {
         int[] tasks = new int[lengths.length];
         for (int i = 0; i < tasks.length; i++) {
@@ -47,18 +72,35 @@ public sealed interface TaskSchedule {
         return new Sequential(tasks, lengths);
     }
 
-    /** Blocks of tasks[i] for lengths[i] steps in order (e.g. A, B, A); the last block continues to the end. */
+    /**
+     * Blocks of tasks[i] for lengths[i] steps in order (e.g. A, B, A); the last block continues to the end.
+     *
+     * @param tasks the task of each block
+     * @param lengths the length of each block
+     * @return the schedule
+     */
     static TaskSchedule sequential(int[] tasks, long[] lengths) {
         return new Sequential(tasks, lengths);
     }
 
-    /** Task (step / period) mod K: A for {@code period} steps, then B, ..., then A again. */
+    /**
+     * Task (step / period) mod K: A for {@code period} steps, then B, ..., then A again.
+     *
+     * @param tasks K
+     * @param period steps per block
+     * @return the schedule
+     */
     static TaskSchedule alternating(int tasks, int period) {
         return new Alternating(tasks, period);
     }
 
-    /** All tasks every step. */
+    /**
+     * All tasks every step.
+     *
+     * @param tasks K
+     */
     record Joint(int tasks) implements TaskSchedule {
+        /** Checks K ≥ 1. */
         public Joint {
             if (tasks < 1) {
                 throw new IllegalArgumentException("joint schedule needs at least one task, got " + tasks);
@@ -81,8 +123,14 @@ public sealed interface TaskSchedule {
         }
     }
 
-    /** Blocks of one task each; the last block never ends. */
+    /**
+     * Blocks of one task each; the last block never ends.
+     *
+     * @param tasks the task of each block
+     * @param lengths the length of each block in steps
+     */
     record Sequential(int[] tasks, long[] lengths) implements TaskSchedule {
+        /** Checks one length ≥ 1 per block and task indices ≥ 0, and copies them. */
         public Sequential {
             if (tasks == null || lengths == null || tasks.length == 0 || tasks.length != lengths.length) {
                 throw new IllegalArgumentException("sequential schedule needs one length per block, got tasks "
@@ -98,7 +146,12 @@ public sealed interface TaskSchedule {
             lengths = lengths.clone();
         }
 
-        /** The step at which block i starts. */
+        /**
+         * The step at which block i starts.
+         *
+         * @param i the block
+         * @return its first step
+         */
         public long blockStart(int i) {
             long s = 0;
             for (int b = 0; b < i; b++) {
@@ -130,8 +183,14 @@ public sealed interface TaskSchedule {
         }
     }
 
-    /** Equal blocks of {@code period} steps of each task in turn. */
+    /**
+     * Equal blocks of {@code period} steps of each task in turn.
+     *
+     * @param tasks K
+     * @param period steps per block
+     */
     record Alternating(int tasks, int period) implements TaskSchedule {
+        /** Checks K ≥ 1 and period ≥ 1. */
         public Alternating {
             if (tasks < 1 || period < 1) {
                 throw new IllegalArgumentException("alternating schedule needs tasks >= 1 and period >= 1, got " + tasks
@@ -139,7 +198,11 @@ public sealed interface TaskSchedule {
             }
         }
 
-        /** Steps in one full cycle through the tasks, K·period. */
+        /**
+         * Steps in one full cycle through the tasks, K·period.
+         *
+         * @return K·period
+         */
         public int cycle() {
             return tasks * period;
         }

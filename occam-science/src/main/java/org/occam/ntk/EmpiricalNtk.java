@@ -18,7 +18,13 @@ public final class EmpiricalNtk {
     private EmpiricalNtk() {
     }
 
-    /** J: one row per output entry (in the output's row-major order), one column per parameter (flattened order). */
+    /**
+     * J: one row per output entry (in the output's row-major order), one column per parameter (flattened order).
+     *
+     * @param outputs the network's outputs as a function of the parameters
+     * @param p the parameters
+     * @return J
+     */
     public static double[][] jacobian(Function<Params, Tensor> outputs, Params p) {
         Autodiff.Vjp<Params> v = Autodiff.vjp(outputs, p);
         Tensor out = v.value();
@@ -32,17 +38,36 @@ public final class EmpiricalNtk {
         return rows;
     }
 
-    /** The full block kernel Θ = J Jᵀ of the outputs at p. */
+    /**
+     * The full block kernel Θ = J Jᵀ of the outputs at p.
+     *
+     * @param outputs the network's outputs as a function of the parameters
+     * @param p the parameters
+     * @return Θ, nk × nk for n inputs and k outputs
+     */
     public static double[][] kernel(Function<Params, Tensor> outputs, Params p) {
         return gram(jacobian(outputs, p));
     }
 
-    /** The full block kernel of a model's outputs on the inputs x. */
+    /**
+     * The full block kernel of a model's outputs on the inputs x.
+     *
+     * @param model the network
+     * @param p the parameters
+     * @param x the inputs
+     * @return Θ, nk × nk for n inputs and k outputs
+     */
     public static double[][] kernel(Model model, Params p, Tensor x) {
         return kernel(q -> model.apply(q, x), p);
     }
 
-    /** The trace kernel Σ_c Θ_{(i,c),(j,c)} of a full block kernel with k outputs per input. */
+    /**
+     * The trace kernel Σ_c Θ_{(i,c),(j,c)} of a full block kernel with k outputs per input.
+     *
+     * @param full the block kernel, nk × nk
+     * @param outputs k
+     * @return the trace kernel, n × n
+     */
     public static double[][] traceKernel(double[][] full, int outputs) {
         if (outputs < 1 || full.length % outputs != 0) {
             throw new IllegalArgumentException("a kernel of size " + full.length + " does not split into blocks of "
@@ -60,7 +85,13 @@ public final class EmpiricalNtk {
         return t;
     }
 
-    /** The k largest eigenvalues of a symmetric kernel, largest first. */
+    /**
+     * The k largest eigenvalues of a symmetric kernel, largest first.
+     *
+     * @param kernel a symmetric matrix
+     * @param k how many
+     * @return the eigenvalues
+     */
     public static double[] topEigenvalues(double[][] kernel, int k) {
         double[] all = SymmetricEigen.of(kernel).values();
         double[] out = new double[Math.min(k, all.length)];
@@ -68,7 +99,13 @@ public final class EmpiricalNtk {
         return out;
     }
 
-    /** ‖Θ_t − Θ_0‖_F / ‖Θ_0‖_F. */
+    /**
+     * ‖Θ_t − Θ_0‖_F / ‖Θ_0‖_F.
+     *
+     * @param kernel Θ_t
+     * @param initial Θ_0
+     * @return the relative distance
+     */
     public static double relativeDistance(double[][] kernel, double[][] initial) {
         if (kernel.length != initial.length) {
             throw new IllegalArgumentException("kernels of sizes " + kernel.length + " and " + initial.length);
@@ -85,7 +122,12 @@ public final class EmpiricalNtk {
         return Math.sqrt(num / den);
     }
 
-    /** Σ_i Θ_ii. */
+    /**
+     * Σ_i Θ_ii.
+     *
+     * @param kernel Θ
+     * @return its trace
+     */
     public static double trace(double[][] kernel) {
         double s = 0;
         for (int i = 0; i < kernel.length; i++) {

@@ -14,14 +14,29 @@ public final class LazyScaling {
     private LazyScaling() {
     }
 
-    /** f_α(θ) = α(f(θ) − f(θ₀)); f(θ₀) is evaluated once. */
+    /**
+     * f_α(θ) = α(f(θ) − f(θ₀)); f(θ₀) is evaluated once.
+     *
+     * @param f the network's outputs as a function of the parameters
+     * @param theta0 the initial parameters θ₀
+     * @param alpha the output scale α (large α: the lazy regime)
+     * @return f_α
+     */
     public static Function<Params, Tensor> outputs(Function<Params, Tensor> f, Params theta0, double alpha) {
         check(alpha);
         Tensor f0 = f.apply(theta0).detach();
         return q -> f.apply(q).sub(f0).mul(alpha);
     }
 
-    /** θ ↦ (1/α²) ℓ(f_α(θ)) for an output loss ℓ. */
+    /**
+     * θ ↦ (1/α²) ℓ(f_α(θ)) for an output loss ℓ.
+     *
+     * @param f the network's outputs as a function of the parameters
+     * @param theta0 the initial parameters θ₀
+     * @param alpha the output scale α
+     * @param outputLoss ℓ, a function of the outputs
+     * @return the scaled loss
+     */
     public static Function<Params, Tensor> loss(Function<Params, Tensor> f, Params theta0, double alpha,
                                                 Function<Tensor, Tensor> outputLoss) {
         Function<Params, Tensor> fa = outputs(f, theta0, alpha);

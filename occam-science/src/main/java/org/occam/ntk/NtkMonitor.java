@@ -25,6 +25,8 @@ public final class NtkMonitor implements Monitor {
     private long referenceStep;
 
     /**
+     * A monitor of the kernel on the first {@code examples} training rows.
+     *
      * @param every    period in steps
      * @param examples subset size n (the kernel is nk × nk for k outputs)
      * @param top      how many eigenvalues of the trace kernel to report

@@ -18,20 +18,43 @@ public final class AdaptiveModifiedFlow {
     private AdaptiveModifiedFlow() {
     }
 
-    /** The leading flow θ̇ = −g/(|g| + ε) (local error O(h²)). */
+    /**
+     * The leading flow θ̇ = −g/(|g| + ε) (local error O(h²)).
+     *
+     * @param loss the loss E
+     * @param eps ε
+     * @return the vector field
+     */
     public static Function<Params, Params> plainFlow(Function<Params, Tensor> loss, double eps) {
         checkEps(eps);
         Function<Params, Params> grad = Autodiff.grad(loss);
         return p -> grad.apply(p).map(g -> g.div(g.abs().add(eps)).neg());
     }
 
-    /** Adam's modified flow with its O(h) correction (local error O(h³) after the transient). */
+    /**
+     * Adam's modified flow with its O(h) correction (local error O(h³) after the transient).
+     *
+     * @param loss the loss E
+     * @param h the learning rate
+     * @param beta1 β₁
+     * @param beta2 β₂
+     * @param eps ε
+     * @return the vector field
+     */
     public static Function<Params, Params> adam(Function<Params, Tensor> loss, double h, double beta1, double beta2,
                                                 double eps) {
         return corrected(loss, h, memory(beta1, "beta1"), memory(beta2, "beta2"), eps);
     }
 
-    /** RMSProp's modified flow: Adam's with β₁ = 0. */
+    /**
+     * RMSProp's modified flow: Adam's with β₁ = 0.
+     *
+     * @param loss the loss E
+     * @param h the learning rate
+     * @param beta2 β₂
+     * @param eps ε
+     * @return the vector field
+     */
     public static Function<Params, Params> rmsProp(Function<Params, Tensor> loss, double h, double beta2, double eps) {
         return adam(loss, h, 0, beta2, eps);
     }
@@ -56,7 +79,13 @@ public final class AdaptiveModifiedFlow {
         };
     }
 
-    /** a = β/(1−β): the memory of an exponential moving average, in steps. */
+    /**
+     * a = β/(1−β): the memory of an exponential moving average, in steps.
+     *
+     * @param beta β in [0, 1)
+     * @param name the parameter's name, for the error message
+     * @return a
+     */
     public static double memory(double beta, String name) {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1), got " + beta);

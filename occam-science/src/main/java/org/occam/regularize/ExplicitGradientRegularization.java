@@ -39,13 +39,25 @@ public final class ExplicitGradientRegularization {
     private ExplicitGradientRegularization() {
     }
 
-    /** E + μ‖∇E‖² by double backprop. */
+    /**
+     * E + μ‖∇E‖² by double backprop.
+     *
+     * @param base E
+     * @param mu μ
+     * @return the regularized objective
+     */
     public static Objective exact(Objective base, double mu) {
         Terms.requireNonNegative("EGR coefficient mu", mu);
         return Objective.regularized(base, false, (p, b) -> Terms.plusGradNorm(q -> base.loss(q, b), mu).apply(p));
     }
 
-    /** E + μ‖∇E‖² for a scalar loss, by double backprop. */
+    /**
+     * E + μ‖∇E‖² for a scalar loss, by double backprop.
+     *
+     * @param loss E
+     * @param mu μ
+     * @return the regularized loss
+     */
     public static Function<Params, Tensor> exact(Function<Params, Tensor> loss, double mu) {
         Terms.requireNonNegative("EGR coefficient mu", mu);
         return Terms.plusGradNorm(loss, mu);
@@ -54,6 +66,11 @@ public final class ExplicitGradientRegularization {
     /**
      * The finite-difference form with step length {@code step} along the normalized gradient
      * (in parameter units; about 1e-5 times the parameter scale in float64, 1e-2 in float32).
+     *
+     * @param base E
+     * @param mu μ
+     * @param step the difference step
+     * @return the regularized objective
      */
     public static Objective finiteDifference(Objective base, double mu, double step) {
         Terms.requireNonNegative("EGR coefficient mu", mu);
@@ -63,13 +80,25 @@ public final class ExplicitGradientRegularization {
         return new FiniteDifference(base, mu, step);
     }
 
-    /** The finite-difference form with the default step: 1e-5 in float64, 1e-2 in float32. */
+    /**
+     * The finite-difference form with the default step: 1e-5 in float64, 1e-2 in float32.
+     *
+     * @param base E
+     * @param mu μ
+     * @return the regularized objective
+     */
     public static Objective finiteDifference(Objective base, double mu) {
         Terms.requireNonNegative("EGR coefficient mu", mu);
         return new FiniteDifference(base, mu, Double.NaN);
     }
 
-    /** μ = (h_big − h_small)/4: EGR at h_small then matches the first-order IGR of h_big (METHODS §1.1). */
+    /**
+     * μ = (h_big − h_small)/4: EGR at h_small then matches the first-order IGR of h_big (METHODS §1.1).
+     *
+     * @param hBig the rate whose implicit regularization is matched
+     * @param hSmall the rate EGR runs at
+     * @return μ
+     */
     public static double matchingCoefficient(double hBig, double hSmall) {
         if (!(hBig >= hSmall && hSmall >= 0)) {
             throw new IllegalArgumentException("need 0 <= h_small <= h_big, got h_small = " + hSmall + ", h_big = " + hBig);

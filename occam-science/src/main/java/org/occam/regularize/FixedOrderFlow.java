@@ -19,14 +19,26 @@ public final class FixedOrderFlow {
     private FixedOrderFlow() {
     }
 
-    /** The full field, with the bracket terms. */
+    /**
+     * The full field, with the bracket terms.
+     *
+     * @param losses the losses ℓ_1..ℓ_M, in their order
+     * @param h the learning rate
+     * @return the vector field
+     */
     public static Function<Params, Params> vectorField(List<Function<Params, Tensor>> losses, double h) {
         Function<Params, Params> base = withoutBracket(losses, h);
         int m = losses.size();
         return p -> base.apply(p).addScaled(bracketSum(losses, p), h / (2.0 * m));
     }
 
-    /** −(1/M)∇[Σ_k ℓ_k + (h/4)Σ_k ‖∇ℓ_k‖²], the field without the bracket terms. */
+    /**
+     * −(1/M)∇[Σ_k ℓ_k + (h/4)Σ_k ‖∇ℓ_k‖²], the field without the bracket terms.
+     *
+     * @param losses the losses ℓ_1..ℓ_M
+     * @param h the learning rate
+     * @return the vector field
+     */
     public static Function<Params, Params> withoutBracket(List<Function<Params, Tensor>> losses, double h) {
         Terms.requireNonEmpty(losses);
         int m = losses.size();
@@ -38,14 +50,27 @@ public final class FixedOrderFlow {
         return p -> Terms.grad(sum, p).scale(-1.0 / m);
     }
 
-    /** [∇ℓ_j, ∇ℓ_k] = H_k g_j − H_j g_k at p. */
+    /**
+     * [∇ℓ_j, ∇ℓ_k] = H_k g_j − H_j g_k at p.
+     *
+     * @param lj ℓ_j
+     * @param lk ℓ_k
+     * @param p θ
+     * @return the bracket
+     */
     public static Params bracket(Function<Params, Tensor> lj, Function<Params, Tensor> lk, Params p) {
         Params gj = Terms.grad(lj, p).detach();
         Params gk = Terms.grad(lk, p).detach();
         return Terms.hvp(lk, p, gj).sub(Terms.hvp(lj, p, gk));
     }
 
-    /** Σ_{j&lt;k} [∇ℓ_j, ∇ℓ_k] at p (M gradients and M(M−1) HVPs). */
+    /**
+     * Σ_{j&lt;k} [∇ℓ_j, ∇ℓ_k] at p (M gradients and M(M−1) HVPs).
+     *
+     * @param losses the losses ℓ_1..ℓ_M
+     * @param p θ
+     * @return the sum of brackets
+     */
     public static Params bracketSum(List<Function<Params, Tensor>> losses, Params p) {
         int m = losses.size();
         Params[] g = new Params[m];
@@ -61,7 +86,14 @@ public final class FixedOrderFlow {
         return acc;
     }
 
-    /** One pass: a GD step of size h on each loss, in order. */
+    /**
+     * One pass: a GD step of size h on each loss, in order.
+     *
+     * @param losses the losses, in order
+     * @param p θ
+     * @param h the learning rate
+     * @return θ after the pass
+     */
     public static Params pass(List<Function<Params, Tensor>> losses, Params p, double h) {
         Params q = p;
         for (Function<Params, Tensor> l : losses) {

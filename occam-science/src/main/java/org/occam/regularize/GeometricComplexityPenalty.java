@@ -20,7 +20,14 @@ public final class GeometricComplexityPenalty {
     private GeometricComplexityPenalty() {
     }
 
-    /** base + α·GC on each batch. */
+    /**
+     * base + α·GC on each batch.
+     *
+     * @param base the objective
+     * @param model the network whose input-output Jacobian GC measures
+     * @param alpha α
+     * @return the penalized objective
+     */
     public static Objective of(Objective base, Model model, double alpha) {
         Terms.requireNonNegative("GC coefficient alpha", alpha);
         return Objective.regularized(base, true, (p, b) -> base.loss(p, b).add(gc(model, p, b.x()).mul(alpha)));
@@ -29,6 +36,12 @@ public final class GeometricComplexityPenalty {
     /**
      * base + α·GC of the output of the first {@code upTo} layers on each batch: the embedding's
      * GC that METHODS §7.4 lowers during pre-training (upTo = layers − 1: the penultimate layer).
+     *
+     * @param base the objective
+     * @param model the network
+     * @param upTo the number of leading layers giving the embedding
+     * @param alpha α
+     * @return the penalized objective
      */
     public static Objective onLayer(Objective base, Sequential model, int upTo, double alpha) {
         Terms.requireNonNegative("GC coefficient alpha", alpha);
@@ -40,7 +53,14 @@ public final class GeometricComplexityPenalty {
                 (p, b) -> base.loss(p, b).add(GeometricComplexity.exactLayer(model, p, b.x(), upTo).mul(alpha)));
     }
 
-    /** GC(f, x) = (1/B) Σ_b ‖∂f(x_b)/∂x_b‖²_F, differentiable in the parameters. */
+    /**
+     * GC(f, x) = (1/B) Σ_b ‖∂f(x_b)/∂x_b‖²_F, differentiable in the parameters.
+     *
+     * @param model the network f
+     * @param p the parameters
+     * @param x the batch's inputs
+     * @return GC, a scalar tensor
+     */
     public static Tensor gc(Model model, Params p, Tensor x) {
         return GeometricComplexity.exact(model, p, x);
     }

@@ -23,34 +23,68 @@ public final class ImplicitGradientRegularization {
     private ImplicitGradientRegularization() {
     }
 
-    /** Ẽ = E + (h/4)‖∇E‖². */
+    /**
+     * Ẽ = E + (h/4)‖∇E‖².
+     *
+     * @param loss E
+     * @param h the learning rate
+     * @return Ẽ
+     */
     public static Function<Params, Tensor> modifiedLoss(Function<Params, Tensor> loss, double h) {
         return Terms.plusGradNorm(loss, h / 4);
     }
 
-    /** The GD modified loss as an objective: exactly EGR with μ = h/4. */
+    /**
+     * The GD modified loss as an objective: exactly EGR with μ = h/4.
+     *
+     * @param base E
+     * @param h the learning rate
+     * @return Ẽ as an objective
+     */
     public static Objective modifiedObjective(Objective base, double h) {
         return ExplicitGradientRegularization.exact(base, h / 4);
     }
 
-    /** R_IG = ‖∇E‖²/m, m the number of parameters (differentiable). */
+    /**
+     * R_IG = ‖∇E‖²/m, m the number of parameters (differentiable).
+     *
+     * @param loss E
+     * @return R_IG
+     */
     public static Function<Params, Tensor> implicitRegularizer(Function<Params, Tensor> loss) {
         Function<Params, Tensor> r = Terms.gradNormSquared(loss);
         return p -> r.apply(p).div(p.numel());
     }
 
-    /** λ = hm/4, the paper's coefficient of R_IG. */
+    /**
+     * λ = hm/4, the paper's coefficient of R_IG.
+     *
+     * @param h the learning rate
+     * @param parameters m
+     * @return λ
+     */
     public static double lambda(double h, int parameters) {
         return h * parameters / 4;
     }
 
-    /** Gradient flow θ̇ = −∇E (local error O(h²) against one GD step). */
+    /**
+     * Gradient flow θ̇ = −∇E (local error O(h²) against one GD step).
+     *
+     * @param loss E
+     * @return the vector field
+     */
     public static Function<Params, Params> gradientFlow(Function<Params, Tensor> loss) {
         Function<Params, Params> g = Autodiff.grad(loss);
         return p -> g.apply(p).scale(-1);
     }
 
-    /** θ̇ = −g − (h/2)Hg = −∇Ẽ (local error O(h³)). */
+    /**
+     * θ̇ = −g − (h/2)Hg = −∇Ẽ (local error O(h³)).
+     *
+     * @param loss E
+     * @param h the learning rate
+     * @return the vector field
+     */
     public static Function<Params, Params> firstOrderFlow(Function<Params, Tensor> loss, double h) {
         return p -> {
             Params g = Terms.grad(loss, p).detach();
@@ -59,7 +93,13 @@ public final class ImplicitGradientRegularization {
         };
     }
 
-    /** θ̇ = −g − (h/2)Hg − h²[(1/3)H²g + (1/12)∇_θ(sg(g)ᵀH(θ)sg(g))] (local error O(h⁴)). */
+    /**
+     * θ̇ = −g − (h/2)Hg − h²[(1/3)H²g + (1/12)∇_θ(sg(g)ᵀH(θ)sg(g))] (local error O(h⁴)).
+     *
+     * @param loss E
+     * @param h the learning rate
+     * @return the vector field
+     */
     public static Function<Params, Params> thirdOrderFlow(Function<Params, Tensor> loss, double h) {
         return p -> {
             Params g = Terms.grad(loss, p).detach();
@@ -70,7 +110,14 @@ public final class ImplicitGradientRegularization {
         };
     }
 
-    /** One GD step θ − h∇E(θ). */
+    /**
+     * One GD step θ − h∇E(θ).
+     *
+     * @param loss E
+     * @param p θ
+     * @param h the learning rate
+     * @return the next iterate
+     */
     public static Params gdStep(Function<Params, Tensor> loss, Params p, double h) {
         return p.addScaled(Terms.grad(loss, p), -h);
     }

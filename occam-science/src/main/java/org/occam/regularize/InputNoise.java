@@ -19,19 +19,41 @@ public final class InputNoise {
     private InputNoise() {
     }
 
-    /** base on x + σ·N(0, I), the noise drawn from (seed, batch row indices). */
+    /**
+     * base on x + σ·N(0, I), the noise drawn from (seed, batch row indices).
+     *
+     * @param base the objective
+     * @param sigma σ
+     * @param seed the run's seed
+     * @return the noisy objective
+     */
     public static Objective of(Objective base, double sigma, long seed) {
         Terms.requireNonNegative("input noise sigma", sigma);
         return Objective.regularized(base, true, (p, b) -> base.loss(p, noisy(b, sigma, Rng.seed(seed).split(key(b.indices())))));
     }
 
-    /** base on x + σ·N(0, I), the noise drawn from (seed, step). */
+    /**
+     * base on x + σ·N(0, I), the noise drawn from (seed, step).
+     *
+     * @param base the objective
+     * @param sigma σ
+     * @param seed the run's seed
+     * @param step the 0-based step
+     * @return the noisy objective
+     */
     public static Objective atStep(Objective base, double sigma, long seed, long step) {
         Terms.requireNonNegative("input noise sigma", sigma);
         return Objective.regularized(base, true, (p, b) -> base.loss(p, noisy(b, sigma, Rng.seed(seed).split(step))));
     }
 
-    /** The batch with its inputs perturbed by σ·N(0, I) drawn from rng. */
+    /**
+     * The batch with its inputs perturbed by σ·N(0, I) drawn from rng.
+     *
+     * @param b the batch
+     * @param sigma σ
+     * @param rng the generator of the noise
+     * @return the noisy batch
+     */
     public static Batch noisy(Batch b, double sigma, Rng rng) {
         Tensor x = b.x();
         Tensor noise = rng.normal(x.dtype(), 0, sigma, x.shape());

@@ -19,7 +19,14 @@ public final class MicroBatchGradientRegularization {
     private MicroBatchGradientRegularization() {
     }
 
-    /** C + (λ/(4m)) Σ_k ‖∇Ĉ_k‖² over {@code microBatches} = m micro-batches of each batch. */
+    /**
+     * C + (λ/(4m)) Σ_k ‖∇Ĉ_k‖² over {@code microBatches} = m micro-batches of each batch.
+     *
+     * @param base the objective C
+     * @param lambda λ
+     * @param microBatches m
+     * @return the regularized objective
+     */
     public static Objective of(Objective base, double lambda, int microBatches) {
         Terms.requireNonNegative("micro-batch regularizer coefficient lambda", lambda);
         if (microBatches <= 0) {
@@ -29,7 +36,14 @@ public final class MicroBatchGradientRegularization {
                 (p, b) -> base.loss(p, b).add(penalty(base, p, b, microBatches).mul(lambda / (4.0 * microBatches))));
     }
 
-    /** The same, with micro-batches of {@code microBatchSize} rows (the batch size must be a multiple of it). */
+    /**
+     * The same, with micro-batches of {@code microBatchSize} rows (the batch size must be a multiple of it).
+     *
+     * @param base the objective C
+     * @param lambda λ
+     * @param microBatchSize rows per micro-batch
+     * @return the regularized objective
+     */
     public static Objective withMicroBatchSize(Objective base, double lambda, int microBatchSize) {
         Terms.requireNonNegative("micro-batch regularizer coefficient lambda", lambda);
         if (microBatchSize <= 0) {

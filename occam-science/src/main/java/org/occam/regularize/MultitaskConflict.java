@@ -18,7 +18,13 @@ public final class MultitaskConflict {
     private MultitaskConflict() {
     }
 
-    /** (h/2) Σ_{i&lt;j} ⟨∇L_i, ∇L_j⟩ (differentiable). */
+    /**
+     * (h/2) Σ_{i&lt;j} ⟨∇L_i, ∇L_j⟩ (differentiable).
+     *
+     * @param tasks the task losses L_k
+     * @param h the learning rate
+     * @return the conflict term
+     */
     public static Function<Params, Tensor> conflictTerm(List<Function<Params, Tensor>> tasks, double h) {
         Terms.requireNonEmpty(tasks);
         List<Function<Params, Params>> grads = grads(tasks);
@@ -37,7 +43,13 @@ public final class MultitaskConflict {
         };
     }
 
-    /** (h/4) Σ_k ‖∇L_k‖², the per-task flatness term. */
+    /**
+     * (h/4) Σ_k ‖∇L_k‖², the per-task flatness term.
+     *
+     * @param tasks the task losses L_k
+     * @param h the learning rate
+     * @return the flatness term
+     */
     public static Function<Params, Tensor> flatnessTerm(List<Function<Params, Tensor>> tasks, double h) {
         List<Function<Params, Tensor>> norms = new ArrayList<>();
         for (Function<Params, Tensor> t : tasks) {
@@ -47,7 +59,13 @@ public final class MultitaskConflict {
         return p -> s.apply(p).mul(h / 4);
     }
 
-    /** L̃ = Σ_k L_k + (h/4)‖Σ_k ∇L_k‖². */
+    /**
+     * L̃ = Σ_k L_k + (h/4)‖Σ_k ∇L_k‖².
+     *
+     * @param tasks the task losses L_k
+     * @param h the learning rate
+     * @return L̃
+     */
     public static Function<Params, Tensor> modifiedLoss(List<Function<Params, Tensor>> tasks, double h) {
         return ImplicitGradientRegularization.modifiedLoss(Terms.sum(tasks), h);
     }

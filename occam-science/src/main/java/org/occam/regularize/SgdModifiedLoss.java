@@ -25,7 +25,14 @@ public final class SgdModifiedLoss {
     private SgdModifiedLoss() {
     }
 
-    /** C + (ε/(4m)) Σ_k ‖∇Ĉ_k‖² for the given full loss C and the m minibatch losses Ĉ_k. */
+    /**
+     * C + (ε/(4m)) Σ_k ‖∇Ĉ_k‖² for the given full loss C and the m minibatch losses Ĉ_k.
+     *
+     * @param full the full loss C
+     * @param batchLosses the minibatch losses Ĉ_k
+     * @param eps the learning rate ε
+     * @return C̃_SGD
+     */
     public static Function<Params, Tensor> modifiedLoss(Function<Params, Tensor> full,
             List<Function<Params, Tensor>> batchLosses, double eps) {
         Terms.requireNonEmpty(batchLosses);
@@ -38,13 +45,28 @@ public final class SgdModifiedLoss {
         return p -> full.apply(p).add(sum.apply(p).mul(eps / (4.0 * m)));
     }
 
-    /** The same for an objective over a data set and a partition of its rows into batches. */
+    /**
+     * The same for an objective over a data set and a partition of its rows into batches.
+     *
+     * @param objective the per-batch objective
+     * @param data the data set
+     * @param batches the rows of each batch
+     * @param eps the learning rate ε
+     * @return C̃_SGD
+     */
     public static Function<Params, Tensor> modifiedLoss(Objective objective, Dataset data, int[][] batches, double eps) {
         Batch all = data.all();
         return modifiedLoss(p -> objective.loss(p, all), batchLosses(objective, data, batches), eps);
     }
 
-    /** The minibatch losses p ↦ objective(p, rows of batch k). */
+    /**
+     * The minibatch losses p ↦ objective(p, rows of batch k).
+     *
+     * @param objective the per-batch objective
+     * @param data the data set
+     * @param batches the rows of each batch
+     * @return Ĉ_k for each k
+     */
     public static List<Function<Params, Tensor>> batchLosses(Objective objective, Dataset data, int[][] batches) {
         List<Function<Params, Tensor>> out = new ArrayList<>();
         for (int[] rows : batches) {
@@ -54,7 +76,13 @@ public final class SgdModifiedLoss {
         return out;
     }
 
-    /** (N−B)/(B(N−1)): E‖∇Ĉ − ∇C‖² = this × Γ for a batch of B drawn without replacement from N. */
+    /**
+     * (N−B)/(B(N−1)): E‖∇Ĉ − ∇C‖² = this × Γ for a batch of B drawn without replacement from N.
+     *
+     * @param n N
+     * @param batchSize B
+     * @return the factor
+     */
     public static double varianceFactor(int n, int batchSize) {
         if (n < 2 || batchSize < 1 || batchSize > n) {
             throw new IllegalArgumentException("need N >= 2 and 1 <= B <= N, got N = " + n + ", B = " + batchSize);
@@ -62,7 +90,13 @@ public final class SgdModifiedLoss {
         return (double) (n - batchSize) / ((double) batchSize * (n - 1));
     }
 
-    /** Γ = (1/N) Σ_i ‖∇C_i − ∇C‖² from N per-example gradients (differentiable in p). */
+    /**
+     * Γ = (1/N) Σ_i ‖∇C_i − ∇C‖² from N per-example gradients (differentiable in p).
+     *
+     * @param objective the per-example objective
+     * @param data the data set
+     * @return Γ
+     */
     public static Function<Params, Tensor> gamma(Objective objective, Dataset data) {
         int n = data.size();
         List<Function<Params, Tensor>> per = new ArrayList<>();
@@ -91,6 +125,12 @@ public final class SgdModifiedLoss {
     /**
      * The modified loss averaged over random partitions:
      * C + (ε/4)‖∇C‖² + (ε/4)·((N−B)/(B(N−1)))·Γ.
+     *
+     * @param objective the training objective
+     * @param data the data set
+     * @param batchSize B
+     * @param eps the learning rate ε
+     * @return the expected modified loss
      */
     public static Function<Params, Tensor> expectedModifiedLoss(Objective objective, Dataset data, int batchSize,
             double eps) {
@@ -102,7 +142,12 @@ public final class SgdModifiedLoss {
         return p -> c.apply(p).add(norm.apply(p).mul(eps / 4)).add(gamma.apply(p).mul(eps / 4 * factor));
     }
 
-    /** θ̇ = −∇C̃_SGD. */
+    /**
+     * θ̇ = −∇C̃_SGD.
+     *
+     * @param modifiedLoss C̃_SGD
+     * @return the vector field
+     */
     public static Function<Params, Params> flow(Function<Params, Tensor> modifiedLoss) {
         Function<Params, Params> g = Autodiff.grad(modifiedLoss);
         return p -> g.apply(p).scale(-1);

@@ -26,12 +26,26 @@ public final class SpectralNormPenalty {
     private SpectralNormPenalty() {
     }
 
-    /** base + κ Σ_l σ_max(W_l)² over every parameter of rank ≥ 2, with the default iterations. */
+    /**
+     * base + κ Σ_l σ_max(W_l)² over every parameter of rank ≥ 2, with the default iterations.
+     *
+     * @param base the objective
+     * @param kappa κ
+     * @return the penalized objective
+     */
     public static Objective of(Objective base, double kappa) {
         return of(base, kappa, DEFAULT_ITERATIONS, name -> true);
     }
 
-    /** base + κ Σ_l σ_max(W_l)² over the rank-≥2 parameters whose names pass {@code which}. */
+    /**
+     * base + κ Σ_l σ_max(W_l)² over the rank-≥2 parameters whose names pass {@code which}.
+     *
+     * @param base the objective
+     * @param kappa κ
+     * @param iterations power iterations per step
+     * @param which which parameters, by name
+     * @return the penalized objective
+     */
     public static Objective of(Objective base, double kappa, int iterations, Predicate<String> which) {
         Terms.requireNonNegative("spectral-norm coefficient", kappa);
         if (iterations <= 0) {
@@ -40,7 +54,14 @@ public final class SpectralNormPenalty {
         return Objective.regularized(base, true, (p, b) -> base.loss(p, b).add(penalty(p, iterations, which).mul(kappa)));
     }
 
-    /** Σ_l (uᵀ W_l v)² with (u, v) from {@code iterations} power iterations (differentiable in W). */
+    /**
+     * Σ_l (uᵀ W_l v)² with (u, v) from {@code iterations} power iterations (differentiable in W).
+     *
+     * @param p the parameters
+     * @param iterations power iterations
+     * @param which which parameters, by name
+     * @return the penalty
+     */
     public static Tensor penalty(Params p, int iterations, Predicate<String> which) {
         Tensor acc = Tensor.scalar(0, p.dtype());
         for (var e : p) {
@@ -59,7 +80,13 @@ public final class SpectralNormPenalty {
         return acc;
     }
 
-    /** σ_max of a matrix (row-major values) by power iteration. */
+    /**
+     * σ_max of a matrix (row-major values) by power iteration.
+     *
+     * @param matrix the matrix W
+     * @param iterations power iterations
+     * @return σ_max
+     */
     public static double largestSingularValue(Tensor matrix, int iterations) {
         int rows = matrix.size(0);
         int cols = matrix.numel() / rows;

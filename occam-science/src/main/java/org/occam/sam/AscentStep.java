@@ -14,18 +14,30 @@ import org.occam.tensor.Tensor;
  */
 public record AscentStep(double rho, UnaryOperator<Params> scaling) {
 
+    /** Checks that ρ is positive and finite. */
     public AscentStep {
         if (!(rho > 0) || Double.isInfinite(rho)) {
             throw new IllegalArgumentException("SAM radius rho must be positive and finite, got " + rho);
         }
     }
 
-    /** SAM's step ρ·g/‖g‖. */
+    /**
+     * SAM's step ρ·g/‖g‖.
+     *
+     * @param rho the radius ρ
+     * @return the step
+     */
     public static AscentStep sam(double rho) {
         return new AscentStep(rho, null);
     }
 
-    /** ASAM's step with T_θ = |θ| + η element-wise (Kwon et al. 2021, η = 0.01 there). */
+    /**
+     * ASAM's step with T_θ = |θ| + η element-wise (Kwon et al. 2021, η = 0.01 there).
+     *
+     * @param rho the radius ρ
+     * @param eta η in T_θ = |θ| + η
+     * @return the step
+     */
     public static AscentStep adaptive(double rho, double eta) {
         if (!(eta >= 0) || Double.isInfinite(eta)) {
             throw new IllegalArgumentException("ASAM eta must be a finite non-negative number, got " + eta);
@@ -36,6 +48,10 @@ public record AscentStep(double rho, UnaryOperator<Params> scaling) {
     /**
      * ε̂ at θ for the gradient g: ρ·T²g/‖Tg‖, or zero when Tg = 0 (no ascent direction). Keeps the
      * autodiff graph of θ and g (so the full SAM gradient can differentiate through it).
+     *
+     * @param theta θ
+     * @param g the gradient at θ
+     * @return ε̂
      */
     public Params at(Params theta, Params g) {
         Params t = scaling == null ? null : scaling.apply(theta);

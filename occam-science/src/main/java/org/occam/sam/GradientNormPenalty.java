@@ -25,7 +25,13 @@ public final class GradientNormPenalty {
     private GradientNormPenalty() {
     }
 
-    /** E + ρ‖∇E‖, differentiated by double backprop. */
+    /**
+     * E + ρ‖∇E‖, differentiated by double backprop.
+     *
+     * @param base E
+     * @param rho ρ
+     * @return the penalized objective
+     */
     public static Objective exact(Objective base, double rho) {
         requireNonNegative("gradient-norm penalty coefficient rho", rho);
         return Objective.regularized(base, false, (p, b) -> {
@@ -34,14 +40,28 @@ public final class GradientNormPenalty {
         });
     }
 
-    /** E + ρ‖∇E‖ with the forward-difference gradient of step length r (r = ρ: SAM). */
+    /**
+     * E + ρ‖∇E‖ with the forward-difference gradient of step length r (r = ρ: SAM).
+     *
+     * @param base E
+     * @param rho ρ
+     * @param step the difference step r
+     * @return the penalized objective
+     */
     public static Objective forwardDifference(Objective base, double rho, double step) {
         requireNonNegative("gradient-norm penalty coefficient rho", rho);
         requirePositive(step);
         return new Forward(base, step, rho, 0);
     }
 
-    /** E + μ‖∇E‖² with Karakida et al.'s forward-difference Hg, step length r along ĝ. */
+    /**
+     * E + μ‖∇E‖² with Karakida et al.'s forward-difference Hg, step length r along ĝ.
+     *
+     * @param base E
+     * @param mu μ
+     * @param step the difference step r
+     * @return the penalized objective
+     */
     public static Objective squaredForwardDifference(Objective base, double mu, double step) {
         requireNonNegative("gradient-norm penalty coefficient mu", mu);
         requirePositive(step);

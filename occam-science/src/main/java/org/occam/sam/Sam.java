@@ -18,6 +18,10 @@ import org.occam.train.Objective;
  * </ul>
  * Any optimizer then applies the SAM step (with SGD: θ ← θ − h·∇E(θ + ε̂)). The ascent uses the
  * gradient of the batch it is given, so it is not decomposable into chunks. Evaluate with {@link #base()}.
+ *
+ * @param inner the objective E
+ * @param ascent the ascent step ε̂
+ * @param gradient which derivative to return
  */
 public record Sam(Objective inner, AscentStep ascent, Gradient gradient) implements Objective {
 
@@ -29,28 +33,53 @@ public record Sam(Objective inner, AscentStep ascent, Gradient gradient) impleme
         FULL
     }
 
+    /** Refuses a missing part. */
     public Sam {
         if (inner == null || ascent == null || gradient == null) {
             throw new IllegalArgumentException("SAM needs a base objective, an ascent step and a gradient kind");
         }
     }
 
-    /** SAM with radius ρ, first-order gradient. */
+    /**
+     * SAM with radius ρ, first-order gradient.
+     *
+     * @param base E
+     * @param rho ρ
+     * @return the objective
+     */
     public static Sam of(Objective base, double rho) {
         return new Sam(base, AscentStep.sam(rho), Gradient.FIRST_ORDER);
     }
 
-    /** ASAM with radius ρ and T_θ = |θ| + η, first-order gradient. */
+    /**
+     * ASAM with radius ρ and T_θ = |θ| + η, first-order gradient.
+     *
+     * @param base E
+     * @param rho ρ
+     * @param eta η
+     * @return the objective
+     */
     public static Sam adaptive(Objective base, double rho, double eta) {
         return new Sam(base, AscentStep.adaptive(rho, eta), Gradient.FIRST_ORDER);
     }
 
-    /** The same method with another gradient kind. */
+    /**
+     * The same method with another gradient kind.
+     *
+     * @param g the gradient kind
+     * @return the objective
+     */
     public Sam with(Gradient g) {
         return new Sam(inner, ascent, g);
     }
 
-    /** The ascent point θ + ε̂ on a batch (constants: no graph is kept). */
+    /**
+     * The ascent point θ + ε̂ on a batch (constants: no graph is kept).
+     *
+     * @param params θ
+     * @param batch a batch of examples
+     * @return θ + ε̂
+     */
     public Params ascentPoint(Params params, Batch batch) {
         Params at = params.detach();
         Params g = Autodiff.grad((Params q) -> inner.loss(q, batch)).apply(at).detach();

@@ -21,7 +21,13 @@ public final class SamMonitor implements Monitor {
     private final TrainingSubset subset;
     private final AscentStep ascent;
 
-    /** Every {@code every} steps on {@code examples} training rows, with the ascent step {@code ascent}. */
+    /**
+     * Every {@code every} steps on {@code examples} training rows, with the ascent step {@code ascent}.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param ascent the ascent step
+     */
     public SamMonitor(int every, int examples, AscentStep ascent) {
         if (every <= 0) {
             throw new IllegalArgumentException("monitor period 'every' must be positive, got " + every);
@@ -42,7 +48,15 @@ public final class SamMonitor implements Monitor {
         return values(ctx.objective().base(), ctx.params(), b, ascent);
     }
 
-    /** sam_ascent_loss and sam_sharpness of {@code base} at θ on a batch. */
+    /**
+     * sam_ascent_loss and sam_sharpness of {@code base} at θ on a batch.
+     *
+     * @param base E
+     * @param theta θ
+     * @param batch a batch of examples
+     * @param ascent the ascent step
+     * @return the two values by name
+     */
     public static Map<String, Double> values(Objective base, Params theta, Batch batch, AscentStep ascent) {
         Sam sam = new Sam(base, ascent, Sam.Gradient.FIRST_ORDER);
         Params up = sam.ascentPoint(theta, batch);

@@ -27,7 +27,13 @@ import org.occam.tensor.Tensor;
 public record Chunk(int index, int first, double[] x, int[] sampleShape, int[] y, double[] targets, int[] targetShape)
         implements Serializable {
 
-    /** The chunks of {@code data} with {@code size} examples each (the last may be shorter). */
+    /**
+     * The chunks of {@code data} with {@code size} examples each (the last may be shorter).
+     *
+     * @param data the data set
+     * @param size examples per chunk
+     * @return the chunks, in order
+     */
     public static List<Chunk> of(Dataset data, int size) {
         if (size < 1) {
             throw new IllegalArgumentException("chunk size must be a positive number of examples, got " + size);
@@ -44,13 +50,22 @@ public record Chunk(int index, int first, double[] x, int[] sampleShape, int[] y
         return List.copyOf(out);
     }
 
-    /** The number of examples. */
+    /**
+     * The number of examples.
+     *
+     * @return n_k
+     */
     public int size() {
         int per = Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);
         return x.length / per;
     }
 
-    /** The chunk as a batch in {@code dtype}, with its rows' data-set indices. */
+    /**
+     * The chunk as a batch in {@code dtype}, with its rows' data-set indices.
+     *
+     * @param dtype the inputs' dtype
+     * @return the batch
+     */
     public Batch batch(DType dtype) {
         int n = size();
         Tensor tx = Tensor.of(dtype, x, prepend(n, sampleShape));

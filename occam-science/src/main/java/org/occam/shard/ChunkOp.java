@@ -10,6 +10,13 @@ import java.io.Serializable;
 @FunctionalInterface
 public interface ChunkOp extends Serializable {
 
-    /** The chunk's mean value, computed on the machine that holds the chunk. */
+    /**
+     * The chunk's mean value, computed on the machine that holds the chunk.
+     *
+     * @param problem the model, objective and parameter template
+     * @param chunk the chunk of examples
+     * @param payload the broadcast parameters (and vector)
+     * @return the op's mean over the chunk's examples
+     */
     double[] apply(ShardProblem.Built problem, Chunk chunk, Payload payload);
 }

@@ -10,16 +10,34 @@ import java.util.List;
  */
 public interface ChunkRunner extends AutoCloseable {
 
-    /** Σ_k (n_k/N)·op(chunk k) by the fixed tree over the chunks. */
+    /**
+     * Σ_k (n_k/N)·op(chunk k) by the fixed tree over the chunks.
+     *
+     * @param op what to compute on each chunk
+     * @param payload what every chunk needs (parameters, a vector)
+     * @return the weighted sum
+     */
     double[] sum(ChunkOp op, Payload payload);
 
-    /** The problem the chunks belong to. */
+    /**
+     * The problem the chunks belong to.
+     *
+     * @return the problem
+     */
     ShardProblem problem();
 
-    /** The number of chunks C. */
+    /**
+     * The number of chunks C.
+     *
+     * @return C
+     */
     int chunks();
 
-    /** A few words for the console, e.g. "this JVM, 13 chunks" or "Spark local[2], 7 partitions, 13 chunks". */
+    /**
+     * A few words for the console, e.g. "this JVM, 13 chunks" or "Spark local[2], 7 partitions, 13 chunks".
+     *
+     * @return the description
+     */
     String describe();
 
     @Override
@@ -27,13 +45,22 @@ public interface ChunkRunner extends AutoCloseable {
 
     /** Opens runners of one kind; registered in META-INF/services (occam-spark registers Spark's). */
     interface Provider {
-        /** The kind, e.g. "spark". */
+        /**
+         * The kind, e.g. "spark".
+         *
+         * @return the kind
+         */
         String name();
 
         /**
          * A runner on {@code master} (null: the one spark-submit configured) with the chunks spread over
          * {@code partitions} partitions (0: the cluster's default parallelism).
          *
+         * @param master the cluster's master URL, or null
+         * @param partitions the number of partitions (0: the cluster's default)
+         * @param problem the problem the chunks belong to
+         * @param chunks the chunks, in order
+         * @return the runner
          * @throws UnsupportedOperationException when it cannot run here, saying why
          */
         ChunkRunner open(String master, int partitions, ShardProblem problem, List<Chunk> chunks);

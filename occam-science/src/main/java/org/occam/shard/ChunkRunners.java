@@ -8,7 +8,12 @@ public final class ChunkRunners {
     private ChunkRunners() {
     }
 
-    /** True when a provider of {@code kind} (e.g. "spark") is on the class path. */
+    /**
+     * True when a provider of {@code kind} (e.g. "spark") is on the class path.
+     *
+     * @param kind the runner kind
+     * @return whether it can be opened
+     */
     public static boolean available(String kind) {
         return find(kind) != null;
     }
@@ -16,6 +21,12 @@ public final class ChunkRunners {
     /**
      * A runner of {@code kind} on {@code master}.
      *
+     * @param kind the runner kind, e.g. {@code spark}
+     * @param master the cluster's master URL, or null
+     * @param partitions the number of partitions (0: the cluster's default)
+     * @param problem the problem the chunks belong to
+     * @param chunks the chunks, in order
+     * @return the runner
      * @throws UnsupportedOperationException when no such provider is on the class path
      */
     public static ChunkRunner open(String kind, String master, int partitions, ShardProblem problem, List<Chunk> chunks) {

@@ -17,7 +17,12 @@ public final class FullBatchObjective implements Objective {
     private final Objective base;
     private final ShardedObjective sharded;
 
-    /** {@code base}'s loss with gradients from {@code sharded} (the same loss over the same data). */
+    /**
+     * {@code base}'s loss with gradients from {@code sharded} (the same loss over the same data).
+     *
+     * @param base the objective, for the loss value and evaluation
+     * @param sharded the same loss over the same data, computed chunk by chunk
+     */
     public FullBatchObjective(Objective base, ShardedObjective sharded) {
         this.base = base;
         this.sharded = sharded;

@@ -11,7 +11,12 @@ public final class LocalChunks implements ChunkRunner {
     private final List<Chunk> chunks;
     private final ShardProblem.Built built;
 
-    /** A runner over {@code chunks} (in chunk order) of {@code problem}. */
+    /**
+     * A runner over {@code chunks} (in chunk order) of {@code problem}.
+     *
+     * @param problem the problem the chunks belong to
+     * @param chunks the chunks, in order
+     */
     public LocalChunks(ShardProblem problem, List<Chunk> chunks) {
         this.problem = problem;
         this.chunks = List.copyOf(chunks);

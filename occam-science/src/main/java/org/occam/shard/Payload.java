@@ -11,7 +11,11 @@ import java.io.Serializable;
  */
 public record Payload(double[] params, double[] vector) implements Serializable {
 
-    /** Bytes of the payload's numbers (8 per double). */
+    /**
+     * Bytes of the payload's numbers (8 per double).
+     *
+     * @return the size in bytes
+     */
     public long bytes() {
         return 8L * (params.length + (vector == null ? 0 : vector.length));
     }

@@ -28,6 +28,7 @@ import org.occam.train.Objective;
 public record ShardProblem(String modelSpec, String loss, String dtype, String mode, double[] state, int total)
         implements Serializable {
 
+    /** Checks that the model spec, loss and dtype parse, that a model with buffers runs in eval mode, and that N ≥ 1. */
     public ShardProblem {
         Sequential net = Models.parse(modelSpec);
         Objective.parse(loss, net);
@@ -41,13 +42,27 @@ public record ShardProblem(String modelSpec, String loss, String dtype, String m
         }
     }
 
-    /** The problem of a model with its buffers (ignored for a model without). */
+    /**
+     * The problem of a model with its buffers (ignored for a model without).
+     *
+     * @param modelSpec the model spec, e.g. {@code mlp:784-64-10:relu}
+     * @param loss the loss's name
+     * @param dtype float32 or float64
+     * @param mode eval or train
+     * @param state the buffers
+     * @param total N
+     * @return the problem
+     */
     public static ShardProblem of(String modelSpec, String loss, DType dtype, Mode mode, ModelState state, int total) {
         double[] s = state == null || state.isEmpty() ? new double[0] : state.buffers().flatten().toDoubleArray();
         return new ShardProblem(modelSpec, loss, dtype.label(), mode.label(), s, total);
     }
 
-    /** The model, objective and parameter template, built where the chunk is computed. */
+    /**
+     * The model, objective and parameter template, built where the chunk is computed.
+     *
+     * @return the built problem
+     */
     public Built build() {
         DType dt = DType.parse(dtype);
         Sequential spec = Models.parse(modelSpec);
@@ -70,12 +85,24 @@ public record ShardProblem(String modelSpec, String loss, String dtype, String m
      */
     public record Built(ShardProblem problem, Model model, Objective objective, Params template, DType dtype) {
 
-        /** Parameters from their flattened values. */
+        /**
+         * Parameters from their flattened values.
+         *
+         * @param flat the flattened values, in the template's order
+         * @return the parameters
+         */
         public Params params(double[] flat) {
             return template.unflatten(Tensor.of(dtype, flat, flat.length));
         }
 
-        /** Chunk k's leaf of the tree sum: the op's value on the chunk, weighted by n_k/N. */
+        /**
+         * Chunk k's leaf of the tree sum: the op's value on the chunk, weighted by n_k/N.
+         *
+         * @param op what to compute
+         * @param chunk chunk k
+         * @param payload the broadcast parameters (and vector)
+         * @return (n_k/N)·op(chunk k)
+         */
         public double[] leaf(ChunkOp op, Chunk chunk, Payload payload) {
             double[] r = op.apply(this, chunk, payload);
             double w = (double) chunk.size() / problem.total();

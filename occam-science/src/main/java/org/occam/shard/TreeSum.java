@@ -20,11 +20,23 @@ public final class TreeSum {
     private TreeSum() {
     }
 
-    /** One node of the tree and its value (what a partition sends to the driver). */
+    /**
+     * One node of the tree and its value (what a partition sends to the driver).
+     *
+     * @param level the node's height above the leaves (0: a leaf)
+     * @param index its position among the nodes of that level
+     * @param value the sum of the leaves under it
+     */
     public record Node(int level, int index, double[] value) implements Serializable {
     }
 
-    /** The root over {@code leaves} leaves, each computed once by {@code leaf}. */
+    /**
+     * The root over {@code leaves} leaves, each computed once by {@code leaf}.
+     *
+     * @param leaves C
+     * @param leaf computes leaf k
+     * @return the root
+     */
     public static double[] sum(int leaves, IntFunction<double[]> leaf) {
         return node(leaves, height(leaves), 0, leaf, Map.of());
     }
@@ -32,6 +44,11 @@ public final class TreeSum {
     /**
      * The largest nodes whose leaves are all in {@code held} (the leaves one partition holds, any
      * order): computing them touches each held leaf once.
+     *
+     * @param leaves C
+     * @param held the leaves this partition holds
+     * @param leaf computes leaf k
+     * @return the complete nodes
      */
     public static List<Node> partial(int leaves, int[] held, IntFunction<double[]> leaf) {
         boolean[] has = new boolean[leaves];
@@ -43,7 +60,13 @@ public final class TreeSum {
         return out;
     }
 
-    /** The root from nodes sent by the partitions (together they must cover every leaf). */
+    /**
+     * The root from nodes sent by the partitions (together they must cover every leaf).
+     *
+     * @param leaves C
+     * @param nodes the nodes from every partition
+     * @return the root
+     */
     public static double[] combine(int leaves, Collection<Node> nodes) {
         Map<Long, double[]> known = new HashMap<>();
         for (Node n : nodes) {

@@ -10,7 +10,16 @@ public final class EulerMaruyama {
     private EulerMaruyama() {
     }
 
-    /** X_T from x0 in {@code steps} steps of Δt = T/steps, the Gaussians drawn from rng. */
+    /**
+     * X_T from x0 in {@code steps} steps of Δt = T/steps, the Gaussians drawn from rng.
+     *
+     * @param sde the SDE dX = μ(X)dt + B(X)dW
+     * @param x0 the starting point
+     * @param time T
+     * @param steps the number of steps
+     * @param rng the generator of the Gaussian increments
+     * @return X_T
+     */
     public static double[] endpoint(Sde sde, double[] x0, double time, int steps, Rng rng) {
         if (steps < 1 || !(time >= 0)) {
             throw new IllegalArgumentException("Euler-Maruyama needs steps >= 1 and time >= 0, got " + steps + ", " + time);
@@ -37,7 +46,18 @@ public final class EulerMaruyama {
         return x;
     }
 
-    /** The Monte Carlo mean of φ(X_T) over {@code paths} paths, path p drawn from {@code Rng.seed(seed).split(p)}. */
+    /**
+     * The Monte Carlo mean of φ(X_T) over {@code paths} paths, path p drawn from {@code Rng.seed(seed).split(p)}.
+     *
+     * @param sde the SDE
+     * @param x0 the starting point
+     * @param time T
+     * @param steps steps per path
+     * @param paths the number of paths
+     * @param seed the seed of the paths
+     * @param phi the test function φ
+     * @return the mean of φ(X_T)
+     */
     public static double mean(Sde sde, double[] x0, double time, int steps, int paths, long seed,
                               ToDoubleFunction<double[]> phi) {
         double s = 0;

@@ -9,6 +9,7 @@ package org.occam.sme;
  */
 public record LeastSquares(double[][] a, double[] y) implements ExampleLosses {
 
+    /** Checks that there are as many targets as rows, and at least one. */
     public LeastSquares {
         if (a.length == 0 || a.length != y.length) {
             throw new IllegalArgumentException("least squares needs as many targets as inputs (at least one), got "
@@ -46,7 +47,11 @@ public record LeastSquares(double[][] a, double[] y) implements ExampleLosses {
         return LeastSquares.times(meanA(), v);
     }
 
-    /** Ā = (1/n)Σ a_ia_iᵀ, the (constant) Hessian of E. */
+    /**
+     * Ā = (1/n)Σ a_ia_iᵀ, the (constant) Hessian of E.
+     *
+     * @return Ā, d × d
+     */
     public double[][] meanA() {
         int d = dimension();
         double[][] m = new double[d][d];

@@ -8,9 +8,18 @@ package org.occam.sme;
  */
 public final class LeastSquaresMoments {
 
-    /** The mean m and second moment M = E[θθᵀ]. */
+    /**
+     * The mean m and second moment M = E[θθᵀ].
+     *
+     * @param mean m = E[θ]
+     * @param second M = E[θθᵀ]
+     */
     public record Moments(double[] mean, double[][] second) {
-        /** E‖θ‖² = tr M. */
+        /**
+         * E‖θ‖² = tr M.
+         *
+         * @return the trace of M
+         */
         public double meanSquaredNorm() {
             double s = 0;
             for (int k = 0; k < mean.length; k++) {
@@ -24,7 +33,11 @@ public final class LeastSquaresMoments {
     private final double[][] abar;
     private final double[] bbar;
 
-    /** The moments of the least-squares problem f. */
+    /**
+     * The moments of the least-squares problem f.
+     *
+     * @param f the problem (1/2n)Σ(a_iᵀθ − y_i)²
+     */
     public LeastSquaresMoments(LeastSquares f) {
         this.f = f;
         this.abar = f.meanA();
@@ -38,7 +51,15 @@ public final class LeastSquaresMoments {
         }
     }
 
-    /** The moments of θ_n after {@code steps} SGD steps of rate h and batch b (with replacement) from θ0. */
+    /**
+     * The moments of θ_n after {@code steps} SGD steps of rate h and batch b (with replacement) from θ0.
+     *
+     * @param theta0 the starting point θ0
+     * @param h the learning rate
+     * @param batchSize b
+     * @param steps the number of SGD steps
+     * @return the exact moments of θ_steps
+     */
     public Moments sgd(double[] theta0, double h, int batchSize, int steps) {
         double[] m = theta0.clone();
         double[][] mm = outer(theta0, theta0);
@@ -61,7 +82,17 @@ public final class LeastSquaresMoments {
         return new Moments(m, mm);
     }
 
-    /** The moments of X_T of the first- ({@code second} false) or second-order SME, RK4 with {@code rk4Steps} steps. */
+    /**
+     * The moments of X_T of the first- ({@code second} false) or second-order SME, RK4 with {@code rk4Steps} steps.
+     *
+     * @param x0 the starting point
+     * @param h the learning rate the SME models
+     * @param batchSize b
+     * @param time T
+     * @param second whether to take the second-order SME
+     * @param rk4Steps RK4 steps of the moment equations
+     * @return the moments of X_T
+     */
     public Moments sme(double[] x0, double h, int batchSize, double time, boolean second, int rk4Steps) {
         int d = x0.length;
         double[][] dmat = second ? add(abar, scale(times(abar, abar), h / 2)) : abar;

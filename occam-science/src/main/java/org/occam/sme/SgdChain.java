@@ -11,7 +11,17 @@ public final class SgdChain {
     private SgdChain() {
     }
 
-    /** θ_n after {@code steps} steps from θ0, the examples drawn from rng. */
+    /**
+     * θ_n after {@code steps} steps from θ0, the examples drawn from rng.
+     *
+     * @param f the per-example losses
+     * @param theta0 the starting point
+     * @param h the learning rate
+     * @param batchSize b, drawn with replacement
+     * @param steps the number of steps
+     * @param rng the generator of the batches
+     * @return θ_steps
+     */
     public static double[] run(ExampleLosses f, double[] theta0, double h, int batchSize, int steps, Rng rng) {
         double[] theta = theta0.clone();
         for (int s = 0; s < steps; s++) {
@@ -29,7 +39,19 @@ public final class SgdChain {
         return theta;
     }
 
-    /** The Monte Carlo mean of φ(θ_n) over {@code paths} runs, run p drawn from {@code Rng.seed(seed).split(p)}. */
+    /**
+     * The Monte Carlo mean of φ(θ_n) over {@code paths} runs, run p drawn from {@code Rng.seed(seed).split(p)}.
+     *
+     * @param f the per-example losses
+     * @param theta0 the starting point
+     * @param h the learning rate
+     * @param batchSize b
+     * @param steps steps per run
+     * @param paths the number of runs
+     * @param seed the seed of the runs
+     * @param phi the test function φ
+     * @return the mean of φ(θ_steps)
+     */
     public static double mean(ExampleLosses f, double[] theta0, double h, int batchSize, int steps, int paths, long seed,
                               ToDoubleFunction<double[]> phi) {
         double s = 0;

@@ -11,12 +11,26 @@ public final class Sme {
     private Sme() {
     }
 
-    /** The first-order SME (weak order 1). */
+    /**
+     * The first-order SME (weak order 1).
+     *
+     * @param f the per-example losses
+     * @param h the learning rate
+     * @param batchSize b
+     * @return the SDE
+     */
     public static Sde firstOrder(ExampleLosses f, double h, int batchSize) {
         return of(f, h, batchSize, false);
     }
 
-    /** The second-order SME (weak order 2). */
+    /**
+     * The second-order SME (weak order 2).
+     *
+     * @param f the per-example losses
+     * @param h the learning rate
+     * @param batchSize b
+     * @return the SDE
+     */
     public static Sde secondOrder(ExampleLosses f, double h, int batchSize) {
         return of(f, h, batchSize, true);
     }

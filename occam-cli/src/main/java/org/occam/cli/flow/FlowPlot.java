@@ -10,6 +10,7 @@ import org.occam.lab.plot.Grid;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.Series;
+import org.occam.lab.report.Rates;
 
 /**
  * The chart of {@code occam flow --plot}: for a loss of two variables, its contours on a grid
@@ -25,7 +26,7 @@ public final class FlowPlot {
 
     public static Plot of(Expression loss, List<String> names, SideBySide s) {
         List<Trajectory> paths = FlowReport.paths(s);
-        String title = String.format(Locale.ROOT, "%s   (h = %s, %d steps)", loss.source(), FlowReport.num(s.h()), s.steps());
+        String title = String.format(Locale.ROOT, "%s   (%s, %d steps)", loss.source(), Rates.h(s.h()), s.steps());
         if (names.size() == 2) {
             return contour(loss, names, paths, title);
         }

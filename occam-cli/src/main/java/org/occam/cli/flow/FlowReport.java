@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.occam.flow.SideBySide;
 import org.occam.flow.Trajectory;
+import org.occam.lab.report.Rates;
 
 /**
  * What {@code occam flow} prints: a table (one row per path: final point, final loss, largest
@@ -50,7 +51,7 @@ public final class FlowReport {
         Trajectory ref = s.reference();
         out.printf(Locale.ROOT, "loss    %s%n", setup.expression());
         out.printf(Locale.ROOT, "start   %s   E = %s%n", point(setup.names(), ref.theta()[0]), num(ref.loss()[0]));
-        out.printf(Locale.ROOT, "rate    h = %s%s, %d steps (t = %s); λ_max at start %s, hλ_max = %s%n", num(s.h()),
+        out.printf(Locale.ROOT, "rate    %s%s, %d steps (t = %s); λ_max at start %s, hλ_max = %s%n", Rates.h(s.h()),
                 setup.beta() > 0 ? ", heavy ball β = " + num(setup.beta()) : "", s.steps(), num(s.h() * s.steps()),
                 num(setup.sharpness()), num(s.h() * setup.sharpness()));
         out.println();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.occam.cli.run.NoLearning;
 import org.occam.io.FolderLock;
 
 /**
@@ -53,6 +54,11 @@ public record RunState(String state, long step, long totalSteps, String message)
                     + " (or rerun its sweep)";
         }
         return new RunState(state, n.path("step").asLong(-1), n.path("total_steps").asLong(-1), message);
+    }
+
+    /** The state a sweep table shows: {@code did not learn} for a completed run flagged so ({@link NoLearning}), else {@link #state}. */
+    public String shown() {
+        return NoLearning.shownState(state, message);
     }
 
     /** "step 17 of 1000", "step 17", or "" when the step is unknown. */

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.occam.cli.run.NoLearning;
 import org.occam.lab.plot.HeatmapPlot;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.ScatterPlot;
 import org.occam.lab.plot.Series;
+import org.occam.lab.report.Rates;
 import org.occam.lab.report.Section;
 
 /**
@@ -98,7 +100,7 @@ final class SweepCharts {
         HeatmapPlot p = new HeatmapPlot(title).xLabel(t.name(colCol)).yLabel(rowCol < 0 ? "" : t.name(rowCol))
                 .columns(cols).rows(rows).values(mean).notes(notes);
         String caption = "Final " + title + (averagedOver ? ", averaged over the other parameters" : "")
-                + (most > 1 ? " (mean of up to " + most + " runs per cell)" : "") + "; div: diverged, fail: failed, run: still running, int: interrupted.";
+                + (most > 1 ? " (mean of up to " + most + " runs per cell)" : "") + "; div: diverged, fail: failed, run: still running, int: interrupted, dnl: did not learn.";
         return new Section.Chart("heatmap_" + t.name(m), caption, p.plot());
     }
 
@@ -108,6 +110,7 @@ final class SweepCharts {
             case "failed" -> "fail";
             case "running" -> "run";
             case "interrupted" -> "int";
+            case NoLearning.SHOWN_STATE -> "dnl";
             default -> null;
         };
     }
@@ -166,7 +169,7 @@ final class SweepCharts {
                 double[] xs = rs.stream().mapToDouble(r -> t.num(r, x)).toArray();
                 double[] ys = rs.stream().mapToDouble(r -> t.num(r, y)).toArray();
                 String[] labels = t.rows.size() <= LABEL_LIMIT ? rs.stream().map(r -> label(t, r, groups.size() == 1 ? -1 : groupBy)).toArray(String[]::new) : null;
-                p.add(groups.size() == 1 ? g : t.name(groupBy) + " = " + g, xs, ys, labels);
+                p.add(groups.size() == 1 ? g : value(t.name(groupBy), g), xs, ys, labels);
             }
             if (p.hasData()) {
                 out.add(new Section.Chart("scatter_" + t.name(x), "Final " + t.name(y) + " against final " + t.name(x)
@@ -176,16 +179,22 @@ final class SweepCharts {
         return out;
     }
 
-    /** A point's label: the swept values other than the colour's (e.g. batch_size=16), else the run id. */
+    /** A point's label: the swept values other than the colour's (e.g. {@code h = 0.1, batch_size = 16}), else the run id. */
     static String label(SweepTable t, int r, int colourBy) {
         List<String> parts = new ArrayList<>();
         for (int c : t.varying()) {
             if (c != colourBy) {
-                String key = t.name(c);
-                parts.add(key.substring(key.lastIndexOf('.') + 1) + "=" + t.rows.get(r).get(c).strip());
+                parts.add(value(t.name(c), t.rows.get(r).get(c)));
             }
         }
-        return parts.isEmpty() ? t.id(r) : String.join(" ", parts);
+        return parts.isEmpty() ? t.id(r) : String.join(", ", parts);
+    }
+
+    /** One swept value: {@code h = 0.1} for a numeric learning rate ({@link Rates}), else {@code batch_size = 16}. */
+    static String value(String key, String cell) {
+        String name = key.substring(key.lastIndexOf('.') + 1);
+        double v = SweepTable.number(cell);
+        return name.equals("lr") && Double.isFinite(v) ? Rates.h(v) : name + " = " + cell.strip();
     }
 
     private static int find(SweepTable t, String metric) {

@@ -15,6 +15,7 @@ import org.occam.io.AtomicFiles;
 import org.occam.lab.plot.Numbers;
 import org.occam.lab.report.Html;
 import org.occam.lab.report.Page;
+import org.occam.lab.report.Rates;
 import org.occam.lab.report.Section;
 
 /**
@@ -123,9 +124,12 @@ final class SweepReport {
     /** Significant digits of metric values in the table (results.csv keeps them all). */
     static final int METRIC_DIGITS = 4;
 
-    /** A metric cell with {@link #METRIC_DIGITS} significant digits; parameters and text as written. */
+    /** A metric cell with {@link #METRIC_DIGITS} significant digits, a learning rate as {@link Rates} prints it; other parameters and text as written. */
     static String cell(SweepTable t, int c, String text) {
         double v = SweepTable.number(text);
+        if (t.params.contains(c) && t.name(c).replaceFirst(".*\\.", "").equals("lr") && Double.isFinite(v)) {
+            return Rates.num(v);
+        }
         if (!t.metrics.contains(c) || Double.isNaN(v) || text.strip().matches("-?\\d+")) {
             return text;
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.occam.cli.config.MetricRegistry;
 import org.occam.cli.config.MonitorRegistry;
+import org.occam.cli.run.NoLearning;
 import org.occam.lab.plot.Numbers;
 
 /**
@@ -71,6 +72,7 @@ final class SweepTable {
             }
         }
         id = Math.max(id, 0);
+        rows = shownStates(rows, state, header.indexOf("message"));
         int firstMetric = header.size();
         for (int c = id + 1; c < header.size(); c++) {
             if (c != state && isMetricName(header.get(c))) {
@@ -131,7 +133,7 @@ final class SweepTable {
                 Metrics.Row last = m.lastWith(k);
                 row.add(last == null ? "" : Numbers.compact(last.values().get(k), 6));
             }
-            row.add(RunState.of(runs.get(i), m).state());
+            row.add(RunState.of(runs.get(i), m).shown());
             rows.add(row);
         }
         List<Integer> params = new ArrayList<>();
@@ -143,6 +145,22 @@ final class SweepTable {
             metrics.add(c);
         }
         return new SweepTable(header, rows, 0, header.size() - 1, params, metrics, "the run folders (no results.csv)");
+    }
+
+    /** The rows with each state cell as shown: {@code did not learn} for a completed run whose message says so ({@link NoLearning}). */
+    private static List<List<String>> shownStates(List<List<String>> rows, int state, int message) {
+        if (state < 0 || message < 0) {
+            return rows;
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> row = new ArrayList<>(r);
+            if (state < row.size() && message < row.size()) {
+                row.set(state, NoLearning.shownState(row.get(state).strip(), row.get(message)));
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     static boolean isMetricName(String name) {

@@ -18,7 +18,9 @@ import java.util.Optional;
  * and the report as {@code did not learn: ...}; the run stays completed. Runs shorter than
  * {@link #MIN_STEPS} steps are not judged (a smoke test of a few steps has not learned yet).
  */
-final class NoLearning {
+public final class NoLearning {
+    /** What a sweep's table and console summary show for a completed run flagged here. */
+    public static final String SHOWN_STATE = "did not learn";
     /** Runs with fewer steps are too short to judge. */
     static final long MIN_STEPS = 50;
     /** Accuracy up to this multiple of chance counts as chance. */
@@ -29,15 +31,27 @@ final class NoLearning {
     private NoLearning() {
     }
 
+    /**
+     * The state a table or summary shows for a run: {@link #SHOWN_STATE} for a completed run whose
+     * status message carries this class's verdict, else {@code state} itself.
+     *
+     * @param state   the state from status.json (completed, diverged, ...)
+     * @param message status.json's message, or null
+     * @return the state to print
+     */
+    public static String shownState(String state, String message) {
+        return "completed".equalsIgnoreCase(state) && message != null && message.startsWith(SHOWN_STATE + ":") ? SHOWN_STATE : state;
+    }
+
     /** The verdict from the first and last values, empty when the run learned (or nothing can be said). */
     static Optional<String> judge(Double firstLoss, Double lastLoss, Double lastAccuracy, int classes) {
         if (lastAccuracy != null && classes >= 2 && lastAccuracy <= CHANCE_FACTOR / classes) {
-            return Optional.of(String.format(Locale.ROOT, "did not learn: final train accuracy %.4g is chance (1/%d = %.4g)",
+            return Optional.of(String.format(Locale.ROOT, SHOWN_STATE + ": final train accuracy %.4g is chance (1/%d = %.4g)",
                     lastAccuracy, classes, 1.0 / classes));
         }
         if (firstLoss != null && lastLoss != null && Double.isFinite(firstLoss) && Double.isFinite(lastLoss) && firstLoss > 0
                 && lastLoss >= PLATEAU_FACTOR * firstLoss) {
-            return Optional.of(String.format(Locale.ROOT, "did not learn: train loss %.4g at the end, far above %.4g at the start",
+            return Optional.of(String.format(Locale.ROOT, SHOWN_STATE + ": train loss %.4g at the end, far above %.4g at the start",
                     lastLoss, firstLoss));
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.occam.cli.config.GameConfig;
 import org.occam.cli.config.RunConfig;
 import org.occam.io.AtomicFiles;
 import org.occam.io.FolderLock;
+import org.occam.lab.report.Rates;
 import org.occam.shard.ChunkRunner;
 import org.occam.tensor.kernel.Parallel;
 import org.occam.train.CheckpointStore;
@@ -313,7 +315,7 @@ public final class Runner {
             String setup = "model " + c.model().spec() + " (" + ex.init().numel() + " parameters, " + c.dtype() + "), loss "
                     + c.loss() + (c.regularizers().isEmpty() ? "" : " + " + c.regularizers().stream()
                     .map(r -> r.name()).reduce((a, b) -> a + " + " + b).orElse("")) + ", " + ex.optimizer().describe()
-                    + ", lr " + c.lr().name() + " " + c.lr().params() + ", " + ex.spec().steps() + " steps of batch "
+                    + ", lr " + c.lr().name() + " " + rateParams(c.lr().params()) + ", " + ex.spec().steps() + " steps of batch "
                     + Math.min(ex.spec().batchSize(), ex.train().size()) + ", seed " + c.seed();
             List<String> lines = new ArrayList<>(List.of(data, setup));
             lines.addAll(ex.initNotes());
@@ -387,5 +389,12 @@ public final class Runner {
             }
         }
         return sb.append(" -> ").append(dir).toString();
+    }
+
+    /** The learning-rate rule's parameters, numbers as rates are printed ({@link Rates}): {base=0.1, warmup=0}. */
+    private static String rateParams(Map<String, Object> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, v instanceof Double d ? Rates.num(d) : String.valueOf(v)));
+        return out.toString();
     }
 }

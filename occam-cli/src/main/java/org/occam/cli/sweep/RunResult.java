@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.occam.cli.run.NoLearning;
 
 /**
  * How one run of a sweep ended, read back from its run folder (so a run done now, resumed or
@@ -25,11 +26,17 @@ public record RunResult(int index, String id, String action, String state, long 
                         LinkedHashMap<String, Object> metrics, double seconds) implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The state for tables and summaries: {@code did not learn} for a completed run flagged so ({@link NoLearning}), else {@link #state}. */
+    public String shownState() {
+        return NoLearning.shownState(state, message);
+    }
+
     /** One line for the console, e.g. {@code completed 100 steps in 1.2 s: test_accuracy 0.8524}. */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        switch (state) {
+        switch (shownState()) {
             case "completed" -> b.append("completed ").append(step).append(" steps");
+            case NoLearning.SHOWN_STATE -> b.append("completed ").append(step).append(" steps but ").append(message);
             case "diverged" -> b.append("diverged at step ").append(step).append(" (").append(message).append(')');
             case "failed" -> b.append("failed at step ").append(step).append(": ").append(message);
             default -> b.append(state).append(" at step ").append(step);

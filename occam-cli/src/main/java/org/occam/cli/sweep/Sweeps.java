@@ -65,9 +65,9 @@ public final class Sweeps {
      * @param seconds wall time
      */
     public record Outcome(Path dir, ResultsTable table, List<RunResult> results, boolean parquet, double seconds) {
-        /** Runs by state (completed, diverged, failed, ...). */
+        /** Runs by state as shown (completed, did not learn, diverged, failed, ...). */
         public Map<String, Long> states() {
-            return results.stream().collect(Collectors.groupingBy(RunResult::state, TreeMap::new, Collectors.counting()));
+            return results.stream().collect(Collectors.groupingBy(RunResult::shownState, TreeMap::new, Collectors.counting()));
         }
 
         /** Runs by what the sweep did (ran, resumed, skipped, failed). */

@@ -49,7 +49,7 @@ class SweepReportLayoutTest {
         Path sweep = FakeRuns.sweep(tmp.resolve("s"), true);
         SweepTable t = SweepTable.fromCsv(sweep.resolve("results.csv"));
         int lr = t.header.indexOf("lr");
-        assertEquals("batch_size=32", SweepCharts.label(t, 0, lr));
-        assertEquals("lr=0.01 batch_size=32", SweepCharts.label(t, 0, -1));
+        assertEquals("batch_size = 32", SweepCharts.label(t, 0, lr));
+        assertEquals("h = 0.01, batch_size = 32", SweepCharts.label(t, 0, -1));
     }
 }

@@ -17,7 +17,7 @@ class MgcSweepTest {
         String out = HomSweepTest.capture(() -> assertEquals(0, Main.run("reproduce", "mgc-1", "--samples", "40",
                 "--corruptions", "0,1", "--lrs", "0.5", "--quick", "--max-steps", "300", "--loss-target", "0.5",
                 "--model", "mlp:64-16-10:relu", "--out", dir.resolve("mgc").toString())));
-        assertTrue(out.contains("MGC-1: mlp:64-16-10:relu on 40 digits training rows") && out.contains("random h=0.5 s=0")
+        assertTrue(out.contains("MGC-1: mlp:64-16-10:relu on 40 digits training rows") && out.contains("random h = 0.5 s=0")
                 && out.contains("claim: random labels give much larger GC/γ² than true labels"), out);
         assertTrue(Files.exists(dir.resolve("mgc/report.html")));
         assertEquals(2, Main.run("reproduce", "mgc-1", "--lr", "0.1", "--out", dir.resolve("x").toString()));

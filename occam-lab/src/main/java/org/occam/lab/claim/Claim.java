@@ -25,6 +25,7 @@ public record Claim(String id, String statement, String statistic, Direction dir
     /** Coverage of every interval. */
     public static final double LEVEL = 0.95;
 
+    /** Refuses a missing part. */
     public Claim {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(statement, "statement");
@@ -40,7 +41,17 @@ public record Claim(String id, String statement, String statistic, Direction dir
         }
     }
 
-    /** A directional claim about (statistic − reference), t-interval. */
+    /**
+     * A directional claim about (statistic − reference), t-interval.
+     *
+     * @param id the claim's short id, e.g. {@code IGR-2 R_IG(h)}
+     * @param statement what the literature claims, in a sentence
+     * @param statistic what is measured per seed
+     * @param direction the predicted sign of (statistic − reference)
+     * @param reference the value the statistic is compared with
+     * @param resolution the smallest effect the measurement can tell from zero
+     * @return the claim
+     */
     public static Claim of(String id, String statement, String statistic, Direction direction, double reference,
                            double resolution) {
         if (direction == Direction.WITHIN) {
@@ -49,18 +60,38 @@ public record Claim(String id, String statement, String statistic, Direction dir
         return new Claim(id, statement, statistic, direction, reference, resolution, 0, IntervalMethod.T);
     }
 
-    /** An equivalence claim: |statistic − reference| ≤ tolerance, t-interval. */
+    /**
+     * An equivalence claim: |statistic − reference| ≤ tolerance, t-interval.
+     *
+     * @param id the claim's short id
+     * @param statement what the literature claims, in a sentence
+     * @param statistic what is measured per seed
+     * @param reference the value the statistic should equal
+     * @param tolerance the largest difference that counts as equal
+     * @param resolution the smallest effect the measurement can tell from zero
+     * @return the claim
+     */
     public static Claim within(String id, String statement, String statistic, double reference, double tolerance,
                                double resolution) {
         return new Claim(id, statement, statistic, Direction.WITHIN, reference, resolution, tolerance, IntervalMethod.T);
     }
 
-    /** The same claim with another interval method. */
+    /**
+     * The same claim with another interval method.
+     *
+     * @param m t, Welch or bootstrap
+     * @return the claim
+     */
     public Claim withMethod(IntervalMethod m) {
         return new Claim(id, statement, statistic, direction, reference, resolution, tolerance, m);
     }
 
-    /** Judges one value of the statistic per seed: effect = mean − reference. */
+    /**
+     * Judges one value of the statistic per seed: effect = mean − reference.
+     *
+     * @param perSeed the statistic of each seed
+     * @return the effect, interval and verdict
+     */
     public ClaimResult test(double[] perSeed) {
         double[] x = perSeed.clone();
         double effect = SeedStatistics.mean(x) - reference;
@@ -70,7 +101,13 @@ public record Claim(String id, String statement, String statistic, Direction dir
         return new ClaimResult(this, effect, ci, x.length, verdict(effect, ci), x, new double[0]);
     }
 
-    /** Judges group a against group b (different seeds, not paired): effect = mean(a) − mean(b) − reference. */
+    /**
+     * Judges group a against group b (different seeds, not paired): effect = mean(a) − mean(b) − reference.
+     *
+     * @param a the statistic of group a's seeds
+     * @param b the statistic of group b's seeds
+     * @return the effect, interval and verdict
+     */
     public ClaimResult testDifference(double[] a, double[] b) {
         double[] xa = a.clone();
         double[] xb = b.clone();
@@ -81,7 +118,13 @@ public record Claim(String id, String statement, String statistic, Direction dir
         return new ClaimResult(this, effect, ci, Math.min(xa.length, xb.length), verdict(effect, ci), xa, xb);
     }
 
-    /** The verdict rule of docs/claims.md for an effect and its interval. */
+    /**
+     * The verdict rule of docs/claims.md for an effect and its interval.
+     *
+     * @param effect the estimated effect
+     * @param ci its 95 % interval
+     * @return supported, contradicted or inconclusive
+     */
     public Verdict verdict(double effect, Interval ci) {
         if (!ci.defined() || !Double.isFinite(effect)) {
             return Verdict.INCONCLUSIVE;

@@ -19,12 +19,20 @@ import java.util.Map;
 public record ClaimResult(Claim claim, double effect, Interval ci, int n, Verdict verdict, double[] values,
                           double[] others) {
 
-    /** A compact "[lo, hi]" of the interval. */
+    /**
+     * A compact "[lo, hi]" of the interval.
+     *
+     * @return the interval text
+     */
     public String intervalText() {
         return ci.defined() ? "[" + num(ci.lo()) + ", " + num(ci.hi()) + "]" : "n/a";
     }
 
-    /** The fields as an ordered map, for JSON output (the same fields as the table). */
+    /**
+     * The fields as an ordered map, for JSON output (the same fields as the table).
+     *
+     * @return the fields by name
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", claim.id());
@@ -50,7 +58,12 @@ public record ClaimResult(Claim claim, double effect, Interval ci, int n, Verdic
         return m;
     }
 
-    /** Four significant digits, or "NaN". */
+    /**
+     * Four significant digits, or "NaN".
+     *
+     * @param v the value
+     * @return the text
+     */
     public static String num(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);

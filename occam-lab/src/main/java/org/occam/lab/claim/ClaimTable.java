@@ -13,7 +13,13 @@ public final class ClaimTable {
     private ClaimTable() {
     }
 
-    /** The table as lines; a quick run starts with {@link #QUICK_WARNING}. */
+    /**
+     * The table as lines; a quick run starts with {@link #QUICK_WARNING}.
+     *
+     * @param results the judged claims
+     * @param quick whether the run was a quick one
+     * @return the lines
+     */
     public static List<String> lines(List<ClaimResult> results, boolean quick) {
         List<String> out = new ArrayList<>();
         if (quick) {

@@ -7,13 +7,25 @@ public final class Effects {
     private Effects() {
     }
 
-    /** Spearman's ρ (Pearson correlation of average ranks, so ties are handled); 0 when a sample is constant. */
+    /**
+     * Spearman's ρ (Pearson correlation of average ranks, so ties are handled); 0 when a sample is constant.
+     *
+     * @param a a sample
+     * @param b a sample of the same length
+     * @return ρ
+     */
     public static double spearman(double[] a, double[] b) {
         requirePairs(a, b, "spearman");
         return pearson(ranks(a), ranks(b));
     }
 
-    /** Pearson's correlation; 0 when a sample is constant. */
+    /**
+     * Pearson's correlation; 0 when a sample is constant.
+     *
+     * @param a a sample
+     * @param b a sample of the same length
+     * @return the correlation
+     */
     public static double pearson(double[] a, double[] b) {
         requirePairs(a, b, "pearson");
         double ma = SeedStatistics.mean(a);
@@ -29,7 +41,13 @@ public final class Effects {
         return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 
-    /** Least-squares slope of y on x. */
+    /**
+     * Least-squares slope of y on x.
+     *
+     * @param x the abscissae
+     * @param y the ordinates
+     * @return the slope
+     */
     public static double slope(double[] x, double[] y) {
         requirePairs(x, y, "slope");
         double mx = SeedStatistics.mean(x);
@@ -46,7 +64,12 @@ public final class Effects {
         return sxy / sxx;
     }
 
-    /** Average ranks, 1-based. */
+    /**
+     * Average ranks, 1-based.
+     *
+     * @param v the values
+     * @return their ranks
+     */
     public static double[] ranks(double[] v) {
         Integer[] idx = new Integer[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -10,17 +10,31 @@ package org.occam.lab.claim;
  */
 public record Interval(double lo, double hi, double level, String method) {
 
-    /** An interval that cannot be computed (fewer than two seeds, or a non-finite value). */
+    /**
+     * An interval that cannot be computed (fewer than two seeds, or a non-finite value).
+     *
+     * @param level the confidence level
+     * @param why why it cannot be computed
+     * @return the interval
+     */
     public static Interval undefined(double level, String why) {
         return new Interval(Double.NaN, Double.NaN, level, why);
     }
 
-    /** Whether both ends are finite numbers. */
+    /**
+     * Whether both ends are finite numbers.
+     *
+     * @return whether it is defined
+     */
     public boolean defined() {
         return Double.isFinite(lo) && Double.isFinite(hi);
     }
 
-    /** Half the width. */
+    /**
+     * Half the width.
+     *
+     * @return (hi − lo)/2
+     */
     public double halfWidth() {
         return (hi - lo) / 2;
     }

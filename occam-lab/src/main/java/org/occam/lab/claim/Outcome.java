@@ -30,18 +30,32 @@ public record Outcome(String id, Map<String, Object> setting, long[] seeds, List
                       Path report, Map<String, Object> extra, List<String> notes) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Copies the extras and notes. */
     public Outcome {
         extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
         notes = List.copyOf(notes);
     }
 
-    /** An outcome with nothing beyond the claims. */
+    /**
+     * An outcome with nothing beyond the claims.
+     *
+     * @param id the reproduction's id
+     * @param setting its setting
+     * @param seeds the seeds run
+     * @param claims the judged claims
+     * @param quick whether it was a quick run
+     * @param report the report.html written, or null
+     */
     public Outcome(String id, Map<String, Object> setting, long[] seeds, List<ClaimResult> claims, boolean quick,
                    Path report) {
         this(id, setting, seeds, claims, quick, report, Map.of(), List.of());
     }
 
-    /** The terminal table ({@link ClaimTable#lines}), then the notes after a blank line. */
+    /**
+     * The terminal table ({@link ClaimTable#lines}), then the notes after a blank line.
+     *
+     * @return the lines
+     */
     public List<String> lines() {
         List<String> out = new ArrayList<>(ClaimTable.lines(claims, quick));
         if (!notes.isEmpty()) {
@@ -51,7 +65,11 @@ public record Outcome(String id, Map<String, Object> setting, long[] seeds, List
         return out;
     }
 
-    /** {@link #toMap()} as indented JSON: what {@code --json} prints. */
+    /**
+     * {@link #toMap()} as indented JSON: what {@code --json} prints.
+     *
+     * @return the JSON text
+     */
     public String json() {
         try {
             return JSON.writeValueAsString(toMap());
@@ -60,7 +78,11 @@ public record Outcome(String id, Map<String, Object> setting, long[] seeds, List
         }
     }
 
-    /** The same fields as the table, plus the setting, per-seed values and the extra fields, for {@code --json}. */
+    /**
+     * The same fields as the table, plus the setting, per-seed values and the extra fields, for {@code --json}.
+     *
+     * @return the fields by name
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reproduction", id);
@@ -80,7 +102,12 @@ public record Outcome(String id, Map<String, Object> setting, long[] seeds, List
         return m;
     }
 
-    /** A settings record as name → value (arrays become lists; nested records become maps). */
+    /**
+     * A settings record as name → value (arrays become lists; nested records become maps).
+     *
+     * @param settings the record
+     * @return its components by name
+     */
     public static Map<String, Object> settingOf(Record settings) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (RecordComponent c : settings.getClass().getRecordComponents()) {

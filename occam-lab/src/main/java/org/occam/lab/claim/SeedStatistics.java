@@ -13,7 +13,12 @@ public final class SeedStatistics {
     private SeedStatistics() {
     }
 
-    /** Arithmetic mean. */
+    /**
+     * Arithmetic mean.
+     *
+     * @param x the values
+     * @return the mean
+     */
     public static double mean(double[] x) {
         double s = 0;
         for (double v : x) {
@@ -22,7 +27,12 @@ public final class SeedStatistics {
         return s / x.length;
     }
 
-    /** Sample standard deviation (n − 1 in the denominator); NaN for n < 2. */
+    /**
+     * Sample standard deviation (n − 1 in the denominator); NaN for n &lt; 2.
+     *
+     * @param x the values
+     * @return the standard deviation
+     */
     public static double sd(double[] x) {
         if (x.length < 2) {
             return Double.NaN;
@@ -35,7 +45,13 @@ public final class SeedStatistics {
         return Math.sqrt(s / (x.length - 1));
     }
 
-    /** t-interval of the mean: mean ± t_{(1+level)/2, n−1} · sd/√n. */
+    /**
+     * t-interval of the mean: mean ± t_{(1+level)/2, n−1} · sd/√n.
+     *
+     * @param x the values
+     * @param level the confidence level
+     * @return the interval
+     */
     public static Interval tInterval(double[] x, double level) {
         if (x.length < 2 || !allFinite(x)) {
             return Interval.undefined(level, x.length < 2 ? "n < 2: no interval" : "non-finite values: no interval");
@@ -46,7 +62,14 @@ public final class SeedStatistics {
         return new Interval(m - half, m + half, level, "t, df=" + df);
     }
 
-    /** Welch's t-interval of mean(a) − mean(b) (Welch–Satterthwaite degrees of freedom). */
+    /**
+     * Welch's t-interval of mean(a) − mean(b) (Welch–Satterthwaite degrees of freedom).
+     *
+     * @param a group a's values
+     * @param b group b's values
+     * @param level the confidence level
+     * @return the interval
+     */
     public static Interval welchInterval(double[] a, double[] b, double level) {
         if (a.length < 2 || b.length < 2 || !allFinite(a) || !allFinite(b)) {
             return Interval.undefined(level, "each group needs n >= 2 finite values: no interval");
@@ -63,7 +86,13 @@ public final class SeedStatistics {
                 String.format(Locale.ROOT, "Welch t, df=%.1f", df));
     }
 
-    /** Percentile bootstrap of the mean over seeds (fixed resampling seed, so the interval is reproducible). */
+    /**
+     * Percentile bootstrap of the mean over seeds (fixed resampling seed, so the interval is reproducible).
+     *
+     * @param x the values
+     * @param level the confidence level
+     * @return the interval
+     */
     public static Interval bootstrapInterval(double[] x, double level) {
         if (x.length < 2 || !allFinite(x)) {
             return Interval.undefined(level, "n < 2 or non-finite values: no interval");
@@ -76,7 +105,14 @@ public final class SeedStatistics {
         return percentiles(means, level, "bootstrap percentile, " + RESAMPLES + " resamples");
     }
 
-    /** Percentile bootstrap of mean(a) − mean(b), resampling each group's seeds independently. */
+    /**
+     * Percentile bootstrap of mean(a) − mean(b), resampling each group's seeds independently.
+     *
+     * @param a group a's values
+     * @param b group b's values
+     * @param level the confidence level
+     * @return the interval
+     */
     public static Interval bootstrapDifference(double[] a, double[] b, double level) {
         if (a.length < 2 || b.length < 2 || !allFinite(a) || !allFinite(b)) {
             return Interval.undefined(level, "each group needs n >= 2 finite values: no interval");

@@ -8,7 +8,13 @@ public final class StudentT {
     private StudentT() {
     }
 
-    /** P(T ≤ t) for T with {@code df} degrees of freedom (df > 0, need not be an integer). */
+    /**
+     * P(T ≤ t) for T with {@code df} degrees of freedom (df > 0, need not be an integer).
+     *
+     * @param t the point
+     * @param df the degrees of freedom
+     * @return the probability
+     */
     public static double cdf(double t, double df) {
         if (!(df > 0)) {
             throw new IllegalArgumentException("Student t: degrees of freedom must be > 0, got " + df);
@@ -17,7 +23,13 @@ public final class StudentT {
         return t >= 0 ? 1 - tail : tail;
     }
 
-    /** The p-quantile, 0 < p < 1. */
+    /**
+     * The p-quantile, 0 &lt; p &lt; 1.
+     *
+     * @param p the probability
+     * @param df the degrees of freedom
+     * @return the quantile
+     */
     public static double quantile(double p, double df) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("Student t: probability must be in (0, 1), got " + p);

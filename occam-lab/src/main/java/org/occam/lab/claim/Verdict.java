@@ -11,7 +11,11 @@ public enum Verdict {
     /** Anything else: the interval includes zero, or the effect is below the resolution. */
     INCONCLUSIVE;
 
-    /** The lower-case word printed in tables and JSON. */
+    /**
+     * The lower-case word printed in tables and JSON.
+     *
+     * @return the word
+     */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -20,7 +20,12 @@ public final class ClrClaims {
     private ClrClaims() {
     }
 
-    /** CLR competitive on both problems, the cap needed on the logistic problem, the three COR-1 identities. */
+    /**
+     * CLR competitive on both problems, the cap needed on the logistic problem, the three COR-1 identities.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<ClrSweep.Result> seeds) {
         List<ClaimResult> out = new ArrayList<>();
         for (String problem : List.of("least squares", "logistic")) {

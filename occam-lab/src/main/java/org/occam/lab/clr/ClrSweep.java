@@ -15,7 +15,6 @@ import org.occam.data.Datasets;
 import org.occam.data.ImageLayout;
 import org.occam.data.Order;
 import org.occam.lab.claim.Outcome;
-import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.seeds.SeedRuns;
 import org.occam.lab.seeds.Seeds;
 import org.occam.lr.CorridorLearningRate;
@@ -33,6 +32,7 @@ import org.occam.train.RunStatus;
 import org.occam.train.StopCondition;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * CLR-1 and COR-1 of METHODS §11 (corridors and the corridor learning rate, METHODS §5).
@@ -67,6 +67,7 @@ public final class ClrSweep {
      */
     public record Settings(int samples, int features, double[] lsRates, String logitModel, double[] logitRates,
                            double target, int maxSteps, double maxLr, int longSteps, long seed) implements Serializable {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (samples < 1 || features < 1 || maxSteps < 1 || longSteps < 1 || !(target > 0) || !(maxLr > 0)
                     || lsRates.length == 0 || logitRates.length == 0) {
@@ -77,19 +78,30 @@ public final class ClrSweep {
         /**
          * n = 100, d = 400 with h ∈ {0.01, 0.02, 0.05, 0.1, 0.2}; mlp:64-32-1:tanh with h ∈ {0.3, 1, 3,
          * 10}; target 1e-3; 5000 steps; cap 100; 400-step CLR runs without a target.
+         *
+         * @return the settings
          */
         public static Settings defaults() {
             return new Settings(100, 400, new double[] {0.01, 0.02, 0.05, 0.1, 0.2}, "mlp:64-32-1:tanh",
                     new double[] {0.3, 1, 3, 10}, 1e-3, 5000, 100, 400, 0);
         }
 
-        /** {@code --quick}: 20 samples, 80 features, mlp:64-4-1:tanh, loss 1e-2 within 300 steps, long runs of 100. */
+        /**
+         * {@code --quick}: 20 samples, 80 features, mlp:64-4-1:tanh, loss 1e-2 within 300 steps, long runs of 100.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings(20, 80, new double[] {0.01, 0.05}, "mlp:64-4-1:tanh", new double[] {1, 3}, 1e-2, 300, 100, 100,
                     0);
         }
 
-        /** The same settings with another seed (least-squares data, logistic initialization). */
+        /**
+         * The same settings with another seed (least-squares data, logistic initialization).
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(samples, features, lsRates, logitModel, logitRates, target, maxSteps, maxLr, longSteps, s);
         }
@@ -110,7 +122,11 @@ public final class ClrSweep {
      */
     public record Run(String problem, String rule, boolean reached, int steps, boolean diverged, double finalLoss,
                       double maxRate, int cappedSteps, List<Map<String, Object>> curve) implements Serializable {
-        /** Whether the rule is CLR (capped or not). */
+        /**
+         * Whether the rule is CLR (capped or not).
+         *
+         * @return whether it is CLR
+         */
         public boolean isClr() {
             return rule.startsWith("CLR");
         }
@@ -127,7 +143,14 @@ public final class ClrSweep {
     public record Corridor(double h, double maxGdGfError, double maxLossError, double maxContraction) implements Serializable {
     }
 
-    /** One seed's runs, the COR-1 checks and the CLR one-step corridor check. */
+    /**
+     * One seed's runs, the COR-1 checks and the CLR one-step corridor check.
+     *
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
+     * @param corridor the COR-1 checks, one per rate
+     * @param clrCorridorLoss E after one CLR step from (3, 0), the one-step corridor check
+     */
     public record Result(Settings settings, List<Run> runs, List<Corridor> corridor, double clrCorridorLoss) implements Serializable {
     }
 
@@ -136,13 +159,28 @@ public final class ClrSweep {
     private ClrSweep() {
     }
 
-    /** CLR-1 + COR-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    /**
+     * CLR-1 + COR-1 over seeds; the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduce("CLR-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), ClrClaims::of,
                 (runs, claims) -> ClrSweepReport.write(runs, claims, quick, dir), log);
     }
 
-    /** One seed: CLR, uncapped CLR and the constant rates on both problems, and the corridor checks. */
+    /**
+     * One seed: CLR, uncapped CLR and the constant rates on both problems, and the corridor checks.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         List<Run> runs = new ArrayList<>();
         Problem ls = leastSquares(s);
@@ -151,7 +189,7 @@ public final class ClrSweep {
             runs.add(descend(p, "CLR", clr(s.maxLr()), s.target(), s.maxSteps(), log));
             runs.add(descend(p, "CLR (no cap)", clr(Double.POSITIVE_INFINITY), s.target(), s.maxSteps(), log));
             for (double h : p.rates()) {
-                runs.add(descend(p, "h=" + LrSweepPages.num(h), LearningRateRule.of(Schedule.constant(h)),
+                runs.add(descend(p, Rates.h(h), LearningRateRule.of(Schedule.constant(h)),
                         s.target(), s.maxSteps(), log));
             }
             runs.add(descend(p, "CLR, " + s.longSteps() + " steps", clr(s.maxLr()), 0, s.longSteps(), log));
@@ -225,9 +263,9 @@ public final class ClrSweep {
         double maxRate = curve.maxRate();
         int capped = curve.capped();
         Run r = new Run(p.name(), name, reached, step, diverged, loss, maxRate, capped, rows);
-        log.accept(String.format(Locale.ROOT, "%-14s %-26s %s after %5d steps, loss %.3e, max h %.3g%s", p.name(), name,
+        log.accept(String.format(Locale.ROOT, "%-14s %-26s %s after %5d steps, loss %.3e, max %s%s", p.name(), name,
                 reached ? "reached target" : diverged ? "DIVERGED      " : target > 0 ? "step limit    " : "ran           ", step,
-                loss, maxRate,
+                loss, Rates.h(maxRate),
                 r.isClr() && capped > 0 ? " (capped on " + capped + " steps)" : ""));
         return r;
     }

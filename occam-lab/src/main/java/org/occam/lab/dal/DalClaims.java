@@ -25,6 +25,9 @@ public final class DalClaims {
     /**
      * The p = 1 identity (h_t = 2/v_t, or h_t·v_t = h_base·v_0 with normalised v), the drift regime the
      * claims need (v_t above 1, or above v_0 when normalised), and the speed/stability/test-loss trade-off.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
      */
     public static List<ClaimResult> of(List<DalSweep.Result> seeds) {
         boolean normalized = !seeds.isEmpty() && seeds.getFirst().settings().normalized();

@@ -67,6 +67,7 @@ public final class DalSweep {
      */
     public record Settings(String model, int samples, double[] powers, double baseLr, double maxLr, int steps, int every,
                            long seed, boolean normalized) implements Serializable {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (samples < 1 || steps < 1 || every < 1 || powers.length == 0 || !(baseLr > 0) || !(maxLr > 0)) {
                 throw new IllegalArgumentException("DAL-1 needs samples, steps, every >= 1, a power, and positive rates");
@@ -76,22 +77,39 @@ public final class DalSweep {
         /**
          * 600 digits, mlp:64-64-10:tanh, p ∈ {0.75, 1, 1.5, 2} (METHODS §11), normalised v, base 0.06 (the
          * p = 0 run and every p's first step), cap 5 (the reference's), 2000 steps, checks every 25.
+         *
+         * @return the settings
          */
         public static Settings defaults() {
             return new Settings("mlp:64-64-10:tanh", 600, new double[] {0.75, 1, 1.5, 2}, 0.06, 5, 2000, 25, 0, true);
         }
 
-        /** {@code --quick}: 60 digits, mlp:64-8-10:tanh, p ∈ {1, 2}, normalised v, 20 steps, checks every 5. */
+        /**
+         * {@code --quick}: 60 digits, mlp:64-8-10:tanh, p ∈ {1, 2}, normalised v, 20 steps, checks every 5.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings("mlp:64-8-10:tanh", 60, new double[] {1, 2}, 0.05, 5, 20, 5, 0, true);
         }
 
-        /** The same settings with another initialization seed. */
+        /**
+         * The same settings with another initialization seed.
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(model, samples, powers, baseLr, maxLr, steps, every, s, normalized);
         }
 
-        /** The p = 1 rate for drift v: h_base·v_0/v normalised, 2/v otherwise. */
+        /**
+         * The p = 1 rate for drift v: h_base·v_0/v normalised, 2/v otherwise.
+         *
+         * @param v the drift ratio v_t
+         * @param initialDrift v_0
+         * @return h_t
+         */
         public double powerOneRate(double v, double initialDrift) {
             return normalized ? baseLr * initialDrift / v : 2 / v;
         }
@@ -121,29 +139,59 @@ public final class DalSweep {
     public record Run(double power, String hvp, RunStatus status, List<Map<String, Object>> rows, double medianLr,
                       double meanLr, double capped, int spikes, int rises, double trainLoss, double testLoss,
                       double testAccuracy, double edgeCheck, double initialDrift, EdgeOfStability eos, double seconds) implements Serializable {
+        /**
+         * The run's label in tables and charts.
+         *
+         * @return the label
+         */
         public String label() {
             return "p=" + LrSweepPages.num(power) + (hvp.equals("exact") ? "" : " " + hvp);
         }
 
+        /**
+         * Whether the run diverged.
+         *
+         * @return whether it diverged
+         */
         public boolean diverged() {
             return status.state() != RunStatus.State.COMPLETED;
         }
     }
 
-    /** One seed's runs: every p from the same initialization, and p = 1 by finite difference. */
+    /**
+     * One seed's runs: every p from the same initialization, and p = 1 by finite difference.
+     *
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
+     */
     public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
     private DalSweep() {
     }
 
-    /** DAL-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    /**
+     * DAL-1 over seeds; the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduce("DAL-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), DalClaims::of,
                 (runs, claims) -> DalSweepReport.write(runs, claims, quick, dir), log);
     }
 
-    /** One seed: DAL-p for every p (exact HVPs) and p = 1 by finite difference, from the same initialization. */
+    /**
+     * One seed: DAL-p for every p (exact HVPs) and p = 1 by finite difference, from the same initialization.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         TrainTest split = Datasets.digitsSplit();
         Dataset train = EosSweep.digitsOneHot(split.train(), s.samples());

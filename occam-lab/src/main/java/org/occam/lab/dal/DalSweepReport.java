@@ -14,13 +14,23 @@ import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
+import org.occam.lab.report.Rates;
 
 /** Writes the DAL-1 results: results.csv, summary.txt, chart PNGs and an offline report.html. */
 public final class DalSweepReport {
     private DalSweepReport() {
     }
 
-    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    /**
+     * Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(List<DalSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
         DalSweep.Result r = seeds.getFirst();
         long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
@@ -63,8 +73,8 @@ public final class DalSweepReport {
                         + " lower, and p = 2 then takes large (up to capped) steps.";
         out.add(new Section.Text("The EOS-1 setup (full-batch GD on the first " + s.samples() + " digits, " + s.model()
                 + ", squared error on one-hot targets summed over the outputs) with DAL-p (METHODS §4.2): " + rule
-                + ", h_max = " + LrSweepPages.num(s.maxLr()) + ", " + s.steps() + " steps. p = 0 is plain GD at h = "
-                + LrSweepPages.num(s.baseLr()) + ". Hg is exact (Hessian-vector product) in the main runs, and the"
+                + ", h_max = " + LrSweepPages.num(s.maxLr()) + ", " + s.steps() + " steps. p = 0 is plain GD at "
+                + Rates.h(s.baseLr()) + ". Hg is exact (Hessian-vector product) in the main runs, and the"
                 + " reference one-sided difference with a parameter step of length 0.01 in the extra p = 1 run. Every "
                 + s.every() + " steps v is measured again independently (GradientStats.driftRatio) to check " + identity
                 + " at p = 1, and λ_max is measured next to 2/h_t. A loss spike is an episode with the loss above twice"

@@ -80,6 +80,7 @@ public final class Dd4 {
                            List<Double> lrScales, int batch, int latent, int hidden, Activation activation,
                            boolean spectralNorm, Estimator estimator, double gamma, int evalSamples, int w2Samples,
                            int logEvery, int mnistSteps, long seed) {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             schemes = List.copyOf(schemes);
             lrScales = List.copyOf(lrScales);
@@ -118,6 +119,8 @@ public final class Dd4 {
          * η_G = 0.005 times {1, 2, 4, 8}, the saturating (zero-sum) loss, batch 128, the unbiased
          * estimator, 20,000 rounds, 10 seeds, schemes sim, alt, cancel; 2,500 samples scored, 1,000 in
          * W₂; SGA and consensus (when asked for) at γ = 0.05. About 50 minutes on 2 idle cores.
+         *
+         * @return the settings
          */
         public static Settings faithful() {
             Dd4Setting f = Dd4Setting.faithful();
@@ -133,13 +136,20 @@ public final class Dd4 {
          * latent 16, 2×64 ReLU, γ = 0.05 for SGA and consensus (at γ = η/2 SGA would repeat the cancel
          * run exactly, see {@link Dd4Report}), 2,500 evaluation samples (1,000 in W₂), logs every 25
          * steps, no MNIST GAN.
+         *
+         * @return the settings
          */
         public static Settings legacy() {
             return new Settings("legacy", 5000, 10, DEFAULT_SCHEMES, 0.05, 0.05, List.of(1.0), 256, 16, 64, Activation.RELU,
                     false, Estimator.BIASED, 0.05, 2500, 1000, 25, 0, 0);
         }
 
-        /** The setting of a name in {@link #NAMES}. */
+        /**
+         * The setting of a name in {@link #NAMES}.
+         *
+         * @param name faithful or legacy
+         * @return the settings
+         */
         public static Settings named(String name) {
             return switch (name == null ? "faithful" : name.trim()) {
                 case "faithful" -> faithful();
@@ -152,23 +162,40 @@ public final class Dd4 {
         /**
          * {@code --quick}: this setting at 30 steps, 2 seeds, its first rate multiplier only, 500
          * evaluation samples (200 in W₂), logs every 10 steps.
+         *
+         * @return the settings
          */
         public Settings quick() {
             return new Settings(name + " (quick)", 30, 2, schemes, lrD, lrG, List.of(lrScales.getFirst()), batch, latent,
                     hidden, activation, spectralNorm, estimator, gamma, 500, 200, 10, mnistSteps, seed);
         }
 
-        /** The GAN every run trains. */
+        /**
+         * The GAN every run trains.
+         *
+         * @return the GAN
+         */
         public Gan gan() {
             return GanNets.toy2d(latent, hidden, activation, GeneratorLoss.SATURATING);
         }
 
-        /** The base config (plain simultaneous SGD, exact drift coefficients) for one seed at rate scale 1. */
+        /**
+         * The base config (plain simultaneous SGD, exact drift coefficients) for one seed at rate scale 1.
+         *
+         * @param runSeed the run's seed
+         * @return the config
+         */
         public GanConfig base(long runSeed) {
             return base(runSeed, 1);
         }
 
-        /** The base config (plain simultaneous SGD at rates (η_D, η_G)·scale, exact drift coefficients) for one seed. */
+        /**
+         * The base config (plain simultaneous SGD at rates (η_D, η_G)·scale, exact drift coefficients) for one seed.
+         *
+         * @param runSeed the run's seed
+         * @param lrScale the factor on both rates
+         * @return the config
+         */
         public GanConfig base(long runSeed, double lrScale) {
             return new GanConfig(UpdateScheme.simultaneous(), lrD * lrScale, lrG * lrScale, batch, steps,
                     DriftRegularizers.none(), DriftCoefficients.Convention.EXACT, estimator, false, logEvery, runSeed,
@@ -188,6 +215,7 @@ public final class Dd4 {
      * @param samples the final generator's points for the scatter plot, x0, y0, x1, y1, ...
      */
     public record SeedRun(long seed, GanRun run, List<ModeCoverage> late, List<MixtureScore> scores, double[] samples) {
+        /** Refuses settings out of range, with one line naming the field. */
         public SeedRun {
             late = List.copyOf(late);
             scores = List.copyOf(scores);
@@ -196,52 +224,93 @@ public final class Dd4 {
             }
         }
 
-        /** The final generator's coverage. */
+        /**
+         * The final generator's coverage.
+         *
+         * @return the coverage
+         */
         public ModeCoverage coverage() {
             return late.getLast();
         }
 
-        /** The final generator's full score. */
+        /**
+         * The final generator's full score.
+         *
+         * @return the score
+         */
         public MixtureScore score() {
             return scores.getLast();
         }
 
-        /** Modes covered, averaged over the late snapshots. */
+        /**
+         * Modes covered, averaged over the late snapshots.
+         *
+         * @return the mean count
+         */
         public double covered() {
             return late.stream().mapToDouble(ModeCoverage::covered).average().orElseThrow();
         }
 
-        /** Modes hit (VEEGAN), averaged over the late snapshots. */
+        /**
+         * Modes hit (VEEGAN), averaged over the late snapshots.
+         *
+         * @return the mean count
+         */
         public double hit() {
             return late.stream().mapToDouble(ModeCoverage::hit).average().orElseThrow();
         }
 
-        /** The high-quality fraction, averaged over the late snapshots. */
+        /**
+         * The high-quality fraction, averaged over the late snapshots.
+         *
+         * @return the mean fraction
+         */
         public double highQuality() {
             return late.stream().mapToDouble(ModeCoverage::highQualityFraction).average().orElseThrow();
         }
 
-        /** KL(q ‖ p̂) of the mode histogram (with the far bin), averaged over the late snapshots. */
+        /**
+         * KL(q ‖ p̂) of the mode histogram (with the far bin), averaged over the late snapshots.
+         *
+         * @return the mean KL
+         */
         public double modeKl() {
             return late.stream().mapToDouble(ModeCoverage::modeKl).average().orElseThrow();
         }
 
-        /** KL(p̂ ‖ q) of the mode histogram (with the far bin), averaged over the late snapshots. */
+        /**
+         * KL(p̂ ‖ q) of the mode histogram (with the far bin), averaged over the late snapshots.
+         *
+         * @return the mean KL
+         */
         public double reverseModeKl() {
             return late.stream().mapToDouble(ModeCoverage::reverseModeKl).average().orElseThrow();
         }
 
-        /** The sample W₂ to the target, averaged over the scored snapshots. */
+        /**
+         * The sample W₂ to the target, averaged over the scored snapshots.
+         *
+         * @return the mean W₂
+         */
         public double w2() {
             return scores.stream().mapToDouble(MixtureScore::w2).average().orElseThrow();
         }
 
-        /** The W₂ a perfect generator scores at the same sample size (same reference samples), averaged likewise. */
+        /**
+         * The W₂ a perfect generator scores at the same sample size (same reference samples), averaged likewise.
+         *
+         * @return the mean floor
+         */
         public double w2Floor() {
             return scores.stream().mapToDouble(MixtureScore::w2Floor).average().orElseThrow();
         }
 
-        /** The final (tail-mean) value of a logged quantity; NaN for a diverged run. */
+        /**
+         * The final (tail-mean) value of a logged quantity; NaN for a diverged run.
+         *
+         * @param f the quantity
+         * @return its tail mean
+         */
         public double tail(ToDoubleFunction<GanLog> f) {
             return run.diverged() ? Double.NaN : run.tailMean(f, TAIL);
         }
@@ -252,6 +321,8 @@ public final class Dd4 {
          * saturation collapses (a generator whose gradient vanishes by orders of magnitude) both
          * make it large; a steady game keeps it small. NaN for a diverged run, or one with fewer than two
          * logged rounds in its second half.
+         *
+         * @return the spread
          */
         public double gradSpread() {
             if (run.diverged()) {
@@ -269,78 +340,142 @@ public final class Dd4 {
         }
     }
 
-    /** One scheme at one rate multiplier over all seeds, with its summary statistics. */
+    /**
+     * One scheme at one rate multiplier over all seeds, with its summary statistics.
+     *
+     * @param runs one run per seed
+     * @param scheme the training scheme
+     * @param lrScale the factor on both rates
+     * @param config the base config the scheme modifies
+     */
     public record SchemeResult(Dd4Scheme scheme, double lrScale, GanConfig config, List<SeedRun> runs) {
+        /** Copies the runs. */
         public SchemeResult {
             runs = List.copyOf(runs);
         }
 
-        /** The scheme's key, with the rate multiplier when it is not 1 (e.g. "cancel x2"). */
+        /**
+         * The scheme's key, with the rate multiplier when it is not 1 (e.g. "cancel x2").
+         *
+         * @return the label
+         */
         public String label() {
             return lrScale == 1 ? scheme.key() : scheme.key() + " x" + Dd4Report.num(lrScale);
         }
 
-        /** The scheme's title with the rates it ran at. */
+        /**
+         * The scheme's title with the rates it ran at.
+         *
+         * @return the title
+         */
         public String title() {
             return String.format(Locale.ROOT, "%s, x%s", scheme.title(), Dd4Report.num(lrScale));
         }
 
-        /** The sample W₂ to the target (late snapshots averaged per run). */
+        /**
+         * The sample W₂ to the target (late snapshots averaged per run).
+         *
+         * @return mean and sd over seeds
+         */
         public Dd4Stats w2() {
             return stats(SeedRun::w2);
         }
 
-        /** A perfect generator's W₂ at the same sample size, per run's reference samples. */
+        /**
+         * A perfect generator's W₂ at the same sample size, per run's reference samples.
+         *
+         * @return mean and sd over seeds
+         */
         public Dd4Stats w2Floor() {
             return stats(SeedRun::w2Floor);
         }
 
-        /** KL(q ‖ p̂) of the mode histogram, late-training average per run. */
+        /**
+         * KL(q ‖ p̂) of the mode histogram, late-training average per run.
+         *
+         * @return mean and sd over seeds
+         */
         public Dd4Stats modeKl() {
             return stats(SeedRun::modeKl);
         }
 
-        /** KL(p̂ ‖ q) of the mode histogram, late-training average per run. */
+        /**
+         * KL(p̂ ‖ q) of the mode histogram, late-training average per run.
+         *
+         * @return mean and sd over seeds
+         */
         public Dd4Stats reverseModeKl() {
             return stats(SeedRun::reverseModeKl);
         }
 
-        /** Modes covered (≥ 5 % of the samples within 3σ), late-training average per run. */
+        /**
+         * Modes covered (≥ 5 % of the samples within 3σ), late-training average per run.
+         *
+         * @return mean and sd over seeds
+         */
         public Dd4Stats covered() {
             return stats(SeedRun::covered);
         }
 
-        /** Modes with at least one high-quality sample (VEEGAN's count), late-training average per run. */
+        /**
+         * Modes with at least one high-quality sample (VEEGAN's count), late-training average per run.
+         *
+         * @return mean and sd over seeds
+         */
         public Dd4Stats hit() {
             return stats(SeedRun::hit);
         }
 
-        /** The fraction of high-quality samples, late-training average per run. */
+        /**
+         * The fraction of high-quality samples, late-training average per run.
+         *
+         * @return mean and sd over seeds
+         */
         public Dd4Stats highQuality() {
             return stats(SeedRun::highQuality);
         }
 
-        /** The final ‖∇_φ L_φ‖ (discriminator) over the runs that did not diverge. */
+        /**
+         * The final ‖∇_φ L_φ‖ (discriminator) over the runs that did not diverge.
+         *
+         * @return mean and sd over the runs
+         */
         public Dd4Stats gradNormD() {
             return stats(r -> r.tail(GanLog::gradNormD));
         }
 
-        /** The final ‖∇_θ L_θ‖ (generator) over the runs that did not diverge. */
+        /**
+         * The final ‖∇_θ L_θ‖ (generator) over the runs that did not diverge.
+         *
+         * @return mean and sd over the runs
+         */
         public Dd4Stats gradNormG() {
             return stats(r -> r.tail(GanLog::gradNormG));
         }
 
-        /** The gradient-norm fluctuation {@link SeedRun#gradSpread()} over the runs that did not diverge. */
+        /**
+         * The gradient-norm fluctuation {@link SeedRun#gradSpread()} over the runs that did not diverge.
+         *
+         * @return mean and sd over the runs
+         */
         public Dd4Stats gradSpread() {
             return stats(SeedRun::gradSpread);
         }
 
-        /** The number of diverged runs. */
+        /**
+         * The number of diverged runs.
+         *
+         * @return the number of diverged runs
+         */
         public int diverged() {
             return (int) runs.stream().filter(r -> r.run().diverged()).count();
         }
 
-        /** Total training time of the scheme's runs. */
+        /**
+         * Total training time of the scheme's runs.
+         *
+         * @return the seconds
+         */
         public double seconds() {
             return runs.stream().mapToDouble(r -> r.run().seconds()).sum();
         }
@@ -353,7 +488,7 @@ public final class Dd4 {
     /**
      * Everything DD-4 produced.
      *
-     * @param settings the settings
+     * @param settings the settings it ran with
      * @param target   the ring
      * @param schemes  one result per scheme, in the settings' order
      * @param claims   the claims checked
@@ -363,7 +498,12 @@ public final class Dd4 {
      */
     public record Result(Settings settings, Mixture2d target, List<SchemeResult> schemes, List<ClaimResult> claims,
                          List<SchemeResult> ranking, MnistGan.Result mnist, double seconds) {
-        /** The result of a scheme, or null when it was not run. */
+        /**
+         * The result of a scheme, or null when it was not run.
+         *
+         * @param s the scheme
+         * @return its result, or null
+         */
         public SchemeResult of(Dd4Scheme s) {
             return schemes.stream().filter(r -> r.scheme() == s).findFirst().orElse(null);
         }
@@ -378,7 +518,13 @@ public final class Dd4 {
     private Dd4() {
     }
 
-    /** Runs every scheme on every seed (several runs at a time, one kernel thread each) and checks the claims. */
+    /**
+     * Runs every scheme on every seed (several runs at a time, one kernel thread each) and checks the claims.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return every scheme's runs and the judged claims
+     */
     public static Result run(Settings s, Consumer<String> log) {
         return run(s, Runtime.getRuntime().availableProcessors(), log);
     }
@@ -386,6 +532,11 @@ public final class Dd4 {
     /**
      * Runs every scheme on every seed, at most {@code parallel} runs at a time (one kernel thread
      * each; results do not depend on it), and judges the claims over the seeds.
+     *
+     * @param s the settings
+     * @param parallel how many runs train at once
+     * @param log receives progress lines
+     * @return every scheme's runs and the judged claims
      */
     public static Result run(Settings s, int parallel, Consumer<String> log) {
         long t0 = System.nanoTime();

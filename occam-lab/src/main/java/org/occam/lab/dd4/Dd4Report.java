@@ -32,7 +32,12 @@ public final class Dd4Report {
     private Dd4Report() {
     }
 
-    /** Prints the summary table (means ± sd over seeds per scheme) and the observed ranking. */
+    /**
+     * Prints the summary table (means ± sd over seeds per scheme) and the observed ranking.
+     *
+     * @param r the result
+     * @param out receives the lines
+     */
     public static void print(Dd4.Result r, Consumer<String> out) {
         out.accept("");
         for (String line : table(r)) {
@@ -47,7 +52,12 @@ public final class Dd4Report {
         return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
-    /** Per scheme result and seed, the scores behind the table and the claims, for {@code --json}. */
+    /**
+     * Per scheme result and seed, the scores behind the table and the claims, for {@code --json}.
+     *
+     * @param r the result
+     * @return the fields by name
+     */
     public static Map<String, Object> json(Dd4.Result r) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Dd4.SchemeResult s : r.schemes()) {
@@ -81,7 +91,15 @@ public final class Dd4Report {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
+    /**
+     * Writes the files into {@code dir} and returns report.html.
+     *
+     * @param r the result
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(Dd4.Result r, boolean quick, Path dir) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("results.csv"), csv(r));
@@ -212,7 +230,14 @@ public final class Dd4Report {
         }
     }
 
-    /** Generated points (x₀, y₀, x₁, y₁, ...) and the real mode centres; also the game run report's sample plot. */
+    /**
+     * Generated points (x₀, y₀, x₁, y₁, ...) and the real mode centres; also the game run report's sample plot.
+     *
+     * @param title the chart's title
+     * @param xy the points, interleaved
+     * @param target the mixture whose centres are drawn
+     * @return the chart
+     */
     public static Plot scatter(String title, double[] xy, Mixture2d target) {
         int n = xy.length / 2;
         double[] x = new double[n];

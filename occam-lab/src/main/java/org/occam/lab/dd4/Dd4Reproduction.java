@@ -30,6 +30,7 @@ public final class Dd4Reproduction {
      * @param every      gradient-norm logging interval
      * @param mnistSteps rounds of the MNIST GAN (0: none)
      * @param seed       the first seed
+     * @return the settings
      */
     public static Dd4.Settings settings(String setting, boolean quick, Integer steps, Integer seeds, String schemes,
                                         String lrs, String rates, Double gamma, Integer every, Integer mnistSteps,
@@ -38,7 +39,21 @@ public final class Dd4Reproduction {
         return settings(quick ? named.quick() : named, steps, seeds, schemes, lrs, rates, gamma, every, mnistSteps, seed);
     }
 
-    /** The settings d with each given option (null: not given) in its place. */
+    /**
+     * The settings d with each given option (null: not given) in its place.
+     *
+     * @param d the settings to start from
+     * @param steps rounds per run
+     * @param seeds the number of seeds
+     * @param schemes comma-separated scheme keys
+     * @param lrs "η" for both players or "η_D,η_G"
+     * @param rates comma-separated rate multipliers
+     * @param gamma SGA and consensus strength
+     * @param every gradient-norm logging interval
+     * @param mnistSteps rounds of the MNIST GAN
+     * @param seed the first seed
+     * @return the settings
+     */
     public static Dd4.Settings settings(Dd4.Settings d, Integer steps, Integer seeds, String schemes, String lrs,
                                         String rates, Double gamma, Integer every, Integer mnistSteps, long seed) {
         double lrD = d.lrD();
@@ -60,6 +75,14 @@ public final class Dd4Reproduction {
     /**
      * Runs DD-4 (every scheme on seeds s.seed() … s.seed() + s.seeds() − 1, {@code parallel} runs at
      * a time), prints the table, judges the claims over the seeds and writes the report into dir.
+     *
+     * @param s the settings
+     * @param parallel how many runs train at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param out receives the table and progress lines
+     * @return the judged claims, the setting and the report's path
+     * @throws IOException when writing fails
      */
     public static Outcome reproduce(Dd4.Settings s, int parallel, boolean quick, Path dir, Consumer<String> out)
             throws IOException {

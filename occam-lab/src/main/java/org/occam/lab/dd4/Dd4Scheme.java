@@ -16,14 +16,22 @@ import org.occam.optim.Adam;
  * drift cancellation "closes much of the gap to Adam").
  */
 public enum Dd4Scheme {
+    /** Plain simultaneous SGD. */
     SIMULTANEOUS("sim", "simultaneous"),
+    /** Alternating SGD, discriminator first. */
     ALTERNATING("alt", "alternating (D first)"),
+    /** Simultaneous, with the interaction terms cancelled. */
     CANCEL("cancel", "simultaneous + cancel interaction"),
+    /** Simultaneous, interaction cancelled and self terms strengthened. */
     CANCEL_SELF("cancel-self", "simultaneous + cancel interaction + strengthen self"),
+    /** Simultaneous with SGA at strength γ. */
     SGA("sga", "simultaneous + SGA"),
+    /** Simultaneous with consensus optimisation at strength γ. */
     CONSENSUS("consensus", "simultaneous + consensus"),
+    /** RK4 steps of the game field (ODE-GAN). */
     RK4("rk4", "RK4 (ODE-GAN)"),
-    ADAM("adam", "simultaneous Adam (lr 1e-3, betas 0.5, 0.999)");
+    /** Simultaneous Adam, the reference of the papers. */
+    ADAM("adam", "simultaneous Adam (h = 0.001, betas 0.5, 0.999)");
 
     /** The Adam reference: both players, β₁ = 0.5 as is usual for GANs. */
     private static final Adam GAN_ADAM = new Adam(0.5, 0.999, 1e-8, 0, false);
@@ -36,17 +44,31 @@ public enum Dd4Scheme {
         this.title = title;
     }
 
-    /** The short name used by --schemes. */
+    /**
+     * The short name used by --schemes.
+     *
+     * @return the key
+     */
     public String key() {
         return key;
     }
 
-    /** The descriptive name for tables. */
+    /**
+     * The descriptive name for tables.
+     *
+     * @return the title
+     */
     public String title() {
         return title;
     }
 
-    /** The base config (plain simultaneous SGD) turned into this scheme, SGA and consensus at strength γ. */
+    /**
+     * The base config (plain simultaneous SGD) turned into this scheme, SGA and consensus at strength γ.
+     *
+     * @param base the plain config
+     * @param gamma the SGA and consensus strength
+     * @return the config
+     */
     public GanConfig apply(GanConfig base, double gamma) {
         return switch (this) {
             case SIMULTANEOUS -> base;
@@ -60,7 +82,12 @@ public enum Dd4Scheme {
         };
     }
 
-    /** Parses one short name. */
+    /**
+     * Parses one short name.
+     *
+     * @param s the settings
+     * @return the scheme
+     */
     public static Dd4Scheme parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
         for (Dd4Scheme x : values()) {
@@ -71,7 +98,12 @@ public enum Dd4Scheme {
         throw new IllegalArgumentException("unknown scheme '" + s + "': allowed values are " + keys());
     }
 
-    /** Parses a comma-separated list, keeping the order given and rejecting repeats. */
+    /**
+     * Parses a comma-separated list, keeping the order given and rejecting repeats.
+     *
+     * @param s the settings
+     * @return the schemes
+     */
     public static List<Dd4Scheme> parseList(String s) {
         List<Dd4Scheme> out = new ArrayList<>();
         for (String part : s.split(",")) {
@@ -84,7 +116,11 @@ public enum Dd4Scheme {
         return out;
     }
 
-    /** All short names, comma separated. */
+    /**
+     * All short names, comma separated.
+     *
+     * @return the keys
+     */
     public static String keys() {
         StringBuilder b = new StringBuilder();
         for (Dd4Scheme x : values()) {

@@ -10,7 +10,12 @@ package org.occam.lab.dd4;
  */
 public record Dd4Stats(double mean, double sd, int n) {
 
-    /** The statistics of the values. */
+    /**
+     * The statistics of the values.
+     *
+     * @param values the values (non-finite ones skipped)
+     * @return the statistics
+     */
     public static Dd4Stats of(double... values) {
         double sum = 0;
         int n = 0;
@@ -33,7 +38,12 @@ public record Dd4Stats(double mean, double sd, int n) {
         return new Dd4Stats(mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0, n);
     }
 
-    /** "mean ± sd" with the given format for both numbers, or "-" when there is no value. */
+    /**
+     * "mean ± sd" with the given format for both numbers, or "-" when there is no value.
+     *
+     * @param numberFormat a format for one number, e.g. {@code %.3f}
+     * @return the text
+     */
     public String format(String numberFormat) {
         if (n == 0) {
             return "-";

@@ -19,6 +19,7 @@ import org.occam.nn.Activation;
 import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
+import org.occam.lab.report.Rates;
 
 /**
  * The small MNIST GAN next to DD-4 (METHODS §3.7 mentions the reference's MNIST variant: conv
@@ -47,6 +48,7 @@ public final class MnistGan {
      */
     public record Settings(int steps, int batch, double lr, int latent, int hidden, int samples, GeneratorLoss loss,
                            long seed) {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             java.util.Objects.requireNonNull(loss, "loss");
             if (steps < 1 || batch < 1 || latent < 1 || hidden < 1 || samples < 1 || !(lr > 0)) {
@@ -55,7 +57,13 @@ public final class MnistGan {
             }
         }
 
-        /** {@code steps} rounds of batch 64, η = 0.05 both, latent 64, 256 hidden, non-saturating loss, an 8×8 grid. */
+        /**
+         * {@code steps} rounds of batch 64, η = 0.05 both, latent 64, 256 hidden, non-saturating loss, an 8×8 grid.
+         *
+         * @param seed the seed of the random draws
+         * @param steps the number of rounds
+         * @return the settings
+         */
         public static Settings defaults(int steps, long seed) {
             return new Settings(steps, 64, 0.05, 64, 256, 64, GeneratorLoss.NON_SATURATING, seed);
         }
@@ -70,18 +78,35 @@ public final class MnistGan {
      * @param skipReason why it did not run (null when it ran)
      */
     public record Result(Settings settings, GanRun run, SampleGrid grid, String skipReason) {
-        /** Whether it ran. */
+        /**
+         * Whether it ran.
+         *
+         * @return whether it ran
+         */
         public boolean ran() {
             return skipReason == null;
         }
     }
 
-    /** Trains on the cached MNIST training split, or skips when it is not installed. */
+    /**
+     * Trains on the cached MNIST training split, or skips when it is not installed.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return every scheme's runs and the judged claims
+     */
     public static Result run(Settings s, Consumer<String> log) {
         return run(s, DataCache.defaultRoot(), log);
     }
 
-    /** As {@link #run(Settings, Consumer)} with the data cache at {@code cacheRoot}. */
+    /**
+     * As {@link #run(Settings, Consumer)} with the data cache at {@code cacheRoot}.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @param cacheRoot the data cache
+     * @return every scheme's runs and the judged claims
+     */
     public static Result run(Settings s, Path cacheRoot, Consumer<String> log) {
         if (!DataCache.isInstalled(cacheRoot, CachedDataset.MNIST)) {
             String why = "MNIST is not in the data cache (" + cacheRoot + "); install it with "
@@ -95,8 +120,8 @@ public final class MnistGan {
         GanConfig c = GanConfig.sgd(s.lr(), s.lr(), s.batch(), s.steps(), s.seed())
                 .withSteps(s.steps(), Math.max(1, s.steps() / 10));
         log.accept(String.format(Locale.ROOT, "MNIST GAN: MLP %d-%d-%d-784 generator, 784-%d-%d-1 discriminator, %s loss,"
-                + " SGD lr %s, batch %d, %d steps", s.latent(), s.hidden(), s.hidden(), s.hidden(), s.hidden(),
-                s.loss().label(), s.lr(), s.batch(), s.steps()));
+                + " SGD at %s, batch %d, %d steps", s.latent(), s.hidden(), s.hidden(), s.hidden(), s.hidden(),
+                s.loss().label(), Rates.h(s.lr()), s.batch(), s.steps()));
         GanRun run = GanTraining.train(gan, data, c, l -> log.accept(String.format(Locale.ROOT,
                 "  step %6d  loss D %.4f  loss G %.4f  |grad D| %.3g  |grad G| %.3g", l.step(), l.lossD(), l.lossG(),
                 l.gradNormD(), l.gradNormG())));

@@ -29,6 +29,14 @@ public record SampleGrid(BufferedImage image) implements Plot {
     /**
      * Paints {@code samples} [n, height·width] in {@code columns} columns.
      *
+     * @param samples the images [n, height·width]
+     * @param height image height
+     * @param width image width
+     * @param columns tiles per row
+     * @param scale pixels per image pixel
+     * @param lo the value drawn black
+     * @param hi the value drawn white
+     * @return the grid
      * @throws IllegalArgumentException when the row width is not height·width or a size is not positive
      */
     public static SampleGrid of(Tensor samples, int height, int width, int columns, int scale, double lo, double hi) {
@@ -97,7 +105,12 @@ public record SampleGrid(BufferedImage image) implements Plot {
         g.drawImage(image, 0, 0, null);
     }
 
-    /** Writes the grid as a PNG at its own pixel size, atomically. */
+    /**
+     * Writes the grid as a PNG at its own pixel size, atomically.
+     *
+     * @param target the PNG file
+     * @throws IOException when writing fails
+     */
     public void writePng(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {

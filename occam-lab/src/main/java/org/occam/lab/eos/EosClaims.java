@@ -17,7 +17,12 @@ public final class EosClaims {
     private EosClaims() {
     }
 
-    /** Sharpening, hovering at 2/h, falling loss, non-monotone loss. */
+    /**
+     * Sharpening, hovering at 2/h, falling loss, non-monotone loss.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<EosSweep.Result> seeds) {
         return List.of(
                 Claim.of("EOS-1 sharpening", "λ_max rises during training (progressive sharpening)",

@@ -12,7 +12,6 @@ import org.occam.data.Datasets;
 import org.occam.data.Order;
 import org.occam.lab.claim.Outcome;
 import org.occam.lab.report.LrSweepCurves;
-import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.seeds.SeedRuns;
 import org.occam.lab.seeds.Seeds;
 import org.occam.lr.EdgeOfStability;
@@ -31,6 +30,7 @@ import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * EOS-1 of METHODS §11 (edge of stability; METHODS §4.1): full-batch GD on a tanh MLP with the
@@ -54,6 +54,7 @@ public final class EosSweep {
      * @param seed         initialization seed
      */
     public record Settings(String model, int samples, double[] lrs, int steps, int every, int lanczosSteps, long seed) implements Serializable {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (samples < 1 || steps < 1 || every < 1 || lanczosSteps < 2 || lrs.length == 0) {
                 throw new IllegalArgumentException("EOS-1 needs samples, steps, every >= 1, lanczos steps >= 2 and a rate");
@@ -65,17 +66,30 @@ public final class EosSweep {
             }
         }
 
-        /** 600 digits, mlp:64-64-10:tanh, h ∈ {0.05, 0.06, 0.07}, 3000 steps, λ_max every 20 steps. */
+        /**
+         * 600 digits, mlp:64-64-10:tanh, h ∈ {0.05, 0.06, 0.07}, 3000 steps, λ_max every 20 steps.
+         *
+         * @return the settings
+         */
         public static Settings defaults() {
             return new Settings("mlp:64-64-10:tanh", 600, new double[] {0.05, 0.06, 0.07}, 3000, 20, 20, 0);
         }
 
-        /** {@code --quick}: 60 digits, mlp:64-8-10:tanh, h ∈ {0.05, 0.2}, 30 steps, λ_max every 10 steps. */
+        /**
+         * {@code --quick}: 60 digits, mlp:64-8-10:tanh, h ∈ {0.05, 0.2}, 30 steps, λ_max every 10 steps.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings("mlp:64-8-10:tanh", 60, new double[] {0.05, 0.2}, 30, 10, 5, 0);
         }
 
-        /** The same settings with another initialization seed. */
+        /**
+         * The same settings with another initialization seed.
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(model, samples, lrs, steps, every, lanczosSteps, s);
         }
@@ -95,16 +109,31 @@ public final class EosSweep {
      */
     public record Run(double lr, RunStatus status, List<Map<String, Object>> rows, EdgeOfStability eos, double firstLoss,
                       double lastLoss, int increases, double seconds) implements Serializable {
+        /**
+         * The run's label in tables and charts.
+         *
+         * @return the label
+         */
         public String label() {
-            return "h=" + LrSweepPages.num(lr);
+            return Rates.h(lr);
         }
 
+        /**
+         * Whether the run diverged.
+         *
+         * @return whether it diverged
+         */
         public boolean diverged() {
             return status.state() != RunStatus.State.COMPLETED;
         }
     }
 
-    /** One seed's runs, one per rate. */
+    /**
+     * One seed's runs, one per rate.
+     *
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
+     */
     public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
@@ -114,13 +143,28 @@ public final class EosSweep {
     private EosSweep() {
     }
 
-    /** EOS-1 over seeds: every seed runs every rate; the claims are judged over seeds and the report written into dir. */
+    /**
+     * EOS-1 over seeds: every seed runs every rate; the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduce("EOS-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), EosClaims::of,
                 (runs, claims) -> EosSweepReport.write(runs, claims, quick, dir), log);
     }
 
-    /** One seed: full-batch GD at every rate from the same initialization. */
+    /**
+     * One seed: full-batch GD at every rate from the same initialization.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         Dataset train = digitsOneHot(Datasets.digitsSplit().train(), s.samples());
         Sequential model = Models.parse(s.model());
@@ -140,7 +184,7 @@ public final class EosSweep {
                     LossSpikes.increases(loss.values()), (System.nanoTime() - t0) / 1e9);
             runs.add(run);
             EdgeOfStability e = run.eos();
-            log.accept(String.format(Locale.ROOT, "%-8s %s loss %.4f -> %.4f (%d rises)  lambda_max %.3f -> peak %.3f,"
+            log.accept(String.format(Locale.ROOT, "%-10s %s loss %.4f -> %.4f (%d rises)  lambda_max %.3f -> peak %.3f,"
                     + " 2/h = %.3f, reached at step %s, %.0f%% of later measurements within 10%%  [%.1fs]", run.label(),
                     run.diverged() ? "DIVERGED" : "", run.firstLoss(), last, run.increases(), e.initialSharpness(),
                     e.peakSharpness(), 2 / h, e.reachedEdge() ? Long.toString((long) e.arrivalStep()) : "never",
@@ -154,18 +198,34 @@ public final class EosSweep {
      * y_i‖², i.e. {@code mse_loss} times the number of outputs. The sum over outputs keeps λ_max and
      * the drift ratio v above 1, the regime where DAL-p's exponent orders the rates (2/v^p falls
      * with p only when v &gt; 1: p ≠ 1 is not invariant to the loss scale, METHODS §10 pitfall 1).
+     *
+     * @param model the network
+     * @return the objective
      */
     public static Objective squaredError(Sequential model) {
         Objective mse = Objective.mse(model);
         return (p, b) -> mse.loss(p, b).mul(b.targets().size(1));
     }
 
-    /** Full-batch GD in data-set order, no evaluation until the end, divergence above 100. */
+    /**
+     * Full-batch GD in data-set order, no evaluation until the end, divergence above 100.
+     *
+     * @param n the number of rows
+     * @param seed the seed of the random draws
+     * @param steps the number of steps
+     * @return the spec
+     */
     public static TrainSpec fullBatch(int n, long steps, long seed) {
         return new TrainSpec(n, steps, Order.SEQUENTIAL, seed, 0, 0, DIVERGENCE_BOUND, 4096);
     }
 
-    /** The first {@code n} rows (all when n ≥ size) with one-hot regression targets next to the labels. */
+    /**
+     * The first {@code n} rows (all when n ≥ size) with one-hot regression targets next to the labels.
+     *
+     * @param d the data
+     * @param n the number of rows
+     * @return the data set
+     */
     public static Dataset digitsOneHot(Dataset d, int n) {
         Dataset part = n >= d.size() ? d : d.slice(0, n);
         int[] y = part.y();

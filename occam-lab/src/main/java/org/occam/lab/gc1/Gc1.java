@@ -56,12 +56,22 @@ public final class Gc1 {
     private record Task(Gc1Config config, long seed) {
     }
 
-    /** The training points of a setting (x ~ U[−π, π], targets sin x + noise), float64, the same for every seed. */
+    /**
+     * The training points of a setting (x ~ U[−π, π], targets sin x + noise), float64, the same for every seed.
+     *
+     * @param s the settings
+     * @return the training points
+     */
     public static Dataset data(Gc1Setting s) {
         return Synthetic.sine(s.points(), s.noise(), Rng.seed(DATA_SEED)).asType(DType.FLOAT64);
     }
 
-    /** The distinct configurations of the four sweeps, baseline first. */
+    /**
+     * The distinct configurations of the four sweeps, baseline first.
+     *
+     * @param s the settings
+     * @return the configurations
+     */
     public static List<Gc1Config> configs(Gc1Setting s) {
         Set<Gc1Config> out = new LinkedHashSet<>();
         out.add(baseline(s));
@@ -80,7 +90,12 @@ public final class Gc1 {
         return new ArrayList<>(out);
     }
 
-    /** Full-batch GD at the baseline learning rate, no penalty. */
+    /**
+     * Full-batch GD at the baseline learning rate, no penalty.
+     *
+     * @param s the settings
+     * @return the baseline configuration
+     */
     public static Gc1Config baseline(Gc1Setting s) {
         return new Gc1Config(s.lr(), s.points(), 0, 0);
     }
@@ -91,6 +106,14 @@ public final class Gc1 {
     /**
      * Runs {@code s} over {@code seeds} (0..N−1, {@code seeds.parallel()} runs at a time), writes
      * results.csv, summary.txt and report.html into {@code dir} and returns the judged claims.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     * @throws IOException when writing fails
      */
     public static Outcome reproduce(Gc1Setting s, Seeds seeds, boolean quick, Path dir, Consumer<String> log)
             throws IOException {
@@ -101,7 +124,14 @@ public final class Gc1 {
                 Gc1Report.runs(r), r.seconds(), () -> Gc1Report.sections(r));
     }
 
-    /** Trains every (configuration, seed) ({@code parallel} at a time), logs one line each, and judges the claims. */
+    /**
+     * Trains every (configuration, seed) ({@code parallel} at a time), logs one line each, and judges the claims.
+     *
+     * @param s the settings
+     * @param parallel how many runs train at once
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Gc1Result run(Gc1Setting s, int parallel, Consumer<String> log) {
         long t0 = System.nanoTime();
         Sequential model = Models.parse(s.model());

@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 import org.occam.lab.claim.Claim;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.Direction;
+import org.occam.lab.report.Rates;
 
 /**
  * The GC-1 claims, each over seeds (one value per seed: the same seed's two runs compared at
@@ -18,7 +19,12 @@ public final class Gc1Claims {
     private Gc1Claims() {
     }
 
-    /** The claims on a result's runs (its own claims are ignored). */
+    /**
+     * The claims on a result's runs (its own claims are ignored).
+     *
+     * @param r the result
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(Gc1Result r) {
         Gc1Setting s = r.setting();
         Gc1Config base = Gc1.baseline(s);
@@ -29,7 +35,7 @@ public final class Gc1Claims {
                 new Gc1Config(s.lr(), s.points(), 0, s.gcPenalty()[s.gcPenalty().length - 1]));
         List<String> names = List.of("larger h", "smaller B", "more L2", "more GC penalty");
         List<String> settings = List.of(
-                String.format(Locale.ROOT, "h=%s vs h=%s", num(far.get(0).lr()), num(s.lr())),
+                Rates.h(far.get(0).lr()) + " vs " + Rates.h(s.lr()),
                 String.format(Locale.ROOT, "B=%d vs B=%d", far.get(1).batchSize(), s.points()),
                 String.format(Locale.ROOT, "L2=%s vs 0", num(far.get(2).l2())),
                 String.format(Locale.ROOT, "GC penalty=%s vs 0", num(far.get(3).gcPenalty())));

@@ -1,6 +1,6 @@
 package org.occam.lab.gc1;
 
-import java.util.Locale;
+import org.occam.lab.report.Rates;
 
 /**
  * One training configuration of GC-1.
@@ -11,12 +11,12 @@ import java.util.Locale;
  * @param gcPenalty GC penalty α (loss + α·GC on the batch)
  */
 public record Gc1Config(double lr, int batchSize, double l2, double gcPenalty) {
-    /** E.g. "h=0.05 B=16 L2=0 GC=0.001". */
+    /**
+     * E.g. "h = 0.05, B = 16, L2 = 0, GC = 0.001" ({@link Rates}).
+     *
+     * @return the label
+     */
     public String label() {
-        return String.format(Locale.ROOT, "h=%s B=%d L2=%s GC=%s", num(lr), batchSize, num(l2), num(gcPenalty));
-    }
-
-    private static String num(double v) {
-        return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
+        return Rates.h(lr) + ", B = " + batchSize + ", L2 = " + Rates.num(l2) + ", GC = " + Rates.num(gcPenalty);
     }
 }

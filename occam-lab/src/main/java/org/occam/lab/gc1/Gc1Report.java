@@ -15,7 +15,12 @@ public final class Gc1Report {
     private Gc1Report() {
     }
 
-    /** The setting as ordered key/value pairs. */
+    /**
+     * The setting as ordered key/value pairs.
+     *
+     * @param r the result
+     * @return the setting by name
+     */
     public static Map<String, Object> setting(Gc1Result r) {
         Gc1Setting s = r.setting();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -36,7 +41,12 @@ public final class Gc1Report {
         return m;
     }
 
-    /** One map per run. */
+    /**
+     * One map per run.
+     *
+     * @param r the result
+     * @return the runs' fields
+     */
     public static List<Map<String, Object>> runs(Gc1Result r) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Gc1Run run : r.runs()) {
@@ -59,7 +69,12 @@ public final class Gc1Report {
         return out;
     }
 
-    /** GC and arc length along training for each sweep (seed 0), up to the matching step. */
+    /**
+     * GC and arc length along training for each sweep (seed 0), up to the matching step.
+     *
+     * @param r the result
+     * @return the sections
+     */
     public static List<Section> sections(Gc1Result r) {
         Gc1Setting s = r.setting();
         List<Section> out = new ArrayList<>();

@@ -19,12 +19,20 @@ import java.util.List;
  */
 public record Gc1Run(Gc1Config config, long seed, boolean reached, long step, double trainMse, double gc,
                      double arcLength, double gcInit, double arcInit, List<double[]> curve, double seconds) {
-    /** GC at the match, NaN when the target was not reached (such a run compares with nothing). */
+    /**
+     * GC at the match, NaN when the target was not reached (such a run compares with nothing).
+     *
+     * @return GC at the loss target
+     */
     public double gcAtTarget() {
         return reached ? gc : Double.NaN;
     }
 
-    /** Arc length at the match, NaN when the target was not reached. */
+    /**
+     * Arc length at the match, NaN when the target was not reached.
+     *
+     * @return the arc length at the loss target
+     */
     public double arcAtTarget() {
         return reached ? arcLength : Double.NaN;
     }

@@ -24,6 +24,7 @@ import java.util.Arrays;
  */
 public record Gc1Setting(int points, double noise, String model, double lr, double[] lrs, int[] batchSizes, double[] l2,
                          double[] gcPenalty, double lossTarget, int maxSteps, int every, int gridPoints, int seeds) {
+    /** Refuses settings out of range, with one line naming the field. */
     public Gc1Setting {
         lrs = sorted(lrs);
         l2 = sorted(l2);
@@ -47,19 +48,30 @@ public record Gc1Setting(int points, double noise, String model, double lr, doub
      * initialization, so h ≤ 0.02 stays below 2/λ_max at the start); baseline h = 0.01 with
      * h ∈ {0.01, 0.015, 0.02}; B ∈ {1, 4, 16}; L2 ∈ {0, 1e-4, 1e-3}; GC penalty ∈ {0, 1e-3, 1e-2};
      * compared where the training MSE first reaches 0.012 (the noise variance is 0.01); 5 seeds.
+     *
+     * @return the settings
      */
     public static Gc1Setting defaults() {
         return new Gc1Setting(16, 0.1, "mlp:1-256-256-1:tanh", 0.01, new double[] {0.01, 0.015, 0.02},
                 new int[] {1, 4, 16}, new double[] {0, 1e-4, 1e-3}, new double[] {0, 1e-3, 1e-2}, 0.012, 10_000, 25, 201, 5);
     }
 
-    /** Tiny settings for tests: 8 points, mlp 1-16-1, a loose target, 2 seeds. */
+    /**
+     * Tiny settings for tests: 8 points, mlp 1-16-1, a loose target, 2 seeds.
+     *
+     * @return the settings
+     */
     public static Gc1Setting quick() {
         return new Gc1Setting(8, 0.1, "mlp:1-16-1:tanh", 0.05, new double[] {0.05, 0.1}, new int[] {2, 8},
                 new double[] {0, 1e-3}, new double[] {0, 1e-2}, 0.3, 400, 10, 65, 2);
     }
 
-    /** The same setting with another number of seeds. */
+    /**
+     * The same setting with another number of seeds.
+     *
+     * @param n the number of seeds
+     * @return the settings
+     */
     public Gc1Setting withSeeds(int n) {
         return new Gc1Setting(points, noise, model, lr, lrs, batchSizes, l2, gcPenalty, lossTarget, maxSteps, every,
                 gridPoints, n);

@@ -8,7 +8,7 @@ import org.occam.lab.claim.Direction;
 import org.occam.train.RunStatus;
 
 /**
- * The HOM-1 claims of METHODS §11 (Lyu & Li; Ji & Telgarsky), judged over seeds: each seed draws
+ * The HOM-1 claims of METHODS §11 (Lyu &amp; Li; Ji &amp; Telgarsky), judged over seeds: each seed draws
  * its own separable data and initialization and trains once; a run that stopped early, or never
  * reached L &lt; log 2, gives NaN (inconclusive).
  */
@@ -19,7 +19,12 @@ public final class HomClaims {
     private HomClaims() {
     }
 
-    /** Monotone smoothed margin, converging margins, ‖θ‖ like (log t)^{1/L}, directional convergence, alignment. */
+    /**
+     * Monotone smoothed margin, converging margins, ‖θ‖ like (log t)^{1/L}, directional convergence, alignment.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<HomSweep.Result> seeds) {
         return List.of(
                 Claim.within("HOM-1 γ̃ monotone", "the smoothed margin γ̃ is non-decreasing once L < log 2",

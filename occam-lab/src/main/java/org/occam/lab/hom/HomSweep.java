@@ -12,7 +12,6 @@ import org.occam.data.Datasets;
 import org.occam.data.Order;
 import org.occam.data.Synthetic;
 import org.occam.lab.claim.Outcome;
-import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.seeds.SeedRuns;
 import org.occam.lab.seeds.Seeds;
 import org.occam.measure.margin.Homogeneity;
@@ -29,6 +28,7 @@ import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * HOM-1 of METHODS §11 (Lyu and Li; Ji and Telgarsky; METHODS §9): full-batch GD in float64
@@ -55,6 +55,7 @@ public final class HomSweep {
      */
     public record Settings(String data, String model, int samples, double dataMargin, double lr, long steps,
                            int marginEvery, int directionEvery, long seed) implements Serializable {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (!data.equals("separable") && !data.equals("digits01")) {
                 throw new IllegalArgumentException("HOM-1 data must be separable or digits01, got '" + data + "'");
@@ -65,22 +66,40 @@ public final class HomSweep {
             }
         }
 
-        /** The default model of a data set: mlp:2-32-1 or mlp:64-32-1, bias-free ReLU. */
+        /**
+         * The default model of a data set: mlp:2-32-1 or mlp:64-32-1, bias-free ReLU.
+         *
+         * @param data the data set
+         * @return the model spec
+         */
         public static String defaultModel(String data) {
             return data.equals("digits01") ? "mlp:64-32-1:relu:nobias" : "mlp:2-32-1:relu:nobias";
         }
 
-        /** 100 separable 2-D points (gap 0.1), mlp:2-32-1:relu:nobias, h = 1, 2^17 GD steps, margins every 32 steps. */
+        /**
+         * 100 separable 2-D points (gap 0.1), mlp:2-32-1:relu:nobias, h = 1, 2^17 GD steps, margins every 32 steps.
+         *
+         * @return the settings
+         */
         public static Settings defaults() {
             return new Settings("separable", defaultModel("separable"), 100, 0.1, 1.0, 131072, 32, 8, 0);
         }
 
-        /** {@code --quick}: 20 separable points, mlp:2-8-1:relu:nobias, 512 steps, margins every 8 steps. */
+        /**
+         * {@code --quick}: 20 separable points, mlp:2-8-1:relu:nobias, 512 steps, margins every 8 steps.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings("separable", "mlp:2-8-1:relu:nobias", 20, 0.1, 1.0, 512, 8, 4, 0);
         }
 
-        /** The same settings with another data and initialization seed. */
+        /**
+         * The same settings with another data and initialization seed.
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(data, model, samples, dataMargin, lr, steps, marginEvery, directionEvery, s);
         }
@@ -99,20 +118,41 @@ public final class HomSweep {
                       double seconds) implements Serializable {
     }
 
-    /** One seed's run and its observed trends. */
+    /**
+     * One seed's run and its observed trends.
+     *
+     * @param settings the settings it ran with
+     * @param run the run's rows
+     * @param trends the observables of the run
+     */
     public record Result(Settings settings, Run run, HomTrends trends) implements Serializable {
     }
 
     private HomSweep() {
     }
 
-    /** HOM-1 over seeds (data and initialization); the claims are judged over seeds and the report written into dir. */
+    /**
+     * HOM-1 over seeds (data and initialization); the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduce("HOM-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), HomClaims::of,
                 (runs, claims) -> HomSweepReport.write(runs, claims, quick, dir), log);
     }
 
-    /** One seed: trains once, logging one summary line. */
+    /**
+     * One seed: trains once, logging one summary line.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         Dataset train = data(s);
         Sequential model = Models.parse(s.model());
@@ -134,9 +174,9 @@ public final class HomSweep {
                 }, null));
         Run run = new Run(degree, r.status(), margins, dirs, (System.nanoTime() - t0) / 1e9);
         HomTrends trends = HomTrends.of(run);
-        log.accept(String.format(Locale.ROOT, "%s: %d points, %s (L = %d), h = %s, %d GD steps in %.1f s: sum loss %.3e,"
+        log.accept(String.format(Locale.ROOT, "%s: %d points, %s (L = %d), %s, %d GD steps in %.1f s: sum loss %.3e,"
                 + " smoothed margin %.5f, normalized margin %.5f, |theta| %.3f", s.data(), train.size(), s.model(), degree,
-                LrSweepPages.num(s.lr()), r.status().step(), run.seconds(), Math.exp(trends.finalLogLoss()),
+                Rates.h(s.lr()), r.status().step(), run.seconds(), Math.exp(trends.finalLogLoss()),
                 trends.finalSmoothed(), trends.finalNormalized(), trends.finalNorm()));
         return new Result(s, run, trends);
     }

@@ -16,13 +16,23 @@ import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
+import org.occam.lab.report.Rates;
 
 /** Writes the HOM-1 results: results.csv (the curves), summary.txt, chart PNGs and report.html. */
 public final class HomSweepReport {
     private HomSweepReport() {
     }
 
-    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    /**
+     * Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(List<HomSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
         HomSweep.Result r = seeds.getFirst();
         long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
@@ -65,8 +75,8 @@ public final class HomSweepReport {
         HomSweep.Settings s = r.settings();
         HomTrends t = r.trends();
         List<Section> out = new ArrayList<>();
-        out.add(new Section.Text("Full-batch gradient descent in float64 with the mean logistic loss (step h = "
-                + LrSweepPages.num(s.lr()) + ") on " + (s.data().equals("separable") ? s.samples()
+        out.add(new Section.Text("Full-batch gradient descent in float64 with the mean logistic loss (step "
+                + Rates.h(s.lr()) + ") on " + (s.data().equals("separable") ? s.samples()
                 + " linearly separable 2-D points (gap " + LrSweepPages.num(s.dataMargin()) + " from the line)"
                 : "the first " + s.samples() + " training digits 0 and 1") + ", model " + s.model() + ", homogeneous of"
                 + " degree L = " + t.degree() + ", for " + s.steps() + " steps (METHODS §9, §11 HOM-1). With ρ = ‖θ‖ and"

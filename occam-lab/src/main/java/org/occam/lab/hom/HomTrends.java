@@ -19,6 +19,26 @@ import java.util.Map;
  *   <li>cos(θ_t, θ_{2t}) → 1 and cos(θ, −∇L) → 1: rank correlation with t positive and a final
  *       value close to 1.</li>
  * </ul>
+ *
+ * @param degree the homogeneity degree L
+ * @param steps the steps of the margin measurements
+ * @param smoothed γ̃ at those steps
+ * @param normalized γ̄ at those steps
+ * @param logLoss log L at those steps
+ * @param norm ‖θ‖ at those steps
+ * @param fittedStep t_fit, the first step with L &lt; log 2 (−1: never)
+ * @param measuredAfterFit measurements from t_fit on
+ * @param violations decreases of γ̃ beyond round-off after t_fit
+ * @param maxRelativeDrop the largest relative decrease of γ̃ after t_fit
+ * @param windowStart the first step of the late window
+ * @param normSlope the slope of ρ^L against ln t over the window
+ * @param normIntercept its intercept
+ * @param normR2 the fit's R²
+ * @param normExponent the local exponent d ln ρ / d ln ln t at the end
+ * @param dirSteps the steps of the direction measurements
+ * @param dirCos cos(θ_t, θ_{2t}) at those steps
+ * @param alignSteps the steps of the alignment measurements
+ * @param alignCos cos(θ, −∇L) at those steps
  */
 public record HomTrends(int degree, double[] steps, double[] smoothed, double[] normalized, double[] logLoss,
                         double[] norm, long fittedStep, int measuredAfterFit, int violations, double maxRelativeDrop,
@@ -28,7 +48,12 @@ public record HomTrends(int degree, double[] steps, double[] smoothed, double[] 
     /** Relative decrease of γ̃ between two measurements that counts as a violation. */
     public static final double ROUND_OFF = 1e-10;
 
-    /** The observables of a run's margins and direction rows. */
+    /**
+     * The observables of a run's margins and direction rows.
+     *
+     * @param run the run's margin and direction rows
+     * @return the observables
+     */
     public static HomTrends of(HomSweep.Run run) {
         List<Map<String, Object>> m = run.margins();
         double[] t = col(m, "step");
@@ -75,32 +100,56 @@ public record HomTrends(int degree, double[] steps, double[] smoothed, double[] 
                 col(d, "align_cos"));
     }
 
-    /** γ̄ − γ̃ at the start of the late window. */
+    /**
+     * γ̄ − γ̃ at the start of the late window.
+     *
+     * @return the gap
+     */
     public double gapAtWindowStart() {
         return valueAt(normalized, windowStart) - valueAt(smoothed, windowStart);
     }
 
-    /** γ̄ − γ̃ at the end. */
+    /**
+     * γ̄ − γ̃ at the end.
+     *
+     * @return the gap
+     */
     public double finalGap() {
         return finalNormalized() - finalSmoothed();
     }
 
-    /** γ̃ at the end. */
+    /**
+     * γ̃ at the end.
+     *
+     * @return γ̃
+     */
     public double finalSmoothed() {
         return last(smoothed);
     }
 
-    /** γ̄ at the end. */
+    /**
+     * γ̄ at the end.
+     *
+     * @return γ̄
+     */
     public double finalNormalized() {
         return last(normalized);
     }
 
-    /** log L at the end. */
+    /**
+     * log L at the end.
+     *
+     * @return log L
+     */
     public double finalLogLoss() {
         return last(logLoss);
     }
 
-    /** ‖θ‖ at the end. */
+    /**
+     * ‖θ‖ at the end.
+     *
+     * @return ‖θ‖
+     */
     public double finalNorm() {
         return last(norm);
     }

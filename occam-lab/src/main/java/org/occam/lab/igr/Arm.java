@@ -1,6 +1,6 @@
 package org.occam.lab.igr;
 
-import java.util.Locale;
+import org.occam.lab.report.Rates;
 
 /**
  * One training configuration of the IGR-2 / GC-2 check: GD at learning rate h on E + μ‖∇E‖²
@@ -22,6 +22,7 @@ public record Arm(double h, double mu, int batch, Regime regime) {
         EDGE_OF_STABILITY
     }
 
+    /** Refuses settings out of range, with one line naming the field. */
     public Arm {
         if (!(h > 0) || !Double.isFinite(h)) {
             throw new IllegalArgumentException("learning rate h must be positive and finite, got " + h);

@@ -39,6 +39,15 @@ public final class EqualLossTraining {
     /**
      * The parameters where a run stopped, and how; {@code before} is the iterate one step earlier
      * (null at step 0) and {@code lossBefore} its training loss, the other end of the crossing.
+     *
+     * @param params the parameters at the stop
+     * @param steps the steps taken
+     * @param reachedTarget whether the training loss reached the target
+     * @param diverged whether the loss diverged
+     * @param trainLoss the training loss at the stop
+     * @param checkpoints hλ_max along the run
+     * @param before the iterate one step earlier, or null
+     * @param lossBefore its training loss
      */
     public record Stop(Params params, long steps, boolean reachedTarget, boolean diverged, double trainLoss,
                        List<Checkpoint> checkpoints, Params before, double lossBefore) {
@@ -50,6 +59,12 @@ public final class EqualLossTraining {
      * interpolated linearly in the training loss to the target itself (weight w = (E_before − target)
      * / (E_before − E_after)), so every arm is compared at exactly the same training loss, not at
      * whatever overshoot its last step happened to make (a larger h overshoots further).
+     *
+     * @param s the seed
+     * @param data the training and test images
+     * @param seed the seed of the random draws
+     * @param arm the learning rate and EGR strength
+     * @return the runs and claims
      */
     public static IgrRun run(IgrSetting s, IgrData data, Arm arm, long seed) {
         Sequential model = Models.parse(s.model());
@@ -106,6 +121,14 @@ public final class EqualLossTraining {
      * GD from the seed's initialization until the training loss E is at most the target (checked
      * before every step, so the run stops at the first such iterate), the loss diverges, or the
      * arm's step budget is spent.
+     *
+     * @param s the seed
+     * @param model the network
+     * @param seed the seed of the random draws
+     * @param ce the cross-entropy objective
+     * @param train the whole training set as one batch
+     * @param arm the learning rate and EGR strength
+     * @return where and how the run stopped
      */
     public static Stop train(IgrSetting s, Sequential model, Objective ce, Batch train, Arm arm, long seed) {
         if (arm.stochastic()) {

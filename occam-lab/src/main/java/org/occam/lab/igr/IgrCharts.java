@@ -3,7 +3,6 @@ package org.occam.lab.igr;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.occam.lab.plot.LinePlot;
 import org.occam.lab.plot.Plot;
 import org.occam.lab.plot.PlotGrid;
@@ -15,6 +14,7 @@ import org.occam.lab.claim.Direction;
 import org.occam.lab.plot.ClaimPlot;
 import org.occam.lab.claim.Interval;
 import org.occam.lab.claim.SeedStatistics;
+import org.occam.lab.report.Rates;
 
 /**
  * The charts of the igr-lr-sweep report. Every panel shows a paired change: each seed's value
@@ -198,7 +198,8 @@ final class IgrCharts {
                 .orElseThrow(() -> new IllegalArgumentException("no run for " + arm.label() + " seed " + seed));
     }
 
+    /** A number in labels, as rates are printed ({@link Rates#num}). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+        return Rates.num(v);
     }
 }

@@ -2,12 +2,12 @@ package org.occam.lab.igr;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.occam.lab.claim.Claim;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.Direction;
 import org.occam.lab.claim.Effects;
 import org.occam.tensor.DType;
+import org.occam.lab.report.Rates;
 
 /**
  * The claims of IGR-2 / GC-2 (METHODS §11), each paired within seed. IGR-2, in full batch: more
@@ -93,6 +93,11 @@ public final class IgrClaims {
      * The edge-of-stability comparison (empty without EoS rates): the largest EoS rate vs h_max
      * below it. Not evidence for first-order IGR: GD there is held at λ_max ≈ 2/h by a different,
      * non-perturbative mechanism (METHODS §10.2).
+     *
+     * @param s the settings
+     * @param runs its runs, in order
+     * @param accuracyResolution one test image, as a fraction
+     * @return the judged claims
      */
     public static List<ClaimResult> edgeOfStability(IgrSetting s, List<IgrRun> runs, double accuracyResolution) {
         List<ClaimResult> out = new ArrayList<>();
@@ -181,9 +186,5 @@ public final class IgrClaims {
             case GC -> "a lower geometric complexity of the logits";
             case TEST_ACCURACY -> "a higher test accuracy";
         };
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
     }
 }

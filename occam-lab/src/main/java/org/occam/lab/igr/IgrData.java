@@ -15,7 +15,13 @@ import org.occam.tensor.DType;
  */
 public record IgrData(Dataset train, Dataset test) {
 
-    /** The embedded MNIST: train[:n] and the 10,000-image test set, in a dtype. */
+    /**
+     * The embedded MNIST: train[:n] and the 10,000-image test set, in a dtype.
+     *
+     * @param n the number of rows
+     * @param dtype the inputs' dtype
+     * @return the data
+     */
     public static IgrData embeddedMnist(int n, DType dtype) {
         if (n < 1 || n > EmbeddedMnist.TRAIN_COUNT) {
             throw new IllegalArgumentException("training images: need 1.." + EmbeddedMnist.TRAIN_COUNT
@@ -25,7 +31,11 @@ public record IgrData(Dataset train, Dataset test) {
                 Datasets.mnistEmbedded(Split.TEST).asType(dtype));
     }
 
-    /** The smallest difference in test accuracy that can be seen: one test image. */
+    /**
+     * The smallest difference in test accuracy that can be seen: one test image.
+     *
+     * @return 1/test size
+     */
     public double accuracyResolution() {
         return 1.0 / test.size();
     }

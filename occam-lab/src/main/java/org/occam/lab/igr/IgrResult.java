@@ -21,6 +21,7 @@ import org.occam.lab.claim.ClaimResult;
 public record IgrResult(IgrSetting setting, int trainSize, int testSize, int parameters, List<IgrRun> runs,
                         List<ClaimResult> claims, List<ClaimResult> fullBatchGc, List<ClaimResult> edgeOfStability) {
 
+    /** Copies the lists, so a result cannot change after it is made. */
     public IgrResult {
         runs = List.copyOf(runs);
         claims = List.copyOf(claims);
@@ -28,13 +29,22 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
         edgeOfStability = List.copyOf(edgeOfStability);
     }
 
-    /** Runs below the edge of stability whose h·λ_max exceeded the setting's limit. */
+    /**
+     * Runs below the edge of stability whose h·λ_max exceeded the setting's limit.
+     *
+     * @return the flagged runs
+     */
     public List<IgrRun> flagged() {
         return runs.stream().filter(r -> r.arm().regime() == Arm.Regime.BELOW_EOS
                 && r.exceeds(setting.hLambdaLimit())).toList();
     }
 
-    /** The runs of one arm, in seed order. */
+    /**
+     * The runs of one arm, in seed order.
+     *
+     * @param arm the learning rate and regularization of a run
+     * @return its runs
+     */
     public List<IgrRun> runs(Arm arm) {
         return runs.stream().filter(r -> r.arm().equals(arm)).toList();
     }

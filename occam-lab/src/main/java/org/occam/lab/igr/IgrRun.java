@@ -27,11 +27,17 @@ public record IgrRun(Arm arm, long seed, long steps, boolean reachedTarget, bool
                      double rIg, double lambdaMax, double lambdaResidual, double gc, double testAccuracy,
                      double maxHLambda, double crossing, List<Checkpoint> checkpoints) {
 
+    /** Refuses settings out of range, with one line naming the field. */
     public IgrRun {
         checkpoints = List.copyOf(checkpoints);
     }
 
-    /** Whether the run exceeded the hλ_max limit of its setting (flagged: outside the first-order regime). */
+    /**
+     * Whether the run exceeded the hλ_max limit of its setting (flagged: outside the first-order regime).
+     *
+     * @param limit the hλ_max limit
+     * @return whether the run's largest hλ_max exceeded it
+     */
     public boolean exceeds(double limit) {
         return maxHLambda > limit;
     }

@@ -35,6 +35,7 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
                          int maxSteps, long firstSeed, int seeds, double checkpointTime, int checkpointSteps, int finalSteps,
                          double hLambdaLimit, DType dtype, boolean quick) {
 
+    /** Refuses settings out of range, with one line naming the field. */
     public IgrSetting {
         hs = sortedPositive("learning rates (hs)", hs, false);
         mus = sortedPositive("EGR strengths (mus)", mus, true);
@@ -104,25 +105,47 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
     /** The edge-of-stability rate: h = 0.35, where 2/h ≈ 5.7 is below the peak of λ_max (≈ 6). */
     public static final double EOS_H = 0.35;
 
-    /** A tiny setting for tests (seconds): 2 seeds, 200 images, 32 units; its verdicts are NOT evidence. */
+    /**
+     * A tiny setting for tests (seconds): 2 seeds, 200 images, 32 units; its verdicts are NOT evidence.
+     *
+     * @return the setting
+     */
     public static IgrSetting quickSetting() {
         return new IgrSetting("mlp:784-32-10:relu", 200, new double[] {0.05, 0.1}, new double[] {0.0125},
                 new double[0], new double[] {0.05, 0.1}, 20, 1.0, 2000, 0, 2, 3.0, 6, 10, 0.5, DType.FLOAT32, true);
     }
 
-    /** The same setting with other seeds, EoS rates and dtype (command-line overrides). */
+    /**
+     * The same setting with other seeds, EoS rates and dtype (command-line overrides).
+     *
+     * @param newFirstSeed the first seed
+     * @param newSeeds the number of seeds
+     * @param newEosHs the edge-of-stability rates
+     * @param newDtype the dtype
+     * @return the setting
+     */
     public IgrSetting with(long newFirstSeed, int newSeeds, double[] newEosHs, DType newDtype) {
         return new IgrSetting(model, trainSize, hs, mus, newEosHs, sgdHs, sgdBatch, lossTarget, maxSteps, newFirstSeed,
                 newSeeds, checkpointTime, checkpointSteps, finalSteps, hLambdaLimit, newDtype, quick);
     }
 
-    /** The same setting stopped at another training loss, with another step budget (a longer or shorter horizon). */
+    /**
+     * The same setting stopped at another training loss, with another step budget (a longer or shorter horizon).
+     *
+     * @param newLossTarget the training loss to stop at
+     * @param newMaxSteps the step budget at h_min
+     * @return the setting
+     */
     public IgrSetting withHorizon(double newLossTarget, int newMaxSteps) {
         return new IgrSetting(model, trainSize, hs, mus, eosHs, sgdHs, sgdBatch, newLossTarget, newMaxSteps, firstSeed,
                 seeds, checkpointTime, checkpointSteps, finalSteps, hLambdaLimit, dtype, quick);
     }
 
-    /** The seeds, in order. */
+    /**
+     * The seeds, in order.
+     *
+     * @return the seeds
+     */
     public long[] seedList() {
         long[] out = new long[seeds];
         for (int i = 0; i < seeds; i++) {
@@ -131,12 +154,20 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
         return out;
     }
 
-    /** The smallest learning rate (where the EGR sweep runs). */
+    /**
+     * The smallest learning rate (where the EGR sweep runs).
+     *
+     * @return h_min
+     */
     public double hMin() {
         return hs[0];
     }
 
-    /** The largest learning rate below the edge of stability. */
+    /**
+     * The largest learning rate below the edge of stability.
+     *
+     * @return h_max
+     */
     public double hMax() {
         return hs[hs.length - 1];
     }
@@ -167,16 +198,31 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
         return Math.max(1, Math.round(maxSteps * hMin() / arm.h()));
     }
 
+    /**
+     * The learning rates below the edge of stability (a copy).
+     *
+     * @return the rates
+     */
     @Override
     public double[] hs() {
         return hs.clone();
     }
 
+    /**
+     * The EGR strengths μ (a copy).
+     *
+     * @return the strengths
+     */
     @Override
     public double[] mus() {
         return mus.clone();
     }
 
+    /**
+     * The edge-of-stability rates (a copy).
+     *
+     * @return the rates
+     */
     @Override
     public double[] eosHs() {
         return eosHs.clone();

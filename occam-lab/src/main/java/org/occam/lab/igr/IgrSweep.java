@@ -32,6 +32,13 @@ public final class IgrSweep {
     /**
      * The main job: the check on the embedded MNIST, {@code workers} runs side by side; writes the
      * report into {@code dir} ({@link IgrSweepReport}) and returns the judged claims.
+     *
+     * @param s the settings
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @param workers how many runs train side by side
+     * @return the judged claims, the setting and the report's path
+     * @throws IOException when writing fails
      */
     public static Outcome reproduce(IgrSetting s, int workers, Path dir, Consumer<String> log) throws IOException {
         if (s.quick()) {
@@ -47,7 +54,15 @@ public final class IgrSweep {
         return IgrSweepReport.write(r, seconds, dir);
     }
 
-    /** Runs the check on the given data; {@code log} receives one line per finished run (in finishing order). */
+    /**
+     * Runs the check on the given data; {@code log} receives one line per finished run (in finishing order).
+     *
+     * @param s the settings
+     * @param data the training and test images
+     * @param log receives progress lines
+     * @param workers how many runs train side by side
+     * @return the seed's runs
+     */
     public static IgrResult run(IgrSetting s, IgrData data, int workers, Consumer<String> log) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers);
@@ -104,7 +119,15 @@ public final class IgrSweep {
         return new IgrResult(s, data.train().size(), data.test().size(), m, all, claims, context, eos);
     }
 
-    /** One line describing a finished run. */
+    /**
+     * One line describing a finished run.
+     *
+     * @param r the result
+     * @param done runs finished so far
+     * @param total runs in all
+     * @param limit the hλ_max limit
+     * @return the line
+     */
     public static String describe(IgrRun r, int done, int total, double limit) {
         String end = r.diverged() ? "DIVERGED" : r.reachedTarget() ? "at target" : "STEP LIMIT";
         String flag = r.arm().regime() == Arm.Regime.BELOW_EOS && r.exceeds(limit)

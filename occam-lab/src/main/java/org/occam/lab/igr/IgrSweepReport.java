@@ -14,6 +14,7 @@ import org.occam.io.AtomicFiles;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.ClaimTable;
 import org.occam.lab.claim.Outcome;
+import org.occam.lab.report.Rates;
 
 /** Writes the igr-lr-sweep results: results.csv (one row per run), claims.json and an offline report.html. */
 public final class IgrSweepReport {
@@ -28,6 +29,10 @@ public final class IgrSweepReport {
      * it) into {@code dir} and returns the outcome.
      *
      * @param seconds wall time of the runs
+     * @param r the result
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
      */
     public static Outcome write(IgrResult r, double seconds, Path dir) throws IOException {
         List<Section> sections = sections(r);
@@ -99,14 +104,14 @@ public final class IgrSweepReport {
             out.add(new Section.Status("quick", ClaimTable.QUICK_WARNING));
         }
         out.add(new Section.Text(String.format(Locale.ROOT, "Full-batch gradient descent on %d MNIST training images "
-                        + "(embedded in the jar), %s (m = %d parameters), cross-entropy, %s. Learning rates h = %s, "
+                        + "(embedded in the jar), %s (m = %d parameters), cross-entropy, %s. Learning rates %s, "
                         + "kept below the edge of stability (h·λ_max ≤ %s along every run, checked); explicit gradient "
-                        + "regularization E + μ‖∇E‖² at h = %s with μ = %s. Every run stops at the first step whose "
+                        + "regularization E + μ‖∇E‖² at %s with μ = %s. Every run stops at the first step whose "
                         + "training loss is ≤ %s, and is measured there: R_IG = ‖∇E‖²/m, λ_max (Lanczos), GC of the "
                         + "logits on the training set (exact), accuracy on all %d test images (one image = %s). "
                         + "Seeds %s, the same for every setting, so each comparison is paired within seed.",
-                r.trainSize(), s.model(), r.parameters(), s.dtype().name().toLowerCase(Locale.ROOT), list(s.hs()),
-                IgrCharts.fmt(s.hLambdaLimit()), IgrCharts.fmt(s.hMin()), list(s.mus()), IgrCharts.fmt(s.lossTarget()),
+                r.trainSize(), s.model(), r.parameters(), s.dtype().name().toLowerCase(Locale.ROOT), Rates.hs(s.hs()),
+                IgrCharts.fmt(s.hLambdaLimit()), Rates.h(s.hMin()), Rates.list(s.mus()), IgrCharts.fmt(s.lossTarget()),
                 r.testSize(), IgrCharts.fmt(1.0 / r.testSize()), seeds(s))));
         if (s.sgdHs().length > 0) {
             out.add(new Section.Text("GC-2 is judged where the GC paper states it, under SGD: mini-batches of "
@@ -128,7 +133,7 @@ public final class IgrSweepReport {
         out.add(new Section.Chart("accuracy_rig",
                 "Along the sweep: does test accuracy go UP (top row) and R_IG go DOWN (bottom row) as the learning "
                         + "rate h grows (left) and as the EGR strength μ grows (right)? Each grey line is one seed, "
-                        + "drawn as the change from the same seed's run at h = " + IgrCharts.fmt(s.hMin())
+                        + "drawn as the change from the same seed's run at " + Rates.h(s.hMin())
                         + " without EGR; the bold line is the mean over seeds and the dashed lines its 95 % interval. "
                         + "An effect is real when the dashed band leaves zero.",
                 IgrCharts.grid(r, Metric.TEST_ACCURACY, Metric.R_IG)));
@@ -162,9 +167,9 @@ public final class IgrSweepReport {
         }
         if (!r.edgeOfStability().isEmpty()) {
             out.add(new Section.Heading("Edge of stability (not evidence for first-order IGR)"));
-            out.add(new Section.Text("GD at h = " + list(s.eosHs()) + " reaches h·λ_max ≈ 2, where the modified loss "
+            out.add(new Section.Text("GD at " + Rates.hs(s.eosHs()) + " reaches h·λ_max ≈ 2, where the modified loss "
                     + "E + (h/4)‖∇E‖² no longer describes it (METHODS §10.2): the sharpness is held near 2/h by a "
-                    + "different mechanism. These comparisons with h = " + IgrCharts.fmt(s.hMax())
+                    + "different mechanism. These comparisons with " + Rates.h(s.hMax())
                     + " are shown for contrast only."));
             out.add(claimTable(r.edgeOfStability()));
         }
@@ -196,13 +201,6 @@ public final class IgrSweepReport {
                 .mapToDouble(IgrRun::maxHLambda).max().orElse(Double.NaN);
     }
 
-    private static String list(double[] v) {
-        List<String> s = new ArrayList<>();
-        for (double x : v) {
-            s.add(IgrCharts.fmt(x));
-        }
-        return "{" + String.join(", ", s) + "}";
-    }
 
     private static String seeds(IgrSetting s) {
         long[] v = s.seedList();

@@ -31,32 +31,59 @@ public enum Metric {
         this.relative = relative;
     }
 
-    /** Short name for tables and CSV. */
+    /**
+     * Short name for tables and CSV.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
 
-    /** The METHODS §11 check the claim belongs to (IGR-2 or GC-2). */
+    /**
+     * The METHODS §11 check the claim belongs to (IGR-2 or GC-2).
+     *
+     * @return the check
+     */
     public String check() {
         return check;
     }
 
-    /** The value of a run (NaN when it diverged). */
+    /**
+     * The value of a run (NaN when it diverged).
+     *
+     * @param run a finished run
+     * @return the value
+     */
     public double of(IgrRun run) {
         return value.applyAsDouble(run);
     }
 
-    /** The direction IGR predicts as the regularization (h or μ) grows. */
+    /**
+     * The direction IGR predicts as the regularization (h or μ) grows.
+     *
+     * @return the predicted direction
+     */
     public Direction expected() {
         return expected;
     }
 
-    /** Whether claims compare relative changes (x_b − x_a)/x_a rather than differences x_b − x_a. */
+    /**
+     * Whether claims compare relative changes (x_b − x_a)/x_a rather than differences x_b − x_a.
+     *
+     * @return whether it is relative
+     */
     public boolean relative() {
         return relative;
     }
 
-    /** The per-seed statistic comparing run b (more regularization) with run a. */
+    /**
+     * The per-seed statistic comparing run b (more regularization) with run a.
+     *
+     * @param a the run with less regularization
+     * @param b the run with more
+     * @return the statistic
+     */
     public double change(IgrRun a, IgrRun b) {
         double va = of(a);
         double vb = of(b);

@@ -30,7 +30,16 @@ public final class LandscapeReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Writes both files into {@code dir} (created) and returns the report's path; {@code about} describes the run. */
+    /**
+     * Writes both files into {@code dir} (created) and returns the report's path; {@code about} describes the run.
+     *
+     * @param dir the output folder
+     * @param r the result
+     * @param title the page's title
+     * @param about what the run was, as setting rows
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(Path dir, String title, Map<String, Object> about, LandscapeResult r) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("landscape.json"), json(about, r));

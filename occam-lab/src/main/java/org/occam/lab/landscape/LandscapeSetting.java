@@ -23,7 +23,11 @@ public record LandscapeSetting(int grid, double span, int linePoints, long seed)
         }
     }
 
-    /** 25 × 25 slices over [−1, 1]², 31 interpolation points, seed 0. */
+    /**
+     * 25 × 25 slices over [−1, 1]², 31 interpolation points, seed 0.
+     *
+     * @return the settings
+     */
     public static LandscapeSetting defaults() {
         return new LandscapeSetting(25, 1.0, 31, 0);
     }

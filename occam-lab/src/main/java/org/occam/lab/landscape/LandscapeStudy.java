@@ -17,7 +17,12 @@ public final class LandscapeStudy {
     private LandscapeStudy() {
     }
 
-    /** The trajectory of a run: the step and parameters of every recorded iterate, first = initialization, last = final. */
+    /**
+     * The trajectory of a run: the step and parameters of every recorded iterate, first = initialization, last = final.
+     *
+     * @param steps the step of each iterate
+     * @param iterates the parameters at those steps
+     */
     public record Trajectory(long[] steps, List<Params> iterates) {
         /** Checks that there is one step per iterate and at least three iterates. */
         public Trajectory {
@@ -33,6 +38,15 @@ public final class LandscapeStudy {
     /**
      * Runs the study. {@code trainLoss} (and {@code testLoss}, may be null) evaluate the loss of a
      * parameter set; {@code other} is a second solution to interpolate to, or null.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @param trainLoss the training loss of a parameter set
+     * @param testLoss the test loss, or null
+     * @param trajectory the run's iterates
+     * @param other a second solution to interpolate to, or null
+     * @param points interpolation points
+     * @return the seed's runs
      */
     public static LandscapeResult run(ToDoubleFunction<Params> trainLoss, ToDoubleFunction<Params> testLoss,
                                       Trajectory trajectory, Params other, int points, LandscapeSetting s,

@@ -34,6 +34,7 @@ import org.occam.train.RunStatus;
 import org.occam.train.StopCondition;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * MGC-1 of METHODS §11 (the margin-based GC bound, METHODS §7.3): an MLP trained with SGD and
@@ -64,6 +65,7 @@ public final class MgcSweep {
      */
     public record Settings(String data, String model, int samples, double[] corruptions, double[] lrs, long[] seeds,
                            int batchSize, double lossTarget, int maxSteps, int every, double quantile) implements Serializable {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (!data.equals("digits") && !data.equals("mnist")) {
                 throw new IllegalArgumentException("MGC-1 data must be digits or mnist, got '" + data + "'");
@@ -80,30 +82,52 @@ public final class MgcSweep {
             }
         }
 
-        /** The default model of a data set. */
+        /**
+         * The default model of a data set.
+         *
+         * @param data the data set
+         * @return the model spec
+         */
         public static String defaultModel(String data) {
             return data.equals("mnist") ? "mlp:784-256-10:relu" : "mlp:64-256-10:relu";
         }
 
-        /** 500 digits; true, 20 % and 50 % wrong, and random labels; h ∈ {0.2, 0.5}; seed 0; batch 50; loss target 0.05. */
+        /**
+         * 500 digits; true, 20 % and 50 % wrong, and random labels; h ∈ {0.2, 0.5}; seed 0; batch 50; loss target 0.05.
+         *
+         * @return the settings
+         */
         public static Settings defaults() {
             return new Settings("digits", defaultModel("digits"), 500, new double[] {0, 0.2, 0.5, 1}, new double[] {0.2, 0.5},
                     new long[] {0}, 50, 0.05, 8000, 250, MarginGc.DEFAULT_LEVEL);
         }
 
-        /** {@code --quick}: 60 digits, mlp:64-32-10:relu, true and random labels, h = 0.5, 400 steps at most. */
+        /**
+         * {@code --quick}: 60 digits, mlp:64-32-10:relu, true and random labels, h = 0.5, 400 steps at most.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings("digits", "mlp:64-32-10:relu", 60, new double[] {0, 1}, new double[] {0.5}, new long[] {0}, 20,
                     0.05, 400, 100, MarginGc.DEFAULT_LEVEL);
         }
 
-        /** The same settings for one seed (data corruption and initialization). */
+        /**
+         * The same settings for one seed (data corruption and initialization).
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(data, model, samples, corruptions, lrs, new long[] {s}, batchSize, lossTarget, maxSteps, every,
                     quantile);
         }
 
-        /** The first seed (for reports). */
+        /**
+         * The first seed (for reports).
+         *
+         * @return the seed
+         */
         public long seed() {
             return seeds[0];
         }
@@ -126,23 +150,40 @@ public final class MgcSweep {
      */
     public record Run(double corruption, double lr, long seed, long steps, boolean reached, double trainLoss,
                       double trainAccuracy, double testAccuracy, MarginGc bound, List<double[]> curve, double seconds) implements Serializable {
-        /** Train accuracy − test accuracy (= test error − train error). */
+        /**
+         * Train accuracy − test accuracy (= test error − train error).
+         *
+         * @return the gap
+         */
         public double gap() {
             return trainAccuracy - testAccuracy;
         }
 
-        /** "true", "wrong 50%" or "random". */
+        /**
+         * "true", "wrong 50%" or "random".
+         *
+         * @return the label corruption
+         */
         public String labels() {
             return MgcSweep.labels(corruption);
         }
 
-        /** E.g. "random h=0.5 s=1". */
+        /**
+         * E.g. "random h = 0.5 s=1" ({@link Rates}).
+         *
+         * @return the label
+         */
         public String label() {
-            return labels() + " h=" + LrSweepPages.num(lr) + " s=" + seed;
+            return labels() + " " + Rates.h(lr) + " s=" + seed;
         }
     }
 
-    /** One seed's runs (every corruption and rate). */
+    /**
+     * One seed's runs (every corruption and rate).
+     *
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
+     */
     public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
@@ -155,13 +196,28 @@ public final class MgcSweep {
     private MgcSweep() {
     }
 
-    /** MGC-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    /**
+     * MGC-1 over seeds; the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduce("MGC-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), MgcClaims::of,
                 (runs, claims) -> MgcSweepReport.write(runs, claims, quick, dir), log);
     }
 
-    /** Trains every (corruption, rate, seed) run of the settings, logging one line each. */
+    /**
+     * Trains every (corruption, rate, seed) run of the settings, logging one line each.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         TrainTest data = load(s);
         Dataset clean = data.train().slice(0, Math.min(s.samples(), data.train().size()));

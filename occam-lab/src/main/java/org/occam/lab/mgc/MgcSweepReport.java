@@ -24,7 +24,16 @@ public final class MgcSweepReport {
     private MgcSweepReport() {
     }
 
-    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    /**
+     * Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(List<MgcSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
         MgcSweep.Result r = seeds.getFirst();
         long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();

@@ -19,7 +19,12 @@ public final class MaxMarginClaims {
     private MaxMarginClaims() {
     }
 
-    /** Rates of GD towards the SVM (both losses), its convergence, sign descent towards the ℓ∞ solution, the contrast. */
+    /**
+     * Rates of GD towards the SVM (both losses), its convergence, sign descent towards the ℓ∞ solution, the contrast.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<MaxMarginSweep.Result> seeds) {
         return List.of(
                 Claim.within("MM-1 ŵ ln t (logistic)", "w_t = ŵ ln t + ρ_t with ŵ the margin-1 SVM (Soudry et al., Thm 3)",

@@ -20,7 +20,16 @@ public final class MaxMarginReport {
     private MaxMarginReport() {
     }
 
-    /** Writes the files into {@code dir} and returns report.html. */
+    /**
+     * Writes the files into {@code dir} and returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(List<MaxMarginSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir)
             throws IOException {
         long[] ids = seeds.stream().mapToLong(r -> r.settings().seed()).toArray();

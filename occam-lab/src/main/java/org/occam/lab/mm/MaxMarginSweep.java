@@ -39,6 +39,7 @@ public final class MaxMarginSweep {
      * @param seed       the data seed
      */
     public record Settings(int samples, int dim, double dataMargin, long steps, int windowLog2, long seed) implements Serializable {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (samples < 1 || dim < 2) {
                 throw new IllegalArgumentException("MM-1: --samples must be >= 1 and --dim >= 2, got " + samples + " and "
@@ -60,17 +61,28 @@ public final class MaxMarginSweep {
          * asymptotics start once t ≫ exp(1/δ), δ the relative margin gap of the nearest non-support point, which
          * for 16 points in 5-D is beyond 2^22 steps; and with as many active points as dimensions the ℓ2 and ℓ∞
          * directions coincide (always in 2-D), which leaves nothing to tell the geometries apart.
+         *
+         * @return the settings
          */
         public static Settings defaults() {
             return new Settings(5, 8, 0.1, 1L << 22, 12, 0);
         }
 
-        /** {@code --quick}: 4 points in 6-D, 2^12 steps, window from 2^6. */
+        /**
+         * {@code --quick}: 4 points in 6-D, 2^12 steps, window from 2^6.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings(4, 6, 0.1, 1L << 12, 6, 0);
         }
 
-        /** The same settings with another data seed. */
+        /**
+         * The same settings with another data seed.
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(samples, dim, dataMargin, steps, windowLog2, s);
         }
@@ -101,13 +113,28 @@ public final class MaxMarginSweep {
     private MaxMarginSweep() {
     }
 
-    /** MM-1 over seeds (one data set each); claims judged over seeds, report written into dir. */
+    /**
+     * MM-1 over seeds (one data set each); claims judged over seeds, report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduce("MM-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), MaxMarginClaims::of,
                 (runs, claims) -> MaxMarginReport.write(runs, claims, quick, dir), log);
     }
 
-    /** One seed: the exact solutions, three descents, the angles and the fits. */
+    /**
+     * One seed: the exact solutions, three descents, the angles and the fits.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         long t0 = System.nanoTime();
         Separable data = Separable.of(Synthetic.linearlySeparable(s.samples(), s.dim(), s.dataMargin(), Rng.seed(s.seed())));

@@ -19,7 +19,15 @@ import org.occam.maxmargin.Angles;
  */
 public record MaxMarginTrends(double slope, double perpRatio, double exponent, double startAngle, double endAngle) implements Serializable {
 
-    /** The fits over the recorded steps ≥ windowStart (at least two, else NaN). */
+    /**
+     * The fits over the recorded steps ≥ windowStart (at least two, else NaN).
+     *
+     * @param steps the recorded steps
+     * @param iterates w at those steps
+     * @param svm the max-margin direction ŵ
+     * @param windowStart the first step of the fits
+     * @return the fitted trends
+     */
     public static MaxMarginTrends of(long[] steps, List<double[]> iterates, double[] svm, long windowStart) {
         int first = -1;
         for (int i = 0; i < steps.length; i++) {

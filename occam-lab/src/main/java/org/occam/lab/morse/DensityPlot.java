@@ -42,38 +42,73 @@ public final class DensityPlot {
     private String barLabel = "";
     private final List<Group> groups = new ArrayList<>();
 
-    /** A plot with this title. */
+    /**
+     * A plot with this title.
+     *
+     * @param title the chart's title
+     */
     public DensityPlot(String title) {
         this.title = title;
     }
 
-    /** The field (required). */
+    /**
+     * The field (required).
+     *
+     * @param g the field
+     * @return this chart
+     */
     public DensityPlot grid(Grid g) {
         this.grid = g;
         return this;
     }
 
-    /** Axis titles. */
+    /**
+     * Axis titles.
+     *
+     * @param x the x-axis title
+     * @param y the y-axis title
+     * @return this chart
+     */
     public DensityPlot labels(String x, String y) {
         this.xLabel = x;
         this.yLabel = y;
         return this;
     }
 
-    /** Fixes the colour scale to [lo, hi] (default: the field's finite range). */
+    /**
+     * Fixes the colour scale to [lo, hi] (default: the field's finite range).
+     *
+     * @param lo the lowest colour's value
+     * @param hi the highest colour's value
+     * @return this chart
+     */
     public DensityPlot range(double lo, double hi) {
         this.lo = lo;
         this.hi = hi;
         return this;
     }
 
-    /** A title for the colour bar. */
+    /**
+     * A title for the colour bar.
+     *
+     * @param label the title
+     * @return this chart
+     */
     public DensityPlot barLabel(String label) {
         this.barLabel = label;
         return this;
     }
 
-    /** Adds points drawn as discs of diameter {@code size} pixels. */
+    /**
+     * Adds points drawn as discs of diameter {@code size} pixels.
+     *
+     * @param name the legend's name
+     * @param x the abscissae
+     * @param y the ordinates
+     * @param colour the points' colour
+     * @param size the diameter in pixels
+     * @return this chart
+     */
     public DensityPlot points(String name, double[] x, double[] y, Color colour, double size) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("point group '" + name + "': " + x.length + " x values, " + y.length + " y values");
@@ -82,7 +117,11 @@ public final class DensityPlot {
         return this;
     }
 
-    /** Builds the chart (800×600). */
+    /**
+     * Builds the chart (800×600).
+     *
+     * @return the chart
+     */
     public Plot plot() {
         Headless.ensure();
         if (grid == null) {

@@ -73,6 +73,7 @@ public final class MnistExperiment {
                            String kernel, List<String> references, double referenceFactor, double temperatureExponent,
                            long seed) {
 
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             references = List.copyOf(references);
             if (references.isEmpty()) {
@@ -80,46 +81,102 @@ public final class MnistExperiment {
             }
         }
 
-        /** The defaults: about a minute per seed on two cores. */
+        /**
+         * The defaults: about a minute per seed on two cores.
+         *
+         * @return the settings
+         */
         public static Settings defaults() {
             return new Settings(20000, 2000, 2000, "mlp:784-256-128-10:relu", 2000, 1e-3, 128, 128, 8, 2000, 3e-3,
                     "gaussian:1", List.of("box", "gaussian"), 1.5, 1, 0);
         }
 
-        /** {@code --quick}: 300 training, 100 test and 100 OOD images, 30 classifier and 30 head steps. */
+        /**
+         * {@code --quick}: 300 training, 100 test and 100 OOD images, 30 classifier and 30 head steps.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings(300, 100, 100, "mlp:784-32-16-10:relu", 30, 1e-3, 64, 16, 4, 30, 3e-3, "gaussian:1",
                     List.of("box", "gaussian"), 1.5, 1, 0);
         }
 
-        /** The same settings with another seed. */
+        /**
+         * The same settings with another seed.
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(trainSize, testSize, oodSize, classifier, classifierSteps, classifierLr, batch, headHidden,
                     headDim, headSteps, headLr, kernel, references, referenceFactor, temperatureExponent, s);
         }
     }
 
-    /** One OOD detector's scores and metrics. */
+    /**
+     * One OOD detector's scores and metrics.
+     *
+     * @param name the detector's short name
+     * @param description what it scores
+     * @param in its scores on MNIST test images
+     * @param out its scores on the OOD images
+     * @param metrics AUROC, both average precisions and the FPR at 95 % TPR
+     * @param headAccuracy the supervised head's accuracy (NaN for unsupervised ones)
+     * @param meanDensityIn mean M on MNIST test images
+     * @param meanDensityOut mean M on the OOD images
+     * @param millis the fit's wall time
+     * @param curve the fit's loss curve
+     */
     public record Detector(String name, String description, double[] in, double[] out, OodMetrics metrics,
                            double headAccuracy, double meanDensityIn, double meanDensityOut, long millis,
                            List<MorseFit.Point> curve) {
     }
 
-    /** Everything the report needs. */
+    /**
+     * Everything the report needs.
+     *
+     * @param settings the settings it ran with
+     * @param testAccuracy the classifier's test accuracy
+     * @param classifierMillis the classifier's training time
+     * @param detectors the OOD detectors
+     * @param raw the classifier's calibration
+     * @param tempered its calibration, Morse-tempered
+     * @param fashionConfidenceRaw the mean confidence on Fashion-MNIST
+     * @param fashionConfidenceTempered the same, tempered
+     * @param mnistConfidenceRaw the mean confidence on MNIST test images
+     * @param mnistConfidenceTempered the same, tempered
+     * @param temperatureSource the detector whose M tempers the classifier
+     * @param millis the wall time
+     */
     public record Result(Settings settings, double testAccuracy, long classifierMillis, List<Detector> detectors,
                          Calibration raw, Calibration tempered, double fashionConfidenceRaw, double fashionConfidenceTempered,
                          double mnistConfidenceRaw, double mnistConfidenceTempered, String temperatureSource,
                          long millis) {
     }
 
-    /** The MNIST Morse heads over seeds; the claims are judged over seeds and the report written into dir. */
+    /**
+     * The MNIST Morse heads over seeds; the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduceHere("MORSE-1 MNIST", "its per-seed result types (detectors, calibration) are not serializable yet",
                 s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out),
                 MorseClaims::mnist, (runs, claims) -> OodReport.writeMnist(runs, claims, quick, dir), log);
     }
 
-    /** Runs the experiment on one seed; {@code log} receives progress lines. */
+    /**
+     * Runs the experiment on one seed; {@code log} receives progress lines.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         long t0 = System.nanoTime();
         Dataset train = first(Datasets.mnist(Split.TRAIN), s.trainSize());

@@ -12,7 +12,12 @@ public final class MorseClaims {
     private MorseClaims() {
     }
 
-    /** M ≈ 1 on held-out data and decaying away, OOD AUROC > 0.95, the sampler near the data, confidence → 1/C far away. */
+    /**
+     * M ≈ 1 on held-out data and decaying away, OOD AUROC > 0.95, the sampler near the data, confidence → 1/C far away.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> toy(List<ToyExperiment.Result> seeds) {
         ToyExperiment.Settings s = seeds.getFirst().settings();
         double auroc = 1.0 / s.testSize();
@@ -38,7 +43,12 @@ public final class MorseClaims {
         return out;
     }
 
-    /** Each Morse head's AUROC against the MSP baseline, and tempered confidence on Fashion-MNIST. */
+    /**
+     * Each Morse head's AUROC against the MSP baseline, and tempered confidence on Fashion-MNIST.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> mnist(List<MnistExperiment.Result> seeds) {
         MnistExperiment.Settings s = seeds.getFirst().settings();
         double resolution = 1.0 / Math.min(s.testSize(), s.oodSize());

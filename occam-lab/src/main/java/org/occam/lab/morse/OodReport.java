@@ -34,7 +34,16 @@ public final class OodReport {
     private OodReport() {
     }
 
-    /** Writes the toy report into {@code dir} (the first seed's fit, the claims over all seeds); returns report.html. */
+    /**
+     * Writes the toy report into {@code dir} (the first seed's fit, the claims over all seeds); returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path writeToy(List<ToyExperiment.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir)
             throws IOException {
         ToyExperiment.Result r = seeds.getFirst();
@@ -115,7 +124,16 @@ public final class OodReport {
         return write(dir, "MORSE-1: Morse network on " + st.dataset(), s, csv.toString(), claims, quick);
     }
 
-    /** Writes the MNIST report into {@code dir} (the first seed's detectors, the claims over all seeds); returns report.html. */
+    /**
+     * Writes the MNIST report into {@code dir} (the first seed's detectors, the claims over all seeds); returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path writeMnist(List<MnistExperiment.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir)
             throws IOException {
         MnistExperiment.Result r = seeds.getFirst();

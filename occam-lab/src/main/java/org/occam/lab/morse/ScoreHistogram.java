@@ -45,12 +45,33 @@ public final class ScoreHistogram {
         return f;
     }
 
-    /** The chart: in-distribution in blue, OOD in orange. */
+    /**
+     * The chart: in-distribution in blue, OOD in orange.
+     *
+     * @param title the chart's title
+     * @param scoreLabel the x-axis title
+     * @param inName the in-distribution's name
+     * @param in its scores
+     * @param outName the OOD set's name
+     * @param out its scores
+     * @return the chart
+     */
     public static Plot plot(String title, String scoreLabel, String inName, double[] in, String outName, double[] out) {
         return plot(title, scoreLabel, inName, in, outName, out, false);
     }
 
-    /** As {@link #plot(String, String, String, double[], String, double[])}; with {@code log10}, bins of log₁₀ of the scores (floored at 1e-12). */
+    /**
+     * As {@link #plot(String, String, String, double[], String, double[])}; with {@code log10}, bins of log₁₀ of the scores (floored at 1e-12).
+     *
+     * @param title the chart's title
+     * @param scoreLabel the x-axis title
+     * @param inName the in-distribution's name
+     * @param in its scores
+     * @param outName the OOD set's name
+     * @param out its scores
+     * @param log10 whether to bin log₁₀ of the scores
+     * @return the chart
+     */
     public static Plot plot(String title, String scoreLabel, String inName, double[] in, String outName, double[] out, boolean log10) {
         if (log10) {
             in = log10(in);

@@ -84,19 +84,32 @@ public final class ToyExperiment {
                            double referenceWeight, double farGap, int samples, int samplerSteps, double samplerEta, double samplerCap,
                            int langevinSteps, double langevinEta, boolean supervised, long seed) {
 
-        /** The defaults: about half a minute per seed on two cores. */
+        /**
+         * The defaults: about half a minute per seed on two cores.
+         *
+         * @return the settings
+         */
         public static Settings defaults() {
             return new Settings("moons", 1000, 500, 0.1, "64-64", 1, "gaussian:1", 1.5, 2000, 256, 512, 0.01, Double.NaN, 0.5, 300,
                     500, 0.01, 0.1, 200, 5e-4, true, 0);
         }
 
-        /** {@code --quick}: 120 training and 60 held-out points, 60 Adam steps, 20 sampler chains of 30 steps. */
+        /**
+         * {@code --quick}: 120 training and 60 held-out points, 60 Adam steps, 20 sampler chains of 30 steps.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings("moons", 120, 60, 0.1, "16-16", 1, "gaussian:1", 1.5, 60, 64, 64, 0.01, Double.NaN, 0.5, 20,
                     30, 0.01, 0.1, 10, 5e-4, true, 0);
         }
 
-        /** The same settings with another seed (data, initialization, batches, draws). */
+        /**
+         * The same settings with another seed (data, initialization, batches, draws).
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(dataset, trainSize, testSize, noise, hidden, outputs, kernel, boxFactor, steps, batch,
                     referenceBatch, lr, referenceWeight, farGap, samples, samplerSteps, samplerEta, samplerCap, langevinSteps,
@@ -104,7 +117,31 @@ public final class ToyExperiment {
         }
     }
 
-    /** The unsupervised fit and its observables. */
+    /**
+     * The unsupervised fit and its observables.
+     *
+     * @param network the Morse network
+     * @param params its fitted parameters
+     * @param fit the fit's loss curve
+     * @param box the uniform reference box
+     * @param referenceWeight the reference term's weight w
+     * @param metrics the OOD metrics of held-out against far points
+     * @param inScores −log M of the held-out points
+     * @param outScores −log M of the far points
+     * @param meanDensityIn mean M on the held-out points
+     * @param upperDensityIn the 90th percentile of M on the held-out points
+     * @param meanDensityOut mean M on the far points
+     * @param maxDensityGrid the largest M on the plotting grid
+     * @param density M on the plotting grid
+     * @param samplerStart the reference draws the sampler starts from
+     * @param samplerEnd those points after capped gradient ascent
+     * @param langevinEnd those points after the Langevin steps
+     * @param distanceBefore the mean distance to the nearest training point before the sampler
+     * @param distanceAfter the same after gradient ascent
+     * @param distanceLangevin the same after Langevin
+     * @param nearFraction the fraction of ascended points within twice the noise of a training point
+     * @param far the box points more than farGap from every training point
+     */
     public record Unsupervised(MorseNetwork network, Params params, MorseFit.Result fit, UniformBox box, double referenceWeight,
                                OodMetrics metrics, double[] inScores, double[] outScores, double meanDensityIn,
                                double upperDensityIn, double meanDensityOut, double maxDensityGrid, Grid density, Tensor samplerStart,
@@ -112,25 +149,65 @@ public final class ToyExperiment {
                                double distanceLangevin, double nearFraction, Tensor far) {
     }
 
-    /** The supervised fit and its observables. */
+    /**
+     * The supervised fit and its observables.
+     *
+     * @param network the Morse network
+     * @param params its fitted parameters
+     * @param fit the fit's loss curve
+     * @param accuracy the test accuracy
+     * @param farConfidenceRaw the classifier's mean confidence far away
+     * @param farConfidenceTempered the same, Morse-tempered
+     * @param testConfidenceRaw the mean confidence on the test points
+     * @param testConfidenceTempered the same, Morse-tempered
+     * @param eceRaw the expected calibration error
+     * @param eceTempered the same, Morse-tempered
+     * @param rawConfidence the confidence on the plotting grid
+     * @param temperedConfidence the tempered confidence on the grid
+     * @param ring the far points, on a circle 3× the data's extent
+     */
     public record Supervised(MorseNetwork network, Params params, MorseFit.Result fit, double accuracy, double farConfidenceRaw,
                              double farConfidenceTempered, double testConfidenceRaw, double testConfidenceTempered,
                              double eceRaw, double eceTempered, Grid rawConfidence, Grid temperedConfidence, Tensor ring) {
     }
 
-    /** Everything the report needs. */
+    /**
+     * Everything the report needs.
+     *
+     * @param settings the settings it ran with
+     * @param train the training points
+     * @param test the held-out points
+     * @param unsupervised the unsupervised fit
+     * @param supervised the supervised fit, or null when the settings skip it
+     * @param millis the wall time
+     */
     public record Result(Settings settings, Dataset train, Dataset test, Unsupervised unsupervised, Supervised supervised,
                          long millis) {
     }
 
-    /** MORSE-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    /**
+     * MORSE-1 over seeds; the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduceHere("MORSE-1", "its per-seed results hold the trained networks and the data",
                 s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), MorseClaims::toy,
                 (runs, claims) -> OodReport.writeToy(runs, claims, quick, dir), log);
     }
 
-    /** Runs the experiment on one seed; {@code log} receives progress lines. */
+    /**
+     * Runs the experiment on one seed; {@code log} receives progress lines.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         long t0 = System.nanoTime();
         Dataset train = data(s, s.trainSize(), Rng.seed(s.seed()).split(1));

@@ -60,6 +60,7 @@ public final class Mt1 {
     public record Settings(String model, int samples, int inputs, int teacherHidden, double relatedness, double noise,
                            double[] lrs, double time, int records, double continualLr, int continualSteps, int period,
                            long seed, int seeds, boolean cancelSelf) {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (samples < 1 || inputs < 1 || teacherHidden < 1 || records < 2 || continualSteps < 2 || period < 1
                     || seeds < 1) {
@@ -88,6 +89,8 @@ public final class Mt1 {
          * 0.075, 0.1} (λ_max ≈ 3.3 at initialization, so hλ_max ≈ 0.33 at the largest h: METHODS §11 asks for
          * hλ_max &lt; 0.5 throughout, which the claims check) over T = 100, self terms cancelled; continual arm at
          * h = 0.1 for 2000 steps with blocks of 25.
+         *
+         * @return the settings
          */
         public static Settings defaults() {
             return new Settings("mlp:8-16-2:tanh", 200, 8, 16, 0.0, 0.1, new double[] {0.025, 0.05, 0.075, 0.1}, 100,
@@ -97,6 +100,15 @@ public final class Mt1 {
         /**
          * The defaults with a model (its input dimension sets the data's), training rows, rates, time T, continual
          * steps, first seed and number of seeds.
+         *
+         * @param model the network
+         * @param seed the seed of the random draws
+         * @param seeds the result of each seed
+         * @param samples the training rows
+         * @param lrs the joint arm's rates
+         * @param time the gradient-flow time T = h·steps of every joint run
+         * @param continualSteps the continual arm's steps per task
+         * @return the settings
          */
         public static Settings of(String model, int samples, double[] lrs, double time, int continualSteps, long seed,
                                   int seeds) {
@@ -115,18 +127,32 @@ public final class Mt1 {
             throw new IllegalArgumentException("MT-1 needs an MLP model spec such as mlp:8-16-2:tanh, got " + model);
         }
 
-        /** {@code --quick}: mlp:4-6-2:tanh, 30 samples, h ∈ {0.1, 0.3}, T = 2, continual 20 steps, self terms cancelled. */
+        /**
+         * {@code --quick}: mlp:4-6-2:tanh, 30 samples, h ∈ {0.1, 0.3}, T = 2, continual 20 steps, self terms cancelled.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings("mlp:4-6-2:tanh", 30, 4, 4, 0.0, 0.1, new double[] {0.1, 0.3}, 2, 10, 0.1, 20, 2, 0, 1, true);
         }
 
-        /** One seed of the joint arm (and the continual arm) at {@code s}. */
+        /**
+         * One seed of the joint arm (and the continual arm) at {@code s}.
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(model, samples, inputs, teacherHidden, relatedness, noise, lrs, time, records, continualLr,
                     continualSteps, period, s, 1, cancelSelf);
         }
 
-        /** Steps of a joint run at rate h: round(T/h). */
+        /**
+         * Steps of a joint run at rate h: round(T/h).
+         *
+         * @param h the learning rate h
+         * @return round(T/h), at least 1
+         */
         public long steps(double h) {
             return Math.max(1, Math.round(time / h));
         }
@@ -145,7 +171,14 @@ public final class Mt1 {
         }
     }
 
-    /** Everything measured, and the claims checked. */
+    /**
+     * Everything measured, and the claims checked.
+     *
+     * @param settings the settings it ran with
+     * @param initialSharpness λ_max at initialization
+     * @param joint the joint arm's runs
+     * @param continual the continual arm's runs
+     */
     public record Result(Settings settings, double initialSharpness, Mt1Joint.Result joint, Mt1Continual.Result continual) {
     }
 
@@ -156,6 +189,13 @@ public final class Mt1 {
     /**
      * MT-1 over seeds: each seed runs both arms on its own data and initialization; the claims are
      * judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
      */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduceHere("MT-1", "its per-seed results hold the trained parameters",
@@ -163,7 +203,13 @@ public final class Mt1 {
                 (runs, claims) -> Mt1Report.write(runs, claims, quick, dir), log);
     }
 
-    /** The joint arm on {@code s.seeds()} seeds from {@code s.seed()}, and the continual arm on the first. */
+    /**
+     * The joint arm on {@code s.seeds()} seeds from {@code s.seed()}, and the continual arm on the first.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < s.seeds(); i++) {

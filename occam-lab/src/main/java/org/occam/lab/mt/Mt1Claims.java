@@ -19,7 +19,12 @@ public final class Mt1Claims {
     private Mt1Claims() {
     }
 
-    /** Alignment against h, the explicit and cancelled conflict terms, hλ_max, and the continual arm. */
+    /**
+     * Alignment against h, the explicit and cancelled conflict terms, hλ_max, and the continual arm.
+     *
+     * @param seeds the result of each seed
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<Mt1.Result> seeds) {
         return List.of(
                 Claim.of("MT-1 hλ_max < 0.5", "the sweep stays in the first-order regime: hλ_max < 0.5 throughout",

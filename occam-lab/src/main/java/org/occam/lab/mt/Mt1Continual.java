@@ -25,13 +25,17 @@ public final class Mt1Continual {
      * One schedule's run.
      *
      * @param label    e.g. "sequential A then B"
-     * @param schedule the schedule
+     * @param schedule which task each step trains on
      * @param result   the run (records with bracket norms)
      * @param seconds  wall time
      */
     public record Run(String label, TaskSchedule schedule, MultitaskGd.Result result, double seconds) {
 
-        /** The mean bracket norm over the records. */
+        /**
+         * The mean bracket norm over the records.
+         *
+         * @return the mean bracket norm
+         */
         public double meanBracket() {
             double s = 0;
             for (MultitaskGd.Row r : result.rows()) {

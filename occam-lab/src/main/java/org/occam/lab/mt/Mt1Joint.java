@@ -14,6 +14,7 @@ import org.occam.multitask.MultitaskGd;
 import org.occam.multitask.TaskSchedule;
 import org.occam.regularize.MultitaskConflict;
 import org.occam.tensor.Tensor;
+import org.occam.lab.report.Rates;
 
 /**
  * MT-1's joint arm (METHODS §6, §11): per seed, full-batch GD on L_A + L_B over a sweep of h, every
@@ -41,7 +42,11 @@ public final class Mt1Joint {
     public record Run(String label, double h, double multiplier, MultitaskGd.Result result, double windowCosine,
                       double[] equalLoss, double finalSharpness, double seconds) {
 
-        /** The mean of the equal-loss cosines (NaN when a level was missed). */
+        /**
+         * The mean of the equal-loss cosines (NaN when a level was missed).
+         *
+         * @return the cosine
+         */
         public double equalLossCosine() {
             for (double c : equalLoss) {
                 if (Double.isNaN(c)) {
@@ -51,7 +56,11 @@ public final class Mt1Joint {
             return LrSweepCurves.mean(equalLoss);
         }
 
-        /** The last record's joint loss. */
+        /**
+         * The last record's joint loss.
+         *
+         * @return the joint loss
+         */
         public double finalLoss() {
             return result.rows().getLast().metrics().jointLoss();
         }
@@ -68,26 +77,47 @@ public final class Mt1Joint {
      */
     public record Seed(long seed, List<Run> sweep, Run boosted, Run cancelled, double[] levels) {
 
-        /** The window cosines of the sweep, one per rate. */
+        /**
+         * The window cosines of the sweep, one per rate.
+         *
+         * @return one cosine per rate
+         */
         public double[] windowCosines() {
             return sweep.stream().mapToDouble(Run::windowCosine).toArray();
         }
 
-        /** The equal-loss cosines of the sweep, one per rate. */
+        /**
+         * The equal-loss cosines of the sweep, one per rate.
+         *
+         * @return one cosine per rate
+         */
         public double[] equalLossCosines() {
             return sweep.stream().mapToDouble(Run::equalLossCosine).toArray();
         }
     }
 
-    /** All seeds of the arm. */
+    /**
+     * All seeds of the arm.
+     *
+     * @param seeds the result of each seed
+     * @param lrs the rates, ascending
+     */
     public record Result(double[] lrs, List<Seed> seeds) {
 
-        /** The window cosine per rate, averaged over seeds. */
+        /**
+         * The window cosine per rate, averaged over seeds.
+         *
+         * @return one mean per rate
+         */
         public double[] meanWindowCosines() {
             return meanOverSeeds(seeds.stream().map(Seed::windowCosines).toList());
         }
 
-        /** The equal-loss cosine per rate, averaged over seeds. */
+        /**
+         * The equal-loss cosine per rate, averaged over seeds.
+         *
+         * @return one mean per rate
+         */
         public double[] meanEqualLossCosines() {
             return meanOverSeeds(seeds.stream().map(Seed::equalLossCosines).toList());
         }
@@ -143,7 +173,7 @@ public final class Mt1Joint {
     }
 
     static String label(double h, double multiplier) {
-        String base = "h=" + LrSweepPages.num(h);
+        String base = Rates.h(h);
         if (multiplier == 0) {
             return base;
         }

@@ -20,13 +20,23 @@ import org.occam.lab.report.Section;
 import org.occam.multitask.Forgetting;
 import org.occam.multitask.MultitaskGd;
 import org.occam.multitask.TaskMetrics;
+import org.occam.lab.report.Rates;
 
 /** Writes the MT-1 results: results.csv (joint runs), continual.csv, summary.txt, chart PNGs and report.html. */
 public final class Mt1Report {
     private Mt1Report() {
     }
 
-    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    /**
+     * Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(List<Mt1.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
         Mt1.Result r = seeds.getFirst();
         long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
@@ -85,7 +95,7 @@ public final class Mt1Report {
                 + " over t ∈ [T/10, T] and the cosine where the joint loss crosses 8 common levels (equal loss). "
                 + s.seeds() + " seeds (new data and initialization each); trends are judged on the means over seeds. At"
                 + " initialization (seed " + s.seed() + ") λ_max = " + LrSweepPages.f(r.initialSharpness())
-                + ", so GD is stable below h = " + LrSweepPages.f(2 / r.initialSharpness()) + ". Explicit arms: the"
+                + ", so GD is stable below " + Rates.h(2 / r.initialSharpness()) + ". Explicit arms: the"
                 + " conflict regularizer multiplier·(h/2)⟨∇L_A, ∇L_B⟩ at the smallest rate with the largest rate's"
                 + " coefficient, and at the largest rate with multiplier −1 (the implicit conflict term cancelled)."
                 + " A larger h strengthens both implicit terms: the flatness term shrinks ‖∇L_A‖ and ‖∇L_B‖ and can move"
@@ -106,7 +116,7 @@ public final class Mt1Report {
                 + "): equal loss is a vertical line", curves(first, false, "cos∠(∇L_A, ∇L_B)", false, m -> m.meanCosine()));
         LrSweepPages.chart(out, "loss", "Joint loss L_A + L_B against t = h·step (seed " + first.seed() + ")",
                 curves(first, true, "L_A + L_B", true, TaskMetrics.Snapshot::jointLoss));
-        out.add(new Section.Heading("Continual learning at h = " + LrSweepPages.num(s.continualLr())));
+        out.add(new Section.Heading("Continual learning at " + Rates.h(s.continualLr())));
         out.add(new Section.Text("The same tasks (seed " + s.seed() + ") trained " + s.continualSteps() + " steps on a"
                 + " schedule: sequential (A, then B from step " + s.continualSteps() / 2 + "), alternating in blocks of "
                 + s.period() + " steps, alternating A, B every step, and joint for " + s.continualSteps() / 2 + " steps (each"

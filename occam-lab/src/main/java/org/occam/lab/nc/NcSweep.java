@@ -33,6 +33,7 @@ import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.TrainSpec;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * NC-1 of METHODS §11 (GC and neural collapse in transfer, METHODS §7.4): pre-train an MLP with
@@ -69,6 +70,7 @@ public final class NcSweep {
     public record Settings(String model, int[] sourceClasses, int[] targetClasses, double baseLr, int baseBatch, double[] lrs,
                            int[] batches, double[] l2s, double[] gcCoefs, double lossTarget, int maxEpochs, int shots,
                            int episodes, long seed, double terminalFactor) implements Serializable {
+        /** Refuses settings out of range, with one line naming the field. */
         public Settings {
             if (!(terminalFactor >= 0) || terminalFactor > 0 && lossTarget > 0) {
                 throw new IllegalArgumentException("NC-1 stops either at a loss target (--loss-target) or in the terminal"
@@ -95,6 +97,8 @@ public final class NcSweep {
          * mlp:64-128-128-5:tanh; base h = 0.1, B = 32; h ∈ {0.02, 0.05, 0.1, 0.2, 0.5}, B ∈ {8, 16, 32, 64, 128},
          * L2 ∈ {1e-4, 1e-3, 1e-2}, α ∈ {1e-4, 1e-3, 3e-3} (15 runs); each run into the terminal phase, 10× the
          * steps to 100 % training accuracy (at most 400 epochs); 5-shot over 100 episodes.
+         *
+         * @return the settings
          */
         public static Settings defaults() {
             return new Settings("mlp:64-128-128-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 32,
@@ -102,13 +106,22 @@ public final class NcSweep {
                     new double[] {1e-4, 1e-3, 3e-3}, 0, 400, 5, 100, 0, 10);
         }
 
-        /** {@code --quick}: mlp:64-8-8-5:tanh, one run per line (h 0.3, B 128, L2 1e-3, α 1e-3), 1 epoch, 3 episodes. */
+        /**
+         * {@code --quick}: mlp:64-8-8-5:tanh, one run per line (h 0.3, B 128, L2 1e-3, α 1e-3), 1 epoch, 3 episodes.
+         *
+         * @return the settings
+         */
         public static Settings quick() {
             return new Settings("mlp:64-8-8-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 32,
                     new double[] {0.3}, new int[] {128}, new double[] {1e-3}, new double[] {1e-3}, 0, 1, 5, 3, 0, 0);
         }
 
-        /** The same settings with another seed (initialization, batch order and episodes). */
+        /**
+         * The same settings with another seed (initialization, batch order and episodes).
+         *
+         * @param s the seed
+         * @return the settings
+         */
         public Settings withSeed(long s) {
             return new Settings(model, sourceClasses, targetClasses, baseLr, baseBatch, lrs, batches, l2s, gcCoefs, lossTarget,
                     maxEpochs, shots, episodes, s, terminalFactor);
@@ -133,16 +146,24 @@ public final class NcSweep {
      * @param gc     GC-penalty coefficient α (0: none)
      */
     public record Config(String factor, double lr, int batch, double l2, double gc) implements Serializable {
-        /** "h=0.1 B=32", with "L2=.." or "GC=.." when set. */
+        /**
+         * "h = 0.1 B=32", with "L2=.." or "GC=.." when set.
+         *
+         * @return the label
+         */
         public String label() {
-            return "h=" + LrSweepPages.num(lr) + " B=" + batch + (l2 > 0 ? " L2=" + LrSweepPages.num(l2) : "")
+            return Rates.h(lr) + " B=" + batch + (l2 > 0 ? " L2=" + LrSweepPages.num(l2) : "")
                     + (gc > 0 ? " GC=" + LrSweepPages.num(gc) : "");
         }
 
-        /** Just the varied value ("h=0.5", "B=8", "L2=0.01", "GC=0.001") or "base", for chart points. */
+        /**
+         * Just the varied value ("h = 0.5", "B=8", "L2=0.01", "GC=0.001") or "base", for chart points.
+         *
+         * @return the short label
+         */
         public String shortLabel() {
             return switch (factor) {
-                case "h" -> "h=" + LrSweepPages.num(lr);
+                case "h" -> Rates.h(lr);
                 case "B" -> "B=" + batch;
                 case "L2" -> "L2=" + LrSweepPages.num(l2);
                 case "GC" -> "GC=" + LrSweepPages.num(gc);
@@ -168,30 +189,52 @@ public final class NcSweep {
      */
     public record Run(Config config, int epochs, long steps, long fitStep, double trainLoss, double trainAccuracy, double testAccuracy,
                       boolean reachedTarget, boolean diverged, TransferStats stats, double seconds) implements Serializable {
-        /** The source embedding's GC (NaN when diverged). */
+        /**
+         * The source embedding's GC (NaN when diverged).
+         *
+         * @return GC
+         */
         public double sourceGc() {
             return diverged ? Double.NaN : stats.link().gc();
         }
 
-        /** The target CDNV (NaN when diverged). */
+        /**
+         * The target CDNV (NaN when diverged).
+         *
+         * @return the CDNV
+         */
         public double targetCdnv() {
             return diverged ? Double.NaN : stats.target().cdnv();
         }
 
-        /** The mean k-shot accuracy (NaN when diverged). */
+        /**
+         * The mean k-shot accuracy (NaN when diverged).
+         *
+         * @return the accuracy
+         */
         public double fewShot() {
             return diverged ? Double.NaN : stats.fewShot().mean();
         }
     }
 
-    /** One seed's runs (every configuration). */
+    /**
+     * One seed's runs (every configuration).
+     *
+     * @param settings the settings it ran with
+     * @param runs its runs, in order
+     */
     public record Result(Settings settings, List<Run> runs) implements Serializable {
     }
 
     private NcSweep() {
     }
 
-    /** The base run, then the h, B, L2 and GC lines (each value once; the base is not repeated). */
+    /**
+     * The base run, then the h, B, L2 and GC lines (each value once; the base is not repeated).
+     *
+     * @param s the settings
+     * @return the configurations
+     */
     public static List<Config> configs(Settings s) {
         List<Config> out = new ArrayList<>();
         out.add(new Config("base", s.baseLr(), s.baseBatch(), 0, 0));
@@ -218,13 +261,28 @@ public final class NcSweep {
         }
     }
 
-    /** NC-1 over seeds; the claims are judged over seeds and the report written into dir. */
+    /**
+     * NC-1 over seeds; the claims are judged over seeds and the report written into dir.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     */
     public static Outcome reproduce(Settings s, Seeds seeds, boolean quick, Path dir, Consumer<String> log) {
         return SeedRuns.reproduce("NC-1", s, seeds, quick, (seed, out) -> run(s.withSeed(seed), out), NcClaims::of,
                 (runs, claims) -> NcSweepReport.write(runs, claims, quick, dir), log);
     }
 
-    /** One seed: trains and measures every configuration of {@link #configs}, logging one line per run. */
+    /**
+     * One seed: trains and measures every configuration of {@link #configs}, logging one line per run.
+     *
+     * @param s the settings
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Result run(Settings s, Consumer<String> log) {
         Dataset source = Datasets.digitsSplit().train().classSubset(s.sourceClasses());
         Dataset sourceTest = Datasets.digitsSplit().test().classSubset(s.sourceClasses());

@@ -15,13 +15,23 @@ import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.report.ClaimSections;
 import org.occam.lab.report.LrSweepPages;
 import org.occam.lab.report.Section;
+import org.occam.lab.report.Rates;
 
 /** Writes the NC-1 results: results.csv, summary.txt, scatter-plot PNGs and an offline report.html. */
 public final class NcSweepReport {
     private NcSweepReport() {
     }
 
-    /** Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html. */
+    /**
+     * Writes the files into {@code dir} (curves of the first seed, claims over all seeds) and returns report.html.
+     *
+     * @param seeds the result of each seed
+     * @param claims the judged claims
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(List<NcSweep.Result> seeds, List<ClaimResult> claims, boolean quick, Path dir) throws IOException {
         NcSweep.Result r = seeds.getFirst();
         long[] ids = seeds.stream().mapToLong(x -> x.settings().seed()).toArray();
@@ -59,7 +69,7 @@ public final class NcSweepReport {
         out.add(new Section.Text("Pre-training of " + s.model() + " with SGD (cross-entropy) on digits "
                 + java.util.Arrays.toString(s.sourceClasses()) + " of the digits training split, varying one of the learning"
                 + " rate h, the batch size B, L2 (coef/2·‖θ‖²) and an explicit GC penalty α·GC(embedding) at a time around the"
-                + " base run h = " + LrSweepPages.num(s.baseLr()) + ", B = " + s.baseBatch() + ". The GC penalty acts on the"
+                + " base run " + Rates.h(s.baseLr()) + ", B = " + s.baseBatch() + ". The GC penalty acts on the"
                 + " penultimate embedding, whose GC is the source GC below (METHODS §7.4). "
                 + (s.lossTarget() > 0 ? "Every run stops when its training loss reaches " + LrSweepPages.num(s.lossTarget())
                         + " (checked 4 times an epoch; at most " + s.maxEpochs() + " epochs), so runs are compared at equal"

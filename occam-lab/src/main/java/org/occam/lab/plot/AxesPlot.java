@@ -25,31 +25,57 @@ abstract class AxesPlot<P extends AxesPlot<P>> {
 
     abstract P self();
 
-    /** The x-axis title. */
+    /**
+     * The x-axis title.
+     *
+     * @param label the title
+     * @return this chart
+     */
     public P xLabel(String label) {
         this.xLabel = label;
         return self();
     }
 
-    /** The y-axis title. */
+    /**
+     * The y-axis title.
+     *
+     * @param label the title
+     * @return this chart
+     */
     public P yLabel(String label) {
         this.yLabel = label;
         return self();
     }
 
-    /** Logarithmic x axis; points with x ≤ 0 are left out. */
+    /**
+     * Logarithmic x axis; points with x ≤ 0 are left out.
+     *
+     * @param on whether it is logarithmic
+     * @return this chart
+     */
     public P logX(boolean on) {
         this.logX = on;
         return self();
     }
 
-    /** Logarithmic y axis; points with y ≤ 0 are left out. */
+    /**
+     * Logarithmic y axis; points with y ≤ 0 are left out.
+     *
+     * @param on whether it is logarithmic
+     * @return this chart
+     */
     public P logY(boolean on) {
         this.logY = on;
         return self();
     }
 
-    /** Chart size in pixels (default 800×500). */
+    /**
+     * Chart size in pixels (default 800×500).
+     *
+     * @param w the width
+     * @param h the height
+     * @return this chart
+     */
     public P size(int w, int h) {
         this.width = w;
         this.height = h;

@@ -24,7 +24,12 @@ public final class ClaimPlot extends AxesPlot<ClaimPlot> {
     private double hi = Double.NaN;
     private double tolerance;
 
-    /** A claim chart with this title and y-axis title. */
+    /**
+     * A claim chart with this title and y-axis title.
+     *
+     * @param title the chart's title
+     * @param yLabel the y-axis title
+     */
     public ClaimPlot(String title, String yLabel) {
         super(title, "seed (the error bar: mean and 95 % interval)");
         yLabel(yLabel);
@@ -35,13 +40,25 @@ public final class ClaimPlot extends AxesPlot<ClaimPlot> {
         return this;
     }
 
-    /** The per-seed effects. */
+    /**
+     * The per-seed effects.
+     *
+     * @param effects one per seed
+     * @return this chart
+     */
     public ClaimPlot seeds(double[] effects) {
         this.perSeed = effects.clone();
         return this;
     }
 
-    /** The mean effect and its interval (NaN ends: no interval drawn). */
+    /**
+     * The mean effect and its interval (NaN ends: no interval drawn).
+     *
+     * @param mean the mean effect
+     * @param lo the interval's lower end
+     * @param hi the interval's upper end
+     * @return this chart
+     */
     public ClaimPlot interval(double mean, double lo, double hi) {
         this.mean = mean;
         this.lo = lo;
@@ -49,7 +66,12 @@ public final class ClaimPlot extends AxesPlot<ClaimPlot> {
         return this;
     }
 
-    /** Dashed lines at ±tolerance (equivalence claims); 0: none. */
+    /**
+     * Dashed lines at ±tolerance (equivalence claims); 0: none.
+     *
+     * @param t the tolerance
+     * @return this chart
+     */
     public ClaimPlot tolerance(double t) {
         this.tolerance = t;
         return this;
@@ -58,6 +80,7 @@ public final class ClaimPlot extends AxesPlot<ClaimPlot> {
     /**
      * Builds the chart.
      *
+     * @return the chart
      * @throws IllegalArgumentException when no per-seed value is finite
      */
     public Plot plot() {

@@ -14,12 +14,22 @@ public final class ColorMap {
         0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C, 0x22A884, 0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725,
     };
 
-    /** The colour at {@code t} in [0, 1] (clamped): dark purple at 0, yellow at 1. */
+    /**
+     * The colour at {@code t} in [0, 1] (clamped): dark purple at 0, yellow at 1.
+     *
+     * @param t the position
+     * @return the colour
+     */
     public static Color at(double t) {
         return new Color(rgb(t));
     }
 
-    /** The packed RGB value at {@code t} in [0, 1] (clamped). */
+    /**
+     * The packed RGB value at {@code t} in [0, 1] (clamped).
+     *
+     * @param t the position
+     * @return 0xRRGGBB
+     */
     public static int rgb(double t) {
         if (!(t > 0)) {
             return STOPS[0];
@@ -38,7 +48,12 @@ public final class ColorMap {
         return (r << 16) | (g << 8) | bl;
     }
 
-    /** Black or white, whichever reads better on {@code background}. */
+    /**
+     * Black or white, whichever reads better on {@code background}.
+     *
+     * @param background the colour behind the text
+     * @return black or white
+     */
     public static Color textOn(Color background) {
         double lum = 0.2126 * background.getRed() + 0.7152 * background.getGreen() + 0.0722 * background.getBlue();
         return lum > 140 ? Theme.INK : Color.WHITE;

@@ -42,30 +42,54 @@ public final class ContourPlot {
     private int height = 600;
     private final List<Path> paths = new ArrayList<>();
 
-    /** A contour plot with this title. */
+    /**
+     * A contour plot with this title.
+     *
+     * @param title the chart's title
+     */
     public ContourPlot(String title) {
         this.title = title;
     }
 
-    /** The surface to draw (required). */
+    /**
+     * The surface to draw (required).
+     *
+     * @param g the grid
+     * @return this chart
+     */
     public ContourPlot grid(Grid g) {
         this.grid = g;
         return this;
     }
 
-    /** The x-axis title. */
+    /**
+     * The x-axis title.
+     *
+     * @param label the title
+     * @return this chart
+     */
     public ContourPlot xLabel(String label) {
         this.xLabel = label;
         return this;
     }
 
-    /** The y-axis title. */
+    /**
+     * The y-axis title.
+     *
+     * @param label the title
+     * @return this chart
+     */
     public ContourPlot yLabel(String label) {
         this.yLabel = label;
         return this;
     }
 
-    /** Number of bands between the lowest and highest value (default 12, at least 2). */
+    /**
+     * Number of bands between the lowest and highest value (default 12, at least 2).
+     *
+     * @param n the number of bands
+     * @return this chart
+     */
     public ContourPlot levels(int n) {
         if (n < 2) {
             throw new IllegalArgumentException("a contour plot needs at least 2 levels, not " + n);
@@ -77,19 +101,33 @@ public final class ContourPlot {
     /**
      * Geometrically spaced levels, for losses spanning orders of magnitude. Ignored (linear levels
      * are used) when the value range is not strictly positive.
+     *
+     * @param on whether the levels are geometric
+     * @return this chart
      */
     public ContourPlot logLevels(boolean on) {
         this.logLevels = on;
         return this;
     }
 
-    /** Filled bands with thin iso-lines (true, the default) or coloured iso-lines on white. */
+    /**
+     * Filled bands with thin iso-lines (true, the default) or coloured iso-lines on white.
+     *
+     * @param on whether the bands are filled
+     * @return this chart
+     */
     public ContourPlot filled(boolean on) {
         this.filled = on;
         return this;
     }
 
-    /** Clamps the colour scale to [lo, hi] (values outside take the end colours). */
+    /**
+     * Clamps the colour scale to [lo, hi] (values outside take the end colours).
+     *
+     * @param lo the lowest colour's value
+     * @param hi the highest colour's value
+     * @return this chart
+     */
     public ContourPlot range(double lo, double hi) {
         if (!(hi > lo)) {
             throw new IllegalArgumentException("contour range must be increasing: [" + lo + ", " + hi + "]");
@@ -99,14 +137,27 @@ public final class ContourPlot {
         return this;
     }
 
-    /** Chart size in pixels (default 800×600). */
+    /**
+     * Chart size in pixels (default 800×600).
+     *
+     * @param w the width
+     * @param h the height
+     * @return this chart
+     */
     public ContourPlot size(int w, int h) {
         this.width = w;
         this.height = h;
         return this;
     }
 
-    /** Adds a trajectory: the points (x[k], y[k]) in order. */
+    /**
+     * Adds a trajectory: the points (x[k], y[k]) in order.
+     *
+     * @param name the legend's name
+     * @param x the abscissae
+     * @param y the ordinates
+     * @return this chart
+     */
     public ContourPlot trajectory(String name, double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("trajectory '" + name + "': " + x.length + " x values but " + y.length + " y values");
@@ -118,6 +169,7 @@ public final class ContourPlot {
     /**
      * Builds the chart.
      *
+     * @return the chart
      * @throws IllegalArgumentException when there is no grid or it has no finite value
      */
     public Plot plot() {

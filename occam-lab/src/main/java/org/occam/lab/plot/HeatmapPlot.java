@@ -37,54 +37,99 @@ public final class HeatmapPlot {
     private int width = Theme.WIDTH;
     private int height = Theme.HEIGHT;
 
-    /** A heatmap with this title. */
+    /**
+     * A heatmap with this title.
+     *
+     * @param title the chart's title
+     */
     public HeatmapPlot(String title) {
         this.title = title;
     }
 
-    /** The x-axis title (the column parameter). */
+    /**
+     * The x-axis title (the column parameter).
+     *
+     * @param label the title
+     * @return this chart
+     */
     public HeatmapPlot xLabel(String label) {
         this.xLabel = label;
         return this;
     }
 
-    /** The y-axis title (the row parameter). */
+    /**
+     * The y-axis title (the row parameter).
+     *
+     * @param label the title
+     * @return this chart
+     */
     public HeatmapPlot yLabel(String label) {
         this.yLabel = label;
         return this;
     }
 
-    /** Column labels, left to right. */
+    /**
+     * Column labels, left to right.
+     *
+     * @param labels the column labels, left to right
+     * @return this chart
+     */
     public HeatmapPlot columns(List<String> labels) {
         this.columns = List.copyOf(labels);
         return this;
     }
 
-    /** Row labels, bottom to top. */
+    /**
+     * Row labels, bottom to top.
+     *
+     * @param labels the row labels, bottom to top
+     * @return this chart
+     */
     public HeatmapPlot rows(List<String> labels) {
         this.rows = List.copyOf(labels);
         return this;
     }
 
-    /** Cell values {@code v[row][column]}; NaN for a missing cell. */
+    /**
+     * Cell values {@code v[row][column]}; NaN for a missing cell.
+     *
+     * @param v the values
+     * @return this chart
+     */
     public HeatmapPlot values(double[][] v) {
         this.values = v;
         return this;
     }
 
-    /** Optional cell texts {@code n[row][column]} written instead of the number (null: the number). */
+    /**
+     * Optional cell texts {@code n[row][column]} written instead of the number (null: the number).
+     *
+     * @param n the texts
+     * @return this chart
+     */
     public HeatmapPlot notes(String[][] n) {
         this.notes = n;
         return this;
     }
 
-    /** Significant digits of the numbers in the cells (default 3). */
+    /**
+     * Significant digits of the numbers in the cells (default 3).
+     *
+     * @param d the digits
+     * @return this chart
+     */
     public HeatmapPlot digits(int d) {
         this.digits = d;
         return this;
     }
 
-    /** Chart size in pixels (default 800×500). */
+    /**
+     * Chart size in pixels (default 800×500).
+     *
+     * @param w the width
+     * @param h the height
+     * @return this chart
+     */
     public HeatmapPlot size(int w, int h) {
         this.width = w;
         this.height = h;
@@ -94,6 +139,7 @@ public final class HeatmapPlot {
     /**
      * Builds the chart.
      *
+     * @return the chart
      * @throws IllegalArgumentException when the values do not match the row and column labels
      */
     public Plot plot() {

@@ -29,7 +29,11 @@ public final class LinePlot extends AxesPlot<LinePlot> {
 
     private final List<Series> series = new ArrayList<>();
 
-    /** A line chart with this title (x axis "step" until {@link #xLabel} says otherwise). */
+    /**
+     * A line chart with this title (x axis "step" until {@code xLabel(String)} says otherwise).
+     *
+     * @param title the chart's title
+     */
     public LinePlot(String title) {
         super(title, "step");
     }
@@ -39,13 +43,22 @@ public final class LinePlot extends AxesPlot<LinePlot> {
         return this;
     }
 
-    /** Adds a series; series without a colour of their own take the {@link Theme} palette in order (blue first). */
+    /**
+     * Adds a series; series without a colour of their own take the {@link Theme} palette in order (blue first).
+     *
+     * @param s the series
+     * @return this chart
+     */
     public LinePlot add(Series s) {
         series.add(s);
         return this;
     }
 
-    /** Whether any series has a point to draw (after the log-axis filtering). */
+    /**
+     * Whether any series has a point to draw (after the log-axis filtering).
+     *
+     * @return whether there is a point
+     */
     public boolean hasData() {
         return series.stream().anyMatch(s -> usable(s).size() > 0);
     }
@@ -57,6 +70,7 @@ public final class LinePlot extends AxesPlot<LinePlot> {
     /**
      * Builds the chart.
      *
+     * @return the chart
      * @throws IllegalArgumentException when no series has a drawable point
      */
     public Plot plot() {

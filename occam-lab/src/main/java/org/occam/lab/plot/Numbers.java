@@ -13,6 +13,10 @@ public final class Numbers {
      * {@code v} with at most {@code digits} significant digits and no trailing zeros, in
      * scientific notation when it is very large or very small: 0.5, 1200, 3.142, 1.5e-05, 2e+06,
      * NaN, inf, -inf.
+     *
+     * @param v the value
+     * @param digits the most significant digits
+     * @return the text
      */
     public static String compact(double v, int digits) {
         if (Double.isNaN(v)) {

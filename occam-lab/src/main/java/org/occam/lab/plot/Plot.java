@@ -11,28 +11,54 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * {@link HeatmapPlot}, {@link ContourPlot}) all produce one; {@link PlotFiles} writes it out.
  */
 public interface Plot {
-    /** Width in pixels. */
+    /**
+     * Width in pixels.
+     *
+     * @return the width
+     */
     int width();
 
-    /** Height in pixels. */
+    /**
+     * Height in pixels.
+     *
+     * @return the height
+     */
     int height();
 
-    /** Paints the whole chart, background included, in the box (0, 0, width, height). */
+    /**
+     * Paints the whole chart, background included, in the box (0, 0, width, height).
+     *
+     * @param g the graphics to paint on
+     */
     void paint(Graphics2D g);
 
-    /** Writes this chart to each path; the format follows the extension ({@code .png} or {@code .svg}). */
+    /**
+     * Writes this chart to each path; the format follows the extension ({@code .png} or {@code .svg}).
+     *
+     * @param paths the files
+     * @throws IOException when writing fails
+     */
     default void write(Path... paths) throws IOException {
         for (Path p : paths) {
             PlotFiles.write(this, p);
         }
     }
 
-    /** This chart as PNG bytes. */
+    /**
+     * This chart as PNG bytes.
+     *
+     * @return the PNG
+     */
     default byte[] png() {
         return PlotFiles.png(this);
     }
 
-    /** An XChart chart as a plot. */
+    /**
+     * An XChart chart as a plot.
+     *
+     * @param chart the XChart chart
+     * @return the plot
+     */
     static Plot of(Chart<?, ?> chart) {
         return new Plot() {
             @Override

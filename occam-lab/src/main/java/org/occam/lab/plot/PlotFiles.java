@@ -27,7 +27,12 @@ public final class PlotFiles {
     private PlotFiles() {
     }
 
-    /** The plot painted on a white RGB bitmap of its size. */
+    /**
+     * The plot painted on a white RGB bitmap of its size.
+     *
+     * @param plot the chart to render
+     * @return the image
+     */
     public static BufferedImage image(Plot plot) {
         Headless.ensure();
         BufferedImage img = new BufferedImage(plot.width(), plot.height(), BufferedImage.TYPE_INT_RGB);
@@ -43,7 +48,12 @@ public final class PlotFiles {
         return img;
     }
 
-    /** The plot as PNG bytes. */
+    /**
+     * The plot as PNG bytes.
+     *
+     * @param plot the chart to render
+     * @return the PNG
+     */
     public static byte[] png(Plot plot) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -54,7 +64,12 @@ public final class PlotFiles {
         return out.toByteArray();
     }
 
-    /** The plot as an SVG document (UTF-8 bytes). */
+    /**
+     * The plot as an SVG document (UTF-8 bytes).
+     *
+     * @param plot the chart to render
+     * @return the SVG
+     */
     public static byte[] svg(Plot plot) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -68,7 +83,10 @@ public final class PlotFiles {
     /**
      * Writes the plot to {@code target} atomically, as PNG or SVG by the file's extension.
      *
+     * @param plot the chart to render
+     * @param target the file
      * @throws IllegalArgumentException when the extension is neither {@code .png} nor {@code .svg}
+     * @throws IOException when writing fails
      */
     public static void write(Plot plot, Path target) throws IOException {
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);

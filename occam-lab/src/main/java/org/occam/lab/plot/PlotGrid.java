@@ -8,9 +8,13 @@ import java.util.List;
 /**
  * Several charts of one size painted as one, row by row ({@code columns} per row): a figure with
  * panels, e.g. test accuracy against h and against μ side by side.
+ *
+ * @param panels the charts, all of one size
+ * @param columns panels per row
  */
 public record PlotGrid(List<Plot> panels, int columns) implements Plot {
 
+    /** Copies the panels; needs at least one panel and one column. */
     public PlotGrid {
         panels = List.copyOf(panels);
         if (panels.isEmpty() || columns < 1) {

@@ -23,7 +23,11 @@ public final class ScatterPlot extends AxesPlot<ScatterPlot> {
 
     private final List<Group> groups = new ArrayList<>();
 
-    /** A scatter plot with this title. */
+    /**
+     * A scatter plot with this title.
+     *
+     * @param title the chart's title
+     */
     public ScatterPlot(String title) {
         super(title, "");
     }
@@ -36,6 +40,12 @@ public final class ScatterPlot extends AxesPlot<ScatterPlot> {
     /**
      * Adds a group of points; {@code labels} may be null (no labels) or hold one label (or null)
      * per point. Points with a non-finite coordinate are left out.
+     *
+     * @param name the group's name
+     * @param x the abscissae
+     * @param y the ordinates
+     * @param labels the point labels, or null
+     * @return this chart
      */
     public ScatterPlot add(String name, double[] x, double[] y, String[] labels) {
         if (x.length != y.length || labels != null && labels.length != x.length) {
@@ -49,7 +59,11 @@ public final class ScatterPlot extends AxesPlot<ScatterPlot> {
         return Double.isFinite(x) && Double.isFinite(y) && (!logX || x > 0) && (!logY || y > 0);
     }
 
-    /** Whether any point can be drawn. */
+    /**
+     * Whether any point can be drawn.
+     *
+     * @return whether there is a point
+     */
     public boolean hasData() {
         for (Group g : groups) {
             for (int k = 0; k < g.x.length; k++) {
@@ -64,6 +78,7 @@ public final class ScatterPlot extends AxesPlot<ScatterPlot> {
     /**
      * Builds the chart.
      *
+     * @return the chart
      * @throws IllegalArgumentException when there is no drawable point
      */
     public Plot plot() {

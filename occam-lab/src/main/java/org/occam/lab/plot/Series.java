@@ -7,6 +7,12 @@ import java.util.Arrays;
  * One named curve: points (x[k], y[k]) in x order, drawn solid or dashed, in a given colour or
  * (colour null) the next colour of the {@link Theme} palette. Points whose x or y is not finite
  * are dropped when the series is made, so NaN rows of a diverged run simply end the curve.
+ *
+ * @param name the name in the legend
+ * @param x the abscissae
+ * @param y the ordinates
+ * @param dashed whether it is dashed
+ * @param colour its colour, or null for the palette's next
  */
 public record Series(String name, double[] x, double[] y, boolean dashed, Color colour) {
     /** Validates lengths and drops non-finite points. */
@@ -33,27 +39,56 @@ public record Series(String name, double[] x, double[] y, boolean dashed, Color 
         y = ys;
     }
 
-    /** A solid series. */
+    /**
+     * A solid series.
+     *
+     * @param name the name in the legend
+     * @param x the abscissae
+     * @param y the ordinates
+     * @return the series
+     */
     public static Series of(String name, double[] x, double[] y) {
         return new Series(name, x, y, false, null);
     }
 
-    /** A dashed series (reference lines such as 2/h). */
+    /**
+     * A dashed series (reference lines such as 2/h).
+     *
+     * @param name the name in the legend
+     * @param x the abscissae
+     * @param y the ordinates
+     * @return the series
+     */
     public static Series dashed(String name, double[] x, double[] y) {
         return new Series(name, x, y, true, null);
     }
 
-    /** This series drawn in colour {@code c}. */
+    /**
+     * This series drawn in colour {@code c}.
+     *
+     * @param c the colour
+     * @return the series
+     */
     public Series withColour(Color c) {
         return new Series(name, x, y, dashed, c);
     }
 
-    /** Number of points. */
+    /**
+     * Number of points.
+     *
+     * @return the count
+     */
     public int size() {
         return x.length;
     }
 
-    /** This series without the points whose x (when {@code inX}) or y (when {@code inY}) is not positive, for log axes. */
+    /**
+     * This series without the points whose x (when {@code inX}) or y (when {@code inY}) is not positive, for log axes.
+     *
+     * @param inX whether to filter on x
+     * @param inY whether to filter on y
+     * @return the series
+     */
     public Series positive(boolean inX, boolean inY) {
         int n = 0;
         for (int k = 0; k < x.length; k++) {
@@ -77,6 +112,9 @@ public record Series(String name, double[] x, double[] y, boolean dashed, Color 
      * At most about {@code maxPoints} points: the x range is cut into buckets and each keeps its
      * first, lowest and highest point, so spikes (loss blow-ups, edge-of-stability oscillations)
      * survive the thinning. Series that are already short are returned as they are.
+     *
+     * @param maxPoints the target count
+     * @return the series
      */
     public Series decimate(int maxPoints) {
         int n = x.length;

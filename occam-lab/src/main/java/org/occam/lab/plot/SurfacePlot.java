@@ -26,24 +26,44 @@ public final class SurfacePlot {
     private int width = Theme.WIDTH;
     private int height = 600;
 
-    /** A surface plot with this title. */
+    /**
+     * A surface plot with this title.
+     *
+     * @param title the chart's title
+     */
     public SurfacePlot(String title) {
         this.title = title;
     }
 
-    /** The surface (required). */
+    /**
+     * The surface (required).
+     *
+     * @param g the grid
+     * @return this chart
+     */
     public SurfacePlot grid(Grid g) {
         this.grid = g;
         return this;
     }
 
-    /** Height and colour on a log scale (values must be positive; others are drawn grey at the floor). */
+    /**
+     * Height and colour on a log scale (values must be positive; others are drawn grey at the floor).
+     *
+     * @param on whether the scale is logarithmic
+     * @return this chart
+     */
     public SurfacePlot logZ(boolean on) {
         this.logZ = on;
         return this;
     }
 
-    /** The viewing angles in degrees: azimuth around the vertical axis and elevation above the plane. */
+    /**
+     * The viewing angles in degrees: azimuth around the vertical axis and elevation above the plane.
+     *
+     * @param azimuthDegrees the azimuth
+     * @param elevationDegrees the elevation
+     * @return this chart
+     */
     public SurfacePlot view(double azimuthDegrees, double elevationDegrees) {
         if (!(elevationDegrees > 0 && elevationDegrees < 90)) {
             throw new IllegalArgumentException("surface elevation must lie in (0, 90) degrees, got " + elevationDegrees);
@@ -53,14 +73,24 @@ public final class SurfacePlot {
         return this;
     }
 
-    /** Chart size in pixels (default 800×600). */
+    /**
+     * Chart size in pixels (default 800×600).
+     *
+     * @param w the width
+     * @param h the height
+     * @return this chart
+     */
     public SurfacePlot size(int w, int h) {
         this.width = w;
         this.height = h;
         return this;
     }
 
-    /** Builds the chart; a grid without a finite (positive, on a log scale) value is refused. */
+    /**
+     * Builds the chart; a grid without a finite (positive, on a log scale) value is refused.
+     *
+     * @return the chart
+     */
     public Plot plot() {
         Headless.ensure();
         if (grid == null) {

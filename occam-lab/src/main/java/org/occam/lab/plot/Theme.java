@@ -41,6 +41,9 @@ public final class Theme {
     /**
      * The colour of the i-th series: the eight of the palette, then further hues spaced by the golden
      * angle at two lightnesses, so that no two series of a chart share a colour.
+     *
+     * @param i the series' index
+     * @return its colour
      */
     public static Color series(int i) {
         if (i >= 0 && i < SERIES.length) {
@@ -51,12 +54,20 @@ public final class Theme {
         return Color.getHSBColor(hue, 0.75f, k % 2 == 0 ? 0.62f : 0.85f);
     }
 
-    /** All series colours, in order. */
+    /**
+     * All series colours, in order.
+     *
+     * @return the colours
+     */
     public static Color[] seriesColors() {
         return SERIES.clone();
     }
 
-    /** Applies the theme to an XChart axes chart (line and scatter plots). */
+    /**
+     * Applies the theme to an XChart axes chart (line and scatter plots).
+     *
+     * @param s the chart's styler
+     */
     public static void apply(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -83,6 +94,10 @@ public final class Theme {
     /**
      * Lays the legend (below the plot) out in one row when the labels fit the chart's width, else
      * one label a row, so long series names are never cut off at the right edge.
+     *
+     * @param s the chart's styler
+     * @param labels the legend's labels
+     * @param width the chart's width
      */
     public static void legendFor(AxesChartStyler s, java.util.List<String> labels, int width) {
         int chars = 0;
@@ -101,6 +116,9 @@ public final class Theme {
      *
      * @param xMaxAbs the largest |x| drawn
      * @param yMaxAbs the largest |y| drawn
+     * @param s the chart's styler
+     * @param logX whether x is logarithmic
+     * @param logY whether y is logarithmic
      */
     public static void axes(AxesChartStyler s, boolean logX, boolean logY, double xMaxAbs, double yMaxAbs) {
         s.setXAxisLogarithmic(logX);

@@ -8,7 +8,14 @@ public final class Ticks {
     private Ticks() {
     }
 
-    /** About {@code target} ticks inside [lo, hi]; lo == hi gives that single value. */
+    /**
+     * About {@code target} ticks inside [lo, hi]; lo == hi gives that single value.
+     *
+     * @param lo the low end
+     * @param hi the high end
+     * @param target the number of ticks wanted
+     * @return the ticks
+     */
     public static List<Double> nice(double lo, double hi, int target) {
         List<Double> out = new ArrayList<>();
         if (!(hi > lo)) {
@@ -23,7 +30,12 @@ public final class Ticks {
         return out;
     }
 
-    /** The smallest nice step not below {@code raw}. */
+    /**
+     * The smallest nice step not below {@code raw}.
+     *
+     * @param raw the raw step
+     * @return the step
+     */
     public static double niceStep(double raw) {
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double m : new double[] {1, 2, 2.5, 5, 10}) {

@@ -29,12 +29,30 @@ public final class ClaimPages {
     /** The reproduction's own sections (charts of its measurements), after the claims. */
     @FunctionalInterface
     public interface Extra {
+        /**
+         * The sections.
+         *
+         * @return the sections
+         */
         List<Section> sections();
     }
 
     /**
      * Writes everything into {@code dir} and returns the outcome: the claims, the runs and the wall
      * time as extra JSON fields, the wall time as a note after the table.
+     *
+     * @param id the reproduction's id
+     * @param title the page's title
+     * @param dir the output folder
+     * @param quick whether it is a quick run
+     * @param seeds the seeds run
+     * @param setting the setting as name/value pairs
+     * @param claims the judged claims
+     * @param runs one map per run, for results.csv and JSON
+     * @param seconds the wall time of the runs
+     * @param extra the reproduction's own sections
+     * @return the outcome
+     * @throws IOException when writing fails
      */
     public static Outcome outcome(String id, String title, Path dir, boolean quick, long[] seeds,
                                   Map<String, Object> setting, List<ClaimResult> claims, List<Map<String, Object>> runs,
@@ -47,7 +65,19 @@ public final class ClaimPages {
                 List.of(String.format(Locale.ROOT, "wall time %.1f s", seconds)));
     }
 
-    /** Writes everything into {@code dir} and returns report.html. */
+    /**
+     * Writes everything into {@code dir} and returns report.html.
+     *
+     * @param dir the output folder
+     * @param title the page's title
+     * @param quick whether it is a quick run
+     * @param setting the setting as name/value pairs
+     * @param claims the judged claims
+     * @param runs one map per run
+     * @param extra the reproduction's own sections
+     * @return report.html
+     * @throws IOException when writing fails
+     */
     public static Path write(Path dir, String title, boolean quick, Map<String, Object> setting, List<ClaimResult> claims,
                              List<Map<String, Object>> runs, Extra extra) throws IOException {
         List<Section> sections = new ArrayList<>();
@@ -56,7 +86,7 @@ public final class ClaimPages {
         }
         sections.add(new Section.Heading("Setting"));
         List<List<String>> rows = new ArrayList<>();
-        setting.forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
+        setting.forEach((k, v) -> rows.add(List.of(k, v instanceof Double d ? Rates.num(d) : String.valueOf(v))));
         sections.add(Section.Table.of(List.of("setting", "value"), rows));
         sections.add(new Section.Heading("Claims, judged over seeds (docs/claims.md)"));
         sections.add(claimTable(claims));
@@ -139,7 +169,12 @@ public final class ClaimPages {
         return sb.toString();
     }
 
-    /** Four significant digits, or "NaN". */
+    /**
+     * Four significant digits, or "NaN".
+     *
+     * @param v the value
+     * @return the text
+     */
     public static String num(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);

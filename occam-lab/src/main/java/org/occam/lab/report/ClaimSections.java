@@ -20,7 +20,13 @@ public final class ClaimSections {
     private ClaimSections() {
     }
 
-    /** Heading, the quick-run warning when {@code quick}, the table, and the error-bar charts. */
+    /**
+     * Heading, the quick-run warning when {@code quick}, the table, and the error-bar charts.
+     *
+     * @param claims the judged claims
+     * @param quick whether it is a quick run
+     * @return the sections
+     */
     public static List<Section> of(List<ClaimResult> claims, boolean quick) {
         List<Section> out = new ArrayList<>();
         out.add(new Section.Heading("Claims over seeds"));

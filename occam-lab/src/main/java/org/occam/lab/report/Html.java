@@ -5,7 +5,12 @@ public final class Html {
     private Html() {
     }
 
-    /** {@code text} with &amp;, &lt;, &gt;, " and ' escaped, safe in element content and quoted attributes. */
+    /**
+     * {@code text} with &amp;, &lt;, &gt;, " and ' escaped, safe in element content and quoted attributes.
+     *
+     * @param text any text
+     * @return the escaped text
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";
@@ -29,6 +34,8 @@ public final class Html {
      * Checks that {@code href} is a relative link (no scheme such as {@code https:}, no
      * {@code //host}), so a report never points outside its own folder tree.
      *
+     * @param href the link
+     * @return the link
      * @throws IllegalArgumentException for an absolute or scheme-relative link
      */
     public static String relativeHref(String href) {
@@ -38,7 +45,12 @@ public final class Html {
         return href;
     }
 
-    /** A path segment for a relative link: characters outside [A-Za-z0-9._~-] are percent-encoded (UTF-8). */
+    /**
+     * A path segment for a relative link: characters outside [A-Za-z0-9._~-] are percent-encoded (UTF-8).
+     *
+     * @param segment one path segment, unencoded
+     * @return the encoded segment
+     */
     public static String pathSegment(String segment) {
         StringBuilder b = new StringBuilder();
         for (byte x : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {

@@ -19,7 +19,13 @@ public final class Page {
     private Page() {
     }
 
-    /** The page, how many charts it embeds, and what went wrong while drawing them. */
+    /**
+     * The page, how many charts it embeds, and what went wrong while drawing them.
+     *
+     * @param html the page
+     * @param charts the number of charts embedded
+     * @param problems what went wrong while drawing
+     */
     public record Rendered(String html, int charts, List<String> problems) {
     }
 
@@ -43,6 +49,11 @@ public final class Page {
     /**
      * Renders the page. When {@code chartDir} is not null every chart is also written there as
      * NAME.png and NAME.svg.
+     *
+     * @param title the page's title
+     * @param sections the sections, in order
+     * @param chartDir where to write the charts too, or null
+     * @return the page
      */
     public static Rendered render(String title, List<Section> sections, Path chartDir) {
         StringBuilder b = new StringBuilder(1 << 16);
@@ -151,6 +162,12 @@ public final class Page {
         }
     }
 
+    /**
+     * A file-system-safe version of a chart name (letters, digits, '.', '_' and '-'; "chart" when empty).
+     *
+     * @param name the chart's name
+     * @return the file name, without extension
+     */
     public static String fileName(String name) {
         String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
         return s.isEmpty() ? "chart" : s;

@@ -15,7 +15,13 @@ public final class Pages {
     private Pages() {
     }
 
-    /** A page with this title and these sections; a chart that cannot be drawn is replaced by an error paragraph. */
+    /**
+     * A page with this title and these sections; a chart that cannot be drawn is replaced by an error paragraph.
+     *
+     * @param title the page's title
+     * @param sections the page's sections, in order
+     * @return the page
+     */
     public static String page(String title, List<Section> sections) {
         Headless.ensure();
         return Page.render(title, sections, null).html();

@@ -4,7 +4,7 @@ import java.util.List;
 import org.occam.lab.plot.Plot;
 
 /**
- * One block of a report page. {@link Reports#page} turns a list of sections into a
+ * One block of a report page. {@link Pages#page} turns a list of sections into a
  * self-contained HTML page; all text is escaped, charts are embedded as PNG, and links must be
  * relative.
  *
@@ -17,19 +17,36 @@ import org.occam.lab.plot.Plot;
  * }</pre>
  */
 public sealed interface Section {
-    /** A section heading. */
+    /**
+     * A section heading.
+     *
+     * @param text the heading
+     */
     record Heading(String text) implements Section {
     }
 
-    /** Prose; blank lines separate paragraphs. */
+    /**
+     * Prose; blank lines separate paragraphs.
+     *
+     * @param text the text shown
+     */
     record Text(String text) implements Section {
     }
 
-    /** Verbatim text in a monospaced block (configs, logs). */
+    /**
+     * Verbatim text in a monospaced block (configs, logs).
+     *
+     * @param text the text shown
+     */
     record Code(String text) implements Section {
     }
 
-    /** A table; each row has one cell per header column. */
+    /**
+     * A table; each row has one cell per header column.
+     *
+     * @param header the column names
+     * @param rows the cells, one list per row
+     */
     record Table(List<String> header, List<List<Cell>> rows) implements Section {
         /** Copies the lists and checks that every row is as wide as the header. */
         public Table {
@@ -42,13 +59,24 @@ public sealed interface Section {
             }
         }
 
-        /** A table of plain text cells. */
+        /**
+         * A table of plain text cells.
+         *
+         * @param header the column names
+         * @param rows the rows of text
+         * @return the table
+         */
         public static Table of(List<String> header, List<List<String>> rows) {
             return new Table(header, rows.stream().map(r -> r.stream().map(Cell::of).toList()).toList());
         }
     }
 
-    /** A table cell: text, optionally a relative link. */
+    /**
+     * A table cell: text, optionally a relative link.
+     *
+     * @param text the text shown
+     * @param href a relative link, or null
+     */
     record Cell(String text, String href) {
         /** Checks that the link, if any, is relative. */
         public Cell {
@@ -57,7 +85,12 @@ public sealed interface Section {
             }
         }
 
-        /** A plain cell. */
+        /**
+         * A plain cell.
+         *
+         * @param text the text shown
+         * @return the cell
+         */
         public static Cell of(String text) {
             return new Cell(text, null);
         }
@@ -66,11 +99,19 @@ public sealed interface Section {
     /**
      * A chart, embedded as a PNG. {@code name} is a short file-system-safe name used when charts
      * are also saved as files; {@code caption} is shown under the chart and used as alt text.
+     *
+     * @param name the file-system-safe name
+     * @param caption the text under the chart
+     * @param plot the chart
      */
     record Chart(String name, String caption, Plot plot) implements Section {
     }
 
-    /** A list of relative links. */
+    /**
+     * A list of relative links.
+     *
+     * @param links the links, in order
+     */
     record Links(List<Link> links) implements Section {
         /** Copies the list. */
         public Links {
@@ -78,7 +119,12 @@ public sealed interface Section {
         }
     }
 
-    /** A relative link. */
+    /**
+     * A relative link.
+     *
+     * @param text the link's text
+     * @param href the relative target
+     */
     record Link(String text, String href) {
         /** Checks that the link is relative. */
         public Link {
@@ -86,7 +132,12 @@ public sealed interface Section {
         }
     }
 
-    /** A run's state (completed, running, diverged, failed, …) as a coloured badge, with an optional message. */
+    /**
+     * A run's state (completed, running, diverged, failed, …) as a coloured badge, with an optional message.
+     *
+     * @param state the run's state
+     * @param message the message, or null
+     */
     record Status(String state, String message) implements Section {
     }
 }

@@ -16,8 +16,11 @@ import org.occam.train.Monitor;
 public final class AtLossTarget implements Monitor {
     /** Row keys: the step of the match and the measures there. */
     public static final String STEP = "target_step";
+    /** Row key: GC at the match. */
     public static final String GC = "target_gc";
+    /** Row key: λ_max at the match. */
     public static final String SHARPNESS = "target_sharpness";
+    /** Row key: ‖∇E‖² at the match. */
     public static final String GRAD_NORM_SQUARED = "target_grad_norm_sq";
 
     private final int every;
@@ -25,7 +28,13 @@ public final class AtLossTarget implements Monitor {
     private final int lanczosSteps;
     private boolean reached;
 
-    /** Checks every {@code every} steps for training loss ≤ target; Lanczos with {@code lanczosSteps} steps there. */
+    /**
+     * Checks every {@code every} steps for training loss ≤ target; Lanczos with {@code lanczosSteps} steps there.
+     *
+     * @param every the checking period in steps
+     * @param target the training loss to reach
+     * @param lanczosSteps Lanczos steps for λ_max
+     */
     public AtLossTarget(int every, double target, int lanczosSteps) {
         if (every < 1 || !(target > 0)) {
             throw new IllegalArgumentException("loss-target monitor needs every >= 1 and a target > 0, got " + every
@@ -61,7 +70,12 @@ public final class AtLossTarget implements Monitor {
         return row;
     }
 
-    /** The measures at the match read back from a row, or NaN measures when the row has none. */
+    /**
+     * The measures at the match read back from a row, or NaN measures when the row has none.
+     *
+     * @param row a metrics row
+     * @return the measures
+     */
     public static EndMeasures of(Map<String, Object> row) {
         return row == null ? new EndMeasures(Double.NaN, Double.NaN, Double.NaN)
                 : new EndMeasures(EndMeasures.number(row, GC), EndMeasures.number(row, SHARPNESS),

@@ -28,7 +28,17 @@ public record EndMeasures(double gc, double sharpness, double gradNormSquared) {
     public static final String SHARPNESS = "sharpness";
     public static final String GRAD_NORM_SQUARED = "grad_norm_sq";
 
-    /** Measures at p on the batch (the whole training set). */
+    /**
+     * Measures at p on the batch (the whole training set).
+     *
+     * @param model the network
+     * @param base the unregularized objective
+     * @param p the parameters
+     * @param all the whole training set as one batch
+     * @param lanczosSteps Lanczos steps for λ_max
+     * @param seed the seed of Lanczos's start vector
+     * @return the measures
+     */
     public static EndMeasures measure(Model model, Objective base, Params p, Batch all, int lanczosSteps, long seed) {
         Function<Params, Tensor> loss = q -> base.loss(q, all);
         double gc = GeometricComplexity.exact(model, p, all.x()).item();
@@ -37,7 +47,13 @@ public record EndMeasures(double gc, double sharpness, double gradNormSquared) {
         return new EndMeasures(gc, sharp, g2);
     }
 
-    /** A monitor of the three on the training set's base objective, every {@code every} steps (and at the end). */
+    /**
+     * A monitor of the three on the training set's base objective, every {@code every} steps (and at the end).
+     *
+     * @param every the period in steps
+     * @param lanczosSteps Lanczos steps for λ_max
+     * @return the monitor
+     */
     public static Monitor monitor(int every, int lanczosSteps) {
         return Monitor.of(every, ctx -> {
             EndMeasures m = measure(ctx.model(), ctx.objective().base(), ctx.params(), ctx.train().all(), lanczosSteps,
@@ -50,12 +66,23 @@ public record EndMeasures(double gc, double sharpness, double gradNormSquared) {
         });
     }
 
-    /** The three read back from a training row (NaN where missing). */
+    /**
+     * The three read back from a training row (NaN where missing).
+     *
+     * @param row a training row
+     * @return the measures
+     */
     public static EndMeasures of(Map<String, Object> row) {
         return new EndMeasures(number(row, GC), number(row, SHARPNESS), number(row, GRAD_NORM_SQUARED));
     }
 
-    /** A numeric field of a row, NaN when absent. */
+    /**
+     * A numeric field of a row, NaN when absent.
+     *
+     * @param row a metrics row
+     * @param key the field
+     * @return its value, or NaN
+     */
     public static double number(Map<String, Object> row, String key) {
         return row.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }

@@ -16,6 +16,7 @@ import org.occam.data.TrainTest;
  * @param testSize  test rows (capped at the split's size)
  */
 public record ImageData(String name, int trainSize, int testSize) {
+    /** Checks the name and sizes. */
     public ImageData {
         if (!name.equals("digits") && !name.equals("mnist") && !name.equals("fashion-mnist")) {
             throw new IllegalArgumentException("data must be digits, mnist or fashion-mnist, got '" + name + "'");
@@ -26,12 +27,20 @@ public record ImageData(String name, int trainSize, int testSize) {
         }
     }
 
-    /** Input features of one image: 64 for digits, 784 otherwise. */
+    /**
+     * Input features of one image: 64 for digits, 784 otherwise.
+     *
+     * @return the feature count
+     */
     public int features() {
         return name.equals("digits") ? 64 : 784;
     }
 
-    /** The training and test rows. */
+    /**
+     * The training and test rows.
+     *
+     * @return the split
+     */
     public TrainTest load() {
         TrainTest all = switch (name) {
             case "digits" -> Datasets.digitsSplit();
@@ -43,7 +52,12 @@ public record ImageData(String name, int trainSize, int testSize) {
         return new TrainTest(train, test);
     }
 
-    /** E.g. "mnist (1024 train, 10000 test rows)". */
+    /**
+     * E.g. "mnist (1024 train, 10000 test rows)".
+     *
+     * @param loaded the loaded split
+     * @return the description
+     */
     public String describe(TrainTest loaded) {
         return String.format(Locale.ROOT, "%s (%d training, %d test rows)", name, loaded.train().size(),
                 loaded.test().size());

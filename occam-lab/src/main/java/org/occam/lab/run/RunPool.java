@@ -20,7 +20,16 @@ public final class RunPool {
     private RunPool() {
     }
 
-    /** f applied to every task, {@code parallel} at a time (1: one after another on this thread). */
+    /**
+     * f applied to every task, {@code parallel} at a time (1: one after another on this thread).
+     *
+     * @param <T> the task type
+     * @param <R> the result type
+     * @param tasks the work items
+     * @param parallel how many run at once
+     * @param f the work of one task
+     * @return the results, in task order
+     */
     public static <T, R> List<R> map(List<T> tasks, int parallel, Function<T, R> f) {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);

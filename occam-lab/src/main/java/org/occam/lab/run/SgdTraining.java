@@ -27,6 +27,19 @@ public final class SgdTraining {
     /**
      * Trains {@code epochs} epochs (⌈N/B⌉ steps each) and returns the Trainer's result; its final
      * row has train_loss, train_accuracy, test_loss, test_accuracy and the monitors' values.
+     *
+     * @param model the network
+     * @param objective the training objective
+     * @param train the training set
+     * @param test the test set
+     * @param batchSize B
+     * @param lr the learning rate
+     * @param epochs the number of epochs
+     * @param seed the seed of the initialization and the batches
+     * @param dtype the parameters' dtype
+     * @param monitors measurements taken during training
+     * @param sink receives each metrics row
+     * @return the Trainer's result
      */
     public static Trainer.Result run(Model model, Objective objective, Dataset train, Dataset test, int batchSize,
                                      double lr, int epochs, long seed, DType dtype, List<Monitor> monitors,
@@ -38,7 +51,13 @@ public final class SgdTraining {
         return Trainer.run(setup);
     }
 
-    /** Checks that the model's first layer takes the data's input features (one clear line otherwise). */
+    /**
+     * Checks that the model's first layer takes the data's input features (one clear line otherwise).
+     *
+     * @param model the network
+     * @param train the training set
+     * @param check the reproduction's name, for the message
+     */
     public static void requireInputs(Sequential model, Dataset train, String check) {
         int in = model.params().getFirst().fanIn();
         if (in != train.features()) {
@@ -47,7 +66,14 @@ public final class SgdTraining {
         }
     }
 
-    /** Steps of {@code epochs} epochs at batch size B over N rows. */
+    /**
+     * Steps of {@code epochs} epochs at batch size B over N rows.
+     *
+     * @param n N
+     * @param batchSize B
+     * @param epochs the number of epochs
+     * @return the steps
+     */
     public static long steps(int n, int batchSize, int epochs) {
         return (long) ((n + batchSize - 1) / batchSize) * epochs;
     }

@@ -15,7 +15,11 @@ public enum Arm {
         this.words = words;
     }
 
-    /** The arm in words. */
+    /**
+     * The arm in words.
+     *
+     * @return the words
+     */
     public String words() {
         return words;
     }

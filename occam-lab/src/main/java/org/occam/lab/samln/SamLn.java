@@ -31,7 +31,17 @@ public final class SamLn {
     private record Task(Arm arm, long seed) {
     }
 
-    /** Runs the setting over the seeds, writes report.html (and JSON fields) into {@code dir}, returns the judged claims. */
+    /**
+     * Runs the setting over the seeds, writes report.html (and JSON fields) into {@code dir}, returns the judged claims.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     * @throws IOException when writing fails
+     */
     public static Outcome reproduce(SamLnSetting s, Seeds seeds, boolean quick, Path dir, Consumer<String> log)
             throws IOException {
         long t0 = System.nanoTime();

@@ -19,7 +19,13 @@ public final class SamLnClaims {
     private SamLnClaims() {
     }
 
-    /** The four claims on the runs of {@code seeds} seeds. */
+    /**
+     * The four claims on the runs of {@code seeds} seeds.
+     *
+     * @param runs its runs, in order
+     * @param seeds the seeds run
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<SamLnRun> runs, long[] seeds) {
         List<ClaimResult> out = new ArrayList<>();
         out.add(claim("SAM-1 lambda_max", "SAM ends at a lower lambda_max than SGD at equal training loss", runs, seeds,

@@ -20,6 +20,7 @@ package org.occam.lab.samln;
 public record SamLnSetting(String data, int trainSize, int testSize, String model, double lr, int batchSize, double rho,
                            double sigma, double targetLoss, int maxEpochs, int lanczosSteps, int probes) {
 
+    /** Refuses settings out of range, with one line naming the field. */
     public SamLnSetting {
         if (!data.equals("mnist-embedded") && !data.equals("digits")) {
             throw new IllegalArgumentException("data must be mnist-embedded or digits, got '" + data + "'");
@@ -38,13 +39,19 @@ public record SamLnSetting(String data, int trainSize, int testSize, String mode
      * label values, as in the regression setting of Blanc et al. (2020) (it gives a tr H coefficient
      * λ = ησ²/(4B) ≈ 1e-4, docs/label-noise.md); every run stopped at ½·mean‖f − y‖² ≤ 0.05 (one tenth
      * of its value at initialization); λ_max by 30 Lanczos steps, tr H by 50 Hutchinson probes.
+     *
+     * @return the settings
      */
     public static SamLnSetting defaults() {
         return new SamLnSetting("mnist-embedded", 1000, 10_000, "mlp:784-64-10:relu", 0.05, 32, 0.05, 0.5, 0.05, 400,
                 30, 50);
     }
 
-    /** Tiny settings for tests: 96 digits, mlp 64-16-10, loose target, few epochs. */
+    /**
+     * Tiny settings for tests: 96 digits, mlp 64-16-10, loose target, few epochs.
+     *
+     * @return the settings
+     */
     public static SamLnSetting quick() {
         return new SamLnSetting("digits", 96, 100, "mlp:64-16-10:relu", 0.1, 16, 0.05, 0.5, 0.35, 10, 4, 3);
     }

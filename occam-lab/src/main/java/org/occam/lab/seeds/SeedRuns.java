@@ -18,10 +18,21 @@ public final class SeedRuns {
     private SeedRuns() {
     }
 
-    /** Writes a reproduction's report from the per-seed results and the judged claims; returns report.html. */
+    /**
+     * Writes a reproduction's report from the per-seed results and the judged claims; returns report.html.
+     *
+     * @param <R> the result of one seed's run
+     */
     @FunctionalInterface
     public interface Report<R> {
-        /** Writes the report. */
+        /**
+         * Writes the report.
+         *
+         * @param perSeed the results, in seed order
+         * @param claims the judged claims
+         * @return the report.html written
+         * @throws IOException when writing fails
+         */
         Path write(List<R> perSeed, List<ClaimResult> claims) throws IOException;
     }
 
@@ -32,6 +43,13 @@ public final class SeedRuns {
      * @param id      the reproduction's id, e.g. "EOS-1"
      * @param setting the settings record (for JSON output)
      * @param log     progress lines, each prefixed with its seed
+     * @param <R> the result of one seed's run
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick run
+     * @param run one seed's run
+     * @param claims judges the claims on the results
+     * @param report writes the report
+     * @return the outcome
      */
     public static <R extends Serializable> Outcome reproduce(String id, Record setting, Seeds seeds, boolean quick,
                                                              SeedRun<R> run, Function<List<R>, List<ClaimResult>> claims,

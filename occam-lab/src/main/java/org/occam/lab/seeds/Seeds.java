@@ -26,6 +26,7 @@ public record Seeds(long first, int count, int parallel, SeedBackend backend) {
     /** The fewest seeds a run without {@code --quick} may use (docs/claims.md). */
     public static final int MIN_EVIDENCE = 5;
 
+    /** Checks count ≥ 1 and parallel ≥ 1. */
     public Seeds {
         if (count < 1) {
             throw new IllegalArgumentException("--seeds must be at least 1, got " + count);
@@ -43,6 +44,9 @@ public record Seeds(long first, int count, int parallel, SeedBackend backend) {
     /**
      * The count, for a reproduction whose runs use seeds 0..count−1 only; a first seed other than 0
      * is refused with one line naming {@code --seed}.
+     *
+     * @param who the reproduction's name, for the message
+     * @return the count
      */
     public int fromZero(String who) {
         if (first != 0) {
@@ -52,7 +56,11 @@ public record Seeds(long first, int count, int parallel, SeedBackend backend) {
         return count;
     }
 
-    /** The seeds in order. */
+    /**
+     * The seeds in order.
+     *
+     * @return the seeds
+     */
     public long[] values() {
         long[] s = new long[count];
         for (int i = 0; i < count; i++) {
@@ -61,7 +69,13 @@ public record Seeds(long first, int count, int parallel, SeedBackend backend) {
         return s;
     }
 
-    /** {@code body} applied to every seed, results in seed order; a failure in any seed is rethrown. */
+    /**
+     * {@code body} applied to every seed, results in seed order; a failure in any seed is rethrown.
+     *
+     * @param <T> the result type
+     * @param body one seed's work
+     * @return the results
+     */
     public <T> List<T> map(LongFunction<T> body) {
         List<T> out = new ArrayList<>(count);
         if (parallel == 1 || count == 1) {

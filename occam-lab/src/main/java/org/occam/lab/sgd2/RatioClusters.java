@@ -11,7 +11,12 @@ public final class RatioClusters {
     private RatioClusters() {
     }
 
-    /** log10(MS_w / MS_b) of equal-sized groups (k ≥ 2 groups of n ≥ 2); NaN when a value is not finite. */
+    /**
+     * log10(MS_w / MS_b) of equal-sized groups (k ≥ 2 groups of n ≥ 2); NaN when a value is not finite.
+     *
+     * @param groups the values of each group
+     * @return log10(MS_w/MS_b)
+     */
     public static double logWithinOverBetween(double[][] groups) {
         int k = groups.length;
         if (k < 2) {

@@ -24,6 +24,7 @@ import org.occam.train.Monitor;
 import org.occam.train.Objective;
 import org.occam.train.RunStatus;
 import org.occam.train.Trainer;
+import org.occam.lab.report.Rates;
 
 /**
  * SGD-2 of METHODS §11 (Smith, Dherin, Barrett &amp; De 2021, §2.1): the implicit regularizer of
@@ -44,6 +45,14 @@ public final class Sgd2 {
     /**
      * Runs {@code s} over {@code seeds} (0..N−1, {@code seeds.parallel()} runs at a time), writes
      * results.csv, summary.txt and report.html into {@code dir} and returns the judged claims.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     * @throws IOException when writing fails
      */
     public static Outcome reproduce(Sgd2Setting s, Seeds seeds, boolean quick, Path dir, Consumer<String> log)
             throws IOException {
@@ -54,7 +63,14 @@ public final class Sgd2 {
                 Sgd2Report.runs(r), r.seconds(), () -> Sgd2Report.sections(r));
     }
 
-    /** Trains every run ({@code parallel} at a time), logs one line each, and judges the claims. */
+    /**
+     * Trains every run ({@code parallel} at a time), logs one line each, and judges the claims.
+     *
+     * @param s the settings
+     * @param parallel how many runs train at once
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Sgd2Result run(Sgd2Setting s, int parallel, Consumer<String> log) {
         long t0 = System.nanoTime();
         TrainTest data = s.data().load();
@@ -70,9 +86,9 @@ public final class Sgd2 {
         List<Sgd2Run> runs = RunPool.map(tasks, parallel, t -> {
             Sgd2Run r = train(s, data, t);
             synchronized (log) {
-                log.accept(String.format(Locale.ROOT, "seed %d  eps/B=%.5f  B=%3d  eps=%.4f  %5d steps%s  train loss %.4f"
+                log.accept(String.format(Locale.ROOT, "seed %d  h/B = %s  B = %3d  %s  %5d steps%s  train loss %.4f"
                                 + "  test acc %.4f  GC %.4g  lambda_max %.4g  |g|^2 %.3g; at loss target (step %d) GC %.4g"
-                                + " lambda_max %.4g  [%.1fs]", r.seed(), r.ratio(), r.batchSize(), r.lr(), r.steps(),
+                                + " lambda_max %.4g  [%.1fs]", r.seed(), Rates.num(r.ratio()), r.batchSize(), Rates.h(r.lr()), r.steps(),
                         r.diverged() ? " DIVERGED" : "", r.trainLoss(), r.testAccuracy(), r.atEnd().gc(),
                         r.atEnd().sharpness(), r.atEnd().gradNormSquared(), r.targetStep(), r.atTarget().gc(),
                         r.atTarget().sharpness(), r.seconds()));

@@ -20,7 +20,14 @@ public final class Sgd2Claims {
     private Sgd2Claims() {
     }
 
-    /** The claims on the runs of a setting, with the test set's size for the accuracy resolution. */
+    /**
+     * The claims on the runs of a setting, with the test set's size for the accuracy resolution.
+     *
+     * @param runs its runs, in order
+     * @param s the settings
+     * @param testSize the test set's size (the accuracy resolution)
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<Sgd2Run> runs, Sgd2Setting s, int testSize) {
         double oneImage = 1.0 / testSize;
         List<ClaimResult> out = new ArrayList<>();

@@ -14,7 +14,12 @@ public final class Sgd2Report {
     private Sgd2Report() {
     }
 
-    /** The setting as ordered key/value pairs. */
+    /**
+     * The setting as ordered key/value pairs.
+     *
+     * @param r the result
+     * @return the setting by name
+     */
     public static Map<String, Object> setting(Sgd2Result r) {
         Sgd2Setting s = r.setting();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -33,7 +38,12 @@ public final class Sgd2Report {
         return m;
     }
 
-    /** One map per run. */
+    /**
+     * One map per run.
+     *
+     * @param r the result
+     * @return the runs' fields
+     */
     public static List<Map<String, Object>> runs(Sgd2Result r) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Sgd2Run run : r.runs()) {
@@ -61,7 +71,12 @@ public final class Sgd2Report {
         return out;
     }
 
-    /** Charts of each measure against ε/B. */
+    /**
+     * Charts of each measure against ε/B.
+     *
+     * @param r the result
+     * @return the sections
+     */
     public static List<Section> sections(Sgd2Result r) {
         List<Section> out = new ArrayList<>();
         out.add(new Section.Heading("Measures against eps/B"));

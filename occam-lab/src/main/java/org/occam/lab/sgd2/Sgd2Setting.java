@@ -20,6 +20,7 @@ import org.occam.lab.run.ImageData;
  */
 public record Sgd2Setting(ImageData data, String model, double[] ratios, int[] batchSizes, int epochs, int seeds,
                           int lanczosSteps, double lossTarget) {
+    /** Sorts the ratios and batch sizes and refuses settings out of range, with one line naming the field. */
     public Sgd2Setting {
         ratios = ratios.clone();
         batchSizes = batchSizes.clone();
@@ -54,24 +55,41 @@ public record Sgd2Setting(ImageData data, String model, double[] ratios, int[] b
      * The default: MNIST, first 1024 training rows, the whole 10,000-image test set, mlp 784-128-10
      * (ReLU); ε/B ∈ {1/1024, 1/512, 1/256} × B ∈ {16, 32, 64} (ε from 1/64 to 1/4), 30 epochs, 5 seeds;
      * the equal-loss comparison at training loss 0.3 (every run gets there within its epochs).
+     *
+     * @return the settings
      */
     public static Sgd2Setting defaults() {
         return new Sgd2Setting(new ImageData("mnist", 1024, 10_000), "mlp:784-128-10:relu",
                 new double[] {1.0 / 1024, 1.0 / 512, 1.0 / 256}, new int[] {16, 32, 64}, 30, 5, 20, 0.3);
     }
 
-    /** Tiny settings for tests: 128 digits, mlp 64-16-10, 2 ratios × 2 batch sizes, 2 epochs, 2 seeds. */
+    /**
+     * Tiny settings for tests: 128 digits, mlp 64-16-10, 2 ratios × 2 batch sizes, 2 epochs, 2 seeds.
+     *
+     * @return the settings
+     */
     public static Sgd2Setting quick() {
         return new Sgd2Setting(new ImageData("digits", 128, 200), "mlp:64-16-10:relu",
                 new double[] {1.0 / 256, 1.0 / 64}, new int[] {8, 16}, 2, 2, 5, 2.29);
     }
 
-    /** The same setting with another number of seeds. */
+    /**
+     * The same setting with another number of seeds.
+     *
+     * @param n the number of seeds
+     * @return the settings
+     */
     public Sgd2Setting withSeeds(int n) {
         return new Sgd2Setting(data, model, ratios, batchSizes, epochs, n, lanczosSteps, lossTarget);
     }
 
-    /** The same setting on other data (the model's input must match). */
+    /**
+     * The same setting on other data (the model's input must match).
+     *
+     * @param d the data
+     * @param m the model spec
+     * @return the settings
+     */
     public Sgd2Setting withData(ImageData d, String m) {
         return new Sgd2Setting(d, m, ratios, batchSizes, epochs, seeds, lanczosSteps, lossTarget);
     }

@@ -16,13 +16,26 @@ public final class PairedRatio {
     private PairedRatio() {
     }
 
-    /** mean(a) / mean(b). */
+    /**
+     * mean(a) / mean(b).
+     *
+     * @param a the numerators, one per seed
+     * @param b the denominators, paired by seed
+     * @return the ratio of means
+     */
     public static double of(double[] a, double[] b) {
         requirePairs(a, b);
         return SeedStatistics.mean(a) / SeedStatistics.mean(b);
     }
 
-    /** The percentile-bootstrap interval of mean(a)/mean(b) over paired seeds; undefined for n &lt; 2 or non-finite values. */
+    /**
+     * The percentile-bootstrap interval of mean(a)/mean(b) over paired seeds; undefined for n &lt; 2 or non-finite values.
+     *
+     * @param a the numerators, one per seed
+     * @param b the denominators, paired by seed
+     * @param level the confidence level
+     * @return the interval
+     */
     public static Interval bootstrap(double[] a, double[] b, double level) {
         requirePairs(a, b);
         int n = a.length;

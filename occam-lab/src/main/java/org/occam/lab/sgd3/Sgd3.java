@@ -41,6 +41,14 @@ public final class Sgd3 {
     /**
      * Runs {@code s} over {@code seeds} (0..N−1, {@code seeds.parallel()} runs at a time), writes
      * results.csv, summary.txt and report.html into {@code dir} and returns the judged claims.
+     *
+     * @param s the settings
+     * @param seeds the seeds and how many run at once
+     * @param quick whether it is a quick (test-size) run
+     * @param dir the output folder
+     * @param log receives progress lines
+     * @return the judged claims, the setting and the report's path
+     * @throws IOException when writing fails
      */
     public static Outcome reproduce(Sgd3Setting s, Seeds seeds, boolean quick, Path dir, Consumer<String> log)
             throws IOException {
@@ -51,7 +59,14 @@ public final class Sgd3 {
                 Sgd3Report.runs(r), r.seconds(), () -> Sgd3Report.sections(r));
     }
 
-    /** Trains every (seed, arm) run ({@code parallel} at a time), logs one line each, and judges the claims. */
+    /**
+     * Trains every (seed, arm) run ({@code parallel} at a time), logs one line each, and judges the claims.
+     *
+     * @param s the settings
+     * @param parallel how many runs train at once
+     * @param log receives progress lines
+     * @return the seed's runs
+     */
     public static Sgd3Result run(Sgd3Setting s, int parallel, Consumer<String> log) {
         long t0 = System.nanoTime();
         TrainTest data = s.data().load();

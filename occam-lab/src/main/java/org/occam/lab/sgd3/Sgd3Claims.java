@@ -21,7 +21,14 @@ public final class Sgd3Claims {
     private Sgd3Claims() {
     }
 
-    /** The claims on the runs of a setting, with the test set's size for the accuracy resolution. */
+    /**
+     * The claims on the runs of a setting, with the test set's size for the accuracy resolution.
+     *
+     * @param runs its runs, in order
+     * @param s the settings
+     * @param testSize the test set's size (the accuracy resolution)
+     * @return the judged claims
+     */
     public static List<ClaimResult> of(List<Sgd3Run> runs, Sgd3Setting s, int testSize) {
         double oneImage = 1.0 / testSize;
         double[] small = values(runs, s, Arm.SMALL, Sgd3Run::testAccuracy);

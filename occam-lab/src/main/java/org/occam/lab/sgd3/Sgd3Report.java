@@ -13,7 +13,12 @@ public final class Sgd3Report {
     private Sgd3Report() {
     }
 
-    /** The setting as ordered key/value pairs. */
+    /**
+     * The setting as ordered key/value pairs.
+     *
+     * @param r the result
+     * @return the setting by name
+     */
     public static Map<String, Object> setting(Sgd3Result r) {
         Sgd3Setting s = r.setting();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -31,7 +36,12 @@ public final class Sgd3Report {
         return m;
     }
 
-    /** One map per run. */
+    /**
+     * One map per run.
+     *
+     * @param r the result
+     * @return the runs' fields
+     */
     public static List<Map<String, Object>> runs(Sgd3Result r) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Sgd3Run run : r.runs()) {
@@ -52,7 +62,12 @@ public final class Sgd3Report {
         return out;
     }
 
-    /** Test accuracy and λ_max per arm. */
+    /**
+     * Test accuracy and λ_max per arm.
+     *
+     * @param r the result
+     * @return the sections
+     */
     public static List<Section> sections(Sgd3Result r) {
         List<Section> out = new ArrayList<>();
         out.add(new Section.Heading("The three arms, per seed"));

@@ -18,6 +18,7 @@ import org.occam.lab.run.ImageData;
  */
 public record Sgd3Setting(ImageData data, String model, double lr, int smallBatch, int largeBatch, double lambda,
                           int epochs, int seeds, int lanczosSteps) {
+    /** Refuses settings out of range, with one line naming the field. */
     public Sgd3Setting {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw new IllegalArgumentException("SGD-3 learning rate must be positive, got " + lr);
@@ -41,28 +42,50 @@ public record Sgd3Setting(ImageData data, String model, double lr, int smallBatc
     /**
      * The default: MNIST (first 1024 training rows, the 10,000 test images), mlp 784-128-10 (ReLU),
      * ε = 0.05, B_s = 16, B_l = 256 (16·B_s), λ = ε, 40 epochs, 5 seeds.
+     *
+     * @return the settings
      */
     public static Sgd3Setting defaults() {
         return new Sgd3Setting(new ImageData("mnist", 1024, 10_000), "mlp:784-128-10:relu", 0.05, 16, 256, 0.05, 40, 5,
                 20);
     }
 
-    /** Tiny settings for tests: 128 digits, mlp 64-16-10, B_s = 4, B_l = 32, 2 epochs, 2 seeds. */
+    /**
+     * Tiny settings for tests: 128 digits, mlp 64-16-10, B_s = 4, B_l = 32, 2 epochs, 2 seeds.
+     *
+     * @return the settings
+     */
     public static Sgd3Setting quick() {
         return new Sgd3Setting(new ImageData("digits", 128, 200), "mlp:64-16-10:relu", 0.05, 4, 32, 0.05, 2, 2, 5);
     }
 
-    /** The same setting with another number of seeds. */
+    /**
+     * The same setting with another number of seeds.
+     *
+     * @param n the number of seeds
+     * @return the settings
+     */
     public Sgd3Setting withSeeds(int n) {
         return new Sgd3Setting(data, model, lr, smallBatch, largeBatch, lambda, epochs, n, lanczosSteps);
     }
 
-    /** The same setting on other data and model. */
+    /**
+     * The same setting on other data and model.
+     *
+     * @param d the data
+     * @param m the model spec
+     * @return the settings
+     */
     public Sgd3Setting withData(ImageData d, String m) {
         return new Sgd3Setting(d, m, lr, smallBatch, largeBatch, lambda, epochs, seeds, lanczosSteps);
     }
 
-    /** The batch size of an arm. */
+    /**
+     * The batch size of an arm.
+     *
+     * @param arm the learning rate and regularization of a run
+     * @return B_s or B_l
+     */
     public int batchSize(Arm arm) {
         return arm == Arm.SMALL ? smallBatch : largeBatch;
     }

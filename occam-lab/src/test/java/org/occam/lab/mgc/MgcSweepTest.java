@@ -38,7 +38,7 @@ class MgcSweepTest {
                     * run.bound().gcOverGamma2());
             assertEquals(run.curve().getLast()[0], run.steps(), "the curve ends at the last step");
         }
-        assertEquals("random h=0.5 s=1", r.runs().get(3).label());
+        assertEquals("random h = 0.5 s=1", r.runs().get(3).label());
         assertTrue(r.runs().get(3).gap() > r.runs().get(0).gap(), "random labels do not generalize");
         Outcome o = MgcSweep.reproduce(s, new Seeds(0, 2, 1), true, dir, x -> { });
         assertEquals(4, o.claims().size());

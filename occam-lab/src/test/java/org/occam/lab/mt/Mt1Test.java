@@ -30,9 +30,9 @@ class Mt1Test {
         Mt1.Result r = Mt1.run(TINY, log::add);
         assertEquals(2, r.joint().seeds().size());
         for (Mt1Joint.Seed sd : r.joint().seeds()) {
-            assertEquals(List.of("h=0.1", "h=0.3"), sd.sweep().stream().map(Mt1Joint.Run::label).toList(), "rates sorted");
-            assertEquals("h=0.1 + conflict x2", sd.boosted().label());
-            assertEquals("h=0.3, conflict cancelled", sd.cancelled().label());
+            assertEquals(List.of("h = 0.1", "h = 0.3"), sd.sweep().stream().map(Mt1Joint.Run::label).toList(), "rates sorted");
+            assertEquals("h = 0.1 + conflict x2", sd.boosted().label());
+            assertEquals("h = 0.3, conflict cancelled", sd.cancelled().label());
             assertEquals(30, sd.sweep().get(0).result().steps(), "T/h steps");
             assertEquals(10, sd.sweep().get(1).result().steps());
             for (Mt1Joint.Run run : sd.sweep()) {

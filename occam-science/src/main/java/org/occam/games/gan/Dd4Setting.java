@@ -68,6 +68,8 @@ public record Dd4Setting(Mixture2d target, int hidden, Activation activation, in
      * sweep goes up, not down: in reduced runs (2 seeds, 20k rounds) the generator at × 1 and × 2
      * had spread over the ring without sharpening any mode (high-quality fraction ≤ 0.5 %, W₂ ≈ 0.72–0.89
      * against a perfect generator's 0.32–0.38); only × 8 approached the target (one seed: 11–14 %, W₂ 0.39–0.43).
+     *
+     * @return the setting
      */
     public static Dd4Setting faithful() {
         return new Dd4Setting(Mixture2d.ring(), 64, Activation.RELU, 16, GeneratorLoss.SATURATING, 0.01, 0.005, 128, 20_000,
@@ -75,18 +77,36 @@ public record Dd4Setting(Mixture2d target, int hidden, Activation activation, in
                 DriftCoefficients.Convention.EXACT, 100, 2500, 1000);
     }
 
-    /** This setting with other steps, seeds, schemes and rate scales (e.g. a reduced run). */
+    /**
+     * This setting with other steps, seeds, schemes and rate scales (e.g. a reduced run).
+     *
+     * @param steps the number of rounds
+     * @param seeds the number of seeds
+     * @param schemes the schemes to run
+     * @param lrScales the rate scales
+     * @return the setting
+     */
     public Dd4Setting reduced(int steps, int seeds, List<String> schemes, List<Double> lrScales) {
         return new Dd4Setting(target, hidden, activation, latent, loss, lrD, lrG, batch, steps, seeds, schemes, lrScales,
                 estimator, convention, logEvery, evalSamples, w2Samples);
     }
 
-    /** The GAN every run trains (the session normalises D spectrally, as the configs say). */
+    /**
+     * The GAN every run trains (the session normalises D spectrally, as the configs say).
+     *
+     * @return the GAN
+     */
     public Gan gan() {
         return GanNets.toy2d(latent, hidden, activation, loss);
     }
 
-    /** Plain simultaneous SGD with spectral norm at rates (η_D, η_G)·scale for one seed. */
+    /**
+     * Plain simultaneous SGD with spectral norm at rates (η_D, η_G)·scale for one seed.
+     *
+     * @param seed the seed of the random draws
+     * @param lrScale the factor on both rates
+     * @return the config
+     */
     public GanConfig base(long seed, double lrScale) {
         return new GanConfig(UpdateScheme.simultaneous(), lrD * lrScale, lrG * lrScale, batch, steps, DriftRegularizers.none(),
                 convention, estimator, false, logEvery, seed, DType.FLOAT32).withSpectralNorm(true);

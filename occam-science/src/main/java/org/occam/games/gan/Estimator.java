@@ -9,12 +9,21 @@ public enum Estimator {
     /** Two halves: the differentiated factor on half 1, the frozen factor on half 2 (the reference CIFAR config). */
     UNBIASED;
 
-    /** "biased" or "unbiased". */
+    /**
+     * "biased" or "unbiased".
+     *
+     * @return the label
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses "biased" / "unbiased". */
+    /**
+     * Parses "biased" / "unbiased".
+     *
+     * @param s the name
+     * @return the estimator
+     */
     public static Estimator parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "biased" -> BIASED;

@@ -24,6 +24,7 @@ import org.occam.tensor.Tensor;
  */
 public record Gan(Sequential generator, Sequential discriminator, int latentDim, GeneratorLoss generatorLoss,
         boolean spectralNorm) {
+    /** Checks the parts and a positive latent dimension. */
     public Gan {
         Objects.requireNonNull(generator, "generator");
         Objects.requireNonNull(discriminator, "discriminator");
@@ -33,22 +34,46 @@ public record Gan(Sequential generator, Sequential discriminator, int latentDim,
         }
     }
 
-    /** A GAN without spectral normalisation. */
+    /**
+     * A GAN without spectral normalisation.
+     *
+     * @param generator G
+     * @param discriminator D
+     * @param latentDim the latent dimension
+     * @param generatorLoss the generator's loss
+     */
     public Gan(Sequential generator, Sequential discriminator, int latentDim, GeneratorLoss generatorLoss) {
         this(generator, discriminator, latentDim, generatorLoss, false);
     }
 
-    /** This GAN with spectral normalisation of the discriminator on or off. */
+    /**
+     * This GAN with spectral normalisation of the discriminator on or off.
+     *
+     * @param on whether to normalise
+     * @return the GAN
+     */
     public Gan withSpectralNorm(boolean on) {
         return on == spectralNorm ? this : new Gan(generator, discriminator, latentDim, generatorLoss, on);
     }
 
-    /** D_φ(x): the discriminator's logits [n, 1] (differentiable in φ and x), through the spectral normalisation when on. */
+    /**
+     * D_φ(x): the discriminator's logits [n, 1] (differentiable in φ and x), through the spectral normalisation when on.
+     *
+     * @param phi φ
+     * @param x the inputs
+     * @return the logits
+     */
     public Tensor discriminate(Params phi, Tensor x) {
         return discriminator.apply(spectralNorm ? SpectralNorm.apply(phi) : phi, x);
     }
 
-    /** The game on one minibatch: real rows [n, d] and latents [m, latentDim] (METHODS §3.4). */
+    /**
+     * The game on one minibatch: real rows [n, d] and latents [m, latentDim] (METHODS §3.4).
+     *
+     * @param real the real rows
+     * @param latents the latent draws [m, latentDim]
+     * @return the game
+     */
     public Game game(Tensor real, Tensor latents) {
         Tensor x = real.detach();
         Tensor z = latents.detach();
@@ -61,23 +86,46 @@ public record Gan(Sequential generator, Sequential discriminator, int latentDim,
      * Initial (φ, θ) = (discriminator, generator) parameters, from two streams split off {@code rng};
      * with spectral normalisation φ also carries unit vectors u₀ from a third stream (so the
      * weights are the same with it on or off).
+     *
+     * @param rng the generator
+     * @param dtype the parameters' dtype
+     * @return (φ, θ)
      */
     public GameState init(Rng rng, DType dtype) {
         Params phi = discriminator.init(rng.split(1), dtype);
         return new GameState(spectralNorm ? SpectralNorm.init(phi, rng.split(3)) : phi, generator.init(rng.split(2), dtype));
     }
 
-    /** n standard-normal latents [n, latentDim]. */
+    /**
+     * n standard-normal latents [n, latentDim].
+     *
+     * @param n the number of latents
+     * @param rng the generator
+     * @param dtype the dtype of the result
+     * @return the latents
+     */
     public Tensor latents(int n, Rng rng, DType dtype) {
         return rng.normal(dtype, 0, 1, n, latentDim);
     }
 
-    /** Generated samples G_θ(z) (constants). */
+    /**
+     * Generated samples G_θ(z) (constants).
+     *
+     * @param theta θ
+     * @param latents z
+     * @return the samples
+     */
     public Tensor generate(Params theta, Tensor latents) {
         return generator.apply(theta.detach(), latents.detach()).detach();
     }
 
-    /** Discriminator logits D_φ(x) (constants). */
+    /**
+     * Discriminator logits D_φ(x) (constants).
+     *
+     * @param phi φ
+     * @param x the inputs
+     * @return the logits
+     */
     public Tensor logits(Params phi, Tensor x) {
         return discriminate(phi.detach(), x.detach()).detach();
     }

@@ -80,7 +80,24 @@ public record GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, 
         }
     }
 
-    /** A config without spectral normalisation. */
+    /**
+     * A config without spectral normalisation.
+     *
+     * @param scheme simultaneous or alternating
+     * @param lrD η_D, the discriminator's rate
+     * @param lrG η_G, the generator's rate
+     * @param batch real rows and latents per step
+     * @param steps the number of rounds
+     * @param regularizers the explicit regularisers
+     * @param convention exact or reference drift coefficients
+     * @param estimator biased or unbiased
+     * @param rk4 whether to take RK4 steps of the plain game field (ODE-GAN)
+     * @param logEvery the logging period in rounds
+     * @param seed the seed of the data, latents and initialization
+     * @param dtype the parameters' dtype
+     * @param optimizerD the discriminator's update rule
+     * @param optimizerG the generator's update rule
+     */
     public GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, int steps, DriftRegularizers regularizers,
             DriftCoefficients.Convention convention, Estimator estimator, boolean rk4, int logEvery, long seed, DType dtype,
             Optimizer optimizerD, Optimizer optimizerG) {
@@ -88,79 +105,161 @@ public record GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, 
                 optimizerG, false);
     }
 
-    /** A config with plain SGD for both players. */
+    /**
+     * A config with plain SGD for both players.
+     *
+     * @param scheme simultaneous or alternating
+     * @param lrD η_D, the discriminator's rate
+     * @param lrG η_G, the generator's rate
+     * @param batch real rows and latents per step
+     * @param steps the number of rounds
+     * @param regularizers the explicit regularisers
+     * @param convention exact or reference drift coefficients
+     * @param estimator biased or unbiased
+     * @param rk4 whether to take RK4 steps of the plain game field (ODE-GAN)
+     * @param logEvery the logging period in rounds
+     * @param seed the seed of the data, latents and initialization
+     * @param dtype the parameters' dtype
+     */
     public GanConfig(UpdateScheme scheme, double lrD, double lrG, int batch, int steps, DriftRegularizers regularizers,
             DriftCoefficients.Convention convention, Estimator estimator, boolean rk4, int logEvery, long seed, DType dtype) {
         this(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype, PLAIN_SGD,
                 PLAIN_SGD);
     }
 
-    /** Plain simultaneous SGD, biased estimator, exact coefficients, float32, logging every 100 rounds. */
+    /**
+     * Plain simultaneous SGD, biased estimator, exact coefficients, float32, logging every 100 rounds.
+     *
+     * @param lrD η_D
+     * @param lrG η_G
+     * @param batch rows per step
+     * @param steps the number of rounds
+     * @param seed the seed of the random draws
+     * @return the config
+     */
     public static GanConfig sgd(double lrD, double lrG, int batch, int steps, long seed) {
         return new GanConfig(UpdateScheme.simultaneous(), lrD, lrG, batch, steps, DriftRegularizers.none(),
                 DriftCoefficients.Convention.EXACT, Estimator.BIASED, false, 100, seed, DType.FLOAT32);
     }
 
-    /** This config with another update scheme. */
+    /**
+     * This config with another update scheme.
+     *
+     * @param s the scheme
+     * @return the config
+     */
     public GanConfig withScheme(UpdateScheme s) {
         return new GanConfig(s, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
                 optimizerD, optimizerG, spectralNorm);
     }
 
-    /** This config with other regularisers. */
+    /**
+     * This config with other regularisers.
+     *
+     * @param r the regularisers
+     * @return the config
+     */
     public GanConfig withRegularizers(DriftRegularizers r) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, r, convention, estimator, rk4, logEvery, seed, dtype,
                 optimizerD, optimizerG, spectralNorm);
     }
 
-    /** This config with another estimator. */
+    /**
+     * This config with another estimator.
+     *
+     * @param e the estimator
+     * @return the config
+     */
     public GanConfig withEstimator(Estimator e) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, e, rk4, logEvery, seed, dtype,
                 optimizerD, optimizerG, spectralNorm);
     }
 
-    /** This config taking RK4 steps (or Euler steps when false). */
+    /**
+     * This config taking RK4 steps (or Euler steps when false).
+     *
+     * @param on whether to take RK4 steps
+     * @return the config
+     */
     public GanConfig withRk4(boolean on) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, on, logEvery, seed, dtype,
                 optimizerD, optimizerG, spectralNorm);
     }
 
-    /** This config with another seed. */
+    /**
+     * This config with another seed.
+     *
+     * @param s the seed
+     * @return the config
+     */
     public GanConfig withSeed(long s) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, s, dtype,
                 optimizerD, optimizerG, spectralNorm);
     }
 
-    /** This config with another number of rounds and logging interval. */
+    /**
+     * This config with another number of rounds and logging interval.
+     *
+     * @param n the number of rounds
+     * @param every the logging period
+     * @return the config
+     */
     public GanConfig withSteps(int n, int every) {
         return new GanConfig(scheme, lrD, lrG, batch, n, regularizers, convention, estimator, rk4, every, seed, dtype,
                 optimizerD, optimizerG, spectralNorm);
     }
 
-    /** This config with spectral normalisation of the discriminator on or off. */
+    /**
+     * This config with spectral normalisation of the discriminator on or off.
+     *
+     * @param on whether to normalise
+     * @return the config
+     */
     public GanConfig withSpectralNorm(boolean on) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
                 optimizerD, optimizerG, on);
     }
 
-    /** This config with the reference code's rates: η_G as given and η_D = {@value #REFERENCE_RATE_RATIO}·η_G. */
+    /**
+     * This config with the reference code's rates: η_G as given and η_D = {@value #REFERENCE_RATE_RATIO}·η_G.
+     *
+     * @param lrG η_G
+     * @return the config
+     */
     public GanConfig withReferenceRates(double lrG) {
         return withRates(REFERENCE_RATE_RATIO * lrG, lrG);
     }
 
-    /** This config with other optimisers for the discriminator (φ) and the generator (θ). */
+    /**
+     * This config with other optimisers for the discriminator (φ) and the generator (θ).
+     *
+     * @param d the discriminator's update rule
+     * @param g the generator's update rule
+     * @return the config
+     */
     public GanConfig withOptimizers(Optimizer d, Optimizer g) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
                 d, g, spectralNorm);
     }
 
-    /** This config with other learning rates η_D, η_G. */
+    /**
+     * This config with other learning rates η_D, η_G.
+     *
+     * @param d η_D
+     * @param g η_G
+     * @return the config
+     */
     public GanConfig withRates(double d, double g) {
         return new GanConfig(scheme, d, g, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, dtype,
                 optimizerD, optimizerG, spectralNorm);
     }
 
-    /** This config in another dtype. */
+    /**
+     * This config in another dtype.
+     *
+     * @param d the dtype
+     * @return the config
+     */
     public GanConfig withDtype(DType d) {
         return new GanConfig(scheme, lrD, lrG, batch, steps, regularizers, convention, estimator, rk4, logEvery, seed, d,
                 optimizerD, optimizerG, spectralNorm);

@@ -14,7 +14,11 @@ package org.occam.games.gan;
  */
 public record GanLog(long step, double lossD, double lossG, double gradNormD, double gradNormG) {
 
-    /** Whether every value is finite. */
+    /**
+     * Whether every value is finite.
+     *
+     * @return whether all are finite
+     */
     public boolean finite() {
         return Double.isFinite(lossD) && Double.isFinite(lossG) && Double.isFinite(gradNormD) && Double.isFinite(gradNormG);
     }

@@ -13,11 +13,16 @@ import org.occam.games.GameState;
  * @param seconds    wall time
  */
 public record GanRun(GanConfig config, GameState finalState, List<GanLog> logs, long divergedAt, double seconds) {
+    /** Copies the logs. */
     public GanRun {
         logs = List.copyOf(logs);
     }
 
-    /** Whether training stopped on a non-finite value. */
+    /**
+     * Whether training stopped on a non-finite value.
+     *
+     * @return whether it diverged
+     */
     public boolean diverged() {
         return divergedAt >= 0;
     }
@@ -25,6 +30,10 @@ public record GanRun(GanConfig config, GameState finalState, List<GanLog> logs, 
     /**
      * The mean of a logged quantity over the last {@code fraction} of the logs (at least one;
      * non-finite values skipped), NaN when none is finite: e.g. the final gradient norms.
+     *
+     * @param f the quantity
+     * @param fraction the tail's share of the logs
+     * @return the mean
      */
     public double tailMean(java.util.function.ToDoubleFunction<GanLog> f, double fraction) {
         if (logs.isEmpty()) {

@@ -41,6 +41,7 @@ import org.occam.tensor.Tensor;
  *               seed and dtype (its {@code steps} and {@code logEvery} are the caller's business)
  */
 public record GanSession(Gan gan, DataSampler data, GanConfig config) {
+    /** Refuses a missing part and applies the config's spectral normalisation to the GAN. */
     public GanSession {
         Objects.requireNonNull(gan, "gan");
         Objects.requireNonNull(data, "data");
@@ -59,7 +60,11 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
     public record Round(GameIterate next, GanLog log, boolean finite) {
     }
 
-    /** The initial iterate: (φ, θ) = (discriminator, generator) from {@code Rng.seed(seed).split(0)}, empty optimiser states. */
+    /**
+     * The initial iterate: (φ, θ) = (discriminator, generator) from {@code Rng.seed(seed).split(0)}, empty optimiser states.
+     *
+     * @return the iterate
+     */
     public GameIterate start() {
         return GameIterate.start(gan.init(Rng.seed(config.seed()).split(0), config.dtype()));
     }
@@ -68,6 +73,8 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
      * The (simultaneous or alternating) step of the config (METHODS §3.6): each player's optimiser
      * with its rate, drift coefficients from the nominal rates (the SGD ones, whatever the optimiser);
      * with spectral normalisation the discriminator's optimiser also advances its stored vectors.
+     *
+     * @return the step
      */
     public GameStep step() {
         Optimizer d = config.spectralNorm() ? new SpectralNormOptimizer(config.optimizerD()) : config.optimizerD();
@@ -75,7 +82,12 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
                 new PlayerOptimizer(config.optimizerG(), config.lrG()), config.regularizers(), config.convention());
     }
 
-    /** The minibatches of round t, sub-step after sub-step, from streams that depend only on (seed, t). */
+    /**
+     * The minibatches of round t, sub-step after sub-step, from streams that depend only on (seed, t).
+     *
+     * @param round t
+     * @return the draws of the round
+     */
     public Supplier<GameBatch> draws(long round) {
         if (round < 0) {
             throw new IllegalArgumentException("round must be >= 0, got " + round);
@@ -88,7 +100,13 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
         };
     }
 
-    /** One minibatch of {@code batch} real rows and latents from the given streams, split as the estimator needs. */
+    /**
+     * One minibatch of {@code batch} real rows and latents from the given streams, split as the estimator needs.
+     *
+     * @param dataRng the stream of real rows
+     * @param latentRng the stream of latents
+     * @return the games
+     */
     public GameBatch draw(Rng dataRng, Rng latentRng) {
         return GanTraining.batch(gan, data.sample(config.batch(), dataRng, config.dtype()),
                 gan.latents(config.batch(), latentRng, config.dtype()), config.estimator());
@@ -99,6 +117,12 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
      * first minibatch before the update; then one Euler round of {@link #step()} (the first
      * sub-step on that minibatch, later sub-steps on the next ones from {@code draws}) or one RK4
      * step of size η_D on it (optimiser states carried unchanged).
+     *
+     * @param it the iterate
+     * @param t the round
+     * @param draws the round's minibatches
+     * @param measure whether to measure before the update
+     * @return the next iterate and the measurement
      */
     public Round round(GameIterate it, long t, Supplier<GameBatch> draws, boolean measure) {
         Objects.requireNonNull(it, "it");
@@ -124,12 +148,24 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
         return new Round(next, log, finite(next.state()));
     }
 
-    /** Losses and plain-gradient norms at {@code s} on the first minibatch of round t's draws (the final row's measure). */
+    /**
+     * Losses and plain-gradient norms at {@code s} on the first minibatch of round t's draws (the final row's measure).
+     *
+     * @param s (φ, θ)
+     * @param t the round
+     * @return the log row
+     */
     public GanLog measure(GameState s, long t) {
         return GanTraining.measure(draws(t).get().loss(), s, t);
     }
 
-    /** n generated samples G_θ(z) with the evaluation latents z from {@code Rng.seed(seed).split(2)}. */
+    /**
+     * n generated samples G_θ(z) with the evaluation latents z from {@code Rng.seed(seed).split(2)}.
+     *
+     * @param theta θ
+     * @param n the number of samples
+     * @return the samples
+     */
     public Tensor samples(Params theta, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("number of samples must be positive, got " + n);
@@ -137,7 +173,12 @@ public record GanSession(Gan gan, DataSampler data, GanConfig config) {
         return gan.generate(theta, gan.latents(n, Rng.seed(config.seed()).split(2), config.dtype()));
     }
 
-    /** Whether every parameter of both players is finite (a NaN or ±∞ anywhere makes a norm non-finite). */
+    /**
+     * Whether every parameter of both players is finite (a NaN or ±∞ anywhere makes a norm non-finite).
+     *
+     * @param s (φ, θ)
+     * @return whether all are finite
+     */
     public static boolean finite(GameState s) {
         return Double.isFinite(s.phi().normSquared().item()) && Double.isFinite(s.theta().normSquared().item());
     }

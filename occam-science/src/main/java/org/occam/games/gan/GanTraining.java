@@ -28,12 +28,27 @@ public final class GanTraining {
     private GanTraining() {
     }
 
-    /** Trains and returns the run. */
+    /**
+     * Trains and returns the run.
+     *
+     * @param gan the GAN
+     * @param data the real data
+     * @param c the config
+     * @return the run
+     */
     public static GanRun train(Gan gan, DataSampler data, GanConfig c) {
         return train(gan, data, c, l -> { });
     }
 
-    /** Trains, passing each log row to {@code onLog} as it is measured. */
+    /**
+     * Trains, passing each log row to {@code onLog} as it is measured.
+     *
+     * @param gan the GAN
+     * @param data the real data
+     * @param c the config
+     * @param onLog receives each log row
+     * @return the run
+     */
     public static GanRun train(Gan gan, DataSampler data, GanConfig c, Consumer<GanLog> onLog) {
         return train(gan, data, c, onLog, (step, state) -> { });
     }
@@ -41,6 +56,13 @@ public final class GanTraining {
     /**
      * Trains, passing each log row to {@code onLog} and, at the same rounds, the state it was
      * measured at to {@code onState} (e.g. to score the generator along training).
+     *
+     * @param gan the GAN
+     * @param data the real data
+     * @param c the config
+     * @param onLog receives each log row
+     * @param onState receives the round and its state
+     * @return the run
      */
     public static GanRun train(Gan gan, DataSampler data, GanConfig c, Consumer<GanLog> onLog,
                                BiConsumer<Long, GameState> onState) {
@@ -71,7 +93,15 @@ public final class GanTraining {
         return new GanRun(c, it.state(), logs, diverged, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The game(s) of one minibatch for the estimator: biased on the whole batch, unbiased on its two halves. */
+    /**
+     * The game(s) of one minibatch for the estimator: biased on the whole batch, unbiased on its two halves.
+     *
+     * @param gan the GAN
+     * @param real the real rows
+     * @param latents the latent draws [m, latentDim]
+     * @param e the estimator
+     * @return the games
+     */
     public static GameBatch batch(Gan gan, Tensor real, Tensor latents, Estimator e) {
         if (e == Estimator.BIASED) {
             return GameBatch.biased(gan.game(real, latents));
@@ -87,7 +117,14 @@ public final class GanTraining {
         return GameBatch.unbiased(h1, h2);
     }
 
-    /** Losses and plain-gradient norms of both players on one game at s. */
+    /**
+     * Losses and plain-gradient norms of both players on one game at s.
+     *
+     * @param g the game
+     * @param s (φ, θ)
+     * @param step the round
+     * @return the log row
+     */
     public static GanLog measure(Game g, GameState s, long step) {
         GameState d = s.detach();
         double lossD = g.loss(Player.PHI, d).item();

@@ -14,17 +14,31 @@ public enum GeneratorLoss {
     /** The non-saturating loss mean softplus(−D(G(z))) = −mean log sigmoid(D(G(z))) (Goodfellow et al.'s −log D). */
     NON_SATURATING;
 
-    /** The loss, a scalar, on the fake logits [n] or [n, 1]. */
+    /**
+     * The loss, a scalar, on the fake logits [n] or [n, 1].
+     *
+     * @param fakeLogits D(G(z))
+     * @return the loss
+     */
     public Tensor of(Tensor fakeLogits) {
         return this == SATURATING ? GanLosses.fakeTerm(fakeLogits).neg() : fakeLogits.neg().softplus().mean();
     }
 
-    /** "saturating" or "non-saturating". */
+    /**
+     * "saturating" or "non-saturating".
+     *
+     * @return the label
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses "saturating" / "non-saturating" (also "ns", "minimax"). */
+    /**
+     * Parses "saturating" / "non-saturating" (also "ns", "minimax").
+     *
+     * @param s the name
+     * @return the loss
+     */
     public static GeneratorLoss parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "saturating", "minimax", "zero-sum" -> SATURATING;

@@ -10,8 +10,11 @@ import org.occam.tensor.Tensor;
 /**
  * Real data for an image GAN: rows of a data set with pixels in [0, 1] (e.g. MNIST, [N, 784]),
  * drawn uniformly with replacement and mapped to [−1, 1] to match a tanh generator.
+ *
+ * @param data the data set, rows [N, d] in [0, 1]
  */
 public record ImageRows(Dataset data) implements DataSampler {
+    /** Checks flat rows [N, d]. */
     public ImageRows {
         Objects.requireNonNull(data, "data");
         if (data.x().rank() != 2) {
@@ -30,7 +33,11 @@ public record ImageRows(Dataset data) implements DataSampler {
         return rows.to(dtype).mul(2).sub(1).detach();
     }
 
-    /** The row width d. */
+    /**
+     * The row width d.
+     *
+     * @return d
+     */
     public int features() {
         return data.x().size(1);
     }

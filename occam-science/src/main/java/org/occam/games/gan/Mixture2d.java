@@ -35,12 +35,23 @@ public record Mixture2d(String name, double[][] centres, double sigma) implement
         centres = c;
     }
 
-    /** The 8-Gaussian ring of METHODS §11 DD-4: radius 2, σ = 0.02. */
+    /**
+     * The 8-Gaussian ring of METHODS §11 DD-4: radius 2, σ = 0.02.
+     *
+     * @return the mixture
+     */
     public static Mixture2d ring() {
         return ring(8, 2, 0.02);
     }
 
-    /** K Gaussians evenly spaced on a circle of the given radius, the first at angle 0. */
+    /**
+     * K Gaussians evenly spaced on a circle of the given radius, the first at angle 0.
+     *
+     * @param modes K
+     * @param radius the ring's radius
+     * @param sigma each component's σ
+     * @return the mixture
+     */
     public static Mixture2d ring(int modes, double radius, double sigma) {
         if (modes < 1 || !(radius > 0)) {
             throw new IllegalArgumentException("ring needs modes >= 1 and radius > 0, got " + modes + " and " + radius);
@@ -53,12 +64,23 @@ public record Mixture2d(String name, double[][] centres, double sigma) implement
         return new Mixture2d("ring" + modes, c, sigma);
     }
 
-    /** VEEGAN's 5×5 grid: centres {−4, −2, 0, 2, 4}², σ = 0.05. */
+    /**
+     * VEEGAN's 5×5 grid: centres {−4, −2, 0, 2, 4}², σ = 0.05.
+     *
+     * @return the mixture
+     */
     public static Mixture2d grid() {
         return grid(5, 2, 0.05);
     }
 
-    /** A side×side grid of Gaussians centred on the origin with the given spacing. */
+    /**
+     * A side×side grid of Gaussians centred on the origin with the given spacing.
+     *
+     * @param side the grid's side
+     * @param spacing the distance between centres
+     * @param sigma each component's σ
+     * @return the mixture
+     */
     public static Mixture2d grid(int side, double spacing, double sigma) {
         if (side < 1 || !(spacing > 0)) {
             throw new IllegalArgumentException("grid needs side >= 1 and spacing > 0, got " + side + " and " + spacing);
@@ -73,7 +95,11 @@ public record Mixture2d(String name, double[][] centres, double sigma) implement
         return new Mixture2d("grid" + side * side, c, sigma);
     }
 
-    /** The centres (a deep copy), each {x, y}. */
+    /**
+     * The centres (a deep copy), each {x, y}.
+     *
+     * @return the centres
+     */
     @Override
     public double[][] centres() {
         double[][] c = new double[centres.length][];
@@ -83,12 +109,21 @@ public record Mixture2d(String name, double[][] centres, double sigma) implement
         return c;
     }
 
-    /** The number of modes K. */
+    /**
+     * The number of modes K.
+     *
+     * @return K
+     */
     public int modes() {
         return centres.length;
     }
 
-    /** Centre k (a copy). */
+    /**
+     * Centre k (a copy).
+     *
+     * @param k the mode
+     * @return its centre
+     */
     public double[] centre(int k) {
         return centres[k].clone();
     }
@@ -108,7 +143,13 @@ public record Mixture2d(String name, double[][] centres, double sigma) implement
         return Tensor.of(dtype, v, n, 2);
     }
 
-    /** The index of the nearest centre to (x, y) (the first on ties). */
+    /**
+     * The index of the nearest centre to (x, y) (the first on ties).
+     *
+     * @param x the point's x
+     * @param y the point's y
+     * @return the index
+     */
     public int nearest(double x, double y) {
         int best = 0;
         double bestD = Double.POSITIVE_INFINITY;

@@ -18,6 +18,7 @@ import org.occam.tensor.Tensor;
  * @param w2Samples  n
  */
 public record MixtureScore(ModeCoverage coverage, double w2, double w2Floor, int w2Samples) {
+    /** Refuses a missing coverage. */
     public MixtureScore {
         Objects.requireNonNull(coverage, "coverage");
     }
@@ -25,6 +26,12 @@ public record MixtureScore(ModeCoverage coverage, double w2, double w2Floor, int
     /**
      * Scores samples [N, 2]: coverage and KLs on all N, W₂ on the first min(N, w2Samples); the
      * target sample and the floor's samples come from streams split off {@code rng}.
+     *
+     * @param target the mixture
+     * @param samples the generated points [N, 2]
+     * @param w2Samples the most samples W₂ uses
+     * @param rng the generator of the reference samples
+     * @return the score
      */
     public static MixtureScore of(Mixture2d target, Tensor samples, int w2Samples, Rng rng) {
         if (w2Samples < 1) {
@@ -38,12 +45,20 @@ public record MixtureScore(ModeCoverage coverage, double w2, double w2Floor, int
         return new MixtureScore(c, w2, floor, n);
     }
 
-    /** KL(q ‖ p̂) of the mode histogram ({@link ModeCoverage#modeKl()}). */
+    /**
+     * KL(q ‖ p̂) of the mode histogram ({@link ModeCoverage#modeKl()}).
+     *
+     * @return the KL
+     */
     public double modeKl() {
         return coverage.modeKl();
     }
 
-    /** KL(p̂ ‖ q) of the mode histogram ({@link ModeCoverage#reverseModeKl()}). */
+    /**
+     * KL(p̂ ‖ q) of the mode histogram ({@link ModeCoverage#reverseModeKl()}).
+     *
+     * @return the KL
+     */
     public double reverseModeKl() {
         return coverage.reverseModeKl();
     }

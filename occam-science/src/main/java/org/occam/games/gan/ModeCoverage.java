@@ -44,7 +44,12 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
         perMode = perMode.clone();
     }
 
-    /** The coverage threshold as a fraction of N that is 40 % of the fair share 1/K: 0.05 for K = 8 (METHODS §11 DD-4). */
+    /**
+     * The coverage threshold as a fraction of N that is 40 % of the fair share 1/K: 0.05 for K = 8 (METHODS §11 DD-4).
+     *
+     * @param modes K
+     * @return the fraction
+     */
     public static double defaultFraction(int modes) {
         if (modes < 1) {
             throw new IllegalArgumentException("modes must be positive, got " + modes);
@@ -52,12 +57,25 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
         return 0.4 / modes;
     }
 
-    /** Evaluates samples [N, 2] against the mixture with the {@link #defaultFraction} threshold. */
+    /**
+     * Evaluates samples [N, 2] against the mixture with the {@link #defaultFraction} threshold.
+     *
+     * @param target the mixture
+     * @param samples the generated points [N, 2]
+     * @return the coverage
+     */
     public static ModeCoverage of(Mixture2d target, Tensor samples) {
         return of(target, samples, defaultFraction(target.modes()));
     }
 
-    /** Evaluates samples [N, 2] against the mixture: a mode is covered with at least {@code minFraction}·N high-quality samples. */
+    /**
+     * Evaluates samples [N, 2] against the mixture: a mode is covered with at least {@code minFraction}·N high-quality samples.
+     *
+     * @param target the mixture
+     * @param samples the generated points [N, 2]
+     * @param minFraction the threshold's share of N
+     * @return the coverage
+     */
     public static ModeCoverage of(Mixture2d target, Tensor samples, double minFraction) {
         if (samples.rank() != 2 || samples.size(1) != 2) {
             throw new IllegalArgumentException("samples must have shape [N, 2], got " + java.util.Arrays.toString(samples.shape()));
@@ -89,18 +107,30 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
         return new ModeCoverage(n, per, minFraction, hq);
     }
 
-    /** The copied per-mode counts. */
+    /**
+     * The copied per-mode counts.
+     *
+     * @return the counts
+     */
     @Override
     public int[] perMode() {
         return perMode.clone();
     }
 
-    /** The high-quality samples a mode needs to count as covered: ⌈minFraction·N⌉, at least 1. */
+    /**
+     * The high-quality samples a mode needs to count as covered: ⌈minFraction·N⌉, at least 1.
+     *
+     * @return the count
+     */
     public int minCount() {
         return Math.max(1, (int) Math.ceil(minFraction * samples - 1e-9));
     }
 
-    /** The number of modes with at least {@link #minCount()} high-quality samples. */
+    /**
+     * The number of modes with at least {@link #minCount()} high-quality samples.
+     *
+     * @return the count
+     */
     public int covered() {
         int need = minCount();
         int c = 0;
@@ -112,7 +142,11 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
         return c;
     }
 
-    /** VEEGAN's count: modes with at least one high-quality sample. */
+    /**
+     * VEEGAN's count: modes with at least one high-quality sample.
+     *
+     * @return the count
+     */
     public int hit() {
         int c = 0;
         for (int k : perMode) {
@@ -123,22 +157,38 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
         return c;
     }
 
-    /** The fraction of samples that are high quality (within 3σ of their nearest centre). */
+    /**
+     * The fraction of samples that are high quality (within 3σ of their nearest centre).
+     *
+     * @return the fraction
+     */
     public double highQualityFraction() {
         return samples == 0 ? 0 : (double) highQuality / samples;
     }
 
-    /** The number of modes K. */
+    /**
+     * The number of modes K.
+     *
+     * @return K
+     */
     public int modes() {
         return perMode.length;
     }
 
-    /** The samples that are not high quality (farther than 3σ from every centre, or not finite). */
+    /**
+     * The samples that are not high quality (farther than 3σ from every centre, or not finite).
+     *
+     * @return the count
+     */
     public int far() {
         return samples - highQuality;
     }
 
-    /** The fractions of N in the K + 1 bins: each mode's high-quality samples, then the far samples. */
+    /**
+     * The fractions of N in the K + 1 bins: each mode's high-quality samples, then the far samples.
+     *
+     * @return the K + 1 fractions
+     */
     public double[] histogram() {
         double[] h = new double[modes() + 1];
         for (int k = 0; k < modes(); k++) {
@@ -148,7 +198,12 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
         return h;
     }
 
-    /** The target mixture's histogram over the same bins: (1 − e^{−9/2})/K per mode, e^{−9/2} far. */
+    /**
+     * The target mixture's histogram over the same bins: (1 − e^{−9/2})/K per mode, e^{−9/2} far.
+     *
+     * @param modes K
+     * @return the K + 1 fractions
+     */
     public static double[] targetHistogram(int modes) {
         if (modes < 1) {
             throw new IllegalArgumentException("modes must be positive, got " + modes);
@@ -164,6 +219,8 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
      * smoothed by α = {@value #KL_SMOOTHING}: p̂_b = (n_b + α)/(N + α(K + 1)). Near 0 for a
      * generator that matches the mixture (a sampling bias of about K/(2N)); a missing mode costs
      * about (1/K)·log(N/α). NaN for N = 0.
+     *
+     * @return the KL
      */
     public double modeKl() {
         if (samples == 0) {
@@ -184,6 +241,8 @@ public record ModeCoverage(int samples, int[] perMode, double minFraction, int h
      * every bin, and 0·log 0 = 0) to the target's: the direction PacGAN reports. A generator
      * collapsed on one mode scores log(K/(1 − e^{−9/2})); one that puts everything far scores 9/2.
      * NaN for N = 0.
+     *
+     * @return the KL
      */
     public double reverseModeKl() {
         if (samples == 0) {

@@ -13,7 +13,12 @@ public final class OptimalAssignment {
     private OptimalAssignment() {
     }
 
-    /** The column matched to each row, minimising Σ_i cost[i][col[i]], for a square matrix of finite costs. */
+    /**
+     * The column matched to each row, minimising Σ_i cost[i][col[i]], for a square matrix of finite costs.
+     *
+     * @param cost the cost matrix
+     * @return the column of each row
+     */
     public static int[] solve(double[][] cost) {
         int n = cost.length;
         for (double[] row : cost) {
@@ -80,7 +85,13 @@ public final class OptimalAssignment {
         return col;
     }
 
-    /** Σ_i cost[i][col[i]]. */
+    /**
+     * Σ_i cost[i][col[i]].
+     *
+     * @param cost the cost matrix
+     * @param col the column of each row
+     * @return the total cost
+     */
     public static double cost(double[][] cost, int[] col) {
         double s = 0;
         for (int i = 0; i < col.length; i++) {

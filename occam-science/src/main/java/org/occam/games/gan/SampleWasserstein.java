@@ -22,7 +22,13 @@ public final class SampleWasserstein {
     private SampleWasserstein() {
     }
 
-    /** W₂ between two samples [n, d] of the same shape; +∞ when a coordinate is not finite (a diverged generator). */
+    /**
+     * W₂ between two samples [n, d] of the same shape; +∞ when a coordinate is not finite (a diverged generator).
+     *
+     * @param x a sample
+     * @param y a sample
+     * @return W₂
+     */
     public static double w2(Tensor x, Tensor y) {
         if (x.rank() != 2 || y.rank() != 2 || x.size(0) != y.size(0) || x.size(1) != y.size(1) || x.size(0) < 1) {
             throw new IllegalArgumentException("W2 needs two samples [n, d] of the same shape with n >= 1, got "
@@ -49,7 +55,15 @@ public final class SampleWasserstein {
         return Math.sqrt(OptimalAssignment.cost(cost, OptimalAssignment.solve(cost)) / n);
     }
 
-    /** n draws [n, 2] of the mixture, point i from component i mod K (exactly n/K per mode when K divides n). */
+    /**
+     * n draws [n, 2] of the mixture, point i from component i mod K (exactly n/K per mode when K divides n).
+     *
+     * @param target the mixture
+     * @param n the number of draws
+     * @param rng the generator
+     * @param dtype the dtype of the result
+     * @return the draws
+     */
     public static Tensor targetSample(Mixture2d target, int n, Rng rng, DType dtype) {
         if (n < 1) {
             throw new IllegalArgumentException("sample size must be positive, got " + n);
@@ -63,12 +77,26 @@ public final class SampleWasserstein {
         return Tensor.of(dtype, v, n, 2);
     }
 
-    /** W₂ between samples [n, 2] and a stratified target sample of the same size drawn from {@code rng}. */
+    /**
+     * W₂ between samples [n, 2] and a stratified target sample of the same size drawn from {@code rng}.
+     *
+     * @param target the mixture
+     * @param samples the generated points [N, 2]
+     * @param rng the generator of the target sample
+     * @return W₂
+     */
     public static double toTarget(Mixture2d target, Tensor samples, Rng rng) {
         return w2(samples, targetSample(target, samples.size(0), rng, DType.FLOAT64));
     }
 
-    /** What a perfect generator scores: W₂ between an i.i.d. sample of the target and a stratified one, both of size n. */
+    /**
+     * What a perfect generator scores: W₂ between an i.i.d. sample of the target and a stratified one, both of size n.
+     *
+     * @param target the mixture
+     * @param n the sample size
+     * @param rng the generator
+     * @return W₂
+     */
     public static double perfectGenerator(Mixture2d target, int n, Rng rng) {
         return toTarget(target, target.sample(n, rng.split(0), DType.FLOAT64), rng.split(1));
     }

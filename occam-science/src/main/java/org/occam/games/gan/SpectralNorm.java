@@ -34,17 +34,34 @@ public final class SpectralNorm {
     /** The floor of ‖x‖² in the normalisation n(x), the reference's eps. */
     public static final double EPS = 1e-12;
 
-    /** Whether an entry is a normalised weight (rank ≥ 2, not a stored vector). */
+    /**
+     * Whether an entry is a normalised weight (rank ≥ 2, not a stored vector).
+     *
+     * @param name the entry's name
+     * @param t the entry
+     * @return whether it is normalised
+     */
     public static boolean normalised(String name, Tensor t) {
         return t.rank() >= 2 && !name.endsWith(SUFFIX);
     }
 
-    /** Whether φ carries the stored vectors (is spectrally normalised). */
+    /**
+     * Whether φ carries the stored vectors (is spectrally normalised).
+     *
+     * @param phi the discriminator's parameters
+     * @return whether they carry the vectors
+     */
     public static boolean present(Params phi) {
         return phi.names().stream().anyMatch(n -> n.endsWith(SUFFIX));
     }
 
-    /** φ with a stored unit vector u₀ [out] after each normalised weight, from standard normals drawn from {@code rng}. */
+    /**
+     * φ with a stored unit vector u₀ [out] after each normalised weight, from standard normals drawn from {@code rng}.
+     *
+     * @param phi the discriminator's parameters
+     * @param rng the generator of u₀
+     * @return φ with the vectors
+     */
     public static Params init(Params phi, Rng rng) {
         if (present(phi)) {
             throw new IllegalArgumentException("the parameters already carry spectral-norm vectors (*" + SUFFIX + ")");
@@ -65,6 +82,9 @@ public final class SpectralNorm {
     /**
      * The weights the network sees: W / σ(W) for every normalised W (differentiable in W, with the
      * step's u, v held constant), every other entry as it is, the stored vectors dropped.
+     *
+     * @param phi the discriminator's parameters with the vectors
+     * @return the normalised weights
      */
     public static Params apply(Params phi) {
         return apply(phi, phi);
@@ -74,6 +94,10 @@ public final class SpectralNorm {
      * {@link #apply(Params)} with the power-iteration step taken at {@code at}'s weights and stored
      * vectors instead of φ's own: a function of φ with u, v held fixed (at = φ gives the same values
      * and derivatives as {@code apply(φ)}, whose u, v are constants anyway).
+     *
+     * @param phi the discriminator's parameters
+     * @param at where the power-iteration step is taken
+     * @return the normalised weights
      */
     public static Params apply(Params phi, Params at) {
         Map<String, Tensor> m = new LinkedHashMap<>();
@@ -94,7 +118,13 @@ public final class SpectralNorm {
         return Params.of(m);
     }
 
-    /** {@code after} with every stored vector replaced by the step's u at {@code before}'s weights: the state one update later. */
+    /**
+     * {@code after} with every stored vector replaced by the step's u at {@code before}'s weights: the state one update later.
+     *
+     * @param before φ before the update
+     * @param after φ after the update
+     * @return {@code after} with the advanced vectors
+     */
     public static Params advance(Params before, Params after) {
         Map<String, Tensor> m = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : after) {
@@ -110,12 +140,22 @@ public final class SpectralNorm {
         return Params.of(m);
     }
 
-    /** φ with its stored vectors advanced one power-iteration step at its own weights. */
+    /**
+     * φ with its stored vectors advanced one power-iteration step at its own weights.
+     *
+     * @param phi the discriminator's parameters
+     * @return φ with the advanced vectors
+     */
     public static Params advance(Params phi) {
         return advance(phi, phi);
     }
 
-    /** The entries other than the stored vectors (what the optimiser moves). */
+    /**
+     * The entries other than the stored vectors (what the optimiser moves).
+     *
+     * @param phi the discriminator's parameters
+     * @return the weights and biases
+     */
     public static Params weights(Params phi) {
         Map<String, Tensor> m = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : phi) {
@@ -126,7 +166,13 @@ public final class SpectralNorm {
         return Params.of(m);
     }
 
-    /** σ = uᵀ W v of one step from u₀: the estimate of W's top singular value the forward pass divides by. */
+    /**
+     * σ = uᵀ W v of one step from u₀: the estimate of W's top singular value the forward pass divides by.
+     *
+     * @param w the weight W
+     * @param u0 the stored vector u₀
+     * @return σ
+     */
     public static double sigma(Tensor w, Tensor u0) {
         Step s = step(w, u0);
         double[] a = w.toDoubleArray();
@@ -143,11 +189,22 @@ public final class SpectralNorm {
         return sigma;
     }
 
-    /** The unit vectors of one power-iteration step from u₀: v = n(Wᵀu₀) [rest], u = n(Wv) [out]. */
+    /**
+     * The unit vectors of one power-iteration step from u₀: v = n(Wᵀu₀) [rest], u = n(Wv) [out].
+     *
+     * @param u the new u
+     * @param v the new v
+     */
     public record Step(double[] u, double[] v) {
     }
 
-    /** One power-iteration step at W (its values; nothing is differentiated) from the stored u₀. */
+    /**
+     * One power-iteration step at W (its values; nothing is differentiated) from the stored u₀.
+     *
+     * @param w the weight W
+     * @param u0 the stored vector u₀
+     * @return u and v
+     */
     public static Step step(Tensor w, Tensor u0) {
         int out = w.size(0);
         int in = w.numel() / out;

@@ -18,6 +18,7 @@ import org.occam.tensor.Tensor;
  * @param inner the update rule of the weights (plain SGD in the reference)
  */
 public record SpectralNormOptimizer(Optimizer inner) implements Optimizer {
+    /** Refuses a missing or already wrapped optimiser. */
     public SpectralNormOptimizer {
         Objects.requireNonNull(inner, "inner");
         if (inner instanceof SpectralNormOptimizer) {

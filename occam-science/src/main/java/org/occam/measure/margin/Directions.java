@@ -14,17 +14,34 @@ public final class Directions {
     private Directions() {
     }
 
-    /** ‖θ‖₂ accumulated in float64. */
+    /**
+     * ‖θ‖₂ accumulated in float64.
+     *
+     * @param p θ
+     * @return ‖θ‖₂
+     */
     public static double norm(Params p) {
         return norm(values(p));
     }
 
-    /** cos∠(a, b) = ⟨a, b⟩/(‖a‖‖b‖) of two parameter trees of the same layout (NaN if one is zero). */
+    /**
+     * cos∠(a, b) = ⟨a, b⟩/(‖a‖‖b‖) of two parameter trees of the same layout (NaN if one is zero).
+     *
+     * @param a a parameter tree
+     * @param b a parameter tree
+     * @return the cosine
+     */
     public static double cosine(Params a, Params b) {
         return cosine(values(a), values(b));
     }
 
-    /** cos∠(a, b) of two vectors of equal length (NaN if one is zero). */
+    /**
+     * cos∠(a, b) of two vectors of equal length (NaN if one is zero).
+     *
+     * @param a a vector
+     * @param b a vector
+     * @return the cosine
+     */
     public static double cosine(double[] a, double[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("cosine of vectors of different lengths " + a.length + " and " + b.length);
@@ -38,7 +55,13 @@ public final class Directions {
         return na == 0 || nb == 0 ? Double.NaN : ab / (na * nb);
     }
 
-    /** The alignment cos∠(θ, −∇L(θ)) of the parameters with the negative gradient of {@code loss}. */
+    /**
+     * The alignment cos∠(θ, −∇L(θ)) of the parameters with the negative gradient of {@code loss}.
+     *
+     * @param loss L
+     * @param p θ
+     * @return the cosine
+     */
     public static double alignment(Function<Params, Tensor> loss, Params p) {
         return -cosine(p, Autodiff.grad(loss).apply(p));
     }

@@ -26,7 +26,12 @@ public final class Homogeneity {
     private Homogeneity() {
     }
 
-    /** The exact degree L ≥ 1 of a homogeneous {@link Sequential} model; throws for any other model. */
+    /**
+     * The exact degree L ≥ 1 of a homogeneous {@link Sequential} model; throws for any other model.
+     *
+     * @param model the network
+     * @return L
+     */
     public static int degree(Model model) {
         if (!(model instanceof Sequential s)) {
             throw new IllegalArgumentException("homogeneity degree is known for Sequential models only, got "
@@ -40,7 +45,12 @@ public final class Homogeneity {
         return d;
     }
 
-    /** Whether {@link #degree(Model)} succeeds. */
+    /**
+     * Whether {@link #degree(Model)} succeeds.
+     *
+     * @param model the network
+     * @return whether it is homogeneous
+     */
     public static boolean isHomogeneous(Model model) {
         try {
             degree(model);
@@ -86,6 +96,13 @@ public final class Homogeneity {
     /**
      * max_i |f(cθ; x)_i − c^L f(θ; x)_i| / max_i |c^L f(θ; x)_i|: a numerical check of degree L
      * (round-off, about 1e-15, for a homogeneous model in float64).
+     *
+     * @param model the network
+     * @param p θ
+     * @param x the inputs
+     * @param c the scale c
+     * @param degree L
+     * @return the relative error
      */
     public static double relativeError(Model model, Params p, Tensor x, double c, int degree) {
         if (!(c > 0)) {

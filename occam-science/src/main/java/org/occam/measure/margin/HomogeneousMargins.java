@@ -22,17 +22,39 @@ import org.occam.nn.Model;
 public record HomogeneousMargins(int degree, double paramNorm, double minMargin, double logSumLoss, double normalized,
                                  double smoothed, double slack) {
 
-    /** γ̄ = min_i q_i / ρ^L. */
+    /**
+     * γ̄ = min_i q_i / ρ^L.
+     *
+     * @param minMargin min_i q_i
+     * @param paramNorm ρ = ‖θ‖
+     * @param degree L
+     * @return γ̄
+     */
     public static double normalizedMargin(double minMargin, double paramNorm, int degree) {
         return minMargin / Math.pow(paramNorm, degree);
     }
 
-    /** γ̃ = Φ(L)/ρ^L from log L (stable when L underflows). */
+    /**
+     * γ̃ = Φ(L)/ρ^L from log L (stable when L underflows).
+     *
+     * @param loss the margin loss
+     * @param logSumLoss log L
+     * @param paramNorm ρ
+     * @param degree L
+     * @return γ̃
+     */
     public static double smoothedMargin(MarginLoss loss, double logSumLoss, double paramNorm, int degree) {
         return loss.smoothedNumerator(logSumLoss) / Math.pow(paramNorm, degree);
     }
 
-    /** Both margins from measured training margins, the parameter norm and the degree. */
+    /**
+     * Both margins from measured training margins, the parameter norm and the degree.
+     *
+     * @param m the training margins
+     * @param paramNorm ρ
+     * @param degree L
+     * @return the margins
+     */
     public static HomogeneousMargins of(TrainingMargins m, double paramNorm, int degree) {
         double logL = m.logSumLoss();
         double min = m.minMargin();
@@ -40,18 +62,34 @@ public record HomogeneousMargins(int degree, double paramNorm, double minMargin,
                 smoothedMargin(m.loss(), logL, paramNorm, degree), m.loss().boundSlack(m.size(), m.classes(), logL));
     }
 
-    /** Both margins of a homogeneous model over a data set (the degree from {@link Homogeneity#degree}). */
+    /**
+     * Both margins of a homogeneous model over a data set (the degree from {@link Homogeneity#degree}).
+     *
+     * @param model the network
+     * @param p θ
+     * @param data the training set
+     * @param loss the margin loss
+     * @return the margins
+     */
     public static HomogeneousMargins measure(Model model, Params p, Dataset data, MarginLoss loss) {
         int degree = Homogeneity.degree(model);
         return of(TrainingMargins.of(model, p, data, loss), Directions.norm(p), degree);
     }
 
-    /** The lower bound γ̄ − s/ρ^L of γ̃. */
+    /**
+     * The lower bound γ̄ − s/ρ^L of γ̃.
+     *
+     * @return the bound
+     */
     public double lowerBound() {
         return normalized - slack / Math.pow(paramNorm, degree);
     }
 
-    /** The summed loss L (0 once it underflows; {@link #logSumLoss} keeps it). */
+    /**
+     * The summed loss L (0 once it underflows; {@link #logSumLoss} keeps it).
+     *
+     * @return L
+     */
     public double sumLoss() {
         return Math.exp(logSumLoss);
     }

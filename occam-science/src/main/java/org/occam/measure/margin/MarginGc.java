@@ -26,13 +26,26 @@ public record MarginGc(double gc, double gamma, double level, double gcOverGamma
     /** The default quantile level of γ: the 10th percentile of the training margins. */
     public static final double DEFAULT_LEVEL = 0.1;
 
-    /** GC/γ² from a GC value and the training margins. */
+    /**
+     * GC/γ² from a GC value and the training margins.
+     *
+     * @param gc the GC value
+     * @param margins the training margins
+     * @param level the quantile level of γ
+     * @return the ratio with its parts
+     */
     public static MarginGc of(double gc, double[] margins, double level) {
         double gamma = Quantiles.of(margins, level);
         return new MarginGc(gc, gamma, level, ratio(gc, gamma));
     }
 
-    /** GC/γ², or NaN when γ ≤ 0. */
+    /**
+     * GC/γ², or NaN when γ ≤ 0.
+     *
+     * @param gc GC
+     * @param gamma γ
+     * @return GC/γ²
+     */
     public static double ratio(double gc, double gamma) {
         return gamma > 0 ? gc / (gamma * gamma) : Double.NaN;
     }
@@ -40,13 +53,28 @@ public record MarginGc(double gc, double gamma, double level, double gcOverGamma
     /**
      * GC of the logits over the inputs {@code gcInputs} (e.g. a subset of the training set) and γ
      * from the margins of every example of {@code train}.
+     *
+     * @param model the network
+     * @param p θ
+     * @param gcInputs the inputs GC is averaged over
+     * @param train the training set
+     * @param level the quantile level of γ
+     * @return the ratio with its parts
      */
     public static MarginGc measure(Model model, Params p, Tensor gcInputs, Dataset train, double level) {
         double gc = GeometricComplexity.exact(model, p, gcInputs).item();
         return of(gc, Margins.of(model, p, train), level);
     }
 
-    /** GC and γ both over the whole training set. */
+    /**
+     * GC and γ both over the whole training set.
+     *
+     * @param model the network
+     * @param p θ
+     * @param train the training set
+     * @param level the quantile level of γ
+     * @return the ratio with its parts
+     */
     public static MarginGc measure(Model model, Params p, Dataset train, double level) {
         return measure(model, p, train.x(), train, level);
     }

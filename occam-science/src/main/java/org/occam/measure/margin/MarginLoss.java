@@ -26,9 +26,19 @@ import org.occam.tensor.Tensor;
  * log(1 + e^{−M_i}) and log(1 + (C − 1)e^{−M_i})).
  */
 public enum MarginLoss {
-    EXPONENTIAL, LOGISTIC, CROSS_ENTROPY;
+    /** ℓ = e^{−q} on one logit per example. */
+    EXPONENTIAL,
+    /** ℓ = log(1 + e^{−q}) on one logit per example. */
+    LOGISTIC,
+    /** Softmax cross-entropy on C logits per example. */
+    CROSS_ENTROPY;
 
-    /** Parses exponential, logistic (binary_logistic) or cross_entropy (ce). */
+    /**
+     * Parses exponential, logistic (binary_logistic) or cross_entropy (ce).
+     *
+     * @param s the name
+     * @return the loss
+     */
     public static MarginLoss parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "exponential" -> EXPONENTIAL;
@@ -39,17 +49,31 @@ public enum MarginLoss {
         };
     }
 
-    /** The lower-case name used in configs. */
+    /**
+     * The lower-case name used in configs.
+     *
+     * @return the name
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the loss takes one logit per example (exponential, logistic). */
+    /**
+     * Whether the loss takes one logit per example (exponential, logistic).
+     *
+     * @return whether it is binary
+     */
     public boolean binary() {
         return this != CROSS_ENTROPY;
     }
 
-    /** log ℓ_i of every example, in float64 and without underflow. */
+    /**
+     * log ℓ_i of every example, in float64 and without underflow.
+     *
+     * @param logits the network's outputs
+     * @param labels the class of each row
+     * @return log ℓ_i for each i
+     */
     public double[] logLosses(Tensor logits, int[] labels) {
         if (binary() != Margins.isBinary(logits)) {
             throw new IllegalArgumentException(label() + " loss needs " + (binary() ? "one logit per example"
@@ -66,17 +90,34 @@ public enum MarginLoss {
         return out;
     }
 
-    /** log L of the summed loss, from the per-example log-losses. */
+    /**
+     * log L of the summed loss, from the per-example log-losses.
+     *
+     * @param logLosses log ℓ_i for each i
+     * @return log L
+     */
     public static double logSum(double[] logLosses) {
         return LogSpace.logSumExp(logLosses);
     }
 
-    /** Φ(L): log(1/L) (exponential) or log(1/(e^L − 1)) (logistic, cross-entropy), from log L. */
+    /**
+     * Φ(L): log(1/L) (exponential) or log(1/(e^L − 1)) (logistic, cross-entropy), from log L.
+     *
+     * @param logSumLoss log L
+     * @return Φ(L)
+     */
     public double smoothedNumerator(double logSumLoss) {
         return this == EXPONENTIAL ? -logSumLoss : LogSpace.logInverseExpm1(logSumLoss);
     }
 
-    /** The slack s of the bounds γ̄ − s/ρ^L ≤ γ̃ ≤ γ̄ (class comment) for n examples and C classes. */
+    /**
+     * The slack s of the bounds γ̄ − s/ρ^L ≤ γ̃ ≤ γ̄ (class comment) for n examples and C classes.
+     *
+     * @param n n
+     * @param classes C
+     * @param logSumLoss log L
+     * @return s
+     */
     public double boundSlack(int n, int classes, double logSumLoss) {
         return switch (this) {
             case EXPONENTIAL -> Math.log(n);
@@ -85,7 +126,11 @@ public enum MarginLoss {
         };
     }
 
-    /** The sum-loss level below which every example has a positive margin: 1 (exponential), log 2 otherwise. */
+    /**
+     * The sum-loss level below which every example has a positive margin: 1 (exponential), log 2 otherwise.
+     *
+     * @return the level
+     */
     public double fittedThreshold() {
         return this == EXPONENTIAL ? 1 : Math.log(2);
     }

@@ -27,6 +27,9 @@ public final class MarginMonitors {
      * @param loss   the loss of the smoothed margin; null: logistic for one logit per example,
      *               cross-entropy otherwise (the exponential loss must be named)
      * @param degree the homogeneity degree L, or 0 to skip the normalised margins
+     * @param every period in steps
+     * @param level the quantile level of margin_qNN
+     * @return the monitor
      */
     public static Monitor margins(int every, MarginLoss loss, double level, int degree) {
         Quantiles.checkLevel(level);
@@ -60,6 +63,11 @@ public final class MarginMonitors {
      * {@code logSpaced} the measurements are at steps 0 and every·2^k (so dir_cos is defined at
      * every one from 2·every on) and at the trainer's final row (lr NaN); otherwise every
      * {@code every} steps. Snapshots live in memory: a resumed run restarts its history.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param logSpaced whether to measure at steps 0 and every·2^k only
+     * @return the monitor
      */
     public static Monitor direction(int every, int examples, boolean logSpaced) {
         TrainingSubset subset = new TrainingSubset(examples, 0);
@@ -87,6 +95,11 @@ public final class MarginMonitors {
      * gc (exact GC of the logits on the subset, the rows the {@code gc} monitor uses for the same
      * count), margin_gamma (the type-7 quantile of level {@code level} of the margins of the whole
      * training set) and gc_over_gamma2 = GC/γ² (NaN when γ ≤ 0); see {@link MarginGc}.
+     *
+     * @param every period in steps
+     * @param examples the size of the fixed training subset
+     * @param level the quantile level of γ
+     * @return the monitor
      */
     public static Monitor gcMargin(int every, int examples, double level) {
         Quantiles.checkLevel(level);

@@ -18,7 +18,13 @@ import java.util.Arrays;
 public record MarginSummary(int n, double min, double level, double quantile, double median, double mean,
                             double positiveFraction) {
 
-    /** The summary of the margins q with the quantile of level p. */
+    /**
+     * The summary of the margins q with the quantile of level p.
+     *
+     * @param q the margins
+     * @param p the quantile level
+     * @return the summary
+     */
     public static MarginSummary of(double[] q, double p) {
         Quantiles.checkLevel(p);
         if (q.length == 0) {
@@ -39,6 +45,8 @@ public record MarginSummary(int n, double min, double level, double quantile, do
     /**
      * The metric key of the quantile, "margin_q" and the level in percent without trailing zeros:
      * margin_q10 for p = 0.1, margin_q2.5 for p = 0.025.
+     *
+     * @return the key
      */
     public String quantileKey() {
         return "margin_q" + java.math.BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString();

@@ -22,7 +22,13 @@ public final class Margins {
     /** Rows per forward pass when margins are taken over a whole data set. */
     static final int CHUNK = 2048;
 
-    /** Binary margins s_i·f_i of logits [N] or [N, 1] with labels in {0, 1}. */
+    /**
+     * Binary margins s_i·f_i of logits [N] or [N, 1] with labels in {0, 1}.
+     *
+     * @param logits the network's outputs
+     * @param labels the class of each row
+     * @return the margins
+     */
     public static double[] binary(Tensor logits, int[] labels) {
         double[] f = logits.toDoubleArray();
         if (f.length != labels.length || (logits.rank() == 2 && logits.size(1) != 1) || logits.rank() > 2) {
@@ -36,7 +42,13 @@ public final class Margins {
         return q;
     }
 
-    /** Multiclass margins f_y − max_{j≠y} f_j of logits [N, C], C ≥ 2 (via {@link Losses#margins}). */
+    /**
+     * Multiclass margins f_y − max_{j≠y} f_j of logits [N, C], C ≥ 2 (via {@link Losses#margins}).
+     *
+     * @param logits the network's outputs
+     * @param labels the class of each row
+     * @return the margins
+     */
     public static double[] multiclass(Tensor logits, int[] labels) {
         if (logits.rank() != 2 || logits.size(1) < 2) {
             throw new IllegalArgumentException("multiclass margins need logits [N, C] with C >= 2, got shape "
@@ -45,12 +57,25 @@ public final class Margins {
         return Recording.noGrad(() -> Losses.margins(logits, labels)).toDoubleArray();
     }
 
-    /** Binary margins for one logit per example ([N] or [N, 1]), multiclass margins otherwise. */
+    /**
+     * Binary margins for one logit per example ([N] or [N, 1]), multiclass margins otherwise.
+     *
+     * @param logits the network's outputs
+     * @param labels the class of each row
+     * @return the margins
+     */
     public static double[] of(Tensor logits, int[] labels) {
         return isBinary(logits) ? binary(logits, labels) : multiclass(logits, labels);
     }
 
-    /** The margins of every example of a labelled data set under (model, p), in chunks, without a graph. */
+    /**
+     * The margins of every example of a labelled data set under (model, p), in chunks, without a graph.
+     *
+     * @param model the network
+     * @param p θ
+     * @param data the data set
+     * @return the margins
+     */
     public static double[] of(Model model, Params p, Dataset data) {
         requireLabels(data);
         int n = data.size();
@@ -64,7 +89,12 @@ public final class Margins {
         return q;
     }
 
-    /** Whether logits hold one value per example ([N] or [N, 1]). */
+    /**
+     * Whether logits hold one value per example ([N] or [N, 1]).
+     *
+     * @param logits the network's outputs
+     * @return whether they are binary
+     */
     public static boolean isBinary(Tensor logits) {
         return logits.rank() == 1 || (logits.rank() == 2 && logits.size(1) == 1);
     }

@@ -12,14 +12,26 @@ public final class Quantiles {
     private Quantiles() {
     }
 
-    /** The type-7 quantile of level p of the values (which are not modified). */
+    /**
+     * The type-7 quantile of level p of the values (which are not modified).
+     *
+     * @param values the values (not modified)
+     * @param p the level
+     * @return the quantile
+     */
     public static double of(double[] values, double p) {
         double[] s = values.clone();
         Arrays.sort(s);
         return ofSorted(s, p);
     }
 
-    /** The type-7 quantile of level p of values already sorted ascending. */
+    /**
+     * The type-7 quantile of level p of values already sorted ascending.
+     *
+     * @param sorted the values, ascending
+     * @param p the level
+     * @return the quantile
+     */
     public static double ofSorted(double[] sorted, double p) {
         if (sorted.length == 0) {
             throw new IllegalArgumentException("quantile of an empty sample");
@@ -33,7 +45,11 @@ public final class Quantiles {
         return sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]);
     }
 
-    /** Throws unless p is a level in [0, 1]. */
+    /**
+     * Throws unless p is a level in [0, 1].
+     *
+     * @param p the level
+     */
     public static void checkLevel(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("quantile level must be in [0, 1], got " + p);

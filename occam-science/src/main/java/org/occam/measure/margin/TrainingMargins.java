@@ -17,7 +17,15 @@ import org.occam.tensor.Tensor;
  */
 public record TrainingMargins(MarginLoss loss, double[] margins, double[] logLosses, int classes) {
 
-    /** Margins and log-losses of every example of {@code data}. */
+    /**
+     * Margins and log-losses of every example of {@code data}.
+     *
+     * @param model the network
+     * @param p θ
+     * @param data the training set
+     * @param loss the margin loss
+     * @return the margins and log-losses
+     */
     public static TrainingMargins of(Model model, Params p, Dataset data, MarginLoss loss) {
         Margins.requireLabels(data);
         int n = data.size();
@@ -35,17 +43,29 @@ public record TrainingMargins(MarginLoss loss, double[] margins, double[] logLos
         return new TrainingMargins(loss, q, logL, classes);
     }
 
-    /** Examples. */
+    /**
+     * Examples.
+     *
+     * @return n
+     */
     public int size() {
         return margins.length;
     }
 
-    /** log L of the summed loss L = Σ_i ℓ_i. */
+    /**
+     * log L of the summed loss L = Σ_i ℓ_i.
+     *
+     * @return log L
+     */
     public double logSumLoss() {
         return MarginLoss.logSum(logLosses);
     }
 
-    /** The smallest margin. */
+    /**
+     * The smallest margin.
+     *
+     * @return min_i q_i
+     */
     public double minMargin() {
         double m = Double.POSITIVE_INFINITY;
         for (double v : margins) {

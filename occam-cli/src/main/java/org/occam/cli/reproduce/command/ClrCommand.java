@@ -7,6 +7,7 @@ import org.occam.lab.clr.ClrSweep;
 import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.occam.lab.report.Rates;
 
 /** {@code reproduce clr}: CLR-1 + COR-1 of METHODS §11, the corridor learning rate against constant rates. */
 @Command(name = "clr", description = "CLR-1 + COR-1: steps to a loss target with CLR against the best constant rate;"
@@ -45,7 +46,7 @@ public final class ClrCommand extends SeededReproduction {
         ClrSweep.Settings s = new ClrSweep.Settings(n, samples != null ? 4 * n : d.features(), d.lsRates(),
                 or(model, d.logitModel()), d.logitRates(), or(lossTarget, d.target()), or(maxSteps, d.maxSteps()),
                 or(maxLr, d.maxLr()), d.longSteps(), seed);
-        log.accept("CLR-1: full-batch GD to loss " + s.target() + " with CLR (cap " + s.maxLr() + ") and constant rates,"
+        log.accept("CLR-1: full-batch GD to loss " + s.target() + " with CLR (cap h_max = " + Rates.num(s.maxLr()) + ") and constant rates,"
                 + " on least squares (n = " + s.samples() + ", d = " + s.features() + ") and digits 0 vs 1 (" + s.logitModel()
                 + "); COR-1 in closed form");
         return ClrSweep.reproduce(s, seeds, quick, dir, log);

@@ -8,6 +8,7 @@ import org.occam.lab.dal.DalSweep;
 import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.occam.lab.report.Rates;
 
 /** {@code reproduce dal}: DAL-1 of METHODS §11, drift-adjusted learning rates DAL-p. */
 @Command(name = "dal", description = "DAL-1: full-batch DAL-p on digits for several p; h_t against 2/v_t, speed and stability.")
@@ -56,8 +57,8 @@ public final class DalCommand extends SeededReproduction {
                 or(maxLr, d.maxLr()), or(maxSteps, d.steps()), or(every, d.every()), seed, !referenceV);
         log.accept("DAL-1 on digits: " + s.model() + ", " + s.samples() + " samples, full-batch DAL-p for p in "
                 + Arrays.toString(s.powers()) + " (exact HVP) and p = 1 (finite difference), " + s.steps() + " steps; "
-                + (s.normalized() ? "v normalised by its value at the start: h_t = clip(" + s.baseLr()
-                        + "/(v_t/v_0)^p, 0, " + s.maxLr() + ")" : "reference rule h_t = clip(2/v_t^p, 0, " + s.maxLr()
+                + (s.normalized() ? "v normalised by its value at the start: h_t = clip(" + Rates.num(s.baseLr())
+                        + "/(v_t/v_0)^p, 0, " + Rates.num(s.maxLr()) + ")" : "reference rule h_t = clip(2/v_t^p, 0, " + Rates.num(s.maxLr())
                         + "), v_t kept above 1 by summing the squared error over the 10 outputs"));
         return DalSweep.reproduce(s, seeds, quick, dir, log);
     }

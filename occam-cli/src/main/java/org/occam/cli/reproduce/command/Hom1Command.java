@@ -7,6 +7,7 @@ import org.occam.lab.hom.HomSweep;
 import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.occam.lab.report.Rates;
 
 /** {@code reproduce hom-1}: HOM-1 of METHODS §11, margins and directions of a homogeneous network under GD. */
 @Command(name = "hom-1", description = "HOM-1: a bias-free ReLU net under long full-batch GD on the logistic loss (float64);"
@@ -49,7 +50,7 @@ public final class Hom1Command extends SeededReproduction {
                 or(samples, d.samples()), d.dataMargin(), or(lr, d.lr()), maxSteps != null ? maxSteps : d.steps(),
                 or(every, d.marginEvery()), d.directionEvery(), seed);
         log.accept("HOM-1: " + s.model() + " on " + s.data() + " (" + s.samples() + " points), full-batch GD in float64"
-                + " with the logistic loss, h = " + s.lr() + ", " + s.steps() + " steps");
+                + " with the logistic loss, " + Rates.h(s.lr()) + ", " + s.steps() + " steps");
         return HomSweep.reproduce(s, seeds, quick, dir, log);
     }
 }

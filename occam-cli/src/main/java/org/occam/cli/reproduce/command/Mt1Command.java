@@ -7,6 +7,7 @@ import org.occam.lab.mt.Mt1;
 import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.occam.lab.report.Rates;
 
 /** {@code reproduce mt-1}: MT-1 of METHODS §11, task-gradient conflict in multitask and continual learning. */
 @Command(name = "mt-1", description = "MT-1: two regression tasks on a shared MLP; task-gradient alignment against h, the"
@@ -41,8 +42,7 @@ public final class Mt1Command extends SeededReproduction {
                 or(maxSteps, d.continualSteps()), seed, 1);
         log.accept("MT-1: two regression tasks on " + s.model() + ", " + s.samples() + " samples, full-batch GD on"
                 + " L_A + L_B over t = h*steps = " + s.time() + ", seeds " + seeds.first() + ".." + (seeds.first() + seeds.count() - 1)
-                + "; continual arm at h = "
-                + s.continualLr() + " for " + s.continualSteps() + " steps");
+                + "; continual arm at " + Rates.h(s.continualLr()) + " for " + s.continualSteps() + " steps");
         return Mt1.reproduce(s, seeds, quick, dir, log);
     }
 }

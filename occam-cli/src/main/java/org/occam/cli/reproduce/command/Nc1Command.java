@@ -7,6 +7,7 @@ import org.occam.lab.nc.NcSweep;
 import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.occam.lab.report.Rates;
 
 /** {@code reproduce nc-1}: NC-1 of METHODS §11, source GC against target collapse and few-shot transfer. */
 @Command(name = "nc-1", description = "NC-1: pre-train an MLP on digits 0-4 while varying h, B, L2 and a GC penalty; source GC,"
@@ -68,7 +69,7 @@ public final class Nc1Command extends SeededReproduction {
                 gcCoefs != null ? Lists.numbers("--gc-coefs", gcCoefs, false) : d.gcCoefs(), or(lossTarget, d.lossTarget()),
                 or(maxEpochs, d.maxEpochs()), or(shots, d.shots()), or(episodes, d.episodes()), seed,
                 or(terminalFactor, lossTarget != null && lossTarget > 0 ? 0.0 : d.terminalFactor()));
-        log.accept("NC-1 on digits: pre-train " + s.model() + " on digits 0-4 with SGD (base h = " + s.baseLr() + ", B = "
+        log.accept("NC-1 on digits: pre-train " + s.model() + " on digits 0-4 with SGD (base " + Rates.h(s.baseLr()) + ", B = "
                 + s.baseBatch() + ") " + (s.terminalFactor() > 0 ? "into the terminal phase (" + s.terminalFactor() + "x the"
                 + " steps to 100% training accuracy)" : s.lossTarget() > 0 ? "to train loss " + s.lossTarget() : "for "
                 + s.maxEpochs() + " epochs") + ", then " + s.shots() + "-shot nearest-class-centre transfer to digits 5-9");

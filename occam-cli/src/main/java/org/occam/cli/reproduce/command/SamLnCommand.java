@@ -7,6 +7,7 @@ import org.occam.lab.samln.SamLn;
 import org.occam.lab.samln.SamLnSetting;
 import org.occam.lab.seeds.Seeds;
 import picocli.CommandLine.Command;
+import org.occam.lab.report.Rates;
 
 /** {@code reproduce sam-ln}: SAM-1 and LN-1, SGD vs SAM vs label-noise SGD at equal training loss (docs/sam.md). */
 @Command(name = "sam-ln", description = {"SAM-1 / LN-1: plain SGD, SAM (rho 0.05) and label-noise SGD (Gaussian sigma 0.5"
@@ -24,7 +25,7 @@ public final class SamLnCommand extends SeededReproduction {
     @Override
     protected Outcome reproduce(Path dir, Seeds seeds, boolean quick, Consumer<String> log) throws Exception {
         SamLnSetting s = quick ? SamLnSetting.quick() : SamLnSetting.defaults();
-        log.accept("SAM-1/LN-1: " + s.model() + " on " + s.data() + ", lr " + s.lr() + ", B " + s.batchSize() + ", rho "
+        log.accept("SAM-1/LN-1: " + s.model() + " on " + s.data() + ", " + Rates.h(s.lr()) + ", B " + s.batchSize() + ", rho "
                 + s.rho() + ", sigma " + s.sigma() + ", stop at loss " + s.targetLoss() + ", " + seeds.count() + " seeds, "
                 + seeds.parallel() + " run(s) at a time");
         return SamLn.reproduce(s, seeds, quick, dir, log);

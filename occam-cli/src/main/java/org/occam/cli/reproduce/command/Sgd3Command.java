@@ -9,6 +9,7 @@ import org.occam.lab.sgd3.Sgd3;
 import org.occam.lab.sgd3.Sgd3Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.occam.lab.report.Rates;
 
 /** {@code reproduce sgd-3}: SGD-3 of METHODS §11, the explicit micro-batch regularizer against the large-batch gap. */
 @Command(name = "sgd-3", description = {"SGD-3: small-batch SGD vs large-batch SGD (16x, same eps and epochs) vs large"
@@ -34,7 +35,7 @@ public final class Sgd3Command extends SeededReproduction {
             ImageData d = new ImageData(data, s.data().trainSize(), s.data().testSize());
             s = s.withData(d, s.model().replaceFirst("^mlp:\\d+-", "mlp:" + d.features() + "-"));
         }
-        log.accept("SGD-3: " + s.model() + " on " + s.data().name() + ", eps " + s.lr() + ", B_s " + s.smallBatch()
+        log.accept("SGD-3: " + s.model() + " on " + s.data().name() + ", " + Rates.h(s.lr()) + ", B_s " + s.smallBatch()
                 + ", B_l " + s.largeBatch() + ", " + s.epochs() + " epochs, " + seeds.count() + " seeds, "
                 + seeds.parallel() + " run(s) at a time");
         return Sgd3.reproduce(s, seeds, quick, dir, log);
