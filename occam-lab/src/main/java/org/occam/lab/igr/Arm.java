@@ -56,16 +56,16 @@ public record Arm(double h, double mu, int batch, Regime regime) {
         return batch > 0;
     }
 
-    /** A short label, e.g. "GD h=0.02", "GD h=0.02 + EGR mu=0.005" or "SGD B=50 h=0.02". */
+    /**
+     * A short label, e.g. "GD h = 0.02", "GD h = 0.02 + EGR μ = 0.005" or "SGD B=50 h = 0.02" ({@link Rates}).
+     *
+     * @return the label
+     */
     public String label() {
         if (batch > 0) {
-            return String.format(Locale.ROOT, "SGD B=%d h=%s", batch, num(h));
+            return "SGD B=" + batch + " " + Rates.h(h);
         }
-        String gd = String.format(Locale.ROOT, "GD h=%s", num(h));
-        return mu == 0 ? gd : gd + String.format(Locale.ROOT, " + EGR mu=%s", num(mu));
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+        String gd = "GD " + Rates.h(h);
+        return mu == 0 ? gd : gd + " + EGR " + Rates.mu(mu);
     }
 }

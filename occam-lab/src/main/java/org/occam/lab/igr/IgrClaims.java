@@ -35,7 +35,7 @@ public final class IgrClaims {
         List<ClaimResult> out = new ArrayList<>();
         for (Metric m : IGR_METRICS) {
             out.add(pair(m, m.check() + " " + m.label() + "(h)", runs, small, big, s, accuracyResolution,
-                    "larger h (h=" + num(s.hMax()) + " vs " + num(s.hMin()) + ")",
+                    "larger h (" + Rates.h(s.hMax()) + " vs " + Rates.num(s.hMin()) + ")",
                     "GD at a larger learning rate below the edge of stability ends, at equal training loss, with "
                             + consequence(m) + " (implicit gradient regularization, E + (h/4)‖∇E‖²)"));
         }
@@ -43,7 +43,7 @@ public final class IgrClaims {
             Arm egr = new Arm(s.hMin(), s.mus()[s.mus().length - 1], Arm.Regime.BELOW_EOS);
             for (Metric m : IGR_METRICS) {
                 out.add(pair(m, m.check() + " " + m.label() + "(mu)", runs, small, egr, s, accuracyResolution,
-                        "EGR mu=" + num(egr.mu()) + " vs mu=0 at h=" + num(s.hMin()),
+                        "EGR " + Rates.mu(egr.mu()) + " vs " + Rates.mu(0) + " at " + Rates.h(s.hMin()),
                         "explicit gradient regularization E + μ‖∇E‖² at the smallest h ends, at equal training loss,"
                                 + " with " + consequence(m)));
             }
@@ -55,11 +55,11 @@ public final class IgrClaims {
             Arm fast = Arm.sgd(sgd[sgd.length - 1], b);
             Arm full = new Arm(fast.h(), 0, Arm.Regime.BELOW_EOS);
             out.add(pair(Metric.GC, "GC-2 GC(h, SGD B=" + b + ")", runs, slow, fast, s, accuracyResolution,
-                    "SGD B=" + b + " at h=" + num(fast.h()) + " vs h=" + num(slow.h()),
+                    "SGD B=" + b + " at " + Rates.h(fast.h()) + " vs " + Rates.h(slow.h()),
                     "SGD at a larger learning rate (fixed batch size " + b + ") ends, at equal training loss, with "
                             + consequence(Metric.GC) + " (the GC paper's setting)"));
             out.add(pair(Metric.GC, "GC-2 GC(B=" + b + " vs full)", runs, full, fast, s, accuracyResolution,
-                    "SGD B=" + b + " vs full-batch GD, both at h=" + num(fast.h()),
+                    "SGD B=" + b + " vs full-batch GD, both at " + Rates.h(fast.h()),
                     "a smaller batch (SGD B=" + b + " against the full batch, same h) ends, at equal training loss,"
                             + " with " + consequence(Metric.GC) + " (the GC paper's setting)"));
         }
@@ -77,13 +77,13 @@ public final class IgrClaims {
         Arm big = new Arm(s.hMax(), 0, Arm.Regime.BELOW_EOS);
         List<ClaimResult> out = new ArrayList<>();
         out.add(pair(Metric.GC, "GC(h, full batch)", runs, small, big, s, accuracyResolution,
-                "full-batch GD at h=" + num(s.hMax()) + " vs " + num(s.hMin()),
+                "full-batch GD at " + Rates.h(s.hMax()) + " vs " + Rates.num(s.hMin()),
                 "context, not the GC paper's setting: full-batch GD at a larger h ends with "
                         + consequence(Metric.GC)));
         if (s.mus().length > 0) {
             Arm egr = new Arm(s.hMin(), s.mus()[s.mus().length - 1], Arm.Regime.BELOW_EOS);
             out.add(pair(Metric.GC, "GC(mu, full batch)", runs, small, egr, s, accuracyResolution,
-                    "EGR mu=" + num(egr.mu()) + " vs mu=0 at h=" + num(s.hMin()),
+                    "EGR " + Rates.mu(egr.mu()) + " vs " + Rates.mu(0) + " at " + Rates.h(s.hMin()),
                     "context, not the GC paper's setting: full-batch EGR ends with " + consequence(Metric.GC)));
         }
         return out;
@@ -109,7 +109,7 @@ public final class IgrClaims {
         Arm edge = new Arm(eos[eos.length - 1], 0, Arm.Regime.EDGE_OF_STABILITY);
         for (Metric m : Metric.values()) {
             out.add(pair(m, m.check() + " " + m.label() + "(EoS)", runs, big, edge, s, accuracyResolution,
-                    "h=" + num(edge.h()) + " (edge of stability) vs h=" + num(s.hMax()),
+                    Rates.h(edge.h()) + " (edge of stability) vs " + Rates.h(s.hMax()),
                     "at the edge of stability (h·λ_max ≈ 2) GD ends with " + consequence(m)
                             + "; a different mechanism, NOT evidence for first-order IGR"));
         }

@@ -115,7 +115,7 @@ public final class IgrSweepReport {
                 r.testSize(), IgrCharts.fmt(1.0 / r.testSize()), seeds(s))));
         if (s.sgdHs().length > 0) {
             out.add(new Section.Text("GC-2 is judged where the GC paper states it, under SGD: mini-batches of "
-                    + s.sgdBatch() + " images at h = " + list(s.sgdHs()) + " (one shuffle order per seed, shared by"
+                    + s.sgdBatch() + " images at " + Rates.hs(s.sgdHs()) + " (one shuffle order per seed, shared by"
                     + " its SGD runs), each stopped at the first epoch end whose full training loss is ≤ "
                     + IgrCharts.fmt(s.lossTarget()) + " and interpolated to it; GC against h at this batch size, and "
                     + "against the full batch at h = " + IgrCharts.fmt(s.sgdHs()[s.sgdHs().length - 1]) + "."));
