@@ -2,7 +2,6 @@ package org.occam.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -153,6 +152,26 @@ public final class ChannelNorm {
         return Math.max(1, ROW_ELEMENTS / Math.max(1, s));
     }
 
+    /**
+     * The lanes of an accumulator added left to right in double (reduceLanes leaves the order of
+     * floating-point additions unspecified, so its bits could change with the JIT tier).
+     */
+    private static double lanes(float[] v) {
+        double acc = 0;
+        for (float a : v) {
+            acc += a;
+        }
+        return acc;
+    }
+
+    private static double lanes(double[] v) {
+        double acc = 0;
+        for (double a : v) {
+            acc += a;
+        }
+        return acc;
+    }
+
     private static double sumF(float[] x, int off, int len) {
         int i = 0;
         double tail = 0;
@@ -161,7 +180,7 @@ public final class ChannelNorm {
             for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
                 acc = acc.add(FloatVector.fromArray(FS, x, off + i));
             }
-            tail = acc.reduceLanes(VectorOperators.ADD);
+            tail = lanes(acc.toArray());
         }
         for (; i < len; i++) {
             tail += x[off + i];
@@ -178,7 +197,7 @@ public final class ChannelNorm {
                 FloatVector d = FloatVector.fromArray(FS, x, off + i).sub(m);
                 acc = d.fma(d, acc);
             }
-            tail = acc.reduceLanes(VectorOperators.ADD);
+            tail = lanes(acc.toArray());
         }
         for (; i < len; i++) {
             double d = x[off + i] - m;
@@ -196,7 +215,7 @@ public final class ChannelNorm {
                 FloatVector d = FloatVector.fromArray(FS, x, off + i).sub(m);
                 acc = d.fma(FloatVector.fromArray(FS, g, off + i), acc);
             }
-            tail = acc.reduceLanes(VectorOperators.ADD);
+            tail = lanes(acc.toArray());
         }
         for (; i < len; i++) {
             tail += (double) g[off + i] * (x[off + i] - m);
@@ -212,7 +231,7 @@ public final class ChannelNorm {
             for (int bound = DS.loopBound(len); i < bound; i += DS.length()) {
                 acc = acc.add(DoubleVector.fromArray(DS, x, off + i));
             }
-            tail = acc.reduceLanes(VectorOperators.ADD);
+            tail = lanes(acc.toArray());
         }
         for (; i < len; i++) {
             tail += x[off + i];
@@ -229,7 +248,7 @@ public final class ChannelNorm {
                 DoubleVector d = DoubleVector.fromArray(DS, x, off + i).sub(m);
                 acc = d.fma(d, acc);
             }
-            tail = acc.reduceLanes(VectorOperators.ADD);
+            tail = lanes(acc.toArray());
         }
         for (; i < len; i++) {
             double d = x[off + i] - m;
@@ -247,7 +266,7 @@ public final class ChannelNorm {
                 DoubleVector d = DoubleVector.fromArray(DS, x, off + i).sub(m);
                 acc = d.fma(DoubleVector.fromArray(DS, g, off + i), acc);
             }
-            tail = acc.reduceLanes(VectorOperators.ADD);
+            tail = lanes(acc.toArray());
         }
         for (; i < len; i++) {
             tail += g[off + i] * (x[off + i] - m);
