@@ -1,6 +1,8 @@
 package org.occam.tensor;
 
 import org.occam.tensor.kernel.Fused;
+import org.occam.tensor.kernel.ReluGrad;
+import org.occam.tensor.kernel.Strided;
 
 /** Fused ops whose own derivatives are spelled out, so fusing keeps every order differentiable. */
 final class FusedOps {
@@ -12,5 +14,27 @@ final class FusedOps {
         return Node.record("tanh_backward", Fused.tanhGrad(g, y), gg -> new Tensor[] {
             BinaryOps.need(g, () -> tanhBackward(gg, y)),
             BinaryOps.need(y, () -> gg.mul(g).mul(y).mul(-2))}, g, y);
+    }
+
+    /** t = g·step(x), the ReLU backward in one pass; dt/dg = step(x), and x enters only through the constant step. */
+    static Tensor reluBackward(Tensor g, Tensor x) {
+        if (!Shape.same(g.shapeRef(), x.shapeRef()) || g.dtype() != x.dtype()) {
+            throw new IllegalArgumentException("relu backward: gradient " + g.dtype() + " " + Shape.str(g.shapeRef())
+                    + " vs input " + x.dtype() + " " + Shape.str(x.shapeRef()));
+        }
+        Tensor gd = Strided.dense(g);
+        Tensor xd = Strided.dense(x);
+        int n = gd.numel();
+        Tensor out;
+        if (gd.dtype() == DType.FLOAT64) {
+            double[] o = new double[n];
+            ReluGrad.apply(gd.doubleData(), xd.doubleData(), o, n);
+            out = Tensor.wrap(o, g.shapeRef());
+        } else {
+            float[] o = new float[n];
+            ReluGrad.apply(gd.floatData(), xd.floatData(), o, n);
+            out = Tensor.wrap(o, g.shapeRef());
+        }
+        return Node.record("relu_backward", out, gg -> new Tensor[] {reluBackward(gg, x)}, g);
     }
 }

@@ -47,7 +47,7 @@ final class UnaryOps {
 
     static Tensor relu(Tensor x) {
         return Node.record("relu", Unary.apply(UnaryOp.RELU, x),
-                g -> new Tensor[] {g.mul(Unary.apply(UnaryOp.STEP, x))}, x);
+                g -> new Tensor[] {FusedOps.reluBackward(g, x)}, x);
     }
 
     static Tensor softplus(Tensor x) {
