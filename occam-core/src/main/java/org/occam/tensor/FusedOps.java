@@ -16,7 +16,10 @@ final class FusedOps {
             BinaryOps.need(y, () -> gg.mul(g).mul(y).mul(-2))}, g, y);
     }
 
-    /** t = g·step(x), the ReLU backward in one pass; dt/dg = step(x), and x enters only through the constant step. */
+    /**
+     * t = g·step(x), the ReLU backward in one pass (x the ReLU's input or its output: same step);
+     * dt/dg = step(x), and x enters only through the constant step.
+     */
     static Tensor reluBackward(Tensor g, Tensor x) {
         if (!Shape.same(g.shapeRef(), x.shapeRef()) || g.dtype() != x.dtype()) {
             throw new IllegalArgumentException("relu backward: gradient " + g.dtype() + " " + Shape.str(g.shapeRef())
