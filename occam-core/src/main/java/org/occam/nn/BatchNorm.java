@@ -1,9 +1,10 @@
 package org.occam.nn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.occam.tensor.BatchNormResult;
+import org.occam.tensor.Ops;
 import org.occam.tensor.Recording;
 import org.occam.tensor.Shape;
 import org.occam.tensor.Tensor;
@@ -14,8 +15,9 @@ import org.occam.tensor.Tensor;
  * variance over every axis but the channel axis, and updates the buffers as PyTorch does:
  * running_mean ← (1 − momentum)·running_mean + momentum·mean, running_var ← (1 − momentum)·running_var
  * + momentum·var·n/(n − 1) (unbiased), num_batches_tracked ← +1. EVAL normalises with the buffers.
- * Names: weight, bias (affine), running_mean, running_var, num_batches_tracked. Composed from
- * differentiable ops, so the batch-statistics coupling is differentiated to any order.
+ * Names: weight, bias (affine), running_mean, running_var, num_batches_tracked. TRAIN is the fused
+ * {@link Ops#batchNorm} (it saves only the input and per-channel statistics), EVAL the fused
+ * {@link Ops#channelAffine}; both differentiate to any order, the batch-statistics coupling included.
  *
  * @param features the number of channels C
  * @param spatialDims the number of axes after C: 0 or 1 for BatchNorm1d, 2 for BatchNorm2d
@@ -83,35 +85,29 @@ public record BatchNorm(int features, int spatialDims, double eps, double moment
     public Tensor apply(Function<String, Tensor> param, Forward frame, Tensor x) {
         Forward f = Forward.required(frame, describe());
         checkShape(x);
-        int[] axes = reducedAxes(x.rank());
-        int[] channelShape = channelShape(x.rank());
-        Tensor y;
+        Tensor weight = affine ? param.apply("weight") : null;
+        Tensor bias = affine ? param.apply("bias") : null;
         if (f.mode() == Mode.TRAIN) {
             int n = x.numel() / features;
             if (n < 2) {
                 throw new IllegalArgumentException(describe() + ": expected more than 1 value per channel when training, got input "
                         + Shape.str(x.shapeRef()));
             }
-            Tensor mean = x.sumKeep(axes).div(n);
-            Tensor centered = x.sub(mean);
-            Tensor var = centered.square().sumKeep(axes).div(n);
-            y = centered.div(var.add(eps).sqrt());
-            updateBuffers(f, mean, var, n);
-        } else {
-            Tensor mean = f.buffer("running_mean").reshape(channelShape);
-            Tensor var = f.buffer("running_var").reshape(channelShape);
-            y = x.sub(mean).div(var.add(eps).sqrt());
+            BatchNormResult r = Ops.batchNorm(x, weight, bias, eps);
+            updateBuffers(f, r.mean(), r.var(), n);
+            return r.output();
         }
-        if (!affine) {
-            return y;
-        }
-        return y.mul(param.apply("weight").reshape(channelShape)).add(param.apply("bias").reshape(channelShape));
+        // EVAL: an affine map per channel, scale = weight/√(running_var + eps), shift = bias − running_mean·scale
+        Tensor invStd = Tensor.scalar(1, x.dtype()).div(f.buffer("running_var").add(eps).sqrt());
+        Tensor scale = affine ? weight.mul(invStd) : invStd;
+        Tensor shift = f.buffer("running_mean").mul(scale).neg();
+        return Ops.channelAffine(x, scale, affine ? shift.add(bias) : shift);
     }
 
     private void updateBuffers(Forward f, Tensor mean, Tensor var, int n) {
         Recording.noGrad(() -> {
-            Tensor m = mean.detach().reshape(features);
-            Tensor v = var.detach().reshape(features).mul((double) n / (n - 1));
+            Tensor m = mean.detach();
+            Tensor v = var.detach().mul((double) n / (n - 1));
             f.update("running_mean", f.buffer("running_mean").mul(1 - momentum).add(m.mul(momentum)));
             f.update("running_var", f.buffer("running_var").mul(1 - momentum).add(v.mul(momentum)));
             f.update("num_batches_tracked", f.buffer("num_batches_tracked").add(1));
@@ -126,22 +122,6 @@ public record BatchNorm(int features, int spatialDims, double eps, double moment
                     + (spatialDims == 2 ? "[N, " + features + ", H, W]" : "[N, " + features + "] or [N, " + features + ", L]")
                     + ")");
         }
-    }
-
-    private static int[] reducedAxes(int rank) {
-        int[] a = new int[rank - 1];
-        a[0] = 0;
-        for (int i = 2; i < rank; i++) {
-            a[i - 1] = i;
-        }
-        return a;
-    }
-
-    private int[] channelShape(int rank) {
-        int[] s = new int[rank];
-        Arrays.fill(s, 1);
-        s[1] = features;
-        return s;
     }
 
     @Override

@@ -9,14 +9,24 @@ final class BinaryOps {
     private BinaryOps() {
     }
 
+    // add and sub keep only their operands' shapes for the backward pass, not the operands (a
+    // residual sum would otherwise keep both branches' activations alive until the backward pass).
     static Tensor add(Tensor a, Tensor b) {
-        return Node.record("add", kernel(BinaryOp.ADD, a, b),
-                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g, a)), need(b, () -> ViewOps.sumTo(g, b))}, a, b);
+        int[] as = a.shapeRef();
+        int[] bs = b.shapeRef();
+        boolean da = a.requiresGrad();
+        boolean db = b.requiresGrad();
+        return Node.record("add", kernel(BinaryOp.ADD, a, b), g -> new Tensor[] {
+            da ? ViewOps.sumToShape(g, as) : null, db ? ViewOps.sumToShape(g, bs) : null}, a, b);
     }
 
     static Tensor sub(Tensor a, Tensor b) {
-        return Node.record("sub", kernel(BinaryOp.SUB, a, b),
-                g -> new Tensor[] {need(a, () -> ViewOps.sumTo(g, a)), need(b, () -> ViewOps.sumTo(g.neg(), b))}, a, b);
+        int[] as = a.shapeRef();
+        int[] bs = b.shapeRef();
+        boolean da = a.requiresGrad();
+        boolean db = b.requiresGrad();
+        return Node.record("sub", kernel(BinaryOp.SUB, a, b), g -> new Tensor[] {
+            da ? ViewOps.sumToShape(g, as) : null, db ? ViewOps.sumToShape(g.neg(), bs) : null}, a, b);
     }
 
     static Tensor mul(Tensor a, Tensor b) {

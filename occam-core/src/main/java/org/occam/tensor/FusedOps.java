@@ -1,6 +1,8 @@
 package org.occam.tensor;
 
 import org.occam.tensor.kernel.Fused;
+import org.occam.tensor.kernel.ReluGrad;
+import org.occam.tensor.kernel.Strided;
 
 /** Fused ops whose own derivatives are spelled out, so fusing keeps every order differentiable. */
 final class FusedOps {
@@ -21,5 +23,30 @@ final class FusedOps {
                     + " vs output " + y.dtype() + " " + Shape.str(y.shapeRef()));
         }
         return Tensor.from(Fused.tanhGrad(g.buffer(), y.buffer()));
+    }
+
+    /**
+     * t = g·step(x), the ReLU backward in one pass (x the ReLU's input or its output: same step);
+     * dt/dg = step(x), and x enters only through the constant step.
+     */
+    static Tensor reluBackward(Tensor g, Tensor x) {
+        if (!Shape.same(g.shapeRef(), x.shapeRef()) || g.dtype() != x.dtype()) {
+            throw new IllegalArgumentException("relu backward: gradient " + g.dtype() + " " + Shape.str(g.shapeRef())
+                    + " vs input " + x.dtype() + " " + Shape.str(x.shapeRef()));
+        }
+        Tensor gd = Tensor.from(Strided.dense(g.buffer()));
+        Tensor xd = Tensor.from(Strided.dense(x.buffer()));
+        int n = gd.numel();
+        Tensor out;
+        if (gd.dtype() == DType.FLOAT64) {
+            double[] o = new double[n];
+            ReluGrad.apply(gd.doubleData(), xd.doubleData(), o, n);
+            out = Tensor.wrap(o, g.shapeRef());
+        } else {
+            float[] o = new float[n];
+            ReluGrad.apply(gd.floatData(), xd.floatData(), o, n);
+            out = Tensor.wrap(o, g.shapeRef());
+        }
+        return Node.record("relu_backward", out, gg -> new Tensor[] {reluBackward(gg, x)}, g);
     }
 }

@@ -97,7 +97,7 @@ public final class Graph {
                 }
                 if (isTarget.containsKey(node)) {
                     grads.put(node, g); // keep: a target's gradient is the answer
-                    if (node.inputs().length == 0 || "leaf".equals(node.op())) {
+                    if (node.arity() == 0 || "leaf".equals(node.op())) {
                         continue;
                     }
                 }
@@ -113,18 +113,17 @@ public final class Graph {
     }
 
     private static void propagate(Node node, Tensor g, Map<Node, Tensor> grads, Set<Node> relevant) {
-        Tensor[] inputs = node.inputs();
         Tensor[] gi = node.backward().apply(g);
-        for (int i = 0; i < inputs.length; i++) {
-            Tensor in = inputs[i];
-            if (in == null || in.node() == null || gi[i] == null || !relevant.contains(in.node())) {
+        for (int i = 0; i < node.arity(); i++) {
+            Node in = node.inputNode(i);
+            if (in == null || gi[i] == null || !relevant.contains(in)) {
                 continue;
             }
-            if (!Shape.same(gi[i].shapeRef(), in.shapeRef())) {
+            if (!Shape.same(gi[i].shapeRef(), node.inputShape(i))) {
                 throw new IllegalStateException("backward of '" + node.op() + "' returned gradient of shape "
-                        + Shape.str(gi[i].shapeRef()) + " for input " + i + " of shape " + Shape.str(in.shapeRef()));
+                        + Shape.str(gi[i].shapeRef()) + " for input " + i + " of shape " + Shape.str(node.inputShape(i)));
             }
-            grads.merge(in.node(), gi[i], Ops::add);
+            grads.merge(in, gi[i], Ops::add);
         }
     }
 
@@ -143,23 +142,22 @@ public final class Graph {
             Object[] frame = stack.peek();
             Node n = (Node) frame[0];
             int i = (Integer) frame[1];
-            Tensor[] in = n.inputs();
             // Targets stop the descent: what lies behind them belongs to enclosing transforms.
             boolean stop = isTarget.containsKey(n) && "leaf".equals(n.op());
-            if (!stop && i < in.length) {
+            if (!stop && i < n.arity()) {
                 frame[1] = i + 1;
-                Tensor t = in[i];
-                if (t != null && t.node() != null && !leads.containsKey(t.node()) && !onStack.containsKey(t.node())) {
-                    onStack.put(t.node(), Boolean.TRUE);
-                    stack.push(new Object[] {t.node(), 0});
+                Node t = n.inputNode(i);
+                if (t != null && !leads.containsKey(t) && !onStack.containsKey(t)) {
+                    onStack.put(t, Boolean.TRUE);
+                    stack.push(new Object[] {t, 0});
                 }
                 continue;
             }
             stack.pop();
             boolean l = isTarget.containsKey(n);
             if (!stop) {
-                for (Tensor t : in) {
-                    if (t != null && t.node() != null && Boolean.TRUE.equals(leads.get(t.node()))) {
+                for (int k = 0; k < n.arity(); k++) {
+                    if (n.inputNode(k) != null && Boolean.TRUE.equals(leads.get(n.inputNode(k)))) {
                         l = true;
                         break;
                     }

@@ -23,12 +23,22 @@ final class Node {
     }
 
     private final String op;
-    private final Tensor[] inputs;
+    // Per input its node (null for a constant) and shape, not the tensor: the graph alone keeps no
+    // activation alive; a backward rule keeps exactly the tensors it captures.
+    private final Node[] inputNodes;
+    private final int[][] inputShapes;
     private final Backward backward;
 
     Node(String op, Tensor[] inputs, Backward backward) {
         this.op = op;
-        this.inputs = inputs;
+        this.inputNodes = new Node[inputs.length];
+        this.inputShapes = new int[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] != null) {
+                inputNodes[i] = inputs[i].node();
+                inputShapes[i] = inputs[i].shapeRef();
+            }
+        }
         this.backward = backward;
     }
 
@@ -36,8 +46,19 @@ final class Node {
         return op;
     }
 
-    Tensor[] inputs() {
-        return inputs;
+    /** Number of inputs (constants and absent ones included). */
+    int arity() {
+        return inputNodes.length;
+    }
+
+    /** The node of input i, or null where that input is a constant or absent. */
+    Node inputNode(int i) {
+        return inputNodes[i];
+    }
+
+    /** The shape of input i (null where it is absent). */
+    int[] inputShape(int i) {
+        return inputShapes[i];
     }
 
     Backward backward() {

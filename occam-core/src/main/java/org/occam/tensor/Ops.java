@@ -435,4 +435,14 @@ public final class Ops {
     public static Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
         return ConvOps.avgPool2d(x, kernel, stride, padding);
     }
+
+    // normalisation over the channel axis 1
+    /** Training-mode batch norm of x [N, C, ...] with batch statistics; weight and bias [C] may be null. */
+    public static BatchNormResult batchNorm(Tensor x, Tensor weight, Tensor bias, double eps) {
+        return NormOps.batchNorm(x, weight, bias, eps);
+    }
+    /** x·scale[c] + shift[c] along the channel axis 1 (evaluation-mode batch norm); shift may be null. */
+    public static Tensor channelAffine(Tensor x, Tensor scale, Tensor shift) {
+        return NormOps.channelAffine(x, scale, shift);
+    }
 }

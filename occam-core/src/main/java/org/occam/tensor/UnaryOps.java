@@ -46,8 +46,9 @@ final class UnaryOps {
     }
 
     static Tensor relu(Tensor x) {
+        // step(relu(x)) = step(x): the rule reads the output, so the input need not be kept for it
         return Node.record("relu", kernel(UnaryOp.RELU, x),
-                g -> new Tensor[] {g.mul(kernel(UnaryOp.STEP, x))}, x);
+                (g, y) -> new Tensor[] {FusedOps.reluBackward(g, y)}, x);
     }
 
     static Tensor softplus(Tensor x) {
