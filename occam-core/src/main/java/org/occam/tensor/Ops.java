@@ -436,12 +436,26 @@ public final class Ops {
         return ConvOps.avgPool2d(x, kernel, stride, padding);
     }
 
-    // normalisation over the channel axis 1
-    /** Training-mode batch norm of x [N, C, ...] with batch statistics; weight and bias [C] may be null. */
+    /**
+     * {@return training-mode batch norm of x [N, C, ...] over every axis but the channel axis 1, with
+     * the batch statistics; differentiable to any order}
+     *
+     * @param x the input [N, C, ...]
+     * @param weight the per-channel scale [C], or null for none
+     * @param bias the per-channel shift [C], or null for none
+     * @param eps added to the variance
+     */
     public static BatchNormResult batchNorm(Tensor x, Tensor weight, Tensor bias, double eps) {
         return NormOps.batchNorm(x, weight, bias, eps);
     }
-    /** x·scale[c] + shift[c] along the channel axis 1 (evaluation-mode batch norm); shift may be null. */
+
+    /**
+     * {@return x·scale[c] + shift[c] along the channel axis 1 (evaluation-mode batch norm)}
+     *
+     * @param x the input [N, C, ...]
+     * @param scale the per-channel scale [C]
+     * @param shift the per-channel shift [C], or null for none
+     */
     public static Tensor channelAffine(Tensor x, Tensor scale, Tensor shift) {
         return NormOps.channelAffine(x, scale, shift);
     }
