@@ -38,12 +38,24 @@ public record Arm(double h, double mu, int batch, Regime regime) {
         }
     }
 
-    /** A full-batch arm. */
+    /**
+     * A full-batch arm.
+     *
+     * @param h      learning rate
+     * @param mu     explicit gradient regularization strength (0 for plain GD)
+     * @param regime below or at the edge of stability
+     */
     public Arm(double h, double mu, Regime regime) {
         this(h, mu, 0, regime);
     }
 
-    /** An SGD arm on mini-batches of {@code batch} images, below the edge of stability. */
+    /**
+     * An SGD arm on mini-batches of {@code batch} images, below the edge of stability.
+     *
+     * @param h     learning rate
+     * @param batch mini-batch size, at least 1
+     * @return the arm
+     */
     public static Arm sgd(double h, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("SGD batch size must be positive, got " + batch);
@@ -51,7 +63,11 @@ public record Arm(double h, double mu, int batch, Regime regime) {
         return new Arm(h, 0, batch, Regime.BELOW_EOS);
     }
 
-    /** Whether this arm trains on mini-batches (SGD) rather than the full batch. */
+    /**
+     * Whether this arm trains on mini-batches (SGD) rather than the full batch.
+     *
+     * @return true for SGD
+     */
     public boolean stochastic() {
         return batch > 0;
     }

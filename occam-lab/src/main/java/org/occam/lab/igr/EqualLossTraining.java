@@ -168,6 +168,14 @@ public final class EqualLossTraining {
      * order for every SGD arm of a seed: paired), until the full training loss E, checked at every
      * epoch end, is at most the target; the loss diverges; or the step budget is spent (checked at
      * epoch ends, so the last epoch is always finished). {@code before} is the previous epoch end.
+     *
+     * @param s     the setting (loss target, step budget, sharpness checks)
+     * @param model the network
+     * @param ce    the cross-entropy objective of the network
+     * @param train the training images
+     * @param arm   an SGD arm
+     * @param seed  the initialization and shuffling seed
+     * @return where the run stopped, with the epoch ends around the target
      */
     public static Stop trainSgd(IgrSetting s, Sequential model, Objective ce, Dataset train, Arm arm, long seed) {
         if (!arm.stochastic()) {

@@ -28,6 +28,11 @@ public final class IgrClaims {
      * The claims below the edge of stability: h_max vs h_min and μ_max vs μ = 0 (at h_min) in full
      * batch for R_IG, λ_max and accuracy; with SGD arms, GC for the largest vs the smallest SGD rate and
      * for SGD vs full batch at the largest SGD rate; and GC against accuracy over every run.
+     *
+     * @param s                  the setting
+     * @param runs               every run, each measured at the loss target
+     * @param accuracyResolution one test image, 1/N_test
+     * @return the judged claims
      */
     public static List<ClaimResult> belowEdgeOfStability(IgrSetting s, List<IgrRun> runs, double accuracyResolution) {
         Arm small = new Arm(s.hMin(), 0, Arm.Regime.BELOW_EOS);
@@ -71,6 +76,11 @@ public final class IgrClaims {
      * Context, not GC-2 claims: GC in full batch for h_max vs h_min and μ_max vs μ = 0. Full-batch GD
      * penalises only the mean gradient ‖∇E‖², which bounds no per-example output gradient; the GC
      * paper's learning-rate and batch-size claims are about SGD (docs/igr-main-job.md).
+     *
+     * @param s                  the setting
+     * @param runs               every run, each measured at the loss target
+     * @param accuracyResolution one test image, 1/N_test (unused by GC, kept for a uniform call)
+     * @return the judged context comparisons
      */
     public static List<ClaimResult> fullBatchGc(IgrSetting s, List<IgrRun> runs, double accuracyResolution) {
         Arm small = new Arm(s.hMin(), 0, Arm.Regime.BELOW_EOS);

@@ -52,6 +52,8 @@ public record IgrResult(IgrSetting setting, int trainSize, int testSize, int par
     /**
      * The result as an ordered map for JSON: setting, claims (same fields as the table), full-batch GC
      * context, EoS claims, runs.
+     *
+     * @return the fields by name
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -75,7 +75,25 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
         }
     }
 
-    /** A setting without SGD arms (no GC-2 claims against h or B; full-batch GC stays as context). */
+    /**
+     * A setting without SGD arms (no GC-2 claims against h or B; full-batch GC stays as context).
+     *
+     * @param model           model spec
+     * @param trainSize       training images
+     * @param hs              learning rates below the edge of stability
+     * @param mus             EGR strengths at the smallest h
+     * @param eosHs           learning rates at the edge of stability
+     * @param lossTarget      the training loss every run stops at
+     * @param maxSteps        step budget at the smallest h
+     * @param firstSeed       the first seed
+     * @param seeds           the number of seeds
+     * @param checkpointTime  gradient-flow time between sharpness checks
+     * @param checkpointSteps Lanczos steps of a sharpness check
+     * @param finalSteps      Lanczos steps of the final λ_max
+     * @param hLambdaLimit    the h·λ_max above which a run is flagged
+     * @param dtype           float32 or float64
+     * @param quick           tiny setting for tests
+     */
     public IgrSetting(String model, int trainSize, double[] hs, double[] mus, double[] eosHs, double lossTarget,
                       int maxSteps, long firstSeed, int seeds, double checkpointTime, int checkpointSteps,
                       int finalSteps, double hLambdaLimit, DType dtype, boolean quick) {
@@ -92,6 +110,8 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
      * about SGD); every run to training loss 0.1, the lowest target the 3-minute budget holds; sharpness
      * checked every 5 units of gradient-flow time; 5 seeds, paired; h = {@value #EOS_H} at the edge of
      * stability, reported apart.
+     *
+     * @return the main job's setting
      */
     public static IgrSetting defaults() {
         return new IgrSetting("mlp:784-64-10:relu", 1000, new double[] {0.02, 0.04, 0.08}, new double[] {0.15},
@@ -172,7 +192,11 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
         return hs[hs.length - 1];
     }
 
-    /** Every arm: GD at each h, EGR at h_min for each μ, SGD at each SGD rate, then the edge-of-stability rates. */
+    /**
+     * Every arm: GD at each h, EGR at h_min for each μ, SGD at each SGD rate, then the edge-of-stability rates.
+     *
+     * @return the arms, in that order
+     */
     public List<Arm> arms() {
         List<Arm> out = new ArrayList<>();
         for (double h : hs) {
@@ -193,6 +217,9 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
     /**
      * The step budget of an arm: maxSteps·h_min/h (GD or SGD steps), so every arm gets the same
      * gradient-flow time.
+     *
+     * @param arm the arm
+     * @return its step budget, at least 1
      */
     public long stepBudget(Arm arm) {
         return Math.max(1, Math.round(maxSteps * hMin() / arm.h()));
@@ -228,6 +255,11 @@ public record IgrSetting(String model, int trainSize, double[] hs, double[] mus,
         return eosHs.clone();
     }
 
+    /**
+     * SGD learning rates for the GC-2 claims (a copy).
+     *
+     * @return the rates, ascending
+     */
     @Override
     public double[] sgdHs() {
         return sgdHs.clone();

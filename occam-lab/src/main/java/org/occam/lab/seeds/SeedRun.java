@@ -12,6 +12,12 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface SeedRun<R> extends Serializable {
-    /** Runs one seed. */
+    /**
+     * Runs one seed.
+     *
+     * @param seed the seed
+     * @param log  progress lines
+     * @return the seed's result
+     */
     R run(long seed, Consumer<String> log);
 }

@@ -61,6 +61,18 @@ public final class SeedRuns {
     /**
      * As {@link #reproduce}, for a reproduction whose per-seed results stay in this JVM (they hold
      * networks or data sets): a {@link SeedBackend} is refused in one line saying {@code why}.
+     *
+     * @param <R>     the result of one seed's run
+     * @param id      the reproduction's id
+     * @param why     why its seeds cannot leave this JVM
+     * @param setting the settings record (for JSON output)
+     * @param seeds   the seeds and how many run at once
+     * @param quick   whether it is a quick run
+     * @param run     one seed's run
+     * @param claims  judges the claims on the results
+     * @param report  writes the report
+     * @param log     progress lines, each prefixed with its seed
+     * @return the outcome
      */
     public static <R> Outcome reproduceHere(String id, String why, Record setting, Seeds seeds, boolean quick,
                                             SeedRun<R> run, Function<List<R>, List<ClaimResult>> claims,

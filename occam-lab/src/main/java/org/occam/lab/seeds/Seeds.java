@@ -36,7 +36,13 @@ public record Seeds(long first, int count, int parallel, SeedBackend backend) {
         }
     }
 
-    /** Seeds on this JVM's pool. */
+    /**
+     * Seeds on this JVM's pool.
+     *
+     * @param first    the first seed
+     * @param count    how many seeds
+     * @param parallel how many run at once
+     */
     public Seeds(long first, int count, int parallel) {
         this(first, count, parallel, null);
     }
