@@ -2,7 +2,6 @@ package org.occam.tensor;
 
 import org.occam.tensor.kernel.Fused;
 import org.occam.tensor.kernel.ReluGrad;
-import org.occam.tensor.kernel.Strided;
 
 /** Fused ops whose own derivatives are spelled out, so fusing keeps every order differentiable. */
 final class FusedOps {
@@ -34,19 +33,7 @@ final class FusedOps {
             throw new IllegalArgumentException("relu backward: gradient " + g.dtype() + " " + Shape.str(g.shapeRef())
                     + " vs input " + x.dtype() + " " + Shape.str(x.shapeRef()));
         }
-        Tensor gd = Tensor.from(Strided.dense(g.buffer()));
-        Tensor xd = Tensor.from(Strided.dense(x.buffer()));
-        int n = gd.numel();
-        Tensor out;
-        if (gd.dtype() == DType.FLOAT64) {
-            double[] o = new double[n];
-            ReluGrad.apply(gd.doubleData(), xd.doubleData(), o, n);
-            out = Tensor.wrap(o, g.shapeRef());
-        } else {
-            float[] o = new float[n];
-            ReluGrad.apply(gd.floatData(), xd.floatData(), o, n);
-            out = Tensor.wrap(o, g.shapeRef());
-        }
+        Tensor out = Tensor.from(ReluGrad.apply(g.buffer(), x.buffer()));
         return Node.record("relu_backward", out, gg -> new Tensor[] {reluBackward(gg, x)}, g);
     }
 }

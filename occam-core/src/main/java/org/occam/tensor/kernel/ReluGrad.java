@@ -18,6 +18,21 @@ public final class ReluGrad {
     private ReluGrad() {
     }
 
+    /** g·step(x) as a new dense buffer of g's shape; g and x must have one shape and one dtype (checked by the op). */
+    public static Buffer apply(Buffer g, Buffer x) {
+        Buffer gd = Strided.dense(g);
+        Buffer xd = Strided.dense(x);
+        int n = gd.numel();
+        if (gd.isDouble()) {
+            double[] o = new double[n];
+            apply(gd.doubleData(), xd.doubleData(), o, n);
+            return Buffer.wrap(o, gd.shapeRef());
+        }
+        float[] o = new float[n];
+        apply(gd.floatData(), xd.floatData(), o, n);
+        return Buffer.wrap(o, gd.shapeRef());
+    }
+
     /** out[i] = g[i]·(x[i] &gt; 0 ? 1 : 0) for i below n. */
     public static void apply(float[] g, float[] x, float[] out, int n) {
         Parallel.forRange(n, GRAIN, (lo, hi) -> rangeF(g, x, out, lo, hi));
