@@ -12,24 +12,36 @@ public final class Fused {
     private Fused() {
     }
 
-    /** g · (1 − y²), the tanh backward with y = tanh(x); g and y of one shape and dtype (the op layer checks). */
+    /**
+     * g · (1 − y²), the tanh backward with y = tanh(x); g and y of one shape and dtype (the op layer
+     * checks). A y broadcast along leading axes (the forward pass computed once for stacked
+     * cotangents) is read in place, not copied.
+     */
     public static Buffer tanhGrad(Buffer g, Buffer y) {
         Buffer a = Strided.dense(g);
-        Buffer b = Strided.dense(y);
+        int period = Strided.period(y);
+        Buffer b = period > 0 ? y : Strided.dense(y);
+        int p = period > 0 ? period : a.numel();
+        int yOff = b.offset();
         int n = a.numel();
         if (a.isDouble()) {
             double[] ga = a.doubleData();
             double[] ya = b.doubleData();
             double[] o = new double[n];
             Parallel.forRange(n, Unary.GRAIN, (lo, hi) -> {
-                int i = lo;
-                for (int bound = lo + DS.loopBound(hi - lo); i < bound; i += DS.length()) {
-                    DoubleVector yv = DoubleVector.fromArray(DS, ya, i);
-                    DoubleVector gv = DoubleVector.fromArray(DS, ga, i);
-                    gv.sub(gv.mul(yv).mul(yv)).intoArray(o, i);
-                }
-                for (; i < hi; i++) {
-                    o[i] = ga[i] - ga[i] * ya[i] * ya[i];
+                for (int s = lo; s < hi; ) {
+                    int e = Math.min(hi, (s / p + 1) * p);
+                    int yi = yOff + s % p - s;
+                    int i = s;
+                    for (int bound = s + DS.loopBound(e - s); i < bound; i += DS.length()) {
+                        DoubleVector yv = DoubleVector.fromArray(DS, ya, yi + i);
+                        DoubleVector gv = DoubleVector.fromArray(DS, ga, i);
+                        gv.sub(gv.mul(yv).mul(yv)).intoArray(o, i);
+                    }
+                    for (; i < e; i++) {
+                        o[i] = ga[i] - ga[i] * ya[yi + i] * ya[yi + i];
+                    }
+                    s = e;
                 }
             });
             return Buffer.wrap(o, a.shapeRef());
@@ -38,14 +50,19 @@ public final class Fused {
         float[] ya = b.floatData();
         float[] o = new float[n];
         Parallel.forRange(n, Unary.GRAIN, (lo, hi) -> {
-            int i = lo;
-            for (int bound = lo + FS.loopBound(hi - lo); i < bound; i += FS.length()) {
-                FloatVector yv = FloatVector.fromArray(FS, ya, i);
-                FloatVector gv = FloatVector.fromArray(FS, ga, i);
-                gv.sub(gv.mul(yv).mul(yv)).intoArray(o, i);
-            }
-            for (; i < hi; i++) {
-                o[i] = ga[i] - ga[i] * ya[i] * ya[i];
+            for (int s = lo; s < hi; ) {
+                int e = Math.min(hi, (s / p + 1) * p);
+                int yi = yOff + s % p - s;
+                int i = s;
+                for (int bound = s + FS.loopBound(e - s); i < bound; i += FS.length()) {
+                    FloatVector yv = FloatVector.fromArray(FS, ya, yi + i);
+                    FloatVector gv = FloatVector.fromArray(FS, ga, i);
+                    gv.sub(gv.mul(yv).mul(yv)).intoArray(o, i);
+                }
+                for (; i < e; i++) {
+                    o[i] = ga[i] - ga[i] * ya[yi + i] * ya[yi + i];
+                }
+                s = e;
             }
         });
         return Buffer.wrap(o, a.shapeRef());

@@ -2,7 +2,10 @@ package org.occam.tensor.kernel;
 
 import java.util.Arrays;
 
-/** Batched matrix products on strided operands, one {@link Gemm} call per batch entry. */
+/**
+ * Batched matrix products on strided operands, one {@link Gemm} call per batch entry, or one call
+ * for all of them when B is shared by every entry and A's entries are stacked rows.
+ */
 public final class Matmul {
     private Matmul() {
     }
@@ -34,6 +37,17 @@ public final class Matmul {
         int bRs = b.stridesRef()[rb - 2];
         int bCs = b.stridesRef()[rb - 1];
         int batches = Dims.numel(batch);
+        if (batches > 1 && !Gemm.isRowwise(m) && stackedRows(batch, sa0, sb0, m, aRs)) {
+            // B packed once instead of once per entry; each element of C sees the same operations
+            if (a.isDouble()) {
+                Gemm.dgemm(batches * m, n, k, a.doubleData(), a.offset(), aRs, aCs, b.doubleData(), b.offset(), bRs, bCs,
+                        out.doubleData(), 0, n, false);
+            } else {
+                Gemm.sgemm(batches * m, n, k, a.floatData(), a.offset(), aRs, aCs, b.floatData(), b.offset(), bRs, bCs,
+                        out.floatData(), 0, n, false);
+            }
+            return out;
+        }
         int[] idx = new int[batch.length];
         for (int t = 0; t < batches; t++) {
             int offA = a.offset();
@@ -57,5 +71,23 @@ public final class Matmul {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether B is the same matrix for every batch entry and A's entries, read row by row, form
+     * one [batches·m, k] matrix at row stride aRs (so the batch folds into GEMM's M).
+     */
+    static boolean stackedRows(int[] batch, int[] strideA, int[] strideB, int m, int aRs) {
+        long expected = (long) m * aRs;
+        for (int d = batch.length - 1; d >= 0; d--) {
+            if (batch[d] == 1) {
+                continue;
+            }
+            if (strideB[d] != 0 || strideA[d] != expected) {
+                return false;
+            }
+            expected *= batch[d];
+        }
+        return true;
     }
 }

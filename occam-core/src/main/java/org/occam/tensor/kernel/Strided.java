@@ -77,6 +77,27 @@ public final class Strided {
         }
     }
 
+    /**
+     * The period P when t's elements in row-major order are {@code data[offset + (i mod P)]}
+     * (contiguous trailing axes, leading axes of size 1 or broadcast with stride 0), else 0.
+     * A dense view has period numel; a broadcast view is read in place instead of copied.
+     */
+    public static int period(Buffer t) {
+        int[] shape = t.shapeRef();
+        int[] st = t.stridesRef();
+        int acc = 1;
+        int d = shape.length - 1;
+        for (; d >= 0 && (shape[d] == 1 || st[d] == acc); d--) {
+            acc *= shape[d];
+        }
+        for (; d >= 0; d--) {
+            if (shape[d] != 1 && st[d] != 0) {
+                return 0;
+            }
+        }
+        return acc;
+    }
+
     /** The strides that read a buffer of shape {@code from} as if broadcast to shape {@code to}. */
     public static int[] broadcastStrides(int[] from, int[] fromStrides, int[] to) {
         int[] s = new int[to.length];
