@@ -145,13 +145,14 @@ public final class EqualLossTraining {
         if (arm.stochastic()) {
             throw new IllegalArgumentException("train is full-batch GD; " + arm.label() + " needs trainSgd");
         }
-        Objective objective = arm.mu() == 0 ? ce : ExplicitGradientRegularization.exact(ce, arm.mu());
         Function<Params, Tensor> loss = q -> ce.loss(q, train);
-        // E is the step's own loss for GD; EGR differentiates E + mu |grad E|^2, so E is measured apart.
+        // E is the step's own loss for GD; EGR differentiates E + mu |grad E|^2 and E is tapped on the way.
+        LossTap tap = new LossTap(ce);
+        Objective objective = arm.mu() == 0 ? ce : ExplicitGradientRegularization.exact(tap, arm.mu());
         String e = arm.mu() == 0 ? STEP_LOSS : TRAIN_LOSS;
         List<Monitor> monitors = new ArrayList<>();
         if (arm.mu() > 0) {
-            monitors.add(Monitor.of(1, ctx -> Map.of(TRAIN_LOSS, lossAt(loss, ctx.params()))));
+            monitors.add(Monitor.of(1, ctx -> Map.of(TRAIN_LOSS, tap.take())));
         }
         monitors.add(sharpness(s, arm, seed, loss, false));
         int n = train.x().shape()[0];
