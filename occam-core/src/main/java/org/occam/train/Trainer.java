@@ -22,7 +22,10 @@ import org.occam.tensor.Tensor;
 
 /**
  * The training loop: deterministic batches, one optimizer update per step, evaluation and
- * monitors on their periods, divergence detection, checkpoints, and bit-identical resume.
+ * monitors on their periods, divergence detection, checkpoints, and bit-identical resume. A
+ * {@link StopCondition} ends a run early (a loss or accuracy target, a monitor's verdict, a
+ * divergence test, a step budget); the result keeps the last row before the end that the condition
+ * decided, with its parameters, for interpolating across the crossing step.
  *
  * <p>Batch {@code s} depends only on the seed and s (epoch s / batchesPerEpoch), its augmentation
  * (if any) only on the seed, s and the row, and the optimizer state is checkpointed with the parameters, so a run resumed from its latest
