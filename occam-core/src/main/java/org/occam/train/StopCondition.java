@@ -2,6 +2,7 @@ package org.occam.train;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -13,7 +14,14 @@ import java.util.function.Predicate;
  * returns those parameters (s updates done, update s not applied), the state that goes with them
  * and {@link RunStatus.State#STOPPED} at step s. A condition that reads only the row stops a
  * resumed run at the same step with the same bits as an uninterrupted one; a row that lacks a
- * condition's key (a monitor off its period, evaluation not due) never meets it.
+ * condition's key (a monitor off its period, evaluation not due) never meets it. The row is checked
+ * as it fills: once with the step's loss, again after each monitor and after the evaluation, and a
+ * row that meets the condition is measured no further (the run does not go on from that iterate).
+ *
+ * <p>A condition <em>decides</em> a row that holds what it reads ({@link #decides}); the trainer
+ * keeps the last decided row before the end and its parameters ({@link Trainer.Result#previous()}),
+ * e.g. the last iterate above a loss target, so a caller can interpolate across the crossing step.
+ * A reason that starts with {@link #DIVERGED} ({@link #diverged}) ends the run as diverged.
  */
 @FunctionalInterface
 public interface StopCondition {
@@ -33,6 +41,72 @@ public interface StopCondition {
      */
     static StopCondition never() {
         return row -> Optional.empty();
+    }
+
+    /** The start of every reason that ends a run as {@link RunStatus.State#DIVERGED} rather than stopped. */
+    String DIVERGED = "diverged: ";
+
+    /**
+     * Whether this row holds what the condition reads (default: every row does); the trainer keeps
+     * the last such row before the end as {@link Trainer.Result#previous()}.
+     *
+     * @param row the metrics row of a step
+     * @return whether the condition decides on it
+     */
+    default boolean decides(Map<String, Object> row) {
+        return true;
+    }
+
+    /**
+     * Met by a row whose number {@code key} is non-finite or above {@code bound}: the run ends as
+     * diverged (its reason starts with {@link #DIVERGED}).
+     *
+     * @param key the metric's name in the row, e.g. train_loss
+     * @param bound the largest value that does not count as diverged
+     * @return the condition
+     */
+    static StopCondition diverged(String key, double bound) {
+        checked(key, bound);
+        return of(row -> row.get(key) instanceof Number n && (!Double.isFinite(n.doubleValue()) || n.doubleValue() > bound)
+                ? Optional.of(DIVERGED + key + " " + n + (Double.isFinite(n.doubleValue()) ? " > " + bound : ""))
+                : Optional.empty(), row -> row.get(key) instanceof Number);
+    }
+
+    /**
+     * Met by the row of step {@code budget} or later: a step budget (use {@link #onlyWith} to spend it
+     * only at rows that hold a measurement, e.g. epoch ends).
+     *
+     * @param budget the number of updates allowed
+     * @return the condition
+     */
+    static StopCondition steps(long budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("step budget must be >= 0, got " + budget);
+        }
+        return row -> row.get("step") instanceof Number n && n.longValue() >= budget
+                ? Optional.of("step budget " + budget + " spent") : Optional.empty();
+    }
+
+    /**
+     * Whether a reason ends the run as diverged.
+     *
+     * @param reason a condition's reason
+     * @return whether it starts with {@link #DIVERGED}
+     */
+    static boolean divergence(String reason) {
+        return reason.startsWith(DIVERGED);
+    }
+
+    /**
+     * This condition, on rows that hold a number under {@code key} only (and it decides only those).
+     *
+     * @param key the metric that must be present
+     * @return the restricted condition
+     */
+    default StopCondition onlyWith(String key) {
+        checked(key, 0);
+        return of(row -> row.get(key) instanceof Number ? check(row) : Optional.empty(),
+                row -> row.get(key) instanceof Number && decides(row));
     }
 
     /**
@@ -58,8 +132,8 @@ public interface StopCondition {
      */
     static StopCondition atMost(String key, double target) {
         checked(key, target);
-        return row -> row.get(key) instanceof Number n && n.doubleValue() <= target
-                ? Optional.of(key + " " + n + " <= " + target) : Optional.empty();
+        return of(row -> row.get(key) instanceof Number n && n.doubleValue() <= target
+                ? Optional.of(key + " " + n + " <= " + target) : Optional.empty(), row -> row.get(key) instanceof Number);
     }
 
     /**
@@ -71,8 +145,8 @@ public interface StopCondition {
      */
     static StopCondition atLeast(String key, double target) {
         checked(key, target);
-        return row -> row.get(key) instanceof Number n && n.doubleValue() >= target
-                ? Optional.of(key + " " + n + " >= " + target) : Optional.empty();
+        return of(row -> row.get(key) instanceof Number n && n.doubleValue() >= target
+                ? Optional.of(key + " " + n + " >= " + target) : Optional.empty(), row -> row.get(key) instanceof Number);
     }
 
     /**
@@ -102,7 +176,7 @@ public interface StopCondition {
      * @return the disjunction
      */
     default StopCondition or(StopCondition other) {
-        return row -> check(row).or(() -> other.check(row));
+        return of(row -> check(row).or(() -> other.check(row)), row -> decides(row) || other.decides(row));
     }
 
     /**
@@ -112,7 +186,24 @@ public interface StopCondition {
      * @return the conjunction
      */
     default StopCondition and(StopCondition other) {
-        return row -> check(row).flatMap(a -> other.check(row).map(b -> a + " and " + b));
+        return of(row -> check(row).flatMap(a -> other.check(row).map(b -> a + " and " + b)),
+                row -> decides(row) && other.decides(row));
+    }
+
+    /** A condition from its check and the rows it decides. */
+    private static StopCondition of(Function<Map<String, Object>, Optional<String>> check,
+                                    Predicate<Map<String, Object>> decides) {
+        return new StopCondition() {
+            @Override
+            public Optional<String> check(Map<String, Object> row) {
+                return check.apply(row);
+            }
+
+            @Override
+            public boolean decides(Map<String, Object> row) {
+                return decides.test(row);
+            }
+        };
     }
 
     private static void checked(String key, double target) {

@@ -1,6 +1,5 @@
 package org.occam.train;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.occam.autodiff.Params;
 import org.occam.data.Batch;
 import org.occam.data.Batches;
 import org.occam.data.Dataset;
+import org.occam.data.Order;
 import org.occam.nn.Forward;
 import org.occam.nn.Mode;
 import org.occam.nn.Model;
@@ -22,7 +22,10 @@ import org.occam.tensor.Tensor;
 
 /**
  * The training loop: deterministic batches, one optimizer update per step, evaluation and
- * monitors on their periods, divergence detection, checkpoints, and bit-identical resume.
+ * monitors on their periods, divergence detection, checkpoints, and bit-identical resume. A
+ * {@link StopCondition} ends a run early (a loss or accuracy target, a monitor's verdict, a
+ * divergence test, a step budget); the result keeps the last row before the end that the condition
+ * decided, with its parameters, for interpolating across the crossing step.
  *
  * <p>Batch {@code s} depends only on the seed and s (epoch s / batchesPerEpoch), its augmentation
  * (if any) only on the seed, s and the row, and the optimizer state is checkpointed with the parameters, so a run resumed from its latest
@@ -131,9 +134,39 @@ public final class Trainer {
      * @param status how the run ended (completed, stopped, diverged, ...)
      * @param lastMetrics the last metrics row
      * @param state the model's buffers after the last step
+     * @param previous the last row before the end that the stop condition decided, if any
      */
     public record Result(Params params, OptState optimizer, RunStatus status, Map<String, Object> lastMetrics,
-                         ModelState state) {
+                         ModelState state, Optional<Previous> previous) {
+        /** An absent previous row reads as empty. */
+        public Result {
+            previous = previous == null ? Optional.empty() : previous;
+        }
+
+        /**
+         * An outcome without a previous row.
+         *
+         * @param params the parameters after the last step
+         * @param optimizer the optimizer's state after the last step
+         * @param status how the run ended (completed, stopped, diverged, ...)
+         * @param lastMetrics the last metrics row
+         * @param state the model's buffers after the last step
+         */
+        public Result(Params params, OptState optimizer, RunStatus status, Map<String, Object> lastMetrics,
+                      ModelState state) {
+            this(params, optimizer, status, lastMetrics, state, Optional.empty());
+        }
+    }
+
+    /**
+     * The last row before the one that ended the run that the stop condition decided
+     * ({@link StopCondition#decides}), with the parameters it was measured at: e.g. the last iterate
+     * above a loss target, the other end of the crossing step.
+     *
+     * @param params the parameters of that row (before its step's update)
+     * @param row its metrics row
+     */
+    public record Previous(Params params, Map<String, Object> row) {
     }
 
     private Trainer() {
@@ -162,11 +195,15 @@ public final class Trainer {
         TrainSpec spec = s.spec();
         Batches batches = new Batches(s.train(), spec.batchSize(), spec.order(), spec.seed(), false);
         int perEpoch = batches.batchesPerEpoch();
+        // Full-batch GD in sequential order: each step's batch is the data set itself (same rows, no copy).
+        boolean whole = spec.order() == Order.SEQUENTIAL && spec.batchSize() >= s.train().size();
         Map<String, Object> last = new LinkedHashMap<>();
         long lastSaved = start;
+        Previous previous = null;
         for (long step = start; step < spec.steps(); step++) {
             int epoch = (int) (step / perEpoch);
-            Batch batch = spec.augment().apply(batches.epoch(epoch).get((int) (step % perEpoch)), spec.seed(), step);
+            Batch batch = spec.augment().apply(whole ? s.train().all() : batches.epoch(epoch).get((int) (step % perEpoch)),
+                    spec.seed(), step);
             Params current = params;
             Forward train = Forward.of(state, Mode.TRAIN, dropoutKey(spec.seed(), step));
             Autodiff.ValueAndGrad vg = train.run(() -> valueAndGrad(s.objective(), current, batch, spec.chunk()));
@@ -181,23 +218,19 @@ public final class Trainer {
             if (bad != null) {
                 row.put("status", "diverged");
                 s.sink().accept(row);
-                return new Result(params, opt, RunStatus.diverged(step, bad), row, state);
+                return new Result(params, opt, RunStatus.diverged(step, bad), row, state, Optional.ofNullable(previous));
             }
             long at = step;
             Forward probe = Forward.of(before, Mode.TRAIN, dropoutKey(spec.seed(), step)); // its buffer updates are dropped
             double lr = probe.run(() -> s.lr().learningRate(new LearningRateRule.Context(at, current, vg.grad(), vg.value())));
             row.put("lr", lr);
             boolean lastStep = step == spec.steps() - 1;
-            eval.run(() -> {
-                addMonitors(s, row, at, current, lr, before);
-                if (spec.evalEvery() > 0 && at % spec.evalEvery() == 0) {
-                    addEvaluation(s, row, current);
-                }
-                return null;
-            });
-            Optional<String> stop = s.stop().check(row);
+            Optional<String> stop = eval.run(() -> measureUntilStop(s, row, at, current, lr, before));
             if (stop.isPresent()) {
-                return Stopping.stop(s, row, step, stop.get(), params, opt, state, lastSaved);
+                return Stopping.stop(s, row, step, stop.get(), params, opt, state, lastSaved, previous);
+            }
+            if (s.stop().decides(row)) {
+                previous = new Previous(current, row);
             }
             Optimizer.Update u = s.optimizer().update(current, vg.grad(), opt, lr);
             params = u.params();
@@ -217,7 +250,7 @@ public final class Trainer {
         last = Forward.of(end, Mode.EVAL, 0).run(() -> finalRow(s, done, end, spec.steps()));
         RunStatus status = Stopping.status(s.stop(), last, spec.steps());
         s.sink().accept(last);
-        return new Result(params, opt, status, last, state);
+        return new Result(params, opt, status, last, state, Optional.ofNullable(previous));
     }
 
     /** The dropout key of a step: a function of the seed and the step only (so resume is exact). */
@@ -285,18 +318,31 @@ public final class Trainer {
                 b.targets() == null ? null : b.targets().slice(0, from, to), java.util.Arrays.copyOfRange(idx, from, to));
     }
 
-    /** Monitors due at this step: every monitor at step 0 and every {@code every()} steps after. */
-    private static void addMonitors(Setup s, Map<String, Object> row, long step, Params params, double lr, ModelState state) {
-        List<Monitor> due = new ArrayList<>();
+    /**
+     * Fills the row with the monitors due at this step (every monitor at step 0 and every
+     * {@code every()} steps after) and the evaluation when due, checking the stop condition before
+     * each and after the last: a row that meets it is measured no further.
+     *
+     * @return the stop condition's reason, or empty
+     */
+    private static Optional<String> measureUntilStop(Setup s, Map<String, Object> row, long step, Params params, double lr,
+                                                     ModelState state) {
+        Optional<String> why = s.stop().check(row);
+        Monitor.Context ctx = new Monitor.Context(step, params, s.model(), s.objective(), s.train(), lr, state);
         for (Monitor m : s.monitors()) {
+            if (why.isPresent()) {
+                return why;
+            }
             if (m.every() > 0 && step % m.every() == 0) {
-                due.add(m);
+                row.putAll(m.measure(ctx));
+                why = s.stop().check(row);
             }
         }
-        Monitor.Context ctx = new Monitor.Context(step, params, s.model(), s.objective(), s.train(), lr, state);
-        for (Monitor m : due) {
-            row.putAll(m.measure(ctx));
+        if (why.isEmpty() && s.spec().evalEvery() > 0 && step % s.spec().evalEvery() == 0) {
+            addEvaluation(s, row, params);
+            why = s.stop().check(row);
         }
+        return why;
     }
 
     private static void addEvaluation(Setup s, Map<String, Object> row, Params params) {

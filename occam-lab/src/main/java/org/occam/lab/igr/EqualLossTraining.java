@@ -1,9 +1,10 @@
 package org.occam.lab.igr;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
 import org.occam.tensor.Recording;
 import org.occam.data.Batch;
@@ -19,8 +20,17 @@ import org.occam.nn.Sequential;
 import org.occam.regularize.ExplicitGradientRegularization;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
+import org.occam.optim.LearningRateRule;
+import org.occam.optim.Schedule;
+import org.occam.optim.Sgd;
 import org.occam.train.Evaluation;
+import org.occam.train.MetricsSink;
+import org.occam.train.Monitor;
 import org.occam.train.Objective;
+import org.occam.train.RunStatus;
+import org.occam.train.StopCondition;
+import org.occam.train.TrainSpec;
+import org.occam.train.Trainer;
 
 /**
  * One run of the check: full-batch GD on E + μ‖∇E‖² (or SGD on mini-batches) from the seed's
@@ -118,9 +128,10 @@ public final class EqualLossTraining {
     }
 
     /**
-     * GD from the seed's initialization until the training loss E is at most the target (checked
-     * before every step, so the run stops at the first such iterate), the loss diverges, or the
-     * arm's step budget is spent.
+     * GD from the seed's initialization through the {@link Trainer} until the training loss E is at
+     * most the target (checked before every step, so the run stops at the first such iterate), the
+     * loss diverges, or the arm's step budget is spent; hλ_max is checked every round(t/h) steps
+     * (not at the stopping iterate).
      *
      * @param s the seed
      * @param model the network
@@ -134,40 +145,29 @@ public final class EqualLossTraining {
         if (arm.stochastic()) {
             throw new IllegalArgumentException("train is full-batch GD; " + arm.label() + " needs trainSgd");
         }
-        Objective objective = arm.mu() == 0 ? ce : ExplicitGradientRegularization.exact(ce, arm.mu());
         Function<Params, Tensor> loss = q -> ce.loss(q, train);
-        Params p = model.init(Rng.seed(seed), s.dtype());
-        long budget = s.stepBudget(arm);
-        long every = Math.max(1, Math.round(s.checkpointTime() / arm.h()));
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        Params before = null;
-        double lossBefore = Double.NaN;
-        for (long step = 0; ; step++) {
-            Autodiff.ValueAndGrad vg = objective.valueAndGrad(p, train);
-            Params at = p;
-            double e = arm.mu() == 0 ? vg.value().item() : Recording.noGrad(() -> loss.apply(at)).item();
-            if (!Double.isFinite(e) || e > DIVERGED_LOSS) {
-                return new Stop(p, step, false, true, e, checkpoints, before, lossBefore);
-            }
-            if (e <= s.lossTarget() || step == budget) {
-                return new Stop(p, step, e <= s.lossTarget(), false, e, checkpoints, before, lossBefore);
-            }
-            if (step % every == 0) {
-                double lambda = Hessians.lanczos(loss, p, 1, s.checkpointSteps(), Rng.seed(lanczosSeed(seed, step)))
-                        .eigenvalue(0);
-                checkpoints.add(new Checkpoint(step, e, lambda, arm.h() * lambda));
-            }
-            before = p;
-            lossBefore = e;
-            p = p.addScaled(vg.grad(), -arm.h());
+        // E is the step's own loss for GD; EGR differentiates E + mu |grad E|^2 and E is tapped on the way.
+        LossTap tap = new LossTap(ce);
+        Objective objective = arm.mu() == 0 ? ce : ExplicitGradientRegularization.exact(tap, arm.mu());
+        String e = arm.mu() == 0 ? STEP_LOSS : TRAIN_LOSS;
+        List<Monitor> monitors = new ArrayList<>();
+        if (arm.mu() > 0) {
+            monitors.add(Monitor.of(1, ctx -> Map.of(TRAIN_LOSS, tap.take())));
         }
+        monitors.add(sharpness(s, arm, seed, loss, false));
+        int n = train.x().shape()[0];
+        Dataset set = Dataset.of("igr-train", train.x(), train.y(), classes(train.y()));
+        long budget = s.stepBudget(arm);
+        TrainSpec spec = new TrainSpec(n, budget + 1, Order.SEQUENTIAL, 0, 0, 0, Double.POSITIVE_INFINITY, n);
+        return run(model, objective, set, arm, s, seed, spec, monitors, e, budget, e);
     }
 
     /**
-     * SGD on mini-batches of {@code arm.batch()} images, reshuffled every epoch from the seed (the same
-     * order for every SGD arm of a seed: paired), until the full training loss E, checked at every
-     * epoch end, is at most the target; the loss diverges; or the step budget is spent (checked at
-     * epoch ends, so the last epoch is always finished). {@code before} is the previous epoch end.
+     * SGD on mini-batches of {@code arm.batch()} images through the {@link Trainer}, reshuffled every
+     * epoch from the seed (the same order for every SGD arm of a seed: paired), until the full
+     * training loss E, checked at every epoch end, is at most the target; the loss diverges; or the
+     * step budget is spent (checked at epoch ends, so the last epoch is always finished).
+     * {@code before} is the previous epoch end.
      *
      * @param s     the setting (loss target, step budget, sharpness checks)
      * @param model the network
@@ -183,38 +183,84 @@ public final class EqualLossTraining {
         }
         Batch all = train.all();
         Function<Params, Tensor> loss = q -> ce.loss(q, all);
-        Params p = model.init(Rng.seed(seed), s.dtype());
+        long order = SGD_ORDER + seed;
+        int perEpoch = new Batches(train, arm.batch(), Order.RESHUFFLE, order, false).batchesPerEpoch();
+        Monitor epochEnds = Monitor.of(1, ctx -> ctx.step() % perEpoch == 0
+                ? Map.of(TRAIN_LOSS, lossAt(loss, ctx.params())) : Map.of());
+        List<Monitor> monitors = List.of(epochEnds, sharpness(s, arm, seed, loss, true));
         long budget = s.stepBudget(arm);
-        long every = Math.max(1, Math.round(s.checkpointTime() / arm.h()));
-        Batches schedule = new Batches(train, arm.batch(), Order.RESHUFFLE, SGD_ORDER + seed, false);
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        Params before = null;
-        double lossBefore = Double.NaN;
-        long step = 0;
-        for (int epoch = 0; ; epoch++) {
-            Params at = p;
-            double e = Recording.noGrad(() -> loss.apply(at)).item();
-            if (!Double.isFinite(e) || e > DIVERGED_LOSS) {
-                return new Stop(p, step, false, true, e, checkpoints, before, lossBefore);
-            }
-            if (e <= s.lossTarget() || step >= budget) {
-                return new Stop(p, step, e <= s.lossTarget(), false, e, checkpoints, before, lossBefore);
-            }
-            before = p;
-            lossBefore = e;
-            for (Batch b : schedule.epoch(epoch)) {
-                if (step % every == 0) {
-                    Params q = p;
-                    double eq = Recording.noGrad(() -> loss.apply(q)).item();
-                    double lambda = Hessians.lanczos(loss, p, 1, s.checkpointSteps(),
-                            Rng.seed(lanczosSeed(seed, step))).eigenvalue(0);
-                    checkpoints.add(new Checkpoint(step, eq, lambda, arm.h() * lambda));
-                }
-                p = p.addScaled(ce.valueAndGrad(p, b).grad(), -arm.h());
-                step++;
-            }
-        }
+        long lastEpochEnd = (budget + perEpoch - 1) / perEpoch * perEpoch;
+        TrainSpec spec = new TrainSpec(arm.batch(), lastEpochEnd + 1, Order.RESHUFFLE, order, 0, 0,
+                Double.POSITIVE_INFINITY, arm.batch());
+        return run(model, ce, train, arm, s, seed, spec, monitors, TRAIN_LOSS, budget, CHECKPOINT_LOSS);
     }
+
+    /**
+     * One run through the {@link Trainer}: stops when E (under {@code e}) is non-finite or above
+     * {@link #DIVERGED_LOSS} (diverged), at most the target, or at a row holding E once the budget is
+     * spent; the checkpoints come from the rows the sharpness monitor filled (E under {@code checkpointE}).
+     */
+    private static Stop run(Sequential model, Objective objective, Dataset train, Arm arm, IgrSetting s, long seed,
+                            TrainSpec spec, List<Monitor> monitors, String e, long budget, String checkpointE) {
+        StopCondition stop = StopCondition.diverged(e, DIVERGED_LOSS).or(StopCondition.atMost(e, s.lossTarget()))
+                .or(StopCondition.steps(budget).onlyWith(e));
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        MetricsSink sharpness = row -> {
+            if (row.get(LAMBDA) instanceof Number lambda) {
+                checkpoints.add(new Checkpoint(((Number) row.get("step")).longValue(), number(row, checkpointE),
+                        lambda.doubleValue(), arm.h() * lambda.doubleValue()));
+            }
+        };
+        Params init = model.init(Rng.seed(seed), s.dtype());
+        Trainer.Result r = Trainer.run(new Trainer.Setup(model, init, objective, train, null, new Sgd(),
+                LearningRateRule.of(Schedule.constant(arm.h())), spec, monitors, sharpness, null).withStop(stop));
+        Map<String, Object> last = r.lastMetrics();
+        boolean diverged = r.status().state() == RunStatus.State.DIVERGED;
+        double loss = last.get(e) instanceof Number n ? n.doubleValue() : number(last, STEP_LOSS);
+        Params before = r.previous().map(Trainer.Previous::params).orElse(null);
+        double lossBefore = r.previous().map(p -> number(p.row(), e)).orElse(Double.NaN);
+        return new Stop(r.params(), r.status().step(), !diverged && loss <= s.lossTarget(), diverged, loss, checkpoints,
+                before, lossBefore);
+    }
+
+    /** hλ_max every round(t/h) steps by Lanczos on E, seeded by (seed, step); with {@code withLoss} also E itself. */
+    private static Monitor sharpness(IgrSetting s, Arm arm, long seed, Function<Params, Tensor> loss, boolean withLoss) {
+        int every = (int) Math.max(1, Math.round(s.checkpointTime() / arm.h()));
+        return Monitor.of(every, ctx -> {
+            Map<String, Double> row = new LinkedHashMap<>();
+            if (withLoss) {
+                row.put(CHECKPOINT_LOSS, lossAt(loss, ctx.params()));
+            }
+            row.put(LAMBDA, Hessians.lanczos(loss, ctx.params(), 1, s.checkpointSteps(),
+                    Rng.seed(lanczosSeed(seed, ctx.step()))).eigenvalue(0));
+            return row;
+        });
+    }
+
+    private static double lossAt(Function<Params, Tensor> loss, Params p) {
+        return Recording.noGrad(() -> loss.apply(p)).item();
+    }
+
+    private static double number(Map<String, Object> row, String key) {
+        return row.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static int classes(int[] y) {
+        int max = 0;
+        for (int v : y) {
+            max = Math.max(max, v);
+        }
+        return max + 1;
+    }
+
+    /** The trainer's loss of the step (the objective on the step's batch). */
+    private static final String STEP_LOSS = "loss";
+    /** The full training loss E, measured by a monitor. */
+    private static final String TRAIN_LOSS = "train_loss";
+    /** E measured with a sharpness check inside an SGD epoch (not an epoch end: no stop decision). */
+    private static final String CHECKPOINT_LOSS = "checkpoint_loss";
+    /** λ_max of a sharpness check. */
+    private static final String LAMBDA = "lambda_max";
 
     /** The base of the SGD shuffling seeds (plus the run's seed): one order per seed, shared by its SGD arms. */
     static final long SGD_ORDER = 0x5d6b_0000L;
