@@ -1,7 +1,8 @@
 package org.occam.lab.samln;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
 import org.occam.tensor.Recording;
 import org.occam.data.Batch;
@@ -12,10 +13,7 @@ import org.occam.labelnoise.LabelNoise;
 import org.occam.measure.Estimate;
 import org.occam.measure.Hessians;
 import org.occam.measure.Spectrum;
-import org.occam.nn.Forward;
 import org.occam.nn.Losses;
-import org.occam.nn.Mode;
-import org.occam.nn.ModelState;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
 import org.occam.sam.Sam;
@@ -23,13 +21,21 @@ import org.occam.tensor.DType;
 import org.occam.tensor.Rng;
 import org.occam.tensor.Tensor;
 import org.occam.train.Evaluation;
+import org.occam.train.Monitor;
 import org.occam.train.Objective;
+import org.occam.train.RunStatus;
+import org.occam.train.StopCondition;
+import org.occam.train.TrainSpec;
+import org.occam.train.Trainer;
+import org.occam.optim.LearningRateRule;
+import org.occam.optim.Schedule;
+import org.occam.optim.Sgd;
 
 /**
- * One SAM-1/LN-1 run: minibatch SGD (random reshuffling, batch order and initialization from the
- * seed, so the arms of a seed are paired) on the arm's objective, each step in a TRAIN frame keyed
- * by (seed, step) as the Trainer does (the label noise draws from it), stopped at the first epoch
- * end where the clean training loss is at most the target; λ_max and tr H of the clean loss there.
+ * One SAM-1/LN-1 run: minibatch SGD through the {@code Trainer} (random reshuffling, batch order and
+ * initialization from the seed, so the arms of a seed are paired) on the arm's objective, each step in
+ * the Trainer's TRAIN frame keyed by (seed, step) (the label noise draws from it), stopped at the first
+ * epoch end where the clean training loss is at most the target; λ_max and tr H of the clean loss there.
  */
 final class SamLnTraining {
     private SamLnTraining() {
@@ -52,22 +58,21 @@ final class SamLnTraining {
         };
         Batch all = data.train().all();
         Function<Params, Tensor> loss = q -> clean.loss(q, all);
-        Params p = model.init(Rng.seed(seed), DType.FLOAT32);
-        Batches batches = new Batches(data.train(), s.batchSize(), Order.RESHUFFLE, seed, false);
-        long step = 0;
-        double e = value(loss, p);
-        boolean reached = e <= s.targetLoss();
-        for (int epoch = 0; epoch < s.maxEpochs() && !reached && Double.isFinite(e); epoch++) {
-            for (Batch b : batches.epoch(epoch)) {
-                Params at = p;
-                Autodiff.ValueAndGrad vg = Forward.of(ModelState.empty(), Mode.TRAIN, stepKey(seed, step))
-                        .run(() -> objective.valueAndGrad(at, b));
-                p = p.addScaled(vg.grad(), -s.lr());
-                step++;
-            }
-            e = value(loss, p);
-            reached = e <= s.targetLoss();
-        }
+        int perEpoch = new Batches(data.train(), s.batchSize(), Order.RESHUFFLE, seed, false).batchesPerEpoch();
+        long budget = (long) s.maxEpochs() * perEpoch;
+        Monitor epochEnds = Monitor.of(1, ctx -> ctx.step() % perEpoch == 0
+                ? Map.of(CLEAN_LOSS, value(loss, ctx.params())) : Map.of());
+        StopCondition stop = StopCondition.diverged(CLEAN_LOSS, Double.POSITIVE_INFINITY)
+                .or(StopCondition.atMost(CLEAN_LOSS, s.targetLoss())).or(StopCondition.steps(budget).onlyWith(CLEAN_LOSS));
+        TrainSpec spec = new TrainSpec(s.batchSize(), budget + 1, Order.RESHUFFLE, seed, 0, 0, Double.POSITIVE_INFINITY,
+                s.batchSize());
+        Trainer.Result r = Trainer.run(new Trainer.Setup(model, model.init(Rng.seed(seed), DType.FLOAT32), objective,
+                data.train(), null, new Sgd(), LearningRateRule.of(Schedule.constant(s.lr())), spec, List.of(epochEnds),
+                null, null).withStop(stop));
+        Params p = r.params();
+        long step = r.status().step();
+        double e = r.lastMetrics().get(CLEAN_LOSS) instanceof Number n ? n.doubleValue() : Double.NaN;
+        boolean reached = r.status().state() != RunStatus.State.DIVERGED && e <= s.targetLoss();
         if (!reached) {
             return new SamLnRun(arm, seed, step, false, e, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     seconds(t0));
@@ -79,10 +84,8 @@ final class SamLnTraining {
                 acc, seconds(t0));
     }
 
-    /** The key of step s: the same derivation as the Trainer's dropout key, a function of (seed, step) only. */
-    static long stepKey(long seed, long step) {
-        return Rng.seed(seed).split(0x5eed).split(step).nextLong();
-    }
+    /** The clean training loss, measured at epoch ends. */
+    private static final String CLEAN_LOSS = "train_loss";
 
     private static double value(Function<Params, Tensor> loss, Params p) {
         return Recording.noGrad(() -> loss.apply(p)).item();
