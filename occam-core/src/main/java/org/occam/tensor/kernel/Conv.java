@@ -31,6 +31,15 @@ public final class Conv {
         boolean pointwise() {
             return kh == 1 && kw == 1 && stride == 1 && pad == 0;
         }
+
+        /**
+         * Whether the forward and weight-gradient products unfold the image straight into the
+         * GEMM's packed B (the blocked kernel, more than {@link Gemm#ROWWISE_MAX_ROWS} output
+         * channels) instead of into a column buffer: the same packed values, so the same bits.
+         */
+        boolean packs() {
+            return !pointwise() && !Gemm.isRowwise(o);
+        }
     }
 
     private static Geom geom(int[] xs, int[] ws, int stride, int pad) {
@@ -48,8 +57,13 @@ public final class Conv {
         int l = g.l();
         int img = g.c() * g.h() * g.w();
         Parallel.forRange(g.n(), 1, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : Scratch.get(xd.isDouble(), rows * l);
+            Object cols = g.pointwise() || g.packs() ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
+                if (g.packs()) {
+                    unfoldGemm(false, g.o(), l, rows, data(wd), 0, rows, 1, data(xd), i * img, g, data(y), i * g.o() * l, l,
+                            false);
+                    continue;
+                }
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
                 if (!g.pointwise()) {
@@ -100,8 +114,13 @@ public final class Conv {
         int groups = (g.n() + WEIGHT_GRAD_GROUP - 1) / WEIGHT_GRAD_GROUP;
         Buffer partial = Buffer.zerosLike(xd, Math.max(1, groups), size);
         Parallel.forRange(g.n(), WEIGHT_GRAD_GROUP, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : Scratch.get(xd.isDouble(), rows * l);
+            Object cols = g.pointwise() || g.packs() ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
+                if (g.packs()) {
+                    unfoldGemm(true, g.o(), rows, l, data(gd), i * g.o() * l, l, 1, data(xd), i * img, g, data(partial),
+                            lo / WEIGHT_GRAD_GROUP * size, rows, i > lo);
+                    continue;
+                }
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
                 if (!g.pointwise()) {
@@ -124,6 +143,35 @@ public final class Conv {
             throw new IllegalArgumentException("conv2d " + what + ": gradient shape " + Dims.str(s) + " does not match "
                     + "the output " + g.ho() + "x" + g.wo() + " of a " + g.kh() + "x" + g.kw() + " kernel on "
                     + g.h() + "x" + g.w());
+        }
+    }
+
+    /**
+     * C = A · B where B is the columns of the image at x[xOff] ({@code transposed}: their
+     * transpose), packed panel by panel from the image by {@link Im2colF64#packColumns} or
+     * {@link Im2colF64#packColumnsT} and never stored whole.
+     */
+    private static void unfoldGemm(boolean transposed, int m, int n, int k, Object a, int aOff, int aRs, int aCs,
+                                   Object x, int xOff, Geom g, Object c, int cOff, int ldc, boolean accumulate) {
+        int ch = g.c();
+        int h = g.h();
+        int w = g.w();
+        int kh = g.kh();
+        int kw = g.kw();
+        int s = g.stride();
+        int pad = g.pad();
+        if (a instanceof double[] ad) {
+            double[] xs = (double[]) x;
+            GemmF64.blocked(m, n, k, ad, aOff, aRs, aCs, transposed
+                    ? (pc, kc, jc, nc, bp, p0, p1) -> Im2colF64.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
+                    : (pc, kc, jc, nc, bp, p0, p1) -> Im2colF64.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1),
+                    (double[]) c, cOff, ldc, accumulate);
+        } else {
+            float[] xs = (float[]) x;
+            GemmF32.blocked(m, n, k, (float[]) a, aOff, aRs, aCs, transposed
+                    ? (pc, kc, jc, nc, bp, p0, p1) -> Im2colF32.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
+                    : (pc, kc, jc, nc, bp, p0, p1) -> Im2colF32.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1),
+                    (float[]) c, cOff, ldc, accumulate);
         }
     }
 

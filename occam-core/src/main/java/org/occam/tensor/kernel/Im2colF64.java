@@ -83,4 +83,104 @@ final class Im2colF64 {
             }
         }
     }
+
+    /**
+     * Packs NR-column panels [p0, p1) of the kc×nc block at row pc, column jc of the columns of the
+     * image [c, h, w] at src[srcOff] (zero padding) straight into GemmF64's packed-B layout
+     * (column jc + q, row pc + p at bp[(q / NR)*kc*NR + p*NR + q % NR], columns past nc zero): the
+     * unfold and the GEMM's copy of B in one pass, with no column matrix in between.
+     */
+    static void packColumns(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                            int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
+        int nr0 = GemmF64.NR;
+        int wo = outSize(w, kw, stride, pad);
+        for (int panel = p0; panel < p1; panel++) {
+            int col0 = jc + panel * nr0;
+            int end = Math.min(col0 + nr0, jc + nc);
+            int dst = panel * nr0 * kc;
+            for (int p = 0; p < kc; p++) {
+                int r = pc + p;
+                int ch = r / (kh * kw);
+                int i = r / kw % kh;
+                int j = r % kw;
+                int lo = firstInside(j, stride, pad, wo);
+                int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+                int d = dst + p * nr0 - col0;
+                for (int col = col0; col < end; ) {
+                    int oh = col / wo;
+                    int ow0 = col - oh * wo;
+                    int ow1 = Math.min(wo, ow0 + end - col);
+                    int y = oh * stride - pad + i;
+                    int base = d + col - ow0;
+                    int sp = srcOff + (ch * h + y) * w - pad + j;
+                    segment(src, sp, stride, y >= 0 && y < h, lo, hi, ow0, ow1, bp, base, 1);
+                    col += ow1 - ow0;
+                }
+                for (int q = end - col0; q < nr0; q++) {
+                    bp[dst + p * nr0 + q] = 0;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs NR-column panels [p0, p1) of the kc×nc block at row pc, column jc of the transposed
+     * columns (row = output position, column = (channel, i, j)) of the image at src[srcOff], in the
+     * layout of {@link #packColumns}: the B operand of the weight gradient dy · colsᵀ, packed
+     * without materialising the columns.
+     */
+    static void packColumnsT(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                             int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
+        int nr0 = GemmF64.NR;
+        int wo = outSize(w, kw, stride, pad);
+        for (int panel = p0; panel < p1; panel++) {
+            int r0 = jc + panel * nr0;
+            int nr = Math.min(nr0, jc + nc - r0);
+            int dst = panel * nr0 * kc;
+            for (int q = 0; q < nr; q++) {
+                int r = r0 + q;
+                int ch = r / (kh * kw);
+                int i = r / kw % kh;
+                int j = r % kw;
+                int lo = firstInside(j, stride, pad, wo);
+                int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+                for (int pos = pc; pos < pc + kc; ) {
+                    int oh = pos / wo;
+                    int ow0 = pos - oh * wo;
+                    int ow1 = Math.min(wo, ow0 + pc + kc - pos);
+                    int y = oh * stride - pad + i;
+                    int base = dst + (pos - pc - ow0) * nr0 + q;
+                    int sp = srcOff + (ch * h + y) * w - pad + j;
+                    segment(src, sp, stride, y >= 0 && y < h, lo, hi, ow0, ow1, bp, base, nr0);
+                    pos += ow1 - ow0;
+                }
+            }
+            for (int p = 0; p < kc && nr < nr0; p++) {
+                java.util.Arrays.fill(bp, dst + p * nr0 + nr, dst + (p + 1) * nr0, 0d);
+            }
+        }
+    }
+
+    /**
+     * One output row's run ow in [ow0, ow1) of a column row: dst[base + ow*ds] = src[sp + ow*stride]
+     * where the tap is inside the image (row inside and ow in [lo, hi)), else 0.
+     */
+    private static void segment(double[] src, int sp, int stride, boolean rowInside, int lo, int hi, int ow0, int ow1,
+                                double[] dst, int base, int ds) {
+        int a = rowInside ? Math.min(ow1, Math.max(ow0, lo)) : ow1;
+        int b = rowInside ? Math.min(ow1, Math.max(a, hi)) : ow1;
+        for (int t = ow0; t < a; t++) {
+            dst[base + t * ds] = 0;
+        }
+        if (ds == 1 && stride == 1 && b > a) {
+            System.arraycopy(src, sp + a, dst, base + a, b - a);
+        } else {
+            for (int t = a; t < b; t++) {
+                dst[base + t * ds] = src[sp + t * stride];
+            }
+        }
+        for (int t = b; t < ow1; t++) {
+            dst[base + t * ds] = 0;
+        }
+    }
 }
