@@ -25,7 +25,8 @@ class ConvPackedTest {
     private static final int[][] CASES = {
         {2, 3, 7, 5, 5, 3, 3, 1, 1}, {1, 4, 9, 11, 6, 3, 3, 2, 1}, {3, 5, 8, 8, 7, 1, 1, 2, 0},
         {2, 2, 13, 9, 9, 5, 5, 1, 2}, {1, 30, 6, 5, 17, 3, 3, 1, 1}, {1, 2, 37, 35, 5, 3, 3, 1, 1},
-        {2, 3, 10, 7, 6, 3, 2, 3, 2}, {1, 1, 28, 28, 16, 5, 5, 1, 2},
+        {2, 3, 10, 7, 6, 3, 2, 3, 2}, {1, 1, 28, 28, 16, 5, 5, 1, 2}, {2, 3, 32, 32, 6, 3, 3, 1, 1},
+        {1, 2, 9, 16, 5, 3, 3, 1, 1},
     };
 
     private static int[] xShape(int[] cs) {
@@ -100,7 +101,9 @@ class ConvPackedTest {
     @Test
     void firstAndSecondDerivativesMatchFiniteDifferences() {
         Rng rng = Rng.seed(34);
-        int[][] small = {{2, 2, 5, 4, 5, 3, 3, 1, 1}, {1, 2, 6, 5, 6, 3, 3, 2, 1}, {2, 3, 4, 5, 5, 1, 1, 2, 0}};
+        // The last case runs both packed products in float64 (16-column panels, 128 positions).
+        int[][] small = {{2, 2, 5, 4, 5, 3, 3, 1, 1}, {1, 2, 6, 5, 6, 3, 3, 2, 1}, {2, 3, 4, 5, 5, 1, 1, 2, 0},
+            {1, 1, 8, 16, 5, 3, 3, 1, 1}};
         for (int[] cs : small) {
             Params p = Params.of("x", rng.normal(DType.FLOAT64, 0, 1, xShape(cs)),
                     "w", rng.normal(DType.FLOAT64, 0, 0.5, wShape(cs)));
@@ -116,7 +119,8 @@ class ConvPackedTest {
     @Test
     void bitsDoNotDependOnThreadCount() {
         for (DType dtype : DType.values()) {
-            for (int[] cs : new int[][] {{19, 3, 9, 8, 6, 3, 3, 2, 1}, {11, 8, 16, 16, 16, 3, 3, 1, 1}}) {
+            for (int[] cs : new int[][] {{19, 3, 9, 8, 6, 3, 3, 2, 1}, {11, 8, 16, 16, 16, 3, 3, 1, 1},
+                {10, 3, 32, 32, 8, 3, 3, 1, 1}}) {
                 assertArrayEquals(threaded(1, dtype, cs), threaded(2, dtype, cs), 0.0, dtype + " " + Arrays.toString(cs));
             }
         }

@@ -11,6 +11,8 @@ package org.occam.tensor.kernel;
  * result is bit-identical for any thread count.
  */
 public final class Conv {
+    /** Output positions from which the weight gradient packs its columns straight from the image. */
+    static final int PACK_MIN_POSITIONS = 128;
     /** Images per partial sum of the weight gradient (fixed, so the summation order is too). */
     static final int WEIGHT_GRAD_GROUP = 8;
 
@@ -33,12 +35,24 @@ public final class Conv {
         }
 
         /**
-         * Whether the forward and weight-gradient products unfold the image straight into the
-         * GEMM's packed B (the blocked kernel, more than {@link Gemm#ROWWISE_MAX_ROWS} output
-         * channels) instead of into a column buffer: the same packed values, so the same bits.
+         * Whether the forward product unfolds the image straight into the GEMM's packed B (the
+         * blocked kernel, more than {@link Gemm#ROWWISE_MAX_ROWS} output channels) instead of into
+         * a column buffer: the same packed values, so the same bits. Measured (ConvPackBenchMain,
+         * batch 128, float32) it pays where each packed panel is whole output rows of a stride-1
+         * convolution (ResNet's 32×32 stage: 16.0 → 10.4 ms) and loses where panels cut output rows
+         * (stride 2, 28×28, 14×14), whose short runs cost more than the copy they save.
          */
-        boolean packs() {
-            return !pointwise() && !Gemm.isRowwise(o);
+        boolean packsForward(int nr) {
+            return !pointwise() && !Gemm.isRowwise(o) && stride == 1 && wo % nr == 0;
+        }
+
+        /**
+         * Whether the weight-gradient product packs the transposed columns straight from the image
+         * (same bits): measured faster from PACK_MIN_POSITIONS output positions up
+         * (16×32×32: 23.9 → 17.6 ms at batch 128, CNN 16×14×14 5×5: 21.0 → 18.2), not on 8×8 maps.
+         */
+        boolean packsWeightGrad() {
+            return !pointwise() && !Gemm.isRowwise(o) && l() >= PACK_MIN_POSITIONS;
         }
     }
 
@@ -56,10 +70,11 @@ public final class Conv {
         int rows = g.rows();
         int l = g.l();
         int img = g.c() * g.h() * g.w();
+        boolean packs = g.packsForward(Gemm.panelWidth(xd.isDouble()));
         Parallel.forRange(g.n(), 1, (lo, hi) -> {
-            Object cols = g.pointwise() || g.packs() ? null : Scratch.get(xd.isDouble(), rows * l);
+            Object cols = g.pointwise() || packs ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
-                if (g.packs()) {
+                if (packs) {
                     unfoldGemm(false, g.o(), l, rows, data(wd), 0, rows, 1, data(xd), i * img, g, data(y), i * g.o() * l, l,
                             false);
                     continue;
@@ -114,9 +129,9 @@ public final class Conv {
         int groups = (g.n() + WEIGHT_GRAD_GROUP - 1) / WEIGHT_GRAD_GROUP;
         Buffer partial = Buffer.zerosLike(xd, Math.max(1, groups), size);
         Parallel.forRange(g.n(), WEIGHT_GRAD_GROUP, (lo, hi) -> {
-            Object cols = g.pointwise() || g.packs() ? null : Scratch.get(xd.isDouble(), rows * l);
+            Object cols = g.pointwise() || g.packsWeightGrad() ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
-                if (g.packs()) {
+                if (g.packsWeightGrad()) {
                     unfoldGemm(true, g.o(), rows, l, data(gd), i * g.o() * l, l, 1, data(xd), i * img, g, data(partial),
                             lo / WEIGHT_GRAD_GROUP * size, rows, i > lo);
                     continue;

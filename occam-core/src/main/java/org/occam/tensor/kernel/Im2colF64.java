@@ -94,30 +94,38 @@ final class Im2colF64 {
                             int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
         int nr0 = GemmF64.NR;
         int wo = outSize(w, kw, stride, pad);
+        int[] lo = new int[kw];
+        int[] hi = new int[kw];
+        taps(w, kw, stride, pad, wo, lo, hi);
+        int[] seg = new int[3 * (nr0 + 1)];
         for (int panel = p0; panel < p1; panel++) {
             int col0 = jc + panel * nr0;
             int end = Math.min(col0 + nr0, jc + nc);
             int dst = panel * nr0 * kc;
+            int segs = segments(col0, end, wo, seg);
+            int ch = pc / (kh * kw);
+            int i = pc / kw % kh;
+            int j = pc % kw;
             for (int p = 0; p < kc; p++) {
-                int r = pc + p;
-                int ch = r / (kh * kw);
-                int i = r / kw % kh;
-                int j = r % kw;
-                int lo = firstInside(j, stride, pad, wo);
-                int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
                 int d = dst + p * nr0 - col0;
-                for (int col = col0; col < end; ) {
-                    int oh = col / wo;
-                    int ow0 = col - oh * wo;
-                    int ow1 = Math.min(wo, ow0 + end - col);
+                int plane = srcOff + ch * h * w - pad + j;
+                for (int q = 0; q < segs; q++) {
+                    int oh = seg[3 * q];
+                    int ow0 = seg[3 * q + 1];
+                    int ow1 = seg[3 * q + 2];
                     int y = oh * stride - pad + i;
-                    int base = d + col - ow0;
-                    int sp = srcOff + (ch * h + y) * w - pad + j;
-                    segment(src, sp, stride, y >= 0 && y < h, lo, hi, ow0, ow1, bp, base, 1);
-                    col += ow1 - ow0;
+                    segment(src, plane + y * w, stride, y >= 0 && y < h, lo[j], hi[j], ow0, ow1, bp,
+                            d + oh * wo, 1);
                 }
                 for (int q = end - col0; q < nr0; q++) {
                     bp[dst + p * nr0 + q] = 0;
+                }
+                if (++j == kw) {
+                    j = 0;
+                    if (++i == kh) {
+                        i = 0;
+                        ch++;
+                    }
                 }
             }
         }
@@ -133,32 +141,64 @@ final class Im2colF64 {
                              int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
         int nr0 = GemmF64.NR;
         int wo = outSize(w, kw, stride, pad);
+        int[] lo = new int[kw];
+        int[] hi = new int[kw];
+        taps(w, kw, stride, pad, wo, lo, hi);
+        int[] seg = new int[3 * (kc / Math.max(1, wo) + 2)];
+        int segs = segments(pc, pc + kc, wo, seg);
         for (int panel = p0; panel < p1; panel++) {
             int r0 = jc + panel * nr0;
             int nr = Math.min(nr0, jc + nc - r0);
             int dst = panel * nr0 * kc;
+            int ch = r0 / (kh * kw);
+            int i = r0 / kw % kh;
+            int j = r0 % kw;
             for (int q = 0; q < nr; q++) {
-                int r = r0 + q;
-                int ch = r / (kh * kw);
-                int i = r / kw % kh;
-                int j = r % kw;
-                int lo = firstInside(j, stride, pad, wo);
-                int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
-                for (int pos = pc; pos < pc + kc; ) {
-                    int oh = pos / wo;
-                    int ow0 = pos - oh * wo;
-                    int ow1 = Math.min(wo, ow0 + pc + kc - pos);
+                int plane = srcOff + ch * h * w - pad + j;
+                for (int t = 0; t < segs; t++) {
+                    int oh = seg[3 * t];
                     int y = oh * stride - pad + i;
-                    int base = dst + (pos - pc - ow0) * nr0 + q;
-                    int sp = srcOff + (ch * h + y) * w - pad + j;
-                    segment(src, sp, stride, y >= 0 && y < h, lo, hi, ow0, ow1, bp, base, nr0);
-                    pos += ow1 - ow0;
+                    segment(src, plane + y * w, stride, y >= 0 && y < h, lo[j], hi[j], seg[3 * t + 1], seg[3 * t + 2], bp,
+                            dst + (oh * wo - pc) * nr0 + q, nr0);
+                }
+                if (++j == kw) {
+                    j = 0;
+                    if (++i == kh) {
+                        i = 0;
+                        ch++;
+                    }
                 }
             }
             for (int p = 0; p < kc && nr < nr0; p++) {
                 java.util.Arrays.fill(bp, dst + p * nr0 + nr, dst + (p + 1) * nr0, 0d);
             }
         }
+    }
+
+    /** For each tap j of a kernel row: output columns [lo[j], hi[j]) read inside the image. */
+    private static void taps(int w, int kw, int stride, int pad, int wo, int[] lo, int[] hi) {
+        for (int j = 0; j < kw; j++) {
+            lo[j] = firstInside(j, stride, pad, wo);
+            hi[j] = Math.max(lo[j], endInside(j, stride, pad, w, wo));
+        }
+    }
+
+    /**
+     * Splits output positions [from, to) into runs within one output row: seg[3q..3q+2] = (oh,
+     * first ow, end ow) of run q. Returns the number of runs.
+     */
+    private static int segments(int from, int to, int wo, int[] seg) {
+        int q = 0;
+        for (int pos = from; pos < to; q++) {
+            int oh = pos / wo;
+            int ow0 = pos - oh * wo;
+            int ow1 = Math.min(wo, ow0 + to - pos);
+            seg[3 * q] = oh;
+            seg[3 * q + 1] = ow0;
+            seg[3 * q + 2] = ow1;
+            pos += ow1 - ow0;
+        }
+        return q;
     }
 
     /**
