@@ -150,6 +150,10 @@ final class Im2colF64 {
             int r0 = jc + panel * nr0;
             int nr = Math.min(nr0, jc + nc - r0);
             int dst = panel * nr0 * kc;
+            if (nr < nr0) {
+                // The columns past nc stay zero: one fill of the panel, not one per row.
+                java.util.Arrays.fill(bp, dst, dst + kc * nr0, 0d);
+            }
             int ch = r0 / (kh * kw);
             int i = r0 / kw % kh;
             int j = r0 % kw;
@@ -168,9 +172,6 @@ final class Im2colF64 {
                         ch++;
                     }
                 }
-            }
-            for (int p = 0; p < kc && nr < nr0; p++) {
-                java.util.Arrays.fill(bp, dst + p * nr0 + nr, dst + (p + 1) * nr0, 0d);
             }
         }
     }
