@@ -2,9 +2,11 @@ package org.occam.tensor.kernel;
 
 /**
  * 2-D convolution (PyTorch's cross-correlation) and its two adjoints, one image at a time: each
- * image is unfolded into a per-thread column buffer [C*kh*kw, Ho*Wo] (never the whole batch; see
- * {@link Scratch}) and
- * multiplied by the weight matrix with {@link Gemm}.
+ * image's columns [C*kh*kw, Ho*Wo] are either packed panel by panel straight into the GEMM's
+ * packed B ({@link Im2colF64#packColumns}, {@link Im2colF64#packColumnsT}: the forward and the
+ * weight gradient, on the shapes where that measured faster) or unfolded into a per-thread column
+ * buffer (never the whole batch; see {@link Scratch}) and multiplied by the weight matrix with
+ * {@link Gemm}. Both give the same packed values to the same kernel, so the same bits.
  *
  * <p>x [N, C, H, W], w [O, C, kh, kw], y [N, O, Ho, Wo]. Images run in parallel; the weight
  * gradient sums over images in fixed groups whose partial sums are added in group order, so every
@@ -177,16 +179,20 @@ public final class Conv {
         int pad = g.pad();
         if (a instanceof double[] ad) {
             double[] xs = (double[]) x;
-            GemmF64.blocked(m, n, k, ad, aOff, aRs, aCs, transposed
-                    ? (pc, kc, jc, nc, bp, p0, p1) -> Im2colF64.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
-                    : (pc, kc, jc, nc, bp, p0, p1) -> Im2colF64.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1),
-                    (double[]) c, cOff, ldc, accumulate);
+            GemmF64.PanelSource b = transposed
+                    ? (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF64.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
+                    : (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF64.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1);
+            GemmF64.blocked(m, n, k, ad, aOff, aRs, aCs, b, (double[]) c, cOff, ldc, accumulate);
         } else {
             float[] xs = (float[]) x;
-            GemmF32.blocked(m, n, k, (float[]) a, aOff, aRs, aCs, transposed
-                    ? (pc, kc, jc, nc, bp, p0, p1) -> Im2colF32.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
-                    : (pc, kc, jc, nc, bp, p0, p1) -> Im2colF32.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1),
-                    (float[]) c, cOff, ldc, accumulate);
+            GemmF32.PanelSource b = transposed
+                    ? (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF32.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
+                    : (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF32.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1);
+            GemmF32.blocked(m, n, k, (float[]) a, aOff, aRs, aCs, b, (float[]) c, cOff, ldc, accumulate);
         }
     }
 
