@@ -41,7 +41,7 @@ class ConvTest {
     }
 
     /** The definition, one output element at a time. */
-    private static double[] naive(double[] x, double[] w, int[] cs) {
+    static double[] naive(double[] x, double[] w, int[] cs) {
         int n = cs[0], c = cs[1], h = cs[2], wd = cs[3], o = cs[4], kh = cs[5], kw = cs[6], st = cs[7], pad = cs[8];
         int ho = Im2col.outSize(h, kh, st, pad);
         int wo = Im2col.outSize(wd, kw, st, pad);

@@ -2,15 +2,19 @@ package org.occam.tensor.kernel;
 
 /**
  * 2-D convolution (PyTorch's cross-correlation) and its two adjoints, one image at a time: each
- * image is unfolded into a per-thread column buffer [C*kh*kw, Ho*Wo] (never the whole batch; see
- * {@link Scratch}) and
- * multiplied by the weight matrix with {@link Gemm}.
+ * image's columns [C*kh*kw, Ho*Wo] are either packed panel by panel straight into the GEMM's
+ * packed B ({@link Im2colF64#packColumns}, {@link Im2colF64#packColumnsT}: the forward and the
+ * weight gradient, on the shapes where that measured faster) or unfolded into a per-thread column
+ * buffer (never the whole batch; see {@link Scratch}) and multiplied by the weight matrix with
+ * {@link Gemm}. Both give the same packed values to the same kernel, so the same bits.
  *
  * <p>x [N, C, H, W], w [O, C, kh, kw], y [N, O, Ho, Wo]. Images run in parallel; the weight
  * gradient sums over images in fixed groups whose partial sums are added in group order, so every
  * result is bit-identical for any thread count.
  */
 public final class Conv {
+    /** Output positions from which the weight gradient packs its columns straight from the image. */
+    static final int PACK_MIN_POSITIONS = 128;
     /** Images per partial sum of the weight gradient (fixed, so the summation order is too). */
     static final int WEIGHT_GRAD_GROUP = 8;
 
@@ -31,6 +35,27 @@ public final class Conv {
         boolean pointwise() {
             return kh == 1 && kw == 1 && stride == 1 && pad == 0;
         }
+
+        /**
+         * Whether the forward product unfolds the image straight into the GEMM's packed B (the
+         * blocked kernel, more than {@link Gemm#ROWWISE_MAX_ROWS} output channels) instead of into
+         * a column buffer: the same packed values, so the same bits. Measured (ConvPackBenchMain,
+         * batch 128, float32) it pays where each packed panel is whole output rows of a stride-1
+         * convolution (ResNet's 32×32 stage: 16.0 → 10.4 ms) and loses where panels cut output rows
+         * (stride 2, 28×28, 14×14), whose short runs cost more than the copy they save.
+         */
+        boolean packsForward(int nr) {
+            return !pointwise() && !Gemm.isRowwise(o) && stride == 1 && wo % nr == 0;
+        }
+
+        /**
+         * Whether the weight-gradient product packs the transposed columns straight from the image
+         * (same bits): measured faster from PACK_MIN_POSITIONS output positions up
+         * (16×32×32: 23.9 → 17.6 ms at batch 128, CNN 16×14×14 5×5: 21.0 → 18.2), not on 8×8 maps.
+         */
+        boolean packsWeightGrad() {
+            return !pointwise() && !Gemm.isRowwise(o) && l() >= PACK_MIN_POSITIONS;
+        }
     }
 
     private static Geom geom(int[] xs, int[] ws, int stride, int pad) {
@@ -47,9 +72,15 @@ public final class Conv {
         int rows = g.rows();
         int l = g.l();
         int img = g.c() * g.h() * g.w();
+        boolean packs = g.packsForward(Gemm.panelWidth(xd.isDouble()));
         Parallel.forRange(g.n(), 1, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : Scratch.get(xd.isDouble(), rows * l);
+            Object cols = g.pointwise() || packs ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
+                if (packs) {
+                    unfoldGemm(false, g.o(), l, rows, data(wd), 0, rows, 1, data(xd), i * img, g, data(y), i * g.o() * l, l,
+                            false);
+                    continue;
+                }
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
                 if (!g.pointwise()) {
@@ -100,8 +131,13 @@ public final class Conv {
         int groups = (g.n() + WEIGHT_GRAD_GROUP - 1) / WEIGHT_GRAD_GROUP;
         Buffer partial = Buffer.zerosLike(xd, Math.max(1, groups), size);
         Parallel.forRange(g.n(), WEIGHT_GRAD_GROUP, (lo, hi) -> {
-            Object cols = g.pointwise() ? null : Scratch.get(xd.isDouble(), rows * l);
+            Object cols = g.pointwise() || g.packsWeightGrad() ? null : Scratch.get(xd.isDouble(), rows * l);
             for (int i = lo; i < hi; i++) {
+                if (g.packsWeightGrad()) {
+                    unfoldGemm(true, g.o(), rows, l, data(gd), i * g.o() * l, l, 1, data(xd), i * img, g, data(partial),
+                            lo / WEIGHT_GRAD_GROUP * size, rows, i > lo);
+                    continue;
+                }
                 Object b = g.pointwise() ? data(xd) : cols;
                 int bOff = g.pointwise() ? i * img : 0;
                 if (!g.pointwise()) {
@@ -124,6 +160,39 @@ public final class Conv {
             throw new IllegalArgumentException("conv2d " + what + ": gradient shape " + Dims.str(s) + " does not match "
                     + "the output " + g.ho() + "x" + g.wo() + " of a " + g.kh() + "x" + g.kw() + " kernel on "
                     + g.h() + "x" + g.w());
+        }
+    }
+
+    /**
+     * C = A · B where B is the columns of the image at x[xOff] ({@code transposed}: their
+     * transpose), packed panel by panel from the image by {@link Im2colF64#packColumns} or
+     * {@link Im2colF64#packColumnsT} and never stored whole.
+     */
+    private static void unfoldGemm(boolean transposed, int m, int n, int k, Object a, int aOff, int aRs, int aCs,
+                                   Object x, int xOff, Geom g, Object c, int cOff, int ldc, boolean accumulate) {
+        int ch = g.c();
+        int h = g.h();
+        int w = g.w();
+        int kh = g.kh();
+        int kw = g.kw();
+        int s = g.stride();
+        int pad = g.pad();
+        if (a instanceof double[] ad) {
+            double[] xs = (double[]) x;
+            GemmF64.PanelSource b = transposed
+                    ? (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF64.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
+                    : (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF64.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1);
+            GemmF64.blocked(m, n, k, ad, aOff, aRs, aCs, b, (double[]) c, cOff, ldc, accumulate);
+        } else {
+            float[] xs = (float[]) x;
+            GemmF32.PanelSource b = transposed
+                    ? (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF32.packColumnsT(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1)
+                    : (pc, kc, jc, nc, bp, p0, p1) ->
+                            Im2colF32.packColumns(xs, xOff, ch, h, w, kh, kw, s, pad, pc, kc, jc, nc, bp, p0, p1);
+            GemmF32.blocked(m, n, k, (float[]) a, aOff, aRs, aCs, b, (float[]) c, cOff, ldc, accumulate);
         }
     }
 

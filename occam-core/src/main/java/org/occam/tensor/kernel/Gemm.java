@@ -85,6 +85,11 @@ public final class Gemm {
         }
     }
 
+    /** Columns of one packed B panel of the blocked kernel (the micro-tile width) for fp64 or fp32. */
+    static int panelWidth(boolean f64) {
+        return f64 ? GemmF64.NR : GemmF32.NR;
+    }
+
     /**
      * Whether the row-wise loop (no packing) is used rather than the blocked kernel: a function of
      * the sizes only, never of the thread count, for determinism.

@@ -94,18 +94,41 @@ final class GemmF64 {
         }
     }
 
+    /**
+     * A source of B that writes its own packed panels: {@link #pack} fills NR-column panels
+     * [p0, p1) of the kc×nc block of B at depth pc and column jc into bp, in {@link #packB}'s
+     * layout (column jc + j, row pc + p at bp[(j / NR)*kc*NR + p*NR + j % NR], columns past nc
+     * zero). Lets a caller pack straight from its own data (an image unfolded on the fly) instead
+     * of materialising B first.
+     */
+    @FunctionalInterface
+    interface PanelSource {
+        void pack(int pc, int kc, int jc, int nc, double[] bp, int p0, int p1);
+    }
+
     /** Blocked, packed and parallel product, see {@link Gemm#dgemm}; requires m, n, k > 0. */
     static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
                         double[] b, int bOff, int bRs, int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
+        blocked(m, n, k, a, aOff, aRs, aCs,
+                (pc, kc, jc, nc, bp, p0, p1) -> packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, bp, p0, p1),
+                c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * The blocked product with B given by the panels its source packs (same blocking, same
+     * kernel, so the same bits as {@link #blocked} on the materialised B); requires m, n, k > 0.
+     */
+    static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs, PanelSource b,
+                        double[] c, int cOff, int ldc, boolean accumulate) {
         GemmPlan plan = new GemmPlan(m, n, k, MR, NR, KC, NC, TASK_ROWS);
         double[] bp = PACKED_B.get();
         for (int jc = 0; jc < n; jc += plan.nc) {
             int nc = Math.min(plan.nc, n - jc);
             for (int pc = 0; pc < k; pc += plan.kc) {
                 int kc = Math.min(plan.kc, k - pc);
-                int bBase = bOff + pc * bRs + jc * bCs;
-                Parallel.forRange(GemmPlan.ceilDiv(nc, NR), PACK_PANELS,
-                        (p0, p1) -> packB(b, bBase, bRs, bCs, kc, nc, bp, p0, p1));
+                int col = jc;
+                int depth = pc;
+                Parallel.forRange(GemmPlan.ceilDiv(nc, NR), PACK_PANELS, (p0, p1) -> b.pack(depth, kc, col, nc, bp, p0, p1));
                 int aBase = aOff + pc * aCs;
                 int cBase = cOff + jc;
                 boolean acc = accumulate || pc > 0;

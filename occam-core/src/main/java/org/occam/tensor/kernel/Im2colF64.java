@@ -83,4 +83,145 @@ final class Im2colF64 {
             }
         }
     }
+
+    /**
+     * Packs NR-column panels [p0, p1) of the kc×nc block at row pc, column jc of the columns of the
+     * image [c, h, w] at src[srcOff] (zero padding) straight into GemmF64's packed-B layout
+     * (column jc + q, row pc + p at bp[(q / NR)*kc*NR + p*NR + q % NR], columns past nc zero): the
+     * unfold and the GEMM's copy of B in one pass, with no column matrix in between.
+     */
+    static void packColumns(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                            int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
+        int nr0 = GemmF64.NR;
+        int wo = outSize(w, kw, stride, pad);
+        int[] lo = new int[kw];
+        int[] hi = new int[kw];
+        taps(w, kw, stride, pad, wo, lo, hi);
+        int[] seg = new int[3 * (nr0 + 1)];
+        for (int panel = p0; panel < p1; panel++) {
+            int col0 = jc + panel * nr0;
+            int end = Math.min(col0 + nr0, jc + nc);
+            int dst = panel * nr0 * kc;
+            int segs = segments(col0, end, wo, seg);
+            int ch = pc / (kh * kw);
+            int i = pc / kw % kh;
+            int j = pc % kw;
+            for (int p = 0; p < kc; p++) {
+                int d = dst + p * nr0 - col0;
+                int plane = srcOff + ch * h * w - pad + j;
+                for (int q = 0; q < segs; q++) {
+                    int oh = seg[3 * q];
+                    int ow0 = seg[3 * q + 1];
+                    int ow1 = seg[3 * q + 2];
+                    int y = oh * stride - pad + i;
+                    segment(src, plane + y * w, stride, y >= 0 && y < h, lo[j], hi[j], ow0, ow1, bp,
+                            d + oh * wo, 1);
+                }
+                for (int q = end - col0; q < nr0; q++) {
+                    bp[dst + p * nr0 + q] = 0;
+                }
+                if (++j == kw) {
+                    j = 0;
+                    if (++i == kh) {
+                        i = 0;
+                        ch++;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs NR-column panels [p0, p1) of the kc×nc block at row pc, column jc of the transposed
+     * columns (row = output position, column = (channel, i, j)) of the image at src[srcOff], in the
+     * layout of {@link #packColumns}: the B operand of the weight gradient dy · colsᵀ, packed
+     * without materialising the columns.
+     */
+    static void packColumnsT(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                             int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
+        int nr0 = GemmF64.NR;
+        int wo = outSize(w, kw, stride, pad);
+        int[] lo = new int[kw];
+        int[] hi = new int[kw];
+        taps(w, kw, stride, pad, wo, lo, hi);
+        int[] seg = new int[3 * (kc / Math.max(1, wo) + 2)];
+        int segs = segments(pc, pc + kc, wo, seg);
+        for (int panel = p0; panel < p1; panel++) {
+            int r0 = jc + panel * nr0;
+            int nr = Math.min(nr0, jc + nc - r0);
+            int dst = panel * nr0 * kc;
+            if (nr < nr0) {
+                // The columns past nc stay zero: one fill of the panel, not one per row.
+                java.util.Arrays.fill(bp, dst, dst + kc * nr0, 0d);
+            }
+            int ch = r0 / (kh * kw);
+            int i = r0 / kw % kh;
+            int j = r0 % kw;
+            for (int q = 0; q < nr; q++) {
+                int plane = srcOff + ch * h * w - pad + j;
+                for (int t = 0; t < segs; t++) {
+                    int oh = seg[3 * t];
+                    int y = oh * stride - pad + i;
+                    segment(src, plane + y * w, stride, y >= 0 && y < h, lo[j], hi[j], seg[3 * t + 1], seg[3 * t + 2], bp,
+                            dst + (oh * wo - pc) * nr0 + q, nr0);
+                }
+                if (++j == kw) {
+                    j = 0;
+                    if (++i == kh) {
+                        i = 0;
+                        ch++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** For each tap j of a kernel row: output columns [lo[j], hi[j]) read inside the image. */
+    private static void taps(int w, int kw, int stride, int pad, int wo, int[] lo, int[] hi) {
+        for (int j = 0; j < kw; j++) {
+            lo[j] = firstInside(j, stride, pad, wo);
+            hi[j] = Math.max(lo[j], endInside(j, stride, pad, w, wo));
+        }
+    }
+
+    /**
+     * Splits output positions [from, to) into runs within one output row: seg[3q..3q+2] = (oh,
+     * first ow, end ow) of run q. Returns the number of runs.
+     */
+    private static int segments(int from, int to, int wo, int[] seg) {
+        int q = 0;
+        for (int pos = from; pos < to; q++) {
+            int oh = pos / wo;
+            int ow0 = pos - oh * wo;
+            int ow1 = Math.min(wo, ow0 + to - pos);
+            seg[3 * q] = oh;
+            seg[3 * q + 1] = ow0;
+            seg[3 * q + 2] = ow1;
+            pos += ow1 - ow0;
+        }
+        return q;
+    }
+
+    /**
+     * One output row's run ow in [ow0, ow1) of a column row: dst[base + ow*ds] = src[sp + ow*stride]
+     * where the tap is inside the image (row inside and ow in [lo, hi)), else 0.
+     */
+    private static void segment(double[] src, int sp, int stride, boolean rowInside, int lo, int hi, int ow0, int ow1,
+                                double[] dst, int base, int ds) {
+        int a = rowInside ? Math.min(ow1, Math.max(ow0, lo)) : ow1;
+        int b = rowInside ? Math.min(ow1, Math.max(a, hi)) : ow1;
+        for (int t = ow0; t < a; t++) {
+            dst[base + t * ds] = 0;
+        }
+        if (ds == 1 && stride == 1 && b > a) {
+            System.arraycopy(src, sp + a, dst, base + a, b - a);
+        } else {
+            for (int t = a; t < b; t++) {
+                dst[base + t * ds] = src[sp + t * stride];
+            }
+        }
+        for (int t = b; t < ow1; t++) {
+            dst[base + t * ds] = 0;
+        }
+    }
 }

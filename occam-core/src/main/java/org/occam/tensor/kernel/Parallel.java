@@ -60,8 +60,10 @@ public final class Parallel {
         int g = Math.max(1, grain);
         int chunks = (n + g - 1) / g;
         int t = Math.min(threads, chunks);
-        if (t <= 1 || Thread.currentThread() instanceof Worker || !POOL.tryLock()) {
-            // Inline: single thread, nested call, or another thread holds the pool.
+        if (t <= 1 || Thread.currentThread() instanceof Worker || POOL.isHeldByCurrentThread() || !POOL.tryLock()) {
+            // Inline: single thread, nested call (on a worker or on the caller of the running job:
+            // a nested job would replace the outer one in a worker's slot before it woke, leaving
+            // the outer loop to the caller alone), or another thread holds the pool.
             for (int c = 0; c < chunks; c++) {
                 body.run(c * g, Math.min(n, (c + 1) * g));
             }
