@@ -60,8 +60,34 @@ final class NormOps {
         int[] axes = reducedAxes(x.rank());
         return Node.record("channel_affine", y, g -> new Tensor[] {
             BinaryOps.need(x, () -> channelAffine(g, scale, null)),
-            BinaryOps.need(scale, () -> ReduceOps.sum(g.mul(x), false, axes)),
+            BinaryOps.need(scale, () -> channelDot(g, x)),
             shift == null ? null : BinaryOps.need(shift, () -> ReduceOps.sum(g, false, axes))}, x, scale, shift);
+    }
+
+    /**
+     * Σ a·b over every axis but the channel axis 1 of a and b [N, C, ...] of one shape and dtype, as
+     * [C]: one pass, no a·b temporary (the scale gradient of {@link #channelAffine}). Its backward
+     * is two channel-affine maps (da = u[c]·b, db = u[c]·a), so it differentiates to any order.
+     */
+    static Tensor channelDot(Tensor a, Tensor b) {
+        if (!Arrays.equals(a.shapeRef(), b.shapeRef()) || a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("channel_dot needs two tensors of one shape and dtype, got " + a.dtype() + " "
+                    + Shape.str(a.shapeRef()) + " and " + b.dtype() + " " + Shape.str(b.shapeRef()));
+        }
+        int[] dims = layout("channel_dot", a);
+        int c = dims[1];
+        double[] sums = new double[c];
+        double[] dots = new double[c];
+        Tensor ad = Tensor.from(Strided.dense(a.buffer()));
+        Tensor bd = Tensor.from(Strided.dense(b.buffer()));
+        if (a.dtype() == DType.FLOAT64) {
+            ChannelNorm.gradSums(ad.doubleData(), bd.doubleData(), dims[0], c, dims[2], new double[c], sums, dots);
+        } else {
+            ChannelNorm.gradSums(ad.floatData(), bd.floatData(), dims[0], c, dims[2], new double[c], sums, dots);
+        }
+        return Node.record("channel_dot", Tensor.of(a.dtype(), dots, c), u -> new Tensor[] {
+            BinaryOps.need(a, () -> channelAffine(b, u, null)),
+            BinaryOps.need(b, () -> channelAffine(a, u, null))}, a, b);
     }
 
     /** What the training form keeps for its backward pass: the input and per-channel numbers. */
