@@ -22,7 +22,7 @@ THREADS=1,2
 FRESH=5
 DTYPES=float32
 QUICK=()
-JVM="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss8m -Xmx4g -Xmn256m -XX:+UseG1GC -XX:GCTimeRatio=1"
+JVM="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss8m -Xmx4g -Xmn256m -XX:+UseG1GC -XX:GCTimeRatio=1 -XX:MaxHeapFreeRatio=100"
 WORKDIR=""
 JSON=""
 usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
