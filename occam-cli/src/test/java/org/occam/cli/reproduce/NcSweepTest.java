@@ -55,6 +55,10 @@ class NcSweepTest {
         assertEquals("--data: unknown data set 'cifar' (allowed: digits, mnist)", refusal(dir, "--data", "cifar"));
         assertTrue(refusal(dir, "--data", "mnist", "--model", "cnn:1x28x28:2-4:4+x").startsWith("--model 'cnn:1x28x28:2-4:4+x':"
                 + " the part after '+' must be the number of source classes"));
+        assertEquals("--model mlp:64-8-5:tanh takes flat inputs [N, d] but --data mnist gives NCHW images; use e.g."
+                + " cnn:1x28x28:16-32:64+5", refusal(dir, "--data", "mnist", "--model", "mlp:64-8-5:tanh"));
+        assertEquals("--model cnn:1x8x8:4:5 takes images [N, C, H, W] but --data digits gives flat rows; use e.g."
+                + " mlp:64-128-128-5:tanh", refusal(dir, "--model", "cnn:1x8x8:4:5"));
     }
 
     /** The error output of a refused nc-1 run: one line, exit code 2. */

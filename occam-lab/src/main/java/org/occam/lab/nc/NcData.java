@@ -57,6 +57,11 @@ record NcData(Dataset source, Dataset sourceTest, Dataset target) {
                 : "the held-out digits " + classes + " (both splits)";
     }
 
+    /** Whether the data set's rows are flat vectors (digits) rather than NCHW images (mnist). */
+    static boolean flat(String data) {
+        return !data.equals("mnist");
+    }
+
     /** Whether {@code --data} names a known data set. */
     static boolean known(String data) {
         return data.equals("digits") || data.equals("mnist");

@@ -1,6 +1,7 @@
 package org.occam.lab.nc;
 
 import org.occam.nn.Activation;
+import org.occam.nn.Layer;
 import org.occam.nn.Linear;
 import org.occam.nn.Models;
 import org.occam.nn.Sequential;
@@ -41,5 +42,20 @@ final class NcModel {
             throw new IllegalArgumentException("--model '" + spec + "': the embedding network must end in a Linear layer");
         }
         return Sequential.of(trunk, Activation.RELU, new Linear(last.out(), classes, true));
+    }
+
+    /**
+     * Whether the network's first layer is a Linear one, so it takes flat inputs [N, d] (an MLP) rather
+     * than images [N, C, H, W].
+     *
+     * @param m the network
+     * @return whether it takes flat inputs
+     */
+    static boolean takesFlatInputs(Sequential m) {
+        Layer first = m.layers().getFirst();
+        while (first instanceof Sequential inner) {
+            first = inner.layers().getFirst();
+        }
+        return first instanceof Linear;
     }
 }

@@ -77,7 +77,12 @@ public final class NcSweep {
             if (!NcData.known(data)) {
                 throw new IllegalArgumentException(NcData.unknown(data));
             }
-            NcModel.parse(model); // a bad --model is refused here, before any run
+            // a bad --model, or one that does not take this data's layout, is refused here, before any run
+            if (NcModel.takesFlatInputs(NcModel.parse(model)) != NcData.flat(data)) {
+                throw new IllegalArgumentException("--model " + model + " takes " + (NcData.flat(data) ? "images [N, C, H, W]"
+                        : "flat inputs [N, d]") + " but --data " + data + " gives " + (NcData.flat(data) ? "flat rows" : "NCHW images")
+                        + "; use e.g. " + (NcData.flat(data) ? "mlp:64-128-128-5:tanh" : "cnn:1x28x28:16-32:64+5"));
+            }
             if (!(terminalFactor >= 0) || terminalFactor > 0 && lossTarget > 0) {
                 throw new IllegalArgumentException("NC-1 stops either at a loss target (--loss-target) or in the terminal"
                         + " phase (--terminal-factor), not both; got " + lossTarget + " and " + terminalFactor);
