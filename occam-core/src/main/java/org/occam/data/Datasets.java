@@ -105,6 +105,19 @@ public final class Datasets {
     }
 
     /**
+     * The MNIST subset inside the jar (see {@link #mnistEmbedded(Split)}) in a layout: [N, 784] or
+     * [N, 1, 28, 28] for a CNN (the same values, no copy).
+     *
+     * @param split TRAIN or TEST
+     * @param layout flat or channels first
+     * @return the data set
+     */
+    public static Dataset mnistEmbedded(Split split, ImageLayout layout) {
+        Dataset flat = EmbeddedMnist.load(split);
+        return layout == ImageLayout.FLAT ? flat : flat.withSampleShape(1, 28, 28);
+    }
+
+    /**
      * MNIST from the cache: x [60000 or 10000, 784] float32 in [0, 1], 10 classes.
      *
      * @param split TRAIN or TEST

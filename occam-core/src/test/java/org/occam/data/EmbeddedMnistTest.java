@@ -65,4 +65,14 @@ class EmbeddedMnistTest {
         assertArrayEquals(cachedTest.y(), test.y());
         assertArrayEquals(cachedTest.x().toDoubleArray(), test.x().toDoubleArray());
     }
+
+    @Test
+    void channelsFirstLayoutHoldsTheSameImagesForACnn() {
+        Dataset flat = Datasets.mnistEmbedded(Split.TEST);
+        Dataset nchw = Datasets.mnistEmbedded(Split.TEST, ImageLayout.NCHW);
+        assertArrayEquals(new int[] {EmbeddedMnist.TEST_COUNT, 1, 28, 28}, nchw.x().shape());
+        assertArrayEquals(flat.y(), nchw.y());
+        assertArrayEquals(flat.x().toDoubleArray(), nchw.x().toDoubleArray(), "row-major: pixel (r, c) of image i at i*784 + 28r + c");
+        assertArrayEquals(new int[] {EmbeddedMnist.TRAIN_COUNT, 784}, Datasets.mnistEmbedded(Split.TRAIN, ImageLayout.FLAT).x().shape());
+    }
 }

@@ -66,17 +66,18 @@ public final class NcSweepReport {
         NcSweep.Settings s = r.settings();
         String acc = s.shots() + "-shot accuracy";
         List<Section> out = new ArrayList<>();
-        out.add(new Section.Text("Pre-training of " + s.model() + " with SGD (cross-entropy) on digits "
-                + java.util.Arrays.toString(s.sourceClasses()) + " of the digits training split, varying one of the learning"
+        out.add(new Section.Text("Pre-training of " + s.model() + " with SGD (cross-entropy) on " + NcData.sourceText(s)
+                + ", varying one of the learning"
                 + " rate h, the batch size B, L2 (coef/2·‖θ‖²) and an explicit GC penalty α·GC(embedding) at a time around the"
                 + " base run " + Rates.h(s.baseLr()) + ", B = " + s.baseBatch() + ". The GC penalty acts on the"
                 + " penultimate embedding, whose GC is the source GC below (METHODS §7.4). "
-                + (s.lossTarget() > 0 ? "Every run stops when its training loss reaches " + LrSweepPages.num(s.lossTarget())
+                + (s.terminalFactor() > 0 ? "Every run trains into the terminal phase: " + LrSweepPages.num(s.terminalFactor())
+                        + "× the steps to 100 % training accuracy (checked at epoch ends; at most " + s.maxEpochs()
+                        + " epochs). " : s.lossTarget() > 0 ? "Every run stops when its training loss reaches " + LrSweepPages.num(s.lossTarget())
                         + " (checked 4 times an epoch; at most " + s.maxEpochs() + " epochs), so runs are compared at equal"
                         + " loss. " : "Every run trains " + s.maxEpochs() + " epochs. ")
                 + "Then the penultimate embedding f is measured: its geometric complexity GC = mean ‖∇ₓf‖²_F on the source"
-                + " training rows, and on the held-out digits " + java.util.Arrays.toString(s.targetClasses()) + " (both"
-                + " splits) the class-distance normalised variance CDNV = mean_{i≠j} (Var_i + Var_j)/(2‖μ_i − μ_j‖²) and the "
+                + " training rows, and on " + NcData.targetText(s) + " the class-distance normalised variance CDNV = mean_{i≠j} (Var_i + Var_j)/(2‖μ_i − μ_j‖²) and the "
                 + acc + " of a nearest-class-centre classifier (" + s.episodes() + " seeded episodes; centres from "
                 + s.shots() + " support rows per class, all other rows are queries). METHODS §7.4 and §11 NC-1 claim: lower"
                 + " source GC → lower target CDNV → higher " + acc + ", each judged by a Spearman correlation per seed with an interval over seeds."));

@@ -18,7 +18,7 @@ import org.occam.lab.seeds.Seeds;
 /** NC-1 end to end at a tiny size: the runs, the claims and the report. */
 class NcSweepTest {
     static NcSweep.Settings tiny() {
-        return new NcSweep.Settings("mlp:64-12-12-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 64,
+        return new NcSweep.Settings("digits", "mlp:64-12-12-5:tanh", new int[] {0, 1, 2, 3, 4}, new int[] {5, 6, 7, 8, 9}, 0.1, 64,
                 new double[] {0.3}, new int[] {128}, new double[] {1e-3}, new double[] {1e-3}, 0, 2, 5, 4, 0, 0);
     }
 
@@ -49,7 +49,7 @@ class NcSweepTest {
 
     @Test
     void lossTargetStopsEachRunAtEqualLoss() {
-        NcSweep.Settings s = new NcSweep.Settings("mlp:64-12-12-5:tanh", new int[] {0, 1}, new int[] {5, 6}, 0.5, 32,
+        NcSweep.Settings s = new NcSweep.Settings("digits", "mlp:64-12-12-5:tanh", new int[] {0, 1}, new int[] {5, 6}, 0.5, 32,
                 new double[0], new int[0], new double[0], new double[0], 0.3, 50, 5, 4, 0, 0);
         NcSweep.Result r = NcSweep.run(s, x -> { });
         NcSweep.Run run = r.runs().getFirst();
@@ -59,14 +59,14 @@ class NcSweepTest {
 
     @Test
     void theTerminalPhaseTrainsTheGivenMultipleOfTheStepsToFitTheTrainingSet() {
-        NcSweep.Settings s = new NcSweep.Settings("mlp:64-12-12-5:tanh", new int[] {0, 1}, new int[] {5, 6}, 0.5, 32,
+        NcSweep.Settings s = new NcSweep.Settings("digits", "mlp:64-12-12-5:tanh", new int[] {0, 1}, new int[] {5, 6}, 0.5, 32,
                 new double[0], new int[0], new double[0], new double[0], 0, 200, 5, 4, 0, 3);
         NcSweep.Run run = NcSweep.run(s, x -> { }).runs().getFirst();
         int perEpoch = (int) Math.ceil(Datasets.digitsSplit().train().classSubset(0, 1).size() / 32.0);
         assertTrue(run.fitStep() > 0 && run.trainAccuracy() == 1, run.toString());
         assertTrue(run.reachedTarget() && run.steps() >= 3 * run.fitStep() && run.steps() < 3 * run.fitStep() + perEpoch,
                 "stops at the first epoch end past 3x the steps to 100 %: " + run);
-        assertThrows(IllegalArgumentException.class, () -> new NcSweep.Settings("mlp:64-12-12-5:tanh", new int[] {0, 1},
+        assertThrows(IllegalArgumentException.class, () -> new NcSweep.Settings("digits", "mlp:64-12-12-5:tanh", new int[] {0, 1},
                 new int[] {5, 6}, 0.5, 32, new double[0], new int[0], new double[0], new double[0], 0.3, 50, 5, 4, 0, 3),
                 "one stopping rule");
     }
