@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.Params;
-import org.occam.tensor.kernel.Im2col;
 import org.occam.tensor.kernel.Parallel;
 
 /**
@@ -29,35 +28,14 @@ class ConvPackedTest {
         {1, 2, 9, 16, 5, 3, 3, 1, 1},
     };
 
-    private static int[] xShape(int[] cs) {
-        return new int[] {cs[0], cs[1], cs[2], cs[3]};
-    }
-
-    private static int[] wShape(int[] cs) {
-        return new int[] {cs[4], cs[1], cs[5], cs[6]};
-    }
-
-    private static Tensor conv(Tensor x, Tensor w, int[] cs) {
-        return Ops.conv2d(x, w, null, cs[7], cs[8]);
-    }
-
-    /** The whole batch unfolded into a column matrix, then one matmul. */
-    private static Tensor byColumns(Tensor x, Tensor w, int[] cs) {
-        int ho = Im2col.outSize(cs[2], cs[5], cs[7], cs[8]);
-        int wo = Im2col.outSize(cs[3], cs[6], cs[7], cs[8]);
-        Tensor cols = ConvOps.unfold(x, cs[5], cs[6], cs[7], cs[8], 0);
-        Tensor out = MatmulOps.mm(ViewOps.reshape(w, cs[4], cs[1] * cs[5] * cs[6]), cols);
-        return ViewOps.reshape(out, cs[0], cs[4], ho, wo);
-    }
-
     @Test
     void forwardMatchesNaiveLoops() {
         Rng rng = Rng.seed(31);
         for (int[] cs : CASES) {
             for (DType dtype : DType.values()) {
-                Tensor x = rng.normal(dtype, 0, 1, xShape(cs));
-                Tensor w = rng.normal(dtype, 0, 1, wShape(cs));
-                assertArrayEquals(ConvTest.naive(x.toDoubleArray(), w.toDoubleArray(), cs), conv(x, w, cs).toDoubleArray(),
+                Tensor x = rng.normal(dtype, 0, 1, ConvTest.xShape(cs));
+                Tensor w = rng.normal(dtype, 0, 1, ConvTest.wShape(cs));
+                assertArrayEquals(ConvTest.naive(x.toDoubleArray(), w.toDoubleArray(), cs), ConvTest.conv(x, w, cs).toDoubleArray(),
                         dtype == DType.FLOAT64 ? 1e-11 : 2e-4, Arrays.toString(cs) + " " + dtype);
             }
         }
@@ -79,23 +57,7 @@ class ConvPackedTest {
 
     @Test
     void valuesGradientsAndHvpsMatchTheColumnPath() {
-        Rng rng = Rng.seed(33);
-        for (int[] cs : CASES) {
-            for (DType dtype : DType.values()) {
-                double tol = dtype == DType.FLOAT64 ? 1e-10 : 2e-4;
-                Params p = Params.of("x", rng.normal(dtype, 0, 1, xShape(cs)), "w", rng.normal(dtype, 0, 0.3, wShape(cs)));
-                Tensor probe = conv(p.get("x"), p.get("w"), cs);
-                Tensor c = rng.normal(dtype, 0, 1, probe.shapeRef());
-                assertArrayEquals(byColumns(p.get("x"), p.get("w"), cs).toDoubleArray(), probe.toDoubleArray(), tol);
-                Function<Params, Tensor> now = q -> conv(q.get("x"), q.get("w"), cs).tanh().mul(c).sum();
-                Function<Params, Tensor> before = q -> byColumns(q.get("x"), q.get("w"), cs).tanh().mul(c).sum();
-                assertArrayEquals(Autodiff.grad(before).apply(p).flatten().toDoubleArray(),
-                        Autodiff.grad(now).apply(p).flatten().toDoubleArray(), tol, Arrays.toString(cs) + " " + dtype);
-                Params v = p.map(t -> rng.normal(dtype, 0, 1, t.shapeRef()));
-                assertArrayEquals(Autodiff.hvp(before, p, v).flatten().toDoubleArray(),
-                        Autodiff.hvp(now, p, v).flatten().toDoubleArray(), 10 * tol, "HVP " + Arrays.toString(cs));
-            }
-        }
+        ConvTest.matchesColumnPath(CASES, Rng.seed(33), 1e-10, 2e-4, 0.3);
     }
 
     @Test
@@ -105,10 +67,10 @@ class ConvPackedTest {
         int[][] small = {{2, 2, 5, 4, 5, 3, 3, 1, 1}, {1, 2, 6, 5, 6, 3, 3, 2, 1}, {2, 3, 4, 5, 5, 1, 1, 2, 0},
             {1, 1, 8, 16, 5, 3, 3, 1, 1}};
         for (int[] cs : small) {
-            Params p = Params.of("x", rng.normal(DType.FLOAT64, 0, 1, xShape(cs)),
-                    "w", rng.normal(DType.FLOAT64, 0, 0.5, wShape(cs)));
-            Tensor c = rng.normal(DType.FLOAT64, 0, 1, conv(p.get("x"), p.get("w"), cs).shapeRef());
-            Function<Params, Tensor> f = q -> conv(q.get("x"), q.get("w"), cs).tanh().mul(c).sum();
+            Params p = Params.of("x", rng.normal(DType.FLOAT64, 0, 1, ConvTest.xShape(cs)),
+                    "w", rng.normal(DType.FLOAT64, 0, 0.5, ConvTest.wShape(cs)));
+            Tensor c = rng.normal(DType.FLOAT64, 0, 1, ConvTest.conv(p.get("x"), p.get("w"), cs).shapeRef());
+            Function<Params, Tensor> f = q -> ConvTest.conv(q.get("x"), q.get("w"), cs).tanh().mul(c).sum();
             OpsGradCheck.checkGrad(f, p);
             OpsGradCheck.checkHvp(f, p, rng);
             Function<Params, Tensor> penalty = q -> Autodiff.grad(f).apply(q).normSquared();
@@ -132,12 +94,12 @@ class ConvPackedTest {
         Parallel.setThreads(threads);
         try {
             Rng rng = Rng.seed(35);
-            Params p = Params.of("x", rng.normal(dtype, 0, 1, xShape(cs)), "w", rng.normal(dtype, 0, 1, wShape(cs)));
-            Tensor c = rng.normal(dtype, 0, 1, conv(p.get("x"), p.get("w"), cs).shapeRef());
-            Function<Params, Tensor> f = q -> conv(q.get("x"), q.get("w"), cs).tanh().mul(c).sum();
+            Params p = Params.of("x", rng.normal(dtype, 0, 1, ConvTest.xShape(cs)), "w", rng.normal(dtype, 0, 1, ConvTest.wShape(cs)));
+            Tensor c = rng.normal(dtype, 0, 1, ConvTest.conv(p.get("x"), p.get("w"), cs).shapeRef());
+            Function<Params, Tensor> f = q -> ConvTest.conv(q.get("x"), q.get("w"), cs).tanh().mul(c).sum();
             Params g = Autodiff.grad(f).apply(p);
             Params hv = Autodiff.hvp(f, p, g);
-            return Ops.concat(0, conv(p.get("x"), p.get("w"), cs).flatten().to(DType.FLOAT64),
+            return Ops.concat(0, ConvTest.conv(p.get("x"), p.get("w"), cs).flatten().to(DType.FLOAT64),
                     g.flatten().to(DType.FLOAT64), hv.flatten().to(DType.FLOAT64)).toDoubleArray();
         } finally {
             Parallel.setThreads(old);

@@ -19,20 +19,20 @@ class ConvTest {
         {2, 3, 5, 5, 2, 1, 1, 2, 0}, {1, 2, 4, 7, 2, 3, 3, 3, 2}, {9, 2, 4, 4, 3, 3, 3, 1, 1},
     };
 
-    private static int[] xShape(int[] cs) {
+    static int[] xShape(int[] cs) {
         return new int[] {cs[0], cs[1], cs[2], cs[3]};
     }
 
-    private static int[] wShape(int[] cs) {
+    static int[] wShape(int[] cs) {
         return new int[] {cs[4], cs[1], cs[5], cs[6]};
     }
 
-    private static Tensor conv(Tensor x, Tensor w, int[] cs) {
+    static Tensor conv(Tensor x, Tensor w, int[] cs) {
         return Ops.conv2d(x, w, null, cs[7], cs[8]);
     }
 
     /** The former path: the whole batch unfolded, then one matmul. */
-    private static Tensor byColumns(Tensor x, Tensor w, int[] cs) {
+    static Tensor byColumns(Tensor x, Tensor w, int[] cs) {
         int ho = Im2col.outSize(cs[2], cs[5], cs[7], cs[8]);
         int wo = Im2col.outSize(cs[3], cs[6], cs[7], cs[8]);
         Tensor cols = ConvOps.unfold(x, cs[5], cs[6], cs[7], cs[8], 0);
@@ -85,11 +85,18 @@ class ConvTest {
 
     @Test
     void valuesAndGradientsMatchTheColumnPath() {
-        Rng rng = Rng.seed(22);
-        for (int[] cs : CASES) {
+        matchesColumnPath(CASES, Rng.seed(22), 1e-12, 1e-5, 1);
+    }
+
+    /**
+     * conv2d against the whole-batch column path on each case and dtype: values, the gradient and an
+     * HVP of a tanh-weighted sum (tolerances tol64 / tol32, HVPs 10x), weights drawn with SD wScale.
+     */
+    static void matchesColumnPath(int[][] cases, Rng rng, double tol64, double tol32, double wScale) {
+        for (int[] cs : cases) {
             for (DType dtype : DType.values()) {
-                double tol = dtype == DType.FLOAT64 ? 1e-12 : 1e-5;
-                Params p = Params.of("x", rng.normal(dtype, 0, 1, xShape(cs)), "w", rng.normal(dtype, 0, 1, wShape(cs)));
+                double tol = dtype == DType.FLOAT64 ? tol64 : tol32;
+                Params p = Params.of("x", rng.normal(dtype, 0, 1, xShape(cs)), "w", rng.normal(dtype, 0, wScale, wShape(cs)));
                 Tensor probe = conv(p.get("x"), p.get("w"), cs);
                 Tensor c = rng.normal(dtype, 0, 1, probe.shapeRef());
                 assertArrayEquals(byColumns(p.get("x"), p.get("w"), cs).toDoubleArray(), probe.toDoubleArray(), tol);
