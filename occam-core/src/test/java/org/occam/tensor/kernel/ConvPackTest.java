@@ -73,7 +73,7 @@ class ConvPackTest {
         return f;
     }
 
-    private static Buffer random(boolean f64, Random r, int... shape) {
+    static Buffer random(boolean f64, Random r, int... shape) {
         int size = 1;
         for (int d : shape) {
             size *= d;
