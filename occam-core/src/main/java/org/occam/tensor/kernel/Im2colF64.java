@@ -4,6 +4,8 @@ import static org.occam.tensor.kernel.Im2col.endInside;
 import static org.occam.tensor.kernel.Im2col.firstInside;
 import static org.occam.tensor.kernel.Im2col.outSize;
 
+import java.util.Arrays;
+
 /**
  * The typed loops of {@link Im2col} for double images. Row (ch, i, j) of the columns, output row
  * oh, reads image row y = oh*stride - pad + i at x = ow*stride - pad + j for ow in [lo, hi).
@@ -25,6 +27,10 @@ final class Im2colF64 {
             int j = r % kw;
             int lo = firstInside(j, stride, pad, wo);
             int hi = Math.max(lo, endInside(j, stride, pad, w, wo));
+            if (stride == 1 && wo == w) {
+                unfoldPlane(src, srcOff + ch * h * w, h, w, ho, i - pad, j - pad, lo, hi, pv, dst, dstOff + r * ho * wo);
+                continue;
+            }
             for (int oh = 0; oh < ho; oh++) {
                 int y = oh * stride - pad + i;
                 int o = dstOff + (r * ho + oh) * wo;
@@ -50,6 +56,34 @@ final class Im2colF64 {
                     dst[o + t] = pv;
                 }
             }
+        }
+    }
+
+    /**
+     * One column row of a stride-1 unfold whose output rows are as wide as the image's (wo = w):
+     * output position (oh, t) reads the plane at row oh + dy, column t + dx, so the rows inside
+     * the image are one shifted copy of the plane (a single arraycopy); the columns [0, lo) and
+     * [hi, w) of each row, where the tap falls outside, and the rows outside are then set to pv
+     * (all of them where no tap is inside). The same values as the row-by-row loop.
+     */
+    private static void unfoldPlane(double[] src, int plane, int h, int w, int ho, int dy, int dx, int lo, int hi,
+                                    double pv, double[] dst, int o) {
+        int a = Math.min(ho, Math.max(0, -dy));
+        int b = Math.max(a, Math.min(ho, h - dy));
+        Arrays.fill(dst, o, o + a * w, pv);
+        Arrays.fill(dst, o + b * w, o + ho * w, pv);
+        if (b == a) {
+            return;
+        }
+        int from = a * w + lo;
+        int to = (b - 1) * w + hi;
+        if (hi > lo && to > from) {
+            System.arraycopy(src, plane + dy * w + dx + from, dst, o + from, to - from);
+        }
+        for (int oh = a; oh < b; oh++) {
+            int row = o + oh * w;
+            Arrays.fill(dst, row, row + lo, pv);
+            Arrays.fill(dst, row + Math.max(lo, hi), row + w, pv);
         }
     }
 

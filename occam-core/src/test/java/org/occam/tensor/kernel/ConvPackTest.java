@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The conv kernels that unfold an image straight into the GEMM's packed panels give the same bits
  * as the unfold-then-GEMM path they replace (the same packed values meet the same kernel). The
- * cases cover both paths of each product (packed forward: stride 1 and whole output rows per
- * panel; packed weight gradient: at least {@link Conv#PACK_MIN_POSITIONS} output positions).
+ * cases cover both paths of each product (packed forward: stride 1, whole output rows per panel,
+ * output rows narrower than the image; packed weight gradient: at least
+ * {@link Conv#PACK_MIN_POSITIONS} output positions).
  */
 class ConvPackTest {
 
@@ -19,7 +20,8 @@ class ConvPackTest {
         {2, 3, 7, 5, 5, 3, 3, 1, 1}, {1, 4, 9, 11, 6, 3, 3, 2, 1}, {3, 5, 8, 8, 7, 1, 1, 2, 0},
         {2, 2, 13, 9, 9, 5, 5, 1, 2}, {1, 30, 6, 5, 17, 3, 3, 1, 1}, {1, 2, 37, 35, 5, 3, 3, 1, 1},
         {2, 3, 10, 7, 6, 3, 2, 3, 2}, {8, 16, 8, 8, 32, 3, 3, 1, 1}, {2, 3, 32, 32, 6, 3, 3, 1, 1},
-        {1, 2, 9, 16, 5, 3, 3, 1, 1}, {2, 2, 12, 64, 5, 5, 5, 1, 2},
+        {1, 2, 9, 16, 5, 3, 3, 1, 1}, {2, 2, 12, 64, 5, 5, 5, 1, 2}, {1, 3, 6, 34, 6, 3, 3, 1, 0},
+        {2, 2, 5, 68, 7, 5, 5, 1, 0},
     };
 
     @Test
