@@ -208,9 +208,7 @@ public final class Conv {
             }
         });
         Buffer dw = Buffer.zerosLike(xd, g.o(), g.c(), kh, kw);
-        for (int q = 0; q < groups; q++) {
-            addInto(partial, q * size, dw, size);
-        }
+        sumGroups(partial, groups, size, dw);
         return dw;
     }
 
@@ -270,19 +268,28 @@ public final class Conv {
         }
     }
 
-    private static void addInto(Buffer src, int off, Buffer dst, int len) {
-        if (dst.isDouble()) {
-            double[] a = src.doubleData();
-            double[] b = dst.doubleData();
-            for (int i = 0; i < len; i++) {
-                b[i] += a[off + i];
+    /**
+     * dst[i] = Σ_q src[q·size + i], q = 0, 1, … in that order for every i: elements in parallel
+     * chunks, the same sum for any thread count.
+     */
+    private static void sumGroups(Buffer src, int groups, int size, Buffer dst) {
+        Parallel.forRange(size, Math.max(1, Unary.GRAIN / Math.max(1, groups)), (lo, hi) -> {
+            for (int q = 0; q < groups; q++) {
+                int off = q * size;
+                if (dst.isDouble()) {
+                    double[] a = src.doubleData();
+                    double[] d = dst.doubleData();
+                    for (int i = lo; i < hi; i++) {
+                        d[i] += a[off + i];
+                    }
+                } else {
+                    float[] a = src.floatData();
+                    float[] d = dst.floatData();
+                    for (int i = lo; i < hi; i++) {
+                        d[i] += a[off + i];
+                    }
+                }
             }
-        } else {
-            float[] a = src.floatData();
-            float[] b = dst.floatData();
-            for (int i = 0; i < len; i++) {
-                b[i] += a[off + i];
-            }
-        }
+        });
     }
 }
