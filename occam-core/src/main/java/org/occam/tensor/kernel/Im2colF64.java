@@ -80,10 +80,17 @@ final class Im2colF64 {
         if (hi > lo && to > from) {
             System.arraycopy(src, plane + dy * w + dx + from, dst, o + from, to - from);
         }
+        if (lo == 0 && hi == w) {
+            return;
+        }
         for (int oh = a; oh < b; oh++) {
             int row = o + oh * w;
-            Arrays.fill(dst, row, row + lo, pv);
-            Arrays.fill(dst, row + Math.max(lo, hi), row + w, pv);
+            for (int t = 0; t < lo; t++) {
+                dst[row + t] = pv;
+            }
+            for (int t = Math.max(lo, hi); t < w; t++) {
+                dst[row + t] = pv;
+            }
         }
     }
 
