@@ -42,9 +42,10 @@ final class PoolingF64 {
                     for (int j = 0; j < k; j++) {
                         int off = i * w + j;
                         DoubleVector v = DoubleVector.fromArray(S, a, src + off, corner, q);
-                        VectorMask<Double> take = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+                        // v != v is the NaN lanes.
+                        VectorMask<Double> take = v.compare(VectorOperators.GT, best).or(v.compare(VectorOperators.NE, v));
                         best = best.blend(v, take);
-                        tap = tap.blend(off, take);
+                        tap = tap.blend(DoubleVector.broadcast(S, (double) off), take);
                     }
                 }
                 best.intoArray(m, 0);
