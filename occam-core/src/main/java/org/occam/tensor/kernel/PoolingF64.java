@@ -32,6 +32,7 @@ final class PoolingF64 {
         int[] corner = win.corner();
         double[] m = new double[LANES];
         double[] t = new double[LANES];
+        boolean tiled = win.clipped().length == 0;
         for (int p = lo; p < hi; p++) {
             int src = p * h * w;
             int dst = p * l;
@@ -50,9 +51,17 @@ final class PoolingF64 {
                         tap = tap.blend(DoubleVector.broadcast(S, (double) off), take);
                     }
                 }
-                best.intoArray(m, 0);
                 tap.intoArray(t, 0);
                 int n = Math.min(LANES, inner.length - q);
+                if (tiled && n == LANES) {
+                    // No window clipped: output q is inner window q, so whole vectors store in place.
+                    best.intoArray(out, dst + q);
+                    for (int e = 0; e < LANES; e++) {
+                        index[dst + q + e] = corner[q + e] + (int) t[e];
+                    }
+                    continue;
+                }
+                best.intoArray(m, 0);
                 for (int e = 0; e < n; e++) {
                     out[dst + inner[q + e]] = m[e];
                     index[dst + inner[q + e]] = corner[q + e] + (int) t[e];
