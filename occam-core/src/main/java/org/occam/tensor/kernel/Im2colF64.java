@@ -133,43 +133,7 @@ final class Im2colF64 {
      */
     static void packColumns(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
                             int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
-        int nr0 = GemmF64.NR;
-        int wo = outSize(w, kw, stride, pad);
-        int[] lo = new int[kw];
-        int[] hi = new int[kw];
-        taps(w, kw, stride, pad, wo, lo, hi);
-        int[] seg = new int[3 * (nr0 + 1)];
-        for (int panel = p0; panel < p1; panel++) {
-            int col0 = jc + panel * nr0;
-            int end = Math.min(col0 + nr0, jc + nc);
-            int dst = panel * nr0 * kc;
-            int segs = segments(col0, end, wo, seg);
-            int ch = pc / (kh * kw);
-            int i = pc / kw % kh;
-            int j = pc % kw;
-            for (int p = 0; p < kc; p++) {
-                int d = dst + p * nr0 - col0;
-                int plane = srcOff + ch * h * w - pad + j;
-                for (int q = 0; q < segs; q++) {
-                    int oh = seg[3 * q];
-                    int ow0 = seg[3 * q + 1];
-                    int ow1 = seg[3 * q + 2];
-                    int y = oh * stride - pad + i;
-                    segment(src, plane + y * w, stride, y >= 0 && y < h, lo[j], hi[j], ow0, ow1, bp,
-                            d + oh * wo, 1);
-                }
-                for (int q = end - col0; q < nr0; q++) {
-                    bp[dst + p * nr0 + q] = 0;
-                }
-                if (++j == kw) {
-                    j = 0;
-                    if (++i == kh) {
-                        i = 0;
-                        ch++;
-                    }
-                }
-            }
-        }
+        pack(false, src, srcOff, h, w, kh, kw, stride, pad, pc, kc, jc, nc, bp, p0, p1);
     }
 
     /**
@@ -180,31 +144,46 @@ final class Im2colF64 {
      */
     static void packColumnsT(double[] src, int srcOff, int c, int h, int w, int kh, int kw, int stride, int pad,
                              int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
+        pack(true, src, srcOff, h, w, kh, kw, stride, pad, pc, kc, jc, nc, bp, p0, p1);
+    }
+
+    /**
+     * The one panel loop of both packings. A line is one row (channel, i, j) of the columns: the
+     * panel's rows p (not transposed: a line per p, over the panel's output positions, stored along
+     * the panel row) or its columns q (transposed: a line per q, over positions [pc, pc + kc),
+     * stored down the panel column, NR apart).
+     */
+    private static void pack(boolean transposed, double[] src, int srcOff, int h, int w, int kh, int kw, int stride,
+                             int pad, int pc, int kc, int jc, int nc, double[] bp, int p0, int p1) {
         int nr0 = GemmF64.NR;
         int wo = outSize(w, kw, stride, pad);
         int[] lo = new int[kw];
         int[] hi = new int[kw];
         taps(w, kw, stride, pad, wo, lo, hi);
-        int[] seg = new int[3 * (kc / Math.max(1, wo) + 2)];
-        int segs = segments(pc, pc + kc, wo, seg);
+        int[] seg = new int[3 * ((transposed ? kc : nr0) / Math.max(1, wo) + 2)];
+        int ds = transposed ? nr0 : 1;
         for (int panel = p0; panel < p1; panel++) {
-            int r0 = jc + panel * nr0;
-            int nr = Math.min(nr0, jc + nc - r0);
+            int first = jc + panel * nr0;
+            int nr = Math.min(nr0, jc + nc - first);
             int dst = panel * nr0 * kc;
             if (nr < nr0) {
                 // The columns past nc stay zero: one fill of the panel, not one per row.
                 java.util.Arrays.fill(bp, dst, dst + kc * nr0, 0d);
             }
-            int ch = r0 / (kh * kw);
-            int i = r0 / kw % kh;
-            int j = r0 % kw;
-            for (int q = 0; q < nr; q++) {
+            int from = transposed ? pc : first;
+            int segs = segments(from, from + (transposed ? kc : nr), wo, seg);
+            int line0 = transposed ? first : pc;
+            int ch = line0 / (kh * kw);
+            int i = line0 / kw % kh;
+            int j = line0 % kw;
+            for (int line = 0; line < (transposed ? nr : kc); line++) {
                 int plane = srcOff + ch * h * w - pad + j;
-                for (int t = 0; t < segs; t++) {
-                    int oh = seg[3 * t];
+                int base = dst + (transposed ? line - from * nr0 : line * nr0 - from);
+                for (int q = 0; q < segs; q++) {
+                    int oh = seg[3 * q];
                     int y = oh * stride - pad + i;
-                    segment(src, plane + y * w, stride, y >= 0 && y < h, lo[j], hi[j], seg[3 * t + 1], seg[3 * t + 2], bp,
-                            dst + (oh * wo - pc) * nr0 + q, nr0);
+                    segment(src, plane + y * w, stride, y >= 0 && y < h, lo[j], hi[j], seg[3 * q + 1], seg[3 * q + 2], bp,
+                            base + oh * wo * ds, ds);
                 }
                 if (++j == kw) {
                     j = 0;

@@ -5,8 +5,11 @@ package org.occam.tensor.kernel;
  *
  * <p>x [N, C, H, W] gives values [N, C, Ho, Wo] and, for every output, the index y*W + x of its
  * source pixel within its own plane. Windows are scanned row-major and a later element wins only
- * when strictly greater (or NaN), so on ties the first maximum wins, as in PyTorch; padded
- * positions never win.
+ * when strictly greater (or NaN), so on ties the first maximum wins and a NaN propagates (the last
+ * NaN of a window is its argmax), as in PyTorch; padded positions never win.
+ *
+ * <p>Outputs whose window lies wholly inside the plane run on the Vector API, one lane per output
+ * ({@link PoolingF64}); the windows clipped by padding run in a scalar loop with the same rule.
  */
 public final class Pooling {
     private Pooling() {
@@ -14,6 +17,46 @@ public final class Pooling {
 
     /** Window maxima and their in-plane source indices (row-major over [N*C, Ho*Wo]). */
     public record Argmax(Buffer values, int[] index) {
+    }
+
+    /**
+     * The windows of one pooling geometry, shared by every plane: the outputs whose k×k window is
+     * wholly inside the plane ({@code inner}, with the in-plane offset of each window's top-left
+     * pixel in {@code corner}, zero-padded to whole vectors) and the outputs whose window padding
+     * clips ({@code clipped}).
+     */
+    record Windows(int h, int w, int k, int stride, int pad, int wo, int[] inner, int[] corner, int[] clipped) {
+    }
+
+    /** Sorts the outputs of an h×w plane into inner and clipped windows (lanes: the vector width). */
+    static Windows windows(int h, int w, int k, int stride, int pad, int lanes) {
+        int ho = Im2col.outSize(h, k, stride, pad);
+        int wo = Im2col.outSize(w, k, stride, pad);
+        // A lane holds a tap's offset (k-1)*w + k-1 exactly only below 2^24 (float's mantissa).
+        boolean exact = (long) k * w < (1 << 24);
+        int[] inner = new int[ho * wo];
+        int[] clipped = new int[ho * wo];
+        int ni = 0;
+        int nc = 0;
+        for (int oh = 0; oh < ho; oh++) {
+            int y = oh * stride - pad;
+            for (int ow = 0; ow < wo; ow++) {
+                int x = ow * stride - pad;
+                if (exact && y >= 0 && y + k <= h && x >= 0 && x + k <= w) {
+                    inner[ni++] = oh * wo + ow;
+                } else {
+                    clipped[nc++] = oh * wo + ow;
+                }
+            }
+        }
+        int[] corner = new int[(ni + lanes - 1) / lanes * lanes];
+        for (int q = 0; q < ni; q++) {
+            int oh = inner[q] / wo;
+            int ow = inner[q] % wo;
+            corner[q] = (oh * stride - pad) * w + ow * stride - pad;
+        }
+        return new Windows(h, w, k, stride, pad, wo, java.util.Arrays.copyOf(inner, ni), corner,
+                java.util.Arrays.copyOf(clipped, nc));
     }
 
     /** Max over k×k windows with the given stride and padding (padded positions are skipped). */
@@ -29,59 +72,15 @@ public final class Pooling {
         Buffer out = Buffer.zerosLike(a, s[0], s[1], ho, wo);
         int[] index = new int[planes * l];
         boolean dbl = a.isDouble();
+        Windows win = windows(h, w, k, stride, pad, dbl ? PoolingF64.LANES : PoolingF32.LANES);
         int grain = Math.max(1, Unary.GRAIN / Math.max(1, h * w));
         Parallel.forRange(planes, grain, (lo, hi) -> {
-            for (int p = lo; p < hi; p++) {
-                int src = p * h * w;
-                int dst = p * l;
-                for (int oh = 0; oh < ho; oh++) {
-                    int y0 = Math.max(0, oh * stride - pad);
-                    int y1 = Math.min(h, oh * stride - pad + k);
-                    for (int ow = 0; ow < wo; ow++) {
-                        int x0 = Math.max(0, ow * stride - pad);
-                        int x1 = Math.min(w, ow * stride - pad + k);
-                        int o = dst + oh * wo + ow;
-                        if (dbl) {
-                            index[o] = argmaxD(a.doubleData(), src, w, y0, y1, x0, x1);
-                            out.doubleData()[o] = a.doubleData()[src + index[o]];
-                        } else {
-                            index[o] = argmaxF(a.floatData(), src, w, y0, y1, x0, x1);
-                            out.floatData()[o] = a.floatData()[src + index[o]];
-                        }
-                    }
-                }
+            if (dbl) {
+                PoolingF64.planes(a.doubleData(), win, lo, hi, out.doubleData(), index);
+            } else {
+                PoolingF32.planes(a.floatData(), win, lo, hi, out.floatData(), index);
             }
         });
         return new Argmax(out, index);
-    }
-
-    private static int argmaxD(double[] a, int base, int w, int y0, int y1, int x0, int x1) {
-        int best = y0 * w + x0;
-        double m = Double.NEGATIVE_INFINITY;
-        for (int y = y0; y < y1; y++) {
-            for (int xx = x0; xx < x1; xx++) {
-                double v = a[base + y * w + xx];
-                if (v > m || Double.isNaN(v)) {
-                    m = v;
-                    best = y * w + xx;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static int argmaxF(float[] a, int base, int w, int y0, int y1, int x0, int x1) {
-        int best = y0 * w + x0;
-        float m = Float.NEGATIVE_INFINITY;
-        for (int y = y0; y < y1; y++) {
-            for (int xx = x0; xx < x1; xx++) {
-                float v = a[base + y * w + xx];
-                if (v > m || Float.isNaN(v)) {
-                    m = v;
-                    best = y * w + xx;
-                }
-            }
-        }
-        return best;
     }
 }
