@@ -17,8 +17,8 @@ import org.occam.tensor.Tensor;
  * are both larger than H (an MLP's first layer on images).
  */
 public final class InputJacobian {
-    /** Row-block height of the block-triangular Gram products. */
-    static final int GRAM_BLOCK = 64;
+    /** Column-block width of the block-triangular Gram products (256: fastest of 64..512 measured at H = 512). */
+    static final int GRAM_BLOCK = 256;
 
     private InputJacobian() {
     }
@@ -88,18 +88,18 @@ public final class InputJacobian {
     }
 
     /**
-     * Σ_n ‖r_n W‖² = ⟨W Wᵀ, Rᵀ R⟩_F for W [H, d] and R [N, H], from the row blocks i of both Gram
-     * matrices against the columns j ≥ i: the off-diagonal blocks count twice.
+     * Σ_n ‖r_n W‖² = ⟨W Wᵀ, Rᵀ R⟩_F for W [H, d] and R [N, H], from the column blocks j of both
+     * Gram matrices below and on the diagonal (rows i ≥ j): the off-diagonal blocks count twice.
      */
     static Tensor gramInner(Tensor w, Tensor r) {
         int hidden = w.size(0);
         Tensor total = null;
         for (int s = 0; s < hidden; s += GRAM_BLOCK) {
             int e = Math.min(hidden, s + GRAM_BLOCK);
-            Tensor g = w.slice(0, s, e).matmul(w.slice(0, s, hidden).t());
-            Tensor sr = r.slice(1, s, e).t().matmul(r.slice(1, s, hidden));
+            Tensor g = w.slice(0, s, hidden).matmul(w.slice(0, s, e).t());
+            Tensor sr = r.slice(1, s, hidden).t().matmul(r.slice(1, s, e));
             Tensor prod = g.mul(sr);
-            Tensor block = prod.sum().mul(2).sub(prod.slice(1, 0, e - s).sum());
+            Tensor block = prod.sum().mul(2).sub(prod.slice(0, 0, e - s).sum());
             total = total == null ? block : total.add(block);
         }
         return total;
