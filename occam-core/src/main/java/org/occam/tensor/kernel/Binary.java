@@ -33,7 +33,7 @@ public final class Binary {
         }
         boolean aFull = Dims.same(a.shapeRef(), s);
         boolean bFull = Dims.same(b.shapeRef(), s);
-        if (aFull && bFull) {
+        if (aFull && bFull && !expandedRows(a, b)) {
             Buffer x = Strided.dense(a);
             Buffer y = Strided.dense(b);
             Parallel.forRange(n, Unary.GRAIN, (lo, hi) -> vv(op, dbl, x, lo, y, lo, out, lo, hi - lo));
@@ -41,6 +41,24 @@ public final class Binary {
         }
         general(op, dbl, a, b, s, out);
         return out;
+    }
+
+    /**
+     * Whether an operand is an expanded view (a zero stride, e.g. the backward of a sum) and both
+     * have unit stride along the last axis: then the strided walk reads it in place, row by row,
+     * instead of materializing it first.
+     */
+    private static boolean expandedRows(Buffer a, Buffer b) {
+        int r = a.rank();
+        if (r < 2 || b.rank() != r || a.shapeRef()[r - 1] < 2 || a.stridesRef()[r - 1] != 1 || b.stridesRef()[r - 1] != 1) {
+            return false;
+        }
+        for (int d = 0; d < r - 1; d++) {
+            if (a.shapeRef()[d] > 1 && (a.stridesRef()[d] == 0 || b.stridesRef()[d] == 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void vv(BinaryOp op, boolean dbl, Buffer x, int xo, Buffer y, int yo, Buffer out, int oo, int len) {
