@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.occam.tensor.kernel.Parallel;
 
 /**
- * Elementwise binary ops with an expanded (zero-stride) operand of the full output shape, as the
- * backward of a sum hands to gradient accumulation: read in place instead of materialized, with
- * the same bits as the materialized copy and a naive loop, on either side, at 1 and 2 threads.
+ * Elementwise binary ops on strided operands of the full output shape, as gradient accumulation
+ * meets them: an expanded (zero-stride) operand (the backward of a sum) and two operands in the
+ * same permuted layout (two transposed weight gradients) are read in place instead of
+ * materialized, with the same bits as the materialized copies and a naive loop, at 1 and 2 threads.
  */
-class ExpandedOperandTest {
+class StridedOperandTest {
 
     private static double naive(String op, double x, double y, DType dt) {
         if (dt == DType.FLOAT32) {
@@ -69,6 +70,47 @@ class ExpandedOperandTest {
                                     assertEquals(naive(op, dv[i], xv[i], dt), right[i], 0.0, op + " i=" + i);
                                 }
                             }
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(old);
+        }
+    }
+
+    @Test
+    void samePermutedLayoutMatchesCopyAndNaiveLoop() {
+        Rng rng = Rng.seed(52);
+        int old = Parallel.threads();
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                for (DType dt : DType.values()) {
+                    for (int[] s : new int[][] {{3, 7}, {1, 5}, {40, 2000}, {2, 3, 70}}) {
+                        // transposed views of slices (offset > 0) of larger tensors
+                        int[] big = s.clone();
+                        big[0] += 2;
+                        Tensor xa = rng.normal(dt, 0, 1, big).slice(0, 1, 1 + s[0]);
+                        Tensor xb = rng.normal(dt, 0, 1, big).slice(0, 2, 2 + s[0]);
+                        Tensor a = s.length == 2 ? xa.t() : xa.permute(2, 0, 1);
+                        Tensor b = s.length == 2 ? xb.t() : xb.permute(2, 0, 1);
+                        Tensor c = rng.normal(dt, 0, 1, a.shape()); // contiguous: a mixed layout
+                        for (String op : new String[] {"add", "sub", "mul"}) {
+                            Tensor same = apply(op, a, b);
+                            assertArrayEquals(apply(op, a.contiguous(), b.contiguous()).toDoubleArray(), same.toDoubleArray(), 0.0,
+                                    op + " " + dt);
+                            assertArrayEquals(apply(op, a.contiguous(), c).toDoubleArray(), apply(op, a, c).toDoubleArray(), 0.0,
+                                    op + " mixed " + dt);
+                            double[] av = a.contiguous().toDoubleArray();
+                            double[] bv = b.contiguous().toDoubleArray();
+                            double[] got = same.toDoubleArray();
+                            for (int i = 0; i < av.length; i++) {
+                                assertEquals(naive(op, av[i], bv[i], dt), got[i], 0.0, op + " i=" + i);
+                            }
+                            // the result is an ordinary tensor: it feeds further ops and reshapes
+                            assertArrayEquals(apply(op, a.contiguous(), b.contiguous()).sum(0).toDoubleArray(),
+                                    same.sum(0).toDoubleArray(), 0.0, op + " sum " + dt);
                         }
                     }
                 }
