@@ -5,6 +5,8 @@ import org.occam.autodiff.Autodiff;
 import org.occam.autodiff.InputJacobian;
 import org.occam.autodiff.Params;
 import org.occam.tensor.Recording;
+import org.occam.nn.Forward;
+import org.occam.nn.Linear;
 import org.occam.nn.Model;
 import org.occam.nn.Sequential;
 import org.occam.tensor.DType;
@@ -34,6 +36,8 @@ public final class GeometricComplexity {
 
     /**
      * GC of the model's outputs over the batch x [B, ...] (a scalar tensor; differentiable in p).
+     * A {@link Sequential} that begins with a {@link Linear} layer on inputs [B, d] goes through
+     * {@link InputJacobian#frobeniusSquaredAfterLinear} (the Gram form of the first layer).
      *
      * @param model the network
      * @param p θ
@@ -41,6 +45,23 @@ public final class GeometricComplexity {
      * @return GC
      */
     public static Tensor exact(Model model, Params p, Tensor x) {
+        if (model instanceof Sequential s && s.layers().size() > 1 && s.layers().get(0) instanceof Linear lin
+                && x.rank() == 2) {
+            Tensor probe = Recording.noGrad(() -> model.apply(p, x.slice(0, 0, 1)));
+            if (probe.rank() == 2) {
+                String first = s.names().get(0) + ".";
+                Function<Tensor, Tensor> rest = h -> {
+                    Tensor y = h;
+                    for (int i = 1; i < s.layers().size(); i++) {
+                        y = s.applyChild(i, p::get, Forward.ambient(), y);
+                    }
+                    return y;
+                };
+                Tensor bias = lin.bias() ? p.get(first + "bias") : null;
+                return InputJacobian.frobeniusSquaredAfterLinear(p.get(first + "weight"), bias, rest, x, probe.size(1))
+                        .div(x.size(0));
+            }
+        }
         return exact(z -> model.apply(p, z), x);
     }
 

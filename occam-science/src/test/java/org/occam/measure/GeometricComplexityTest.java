@@ -50,6 +50,30 @@ class GeometricComplexityTest {
         assertTrue(Math.abs(layer - expected) > 1e-3 * expected, "layer and logits GC differ");
     }
 
+    /**
+     * A narrow first layer (20 → 3, with 2 outputs × 15 examples) takes the Gram form of
+     * InputJacobian; it equals the dense Jacobians, the generic function path, and its
+     * parameter gradient matches a central difference.
+     */
+    @Test
+    void exactThroughGramFormOfFirstLayer() {
+        Rng rng = Rng.seed(6);
+        Sequential model = Models.mlp(Activation.TANH, 20, 3, 4, 2);
+        Params p = model.init(rng, F64).scale(1.5);
+        Tensor x = rng.normal(F64, 0, 1, 15, 20);
+        double expected = bruteForce(z -> model.apply(p, z), x);
+        assertEquals(expected, GeometricComplexity.exact(model, p, x).item(), 1e-12 * expected);
+        assertEquals(expected, GeometricComplexity.exact(z -> model.apply(p, z), x).item(), 1e-12 * expected);
+        Function<Params, Tensor> gc = q -> GeometricComplexity.exact(model, q, x);
+        Params g = Autodiff.grad(gc).apply(p);
+        Params v = p.map(t -> rng.normal(F64, 0, 1, t.shape()));
+        double eps = 1e-5;
+        double fd = (gc.apply(p.addScaled(v, eps)).item() - gc.apply(p.addScaled(v, -eps)).item()) / (2 * eps);
+        double ad = g.dot(v).item();
+        assertTrue(Math.abs(ad) > 1e-3, "nonzero directional derivative");
+        assertEquals(fd, ad, 1e-7 * Math.abs(ad));
+    }
+
     /** Inputs of rank 3 take the per-output path. */
     @Test
     void exactOnImageShapedInputs() {

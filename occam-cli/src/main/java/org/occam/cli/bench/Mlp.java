@@ -29,9 +29,19 @@ final class Mlp {
 
     /** Logits for inputs x [..., in]; leading axes broadcast (used to batch Jacobian cotangents). */
     static Tensor logits(Params p, Tensor x) {
+        return logitsFrom(p, x, 0);
+    }
+
+    /**
+     * The layers from {@code first} on applied to h [..., width of layer first's input]
+     * ({@code first} = 1: the net after its first Linear, whose output h is).
+     */
+    static Tensor logitsFrom(Params p, Tensor h, int first) {
         int layers = p.size() / 2;
-        Tensor h = x;
-        for (int l = 0; l < layers; l++) {
+        if (first > 0) {
+            h = h.tanh();
+        }
+        for (int l = first; l < layers; l++) {
             h = h.matmul(p.get((2 * l) + ".weight").t()).add(p.get((2 * l) + ".bias"));
             if (l < layers - 1) {
                 h = h.tanh();

@@ -80,8 +80,9 @@ final class Workloads {
                     params[0] = params[0].addScaled(vg.grad(), -LR);
                 };
             }
-            case "mlp_jacobian_fro" -> () -> value[0] = InputJacobian.frobeniusSquared(
-                    x -> Mlp.logits(params[0], x), batch.x(), MLP[MLP.length - 1]).item();
+            case "mlp_jacobian_fro" -> () -> value[0] = InputJacobian.frobeniusSquaredAfterLinear(
+                    params[0].get("0.weight"), params[0].get("0.bias"), h -> Mlp.logitsFrom(params[0], h, 1), batch.x(),
+                    MLP[MLP.length - 1]).item();
             default -> throw new IllegalArgumentException("unknown workload " + workload);
         };
         Timing.Result r = Timing.median(call, budget);

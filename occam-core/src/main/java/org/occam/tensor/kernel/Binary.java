@@ -33,7 +33,12 @@ public final class Binary {
         }
         boolean aFull = Dims.same(a.shapeRef(), s);
         boolean bFull = Dims.same(b.shapeRef(), s);
-        if (aFull && bFull) {
+        if (aFull && bFull && !a.isContiguous() && samePermutedLayout(a, b)) {
+            // e.g. two transposed weight gradients: one pass over memory order, the result in that layout
+            Parallel.forRange(n, Unary.GRAIN, (lo, hi) -> vv(op, dbl, a, a.offset() + lo, b, b.offset() + lo, out, lo, hi - lo));
+            return out.view(s, a.stridesRef().clone(), 0);
+        }
+        if (aFull && bFull && !expandedRows(a, b)) {
             Buffer x = Strided.dense(a);
             Buffer y = Strided.dense(b);
             Parallel.forRange(n, Unary.GRAIN, (lo, hi) -> vv(op, dbl, x, lo, y, lo, out, lo, hi - lo));
@@ -41,6 +46,64 @@ public final class Binary {
         }
         general(op, dbl, a, b, s, out);
         return out;
+    }
+
+    /**
+     * Whether a and b have the same strides and those are a permutation of row-major strides (no
+     * gaps, no broadcast): then both walk their elements in the same order through memory.
+     */
+    private static boolean samePermutedLayout(Buffer a, Buffer b) {
+        int r = a.rank();
+        if (b.rank() != r) {
+            return false;
+        }
+        int[] sh = a.shapeRef();
+        int[] sa = a.stridesRef();
+        int[] sb = b.stridesRef();
+        long covered = 1;
+        boolean[] used = new boolean[r];
+        int big = 0;
+        for (int d = 0; d < r; d++) {
+            if (sh[d] > 1) {
+                if (sa[d] != sb[d]) {
+                    return false;
+                }
+                big++;
+            }
+        }
+        for (int step = 0; step < big; step++) {
+            int found = -1;
+            for (int d = 0; d < r; d++) {
+                if (sh[d] > 1 && !used[d] && sa[d] == covered) {
+                    found = d;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return false;
+            }
+            used[found] = true;
+            covered *= sh[found];
+        }
+        return true;
+    }
+
+    /**
+     * Whether an operand is an expanded view (a zero stride, e.g. the backward of a sum) and both
+     * have unit stride along the last axis: then the strided walk reads it in place, row by row,
+     * instead of materializing it first.
+     */
+    private static boolean expandedRows(Buffer a, Buffer b) {
+        int r = a.rank();
+        if (r < 2 || b.rank() != r || a.shapeRef()[r - 1] < 2 || a.stridesRef()[r - 1] != 1 || b.stridesRef()[r - 1] != 1) {
+            return false;
+        }
+        for (int d = 0; d < r - 1; d++) {
+            if (a.shapeRef()[d] > 1 && (a.stridesRef()[d] == 0 || b.stridesRef()[d] == 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void vv(BinaryOp op, boolean dbl, Buffer x, int xo, Buffer y, int yo, Buffer out, int oo, int len) {
