@@ -59,6 +59,12 @@ final class GemmF64 {
      */
     private static final ThreadLocal<double[]> PACKED_B = ThreadLocal.withInitial(() -> new double[KC * NC]);
 
+    /** Most elements of A packed whole per call by {@link #packsAOften}. */
+    private static final int PACKED_A_MAX = 1 << 18;
+
+    /** Per-calling-thread buffer of A packed whole (see {@link #packsAOften}), read by the helpers. */
+    private static final ThreadLocal<double[]> PACKED_A = ThreadLocal.withInitial(() -> new double[PACKED_A_MAX]);
+
     /**
      * Products with few rows, see {@link Gemm#dgemm}: no packing; each row of C accumulates
      * a[i,p]·(row p of B) for p in order (all rows of C per row of B, so B is read once), in
@@ -113,10 +119,14 @@ final class GemmF64 {
     static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
                         double[] b, int bOff, int bRs, int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
         GemmPlan plan = plan(m, n, k);
-        double[] pa = (double[]) PackedOperands.packed(a, new PackedOperands.View(false, aOff, aRs, aCs, m, k),
-                () -> packWholeA(plan, m, k, a, aOff, aRs, aCs));
+        Object cached = PackedOperands.packed(a, new PackedOperands.View(false, aOff, aRs, aCs, m, k),
+                () -> packWholeA(plan, m, k, a, aOff, aRs, aCs, null));
+        double[] pa = (double[]) cached;
         double[] pb = (double[]) PackedOperands.packed(b, new PackedOperands.View(true, bOff, bRs, bCs, k, n),
                 () -> packWholeB(plan, n, k, b, bOff, bRs, bCs));
+        if (pa == null && packsAOften(plan, m, n, k)) {
+            pa = packWholeA(plan, m, k, a, aOff, aRs, aCs, PACKED_A.get());
+        }
         run(plan, m, n, k, a, aOff, aRs, aCs, pa,
                 (pc, kc, jc, nc, bp, p0, p1) -> packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, bp, 0, p0, p1),
                 pb, c, cOff, ldc, accumulate);
@@ -177,17 +187,32 @@ final class GemmF64 {
      * All of the m×k matrix A packed as {@link #run} reads it: for depth block q and row panel r,
      * {@link #packA}'s MR×KC micro-panel at ((q·panels + r)·MR·KC), panels = ceil(m / MR).
      */
-    private static double[] packWholeA(GemmPlan plan, int m, int k, double[] a, int aOff, int aRs, int aCs) {
+    private static double[] packWholeA(GemmPlan plan, int m, int k, double[] a, int aOff, int aRs, int aCs,
+                                       double[] into) {
         int panelsM = GemmPlan.ceilDiv(m, MR);
-        double[] pa = new double[GemmPlan.ceilDiv(k, plan.kc) * panelsM * MR * KC];
-        for (int pc = 0, q = 0; pc < k; pc += plan.kc, q++) {
-            int kc = Math.min(plan.kc, k - pc);
-            for (int r = 0; r < panelsM; r++) {
-                packA(a, aOff + pc * aCs + r * MR * aRs, aRs, aCs, Math.min(MR, m - r * MR), kc, pa,
-                        (q * panelsM + r) * MR * KC);
+        int blocks = GemmPlan.ceilDiv(k, plan.kc);
+        int size = blocks * panelsM * MR * KC;
+        double[] pa = into != null && into.length >= size ? into : new double[size];
+        Parallel.forRange(blocks * panelsM, PACK_PANELS, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                int q = t / panelsM;
+                int r = t % panelsM;
+                int pc = q * plan.kc;
+                packA(a, aOff + pc * aCs + r * MR * aRs, aRs, aCs, Math.min(MR, m - r * MR),
+                        Math.min(plan.kc, k - pc), pa, t * MR * KC);
             }
-        }
+        });
         return pa;
+    }
+
+    /**
+     * Whether the tasks would pack A's micro-panels more than once (several column blocks, or
+     * several column tasks per block) while all of A packed fits {@link #PACKED_A_MAX}: then A is
+     * packed once, whole, per call (a copy either way, so the same bits).
+     */
+    private static boolean packsAOften(GemmPlan plan, int m, int n, int k) {
+        boolean repeated = n > plan.nc || plan.taskCols < Math.min(n, plan.nc);
+        return repeated && (long) GemmPlan.ceilDiv(k, plan.kc) * GemmPlan.ceilDiv(m, MR) * MR * KC <= PACKED_A_MAX;
     }
 
     /**

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 /**
  * GEMM on an operand marked constant ({@link PackedOperands}) gives the same bits as GEMM on an
  * unmarked copy of it: as A and as B, row-major and transposed, at an offset, over several depth
- * and column blocks and partial micro-tiles, accumulating or not, on 1 and 2 threads.
+ * and column blocks and partial micro-tiles, accumulating or not, on 1 and 2 threads; and both
+ * give the bits of one fused multiply-add chain per element (the reference every packing path,
+ * A packed per task or whole per call, must meet).
  */
 class PackedOperandsTest {
 
     /** (m, n, k): partial tiles, several depth blocks (k over 256), several column blocks (n over 1024). */
-    private static final int[][] SHAPES = {{37, 29, 300}, {300, 70, 513}, {9, 1030, 17}, {65, 33, 257}, {1000, 64, 784}};
+    private static final int[][] SHAPES = {{37, 29, 300}, {300, 70, 513}, {9, 1030, 17}, {65, 33, 257}, {200, 64, 784}, {64, 784, 300}};
     /** Elements before each view, so that offsets are exercised. */
     private static final int OFF = 3;
 
@@ -93,6 +95,8 @@ class PackedOperandsTest {
             Gemm.dgemm(m, n, k, constant, OFF, rs, cs, other, OFF, n, 1, second, 0, n, acc);
         }
         String what = m + "x" + n + "x" + k + " layout " + layout;
+        assertArrayEquals(markB ? fmaChain(m, n, k, other, OFF, k, 1, copy, OFF, rs, cs, c0, acc)
+                : fmaChain(m, n, k, copy, OFF, rs, cs, other, OFF, n, 1, c0, acc), expected, what + " vs the fma chain");
         assertArrayEquals(expected, first, what);
         assertArrayEquals(expected, second, what + " (second call)");
         assertEquals(Gemm.isRowwise(m) ? 0 : 1, PackedOperands.forms(constant), what + ": packed views kept");
@@ -127,9 +131,47 @@ class PackedOperandsTest {
             Gemm.sgemm(m, n, k, constant, OFF, rs, cs, other, OFF, n, 1, second, 0, n, acc);
         }
         String what = m + "x" + n + "x" + k + " layout " + layout;
+        assertArrayEquals(markB ? fmaChain(m, n, k, other, OFF, k, 1, copy, OFF, rs, cs, c0, acc)
+                : fmaChain(m, n, k, copy, OFF, rs, cs, other, OFF, n, 1, c0, acc), expected, what + " vs the fma chain");
         assertArrayEquals(expected, first, what);
         assertArrayEquals(expected, second, what + " (second call)");
         assertTrue(PackedOperands.forms(constant) == (Gemm.isRowwise(m) ? 0 : 1), what + ": packed views kept");
+    }
+
+    /**
+     * The reference every GEMM path must match bit for bit: each element of C is one chain of fused
+     * multiply-adds over p = 0, 1, ..., k − 1 in order, from C (accumulating) or zero; blocking,
+     * packing and tiles only decide where the chain's partial sums are kept.
+     */
+    private static double[] fmaChain(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
+                                     double[] b, int bOff, int bRs, int bCs, double[] c0, boolean acc) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = acc ? c0[i * n + j] : 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[aOff + i * aRs + p * aCs], b[bOff + p * bRs + j * bCs], s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    /** {@link #fmaChain(int, int, int, double[], int, int, int, double[], int, int, int, double[], boolean)} in float. */
+    private static float[] fmaChain(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
+                                    float[] b, int bOff, int bRs, int bCs, float[] c0, boolean acc) {
+        float[] c = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = acc ? c0[i * n + j] : 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[aOff + i * aRs + p * aCs], b[bOff + p * bRs + j * bCs], s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
     }
 
     private static void fill(Random r, double[] x) {
