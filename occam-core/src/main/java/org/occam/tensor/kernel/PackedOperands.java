@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * again. The first blocked GEMM that reads it as A or as B through a given view (offset, strides,
  * sizes) packs the whole view once, in exactly the layout, blocking and zero padding of the
  * per-call packing (packing is a copy, so the product has the same bits); later calls read those
- * panels. Arrays are held weakly and compared by identity; at most {@value #MAX_FORMS} packed
+ * panels. Arrays are held weakly and compared by identity; at most 8 packed
  * views are kept per array, further views are packed per call as before.
  */
 public final class PackedOperands {
@@ -60,7 +60,7 @@ public final class PackedOperands {
 
     /**
      * The packed form of a view of a marked array, packing it on first use; null when the array is
-     * not marked or already holds {@value #MAX_FORMS} other views (the caller packs per call). Two
+     * not marked or already holds MAX_FORMS other views (the caller packs per call). Two
      * threads may pack the same view at once: both get one of the (identical) results.
      */
     static Object packed(Object data, View view, Supplier<Object> pack) {
