@@ -518,7 +518,29 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        return new Batch(x, y, targets, idx);
+        return new Batch(wholeX(), y, targets, idx);
+    }
+
+    /**
+     * The inputs themselves (not a copy), marked immutable so that full-batch matrix products
+     * keep their packed panels across steps ({@link Tensor#markImmutable}); a data set's inputs
+     * are never written.
+     */
+    private Tensor wholeX() {
+        return x.isDense() ? x.markImmutable() : x;
+    }
+
+    /** Whether the indices are 0, 1, ..., size() − 1: every row, in order. */
+    private boolean allRowsInOrder(int[] indices) {
+        if (indices.length != size()) {
+            return false;
+        }
+        for (int i = 0; i < indices.length; i++) {
+            if (indices[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -528,6 +550,11 @@ public record Dataset(String name, Tensor x, int[] y, int numClasses, List<Strin
      * @return the batch
      */
     public Batch batch(int[] indices) {
+        if (x.isDense() && allRowsInOrder(indices)) {
+            // full batch in order: the inputs themselves, as all() (no copy per step)
+            return new Batch(wholeX(), y == null ? null : Rows.pick(y, indices),
+                    targets == null ? null : Rows.gather(targets, indices), indices);
+        }
         return new Batch(Rows.gather(x, indices), y == null ? null : Rows.pick(y, indices),
                 targets == null ? null : Rows.gather(targets, indices), indices);
     }

@@ -2,6 +2,7 @@ package org.occam.tensor;
 
 import java.util.Arrays;
 import org.occam.tensor.kernel.Buffer;
+import org.occam.tensor.kernel.PackedOperands;
 import org.occam.tensor.kernel.Strided;
 
 /**
@@ -219,6 +220,22 @@ public final class Tensor {
     /** {@return the number of elements} */
     public int numel() {
         return buf.numel();
+    }
+
+    /**
+     * Promises that this tensor's elements are never written again (the inputs of a data set), so
+     * that matrix products may keep packed copies of them across calls instead of packing them on
+     * every call; the results are the same bits either way.
+     *
+     * @return this tensor
+     */
+    public Tensor markImmutable() {
+        if (buf.isDouble()) {
+            PackedOperands.markConstant(buf.doubleData());
+        } else {
+            PackedOperands.markConstant(buf.floatData());
+        }
+        return this;
     }
 
     /**

@@ -59,6 +59,12 @@ final class GemmF64 {
      */
     private static final ThreadLocal<double[]> PACKED_B = ThreadLocal.withInitial(() -> new double[KC * NC]);
 
+    /** Most elements of A packed whole per call by {@link #packsAOften}. */
+    private static final int PACKED_A_MAX = 1 << 18;
+
+    /** Per-calling-thread buffer of A packed whole (see {@link #packsAOften}), read by the helpers. */
+    private static final ThreadLocal<double[]> PACKED_A = ThreadLocal.withInitial(() -> new double[PACKED_A_MAX]);
+
     /**
      * Products with few rows, see {@link Gemm#dgemm}: no packing; each row of C accumulates
      * a[i,p]·(row p of B) for p in order (all rows of C per row of B, so B is read once), in
@@ -106,12 +112,24 @@ final class GemmF64 {
         void pack(int pc, int kc, int jc, int nc, double[] bp, int p0, int p1);
     }
 
-    /** Blocked, packed and parallel product, see {@link Gemm#dgemm}; requires m, n, k > 0. */
+    /**
+     * Blocked, packed and parallel product, see {@link Gemm#dgemm}; requires m, n, k > 0. An operand
+     * marked by {@link PackedOperands#markConstant} is packed once per view and its panels reused.
+     */
     static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
                         double[] b, int bOff, int bRs, int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
-        blocked(m, n, k, a, aOff, aRs, aCs,
-                (pc, kc, jc, nc, bp, p0, p1) -> packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, bp, p0, p1),
-                c, cOff, ldc, accumulate);
+        GemmPlan plan = plan(m, n, k);
+        Object cached = PackedOperands.packed(a, new PackedOperands.View(false, aOff, aRs, aCs, m, k),
+                () -> packWholeA(plan, m, k, a, aOff, aRs, aCs, null));
+        double[] pa = (double[]) cached;
+        double[] pb = (double[]) PackedOperands.packed(b, new PackedOperands.View(true, bOff, bRs, bCs, k, n),
+                () -> packWholeB(plan, n, k, b, bOff, bRs, bCs));
+        if (pa == null && packsAOften(plan, m, n, k)) {
+            pa = packWholeA(plan, m, k, a, aOff, aRs, aCs, PACKED_A.get());
+        }
+        run(plan, m, n, k, a, aOff, aRs, aCs, pa,
+                (pc, kc, jc, nc, bp, p0, p1) -> packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, bp, 0, p0, p1),
+                pb, c, cOff, ldc, accumulate);
     }
 
     /**
@@ -120,15 +138,34 @@ final class GemmF64 {
      */
     static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs, PanelSource b,
                         double[] c, int cOff, int ldc, boolean accumulate) {
-        GemmPlan plan = new GemmPlan(m, n, k, MR, NR, KC, NC, TASK_ROWS);
-        double[] bp = PACKED_B.get();
+        run(plan(m, n, k), m, n, k, a, aOff, aRs, aCs, null, b, null, c, cOff, ldc, accumulate);
+    }
+
+    private static GemmPlan plan(int m, int n, int k) {
+        return new GemmPlan(m, n, k, MR, NR, KC, NC, TASK_ROWS);
+    }
+
+    /**
+     * The blocked loops. pa, when not null, holds all of A packed by {@link #packWholeA} (else each
+     * task packs its micro-panels); pb, when not null, all of B packed by {@link #packWholeB} (else
+     * b packs each block into the thread's buffer).
+     */
+    private static void run(GemmPlan plan, int m, int n, int k, double[] a, int aOff, int aRs, int aCs, double[] pa,
+                            PanelSource b, double[] pb, double[] c, int cOff, int ldc, boolean accumulate) {
+        double[] bp = pb != null ? pb : PACKED_B.get();
+        int panelsM = GemmPlan.ceilDiv(m, MR);
+        int bAt = 0;
         for (int jc = 0; jc < n; jc += plan.nc) {
             int nc = Math.min(plan.nc, n - jc);
             for (int pc = 0; pc < k; pc += plan.kc) {
                 int kc = Math.min(plan.kc, k - pc);
                 int col = jc;
                 int depth = pc;
-                Parallel.forRange(GemmPlan.ceilDiv(nc, NR), PACK_PANELS, (p0, p1) -> b.pack(depth, kc, col, nc, bp, p0, p1));
+                if (pb == null) {
+                    Parallel.forRange(GemmPlan.ceilDiv(nc, NR), PACK_PANELS, (p0, p1) -> b.pack(depth, kc, col, nc, bp, p0, p1));
+                }
+                int bBase = pb == null ? 0 : bAt;
+                int aPanel = (pc / plan.kc) * panelsM;
                 int aBase = aOff + pc * aCs;
                 int cBase = cOff + jc;
                 boolean acc = accumulate || pc > 0;
@@ -138,32 +175,96 @@ final class GemmF64 {
                         int i0 = (t / colTasks) * plan.taskRows;
                         int j0 = (t % colTasks) * plan.taskCols;
                         block(i0, Math.min(m, i0 + plan.taskRows), j0, Math.min(nc, j0 + plan.taskCols), kc,
-                                a, aBase, aRs, aCs, bp, c, cBase, ldc, acc);
+                                a, aBase, aRs, aCs, pa, aPanel, bp, bBase, c, cBase, ldc, acc);
                     }
                 });
+                bAt += GemmPlan.ceilDiv(nc, NR) * NR * kc;
             }
         }
     }
 
     /**
+     * All of the m×k matrix A packed as {@link #run} reads it: for depth block q and row panel r,
+     * {@link #packA}'s MR×KC micro-panel at ((q·panels + r)·MR·KC), panels = ceil(m / MR).
+     */
+    private static double[] packWholeA(GemmPlan plan, int m, int k, double[] a, int aOff, int aRs, int aCs,
+                                       double[] into) {
+        int panelsM = GemmPlan.ceilDiv(m, MR);
+        int blocks = GemmPlan.ceilDiv(k, plan.kc);
+        int size = blocks * panelsM * MR * KC;
+        double[] pa = into != null && into.length >= size ? into : new double[size];
+        Parallel.forRange(blocks * panelsM, PACK_PANELS, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                int q = t / panelsM;
+                int r = t % panelsM;
+                int pc = q * plan.kc;
+                packA(a, aOff + pc * aCs + r * MR * aRs, aRs, aCs, Math.min(MR, m - r * MR),
+                        Math.min(plan.kc, k - pc), pa, t * MR * KC);
+            }
+        });
+        return pa;
+    }
+
+    /**
+     * Whether the tasks would pack A's micro-panels more than once (several column blocks, or
+     * several column tasks per block) while all of A packed fits {@link #PACKED_A_MAX}: then A is
+     * packed once, whole, per call (a copy either way, so the same bits).
+     */
+    private static boolean packsAOften(GemmPlan plan, int m, int n, int k) {
+        boolean repeated = n > plan.nc || plan.taskCols < Math.min(n, plan.nc);
+        return repeated && (long) GemmPlan.ceilDiv(k, plan.kc) * GemmPlan.ceilDiv(m, MR) * MR * KC <= PACKED_A_MAX;
+    }
+
+    /**
+     * All of the k×n matrix B packed as {@link #run} reads it: each (column block, depth block) in
+     * loop order, as {@link #packB} lays it out, one after the other.
+     */
+    private static double[] packWholeB(GemmPlan plan, int n, int k, double[] b, int bOff, int bRs, int bCs) {
+        int size = 0;
+        for (int jc = 0; jc < n; jc += plan.nc) {
+            size += GemmPlan.ceilDiv(Math.min(plan.nc, n - jc), NR) * NR * k;
+        }
+        double[] pb = new double[size];
+        int at = 0;
+        for (int jc = 0; jc < n; jc += plan.nc) {
+            int nc = Math.min(plan.nc, n - jc);
+            for (int pc = 0; pc < k; pc += plan.kc) {
+                int kc = Math.min(plan.kc, k - pc);
+                int panels = GemmPlan.ceilDiv(nc, NR);
+                packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, pb, at, 0, panels);
+                at += panels * NR * kc;
+            }
+        }
+        return pb;
+    }
+
+    /**
      * Computes rows [i0, i1) × columns [j0, j1) of one (column block, depth block): C is at
-     * c[cBase + i*ldc + j], A's block starts at a[aBase + i*aRs], bp holds the packed B block.
+     * c[cBase + i*ldc + j], A's block starts at a[aBase + i*aRs] (or, packed whole, its micro-panel
+     * i / MR at pa[(aPanel + i / MR)·MR·KC]), bp holds the packed B block from bBase.
      */
     private static void block(int i0, int i1, int j0, int j1, int kc, double[] a, int aBase, int aRs, int aCs,
-                              double[] bp, double[] c, int cBase, int ldc, boolean acc) {
+                              double[] pa, int aPanel, double[] bp, int bBase, double[] c, int cBase, int ldc,
+                              boolean acc) {
         Buffers buf = BUFFERS.get();
-        double[] ap = buf.a;
         for (int i = i0; i < i1; i += MR) {
             int mr = Math.min(MR, i1 - i);
-            packA(a, aBase + i * aRs, aRs, aCs, mr, kc, ap);
+            double[] ap = buf.a;
+            int apAt = 0;
+            if (pa != null) {
+                ap = pa;
+                apAt = (aPanel + i / MR) * MR * KC;
+            } else {
+                packA(a, aBase + i * aRs, aRs, aCs, mr, kc, ap, 0);
+            }
             for (int j = j0; j < j1; j += NR) {
                 int nr = Math.min(NR, j1 - j);
                 int cIdx = cBase + i * ldc + j;
-                int bIdx = j * kc;
+                int bIdx = bBase + j * kc;
                 if (mr == MR && nr == NR) {
-                    kernel(kc, ap, bp, bIdx, c, cIdx, ldc, acc);
+                    kernel(kc, ap, apAt, bp, bIdx, c, cIdx, ldc, acc);
                 } else {
-                    edgeTile(kc, ap, bp, bIdx, c, cIdx, ldc, mr, nr, acc, buf.tile);
+                    edgeTile(kc, ap, apAt, bp, bIdx, c, cIdx, ldc, mr, nr, acc, buf.tile);
                 }
             }
         }
@@ -173,57 +274,58 @@ final class GemmF64 {
      * A partial mr×nr tile: the full kernel runs on a scratch tile (same operations, so the
      * same bits), then the valid part is copied to C.
      */
-    private static void edgeTile(int kc, double[] ap, double[] bp, int bIdx, double[] c, int cIdx, int ldc,
+    private static void edgeTile(int kc, double[] ap, int apAt, double[] bp, int bIdx, double[] c, int cIdx, int ldc,
                                  int mr, int nr, boolean acc, double[] tile) {
         if (acc) {
             for (int i = 0; i < mr; i++) {
                 System.arraycopy(c, cIdx + i * ldc, tile, i * NR, nr);
             }
         }
-        kernel(kc, ap, bp, bIdx, tile, 0, NR, acc);
+        kernel(kc, ap, apAt, bp, bIdx, tile, 0, NR, acc);
         for (int i = 0; i < mr; i++) {
             System.arraycopy(tile, i * NR, c, cIdx + i * ldc, nr);
         }
     }
 
     /**
-     * Packs mr rows × kc columns of A (element (i, p) at a[base + i*aRs + p*aCs]) as ap[i*KC + p]:
+     * Packs mr rows × kc columns of A (element (i, p) at a[base + i*aRs + p*aCs]) as ap[at + i*KC + p]:
      * each row contiguous at a fixed stride, so the kernel addresses rows with constant offsets.
      * Rows mr..MR are zero. Reads along whichever stride of A is shorter.
      */
-    private static void packA(double[] a, int base, int aRs, int aCs, int mr, int kc, double[] ap) {
+    private static void packA(double[] a, int base, int aRs, int aCs, int mr, int kc, double[] ap, int at) {
         if (aCs == 1) {
             for (int i = 0; i < mr; i++) {
-                System.arraycopy(a, base + i * aRs, ap, i * KC, kc);
+                System.arraycopy(a, base + i * aRs, ap, at + i * KC, kc);
             }
         } else if (Math.abs(aRs) <= Math.abs(aCs)) {
             for (int p = 0; p < kc; p++) {
                 for (int i = 0, src = base + p * aCs; i < mr; i++, src += aRs) {
-                    ap[i * KC + p] = a[src];
+                    ap[at + i * KC + p] = a[src];
                 }
             }
         } else {
             for (int i = 0; i < mr; i++) {
                 for (int p = 0, src = base + i * aRs; p < kc; p++, src += aCs) {
-                    ap[i * KC + p] = a[src];
+                    ap[at + i * KC + p] = a[src];
                 }
             }
         }
         for (int i = mr; i < MR; i++) {
-            java.util.Arrays.fill(ap, i * KC, i * KC + kc, 0d);
+            java.util.Arrays.fill(ap, at + i * KC, at + i * KC + kc, 0d);
         }
     }
 
     /**
      * Packs NR-column panels [p0, p1) of the kc×nc block of B (element (p, j) at
-     * b[base + p*bRs + j*bCs]): column j, row p lands at bp[(j / NR)*kc*NR + p*NR + j % NR], and
+     * b[base + p*bRs + j*bCs]): column j, row p lands at bp[at + (j / NR)*kc*NR + p*NR + j % NR], and
      * the columns past nc of the last panel are zero. Writes are sequential; reads follow B's rows.
      */
-    private static void packB(double[] b, int base, int bRs, int bCs, int kc, int nc, double[] bp, int p0, int p1) {
+    private static void packB(double[] b, int base, int bRs, int bCs, int kc, int nc, double[] bp, int at,
+                              int p0, int p1) {
         for (int panel = p0; panel < p1; panel++) {
             int nr = Math.min(NR, nc - panel * NR);
             int src = base + panel * NR * bCs;
-            int dst = panel * NR * kc;
+            int dst = at + panel * NR * kc;
             if (bCs == 1) {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, src + p * bRs, bp, dst + p * NR, nr);
@@ -247,11 +349,11 @@ final class GemmF64 {
 
     /**
      * The micro-kernel: the MR×NR tile at c[cIdx + i*ldc + j] becomes (acc ? tile : 0) plus the
-     * product of the packed micro-panels ap (row i at ap[i*KC]) and bp[bIdx...] (kc×NR). Per step
+     * product of the packed micro-panels ap (row i at ap[apAt + i*KC]) and bp[bIdx...] (kc×NR). Per step
      * p: two vector loads of B, MR broadcasts of A, 2·MR fused multiply-adds into accumulators
      * that C2 keeps in registers; the loop has no bounds checks left (they are hoisted).
      */
-    private static void kernel(int kc, double[] ap, double[] bp, int bIdx, double[] c, int cIdx, int ldc,
+    private static void kernel(int kc, double[] ap, int apAt, double[] bp, int bIdx, double[] c, int cIdx, int ldc,
                                boolean acc) {
         DoubleVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (acc) {
@@ -275,7 +377,7 @@ final class GemmF64 {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = DoubleVector.zero(S);
             c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = DoubleVector.zero(S);
         }
-        for (int ai = 0, bi = bIdx; ai < kc; ai++, bi += NR) {
+        for (int ai = apAt, aEnd = apAt + kc, bi = bIdx; ai < aEnd; ai++, bi += NR) {
             DoubleVector b0 = load(bp, bi);
             DoubleVector b1 = load(bp, bi + L);
             DoubleVector x = DoubleVector.broadcast(S, ap[ai]);

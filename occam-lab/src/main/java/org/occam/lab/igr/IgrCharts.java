@@ -30,7 +30,21 @@ final class IgrCharts {
     }
 
     /**
-     * The first chart: one panel per claim below the edge of stability (full-batch h claims left, μ
+     * The first chart: the GC-2 claims under SGD (larger h at a fixed batch; a small batch against
+     * the full batch), one panel each, as in {@link #claims}; null when the setting has no SGD arms.
+     */
+    static Plot gc2(IgrResult r) {
+        List<Plot> panels = new ArrayList<>();
+        for (ClaimResult c : r.claims()) {
+            if (c.claim().id().startsWith("GC-2 GC(")) {
+                panels.add(claimPanel(c));
+            }
+        }
+        return panels.isEmpty() ? null : new PlotGrid(panels, panels.size());
+    }
+
+    /**
+     * All claims: one panel per claim below the edge of stability (full-batch h claims left, μ
      * claims right, then the GC-2 claims under SGD), each seed's paired change as a point (in %, or
      * accuracy points) and the mean with its 95 % interval as a bar, titled with the verdict; the claim
      * holds where the bar lies wholly on the predicted side of zero.

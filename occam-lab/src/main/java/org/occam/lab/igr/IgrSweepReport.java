@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.occam.lab.plot.Plot;
 import org.occam.lab.report.Pages;
 import org.occam.lab.report.Section;
 import org.occam.io.AtomicFiles;
@@ -97,7 +98,8 @@ public final class IgrSweepReport {
         return b.toString();
     }
 
-    private static List<Section> sections(IgrResult r) {
+    /** The report's sections, in order (the first chart: the GC-2 claims under SGD). */
+    static List<Section> sections(IgrResult r) {
         IgrSetting s = r.setting();
         List<Section> out = new ArrayList<>();
         if (s.quick()) {
@@ -120,8 +122,18 @@ public final class IgrSweepReport {
                     + IgrCharts.fmt(s.lossTarget()) + " and interpolated to it; GC against h at this batch size, and "
                     + "against the full batch at h = " + IgrCharts.fmt(s.sgdHs()[s.sgdHs().length - 1]) + "."));
         }
+        Plot gc2 = IgrCharts.gc2(r);
+        if (gc2 != null) {
+            out.add(new Section.Chart("gc2", "What to look at: whether each bar lies wholly below zero — each dot is"
+                    + " one seed's change in the geometric complexity GC under SGD at training loss "
+                    + IgrCharts.fmt(s.lossTarget()) + " (left: h = " + IgrCharts.fmt(s.sgdHs()[s.sgdHs().length - 1])
+                    + " against " + IgrCharts.fmt(s.sgdHs()[0]) + " at batch " + s.sgdBatch() + "; right: batch "
+                    + s.sgdBatch() + " against the full batch at h = "
+                    + IgrCharts.fmt(s.sgdHs()[s.sgdHs().length - 1]) + "), the bar is the mean with its 95 % interval,"
+                    + " and the GC paper (GC-2) predicts below zero; the verdict is in each title.", gc2));
+        }
         out.add(new Section.Chart("claims",
-                "What to look at: one panel per claim, larger h (left, h = " + IgrCharts.fmt(s.hMax()) + " vs "
+                "All claims: one panel per claim, larger h (left, h = " + IgrCharts.fmt(s.hMax()) + " vs "
                         + IgrCharts.fmt(s.hMin()) + ") and EGR (right, μ = " + (s.mus().length > 0
                         ? IgrCharts.fmt(s.mus()[s.mus().length - 1]) : "-") + " vs 0 at h = " + IgrCharts.fmt(s.hMin())
                         + ") in full batch; bottom row: GC under SGD (larger h at a fixed batch, left; a small batch"

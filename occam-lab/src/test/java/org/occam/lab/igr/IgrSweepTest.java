@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.occam.lab.claim.ClaimResult;
 import org.occam.lab.claim.ClaimTable;
+import org.occam.lab.report.Section;
 import org.occam.tensor.DType;
 import org.occam.tensor.kernel.Parallel;
 
@@ -91,5 +92,9 @@ class IgrSweepTest {
         assertEquals(r.claims().get(0).verdict().word(), first.get("verdict"));
         assertEquals(12, ((List<?>) m.get("runs")).size());
         assertEquals(2, ((List<?>) m.get("full_batch_gc_context")).size());
+        Section.Chart chart = IgrSweepReport.sections(r).stream().filter(x -> x instanceof Section.Chart)
+                .map(x -> (Section.Chart) x).findFirst().orElseThrow();
+        assertEquals("gc2", chart.name(), "the report's first chart is the GC-2 result");
+        assertTrue(chart.caption().startsWith("What to look at:"), chart.caption());
     }
 }
