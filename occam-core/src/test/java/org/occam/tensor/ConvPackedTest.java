@@ -66,16 +66,7 @@ class ConvPackedTest {
         // The last case runs both packed products in float64 (16-column panels, 128 positions).
         int[][] small = {{2, 2, 5, 4, 5, 3, 3, 1, 1}, {1, 2, 6, 5, 6, 3, 3, 2, 1}, {2, 3, 4, 5, 5, 1, 1, 2, 0},
             {1, 1, 8, 16, 5, 3, 3, 1, 1}};
-        for (int[] cs : small) {
-            Params p = Params.of("x", rng.normal(DType.FLOAT64, 0, 1, ConvTest.xShape(cs)),
-                    "w", rng.normal(DType.FLOAT64, 0, 0.5, ConvTest.wShape(cs)));
-            Tensor c = rng.normal(DType.FLOAT64, 0, 1, ConvTest.conv(p.get("x"), p.get("w"), cs).shapeRef());
-            Function<Params, Tensor> f = q -> ConvTest.conv(q.get("x"), q.get("w"), cs).tanh().mul(c).sum();
-            OpsGradCheck.checkGrad(f, p);
-            OpsGradCheck.checkHvp(f, p, rng);
-            Function<Params, Tensor> penalty = q -> Autodiff.grad(f).apply(q).normSquared();
-            OpsGradCheck.checkGrad(penalty, p);
-        }
+        ConvTest.checkDerivatives(small, rng);
     }
 
     @Test
